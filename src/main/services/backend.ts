@@ -1,0 +1,99 @@
+// Wires the services to the contract: one Backend per host process, one RpcServer per connection.
+// Hosts (Electron main, the browser host) only provide transports and, optionally, a folder picker.
+import type { HostInfo, WorkspaceState } from '../../shared/api';
+import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
+import { ConsoleService } from './consoles';
+import { SettingsStore } from './settings';
+import { ToolchainService } from './toolchain';
+import { Workspace, inspectFolder } from './workspace';
+import { GOPSY_VERSION } from './version';
+
+export interface BackendOptions {
+  host: HostInfo['host'];
+  storageDir: string;
+  /** Native folder picker of the host; absent in the browser host. */
+  pickFolder?: () => Promise<string | null>;
+  /** Told after a folder opened (the Electron host refreshes its Open Recent menu). */
+  onFolderOpened?: (state: WorkspaceState) => void;
+  log?: (message: string) => void;
+}
+
+export class Backend {
+  readonly settings: SettingsStore;
+  readonly toolchain = new ToolchainService();
+  private workspace: Workspace | null = null;
+  private readonly connections = new Set<{ rpc: RpcServer; consoles: ConsoleService }>();
+
+  constructor(private readonly opts: BackendOptions) {
+    this.settings = new SettingsStore(opts.storageDir);
+  }
+
+  get current(): WorkspaceState | null {
+    return this.workspace?.state ?? null;
+  }
+
+  /** Opens a folder for every connected window, and remembers it. */
+  async openFolder(folder: string): Promise<WorkspaceState> {
+    const state = await inspectFolder(folder);
+    this.workspace = new Workspace(state);
+    await this.settings.addRecentFolder(state.root).catch((err: Error) => this.log(`could not save settings: ${err.message}`));
+    for (const c of this.connections) c.rpc.emit('workspace.changed', state);
+    this.opts.onFolderOpened?.(state);
+    return state;
+  }
+
+  private requireWorkspace(): Workspace {
+    if (!this.workspace) throw new GopsyError('no-project', 'No project is open. Open a folder first.');
+    return this.workspace;
+  }
+
+  /** Serves the contract on one transport until it closes; its consoles die with it. */
+  connect(transport: Transport): void {
+    const consoles = new ConsoleService({
+      data: (id, data) => rpc.emit('console.data', { id, data }),
+      exit: (exit) => rpc.emit('console.exit', exit),
+    });
+    const handlers: Handlers = {
+      'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.opts.pickFolder }),
+      'workspace.current': () => this.current,
+      'workspace.open': ({ path }) => this.openFolder(path),
+      'workspace.pick': async () => {
+        if (!this.opts.pickFolder) return null;
+        const folder = await this.opts.pickFolder();
+        return folder ? this.openFolder(folder) : null;
+      },
+      'workspace.recent': async () => (await this.settings.read()).recentFolders,
+      'workspace.tree': () => this.requireWorkspace().tree(),
+      'workspace.readFile': ({ path }) => this.requireWorkspace().readFile(path),
+      'workspace.resolveLocation': async ({ path }) => {
+        const rel = await this.requireWorkspace().resolveLocation(path);
+        return rel ? { path: rel } : null;
+      },
+      'toolchain.info': ({ refresh }) => this.toolchain.info(refresh),
+      'console.open': ({ preset, cols, rows }) => consoles.open(preset, this.requireWorkspace().root, cols, rows),
+      'console.input': ({ id, data }) => (consoles.input(id, data), null),
+      'console.resize': ({ id, cols, rows }) => (consoles.resize(id, cols, rows), null),
+      'console.ack': ({ id, chars }) => (consoles.ack(id, chars), null),
+      'console.stop': async ({ id }) => (await consoles.stop(id), null),
+      'console.close': async ({ id }) => (await consoles.close(id), null),
+    };
+    const rpc = new RpcServer(transport, handlers, (method, err) =>
+      this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
+    );
+    const conn = { rpc, consoles };
+    this.connections.add(conn);
+    transport.onClose(() => {
+      this.connections.delete(conn);
+      void consoles.disposeAll();
+    });
+  }
+
+  /** Ends every connection's processes (quit). */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.connections].map((c) => c.consoles.disposeAll()));
+  }
+
+  private log(message: string): void {
+    (this.opts.log ?? ((m: string) => console.error(`gopsy: ${m}`)))(message);
+  }
+}

@@ -1,0 +1,63 @@
+// Runs short, machine-read go commands (`go version`, `go env -json`, `go list -json`) and returns
+// their output. Long or interactive commands run in consoles (ptyProcess.ts) instead.
+import { execFile } from 'node:child_process';
+
+export interface GoCommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export class GoNotFoundError extends Error {
+  constructor(readonly goPath: string) {
+    super(`Go was not found (${goPath}).`);
+  }
+}
+
+/** Environment for toolchain processes: ours, minus what belongs to Electron or to gopsy itself. */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined) continue;
+    if (k.startsWith('ELECTRON_') || k.startsWith('GOPSY_') || k === 'NODE_OPTIONS') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+/** The go binary gopsy uses: $GOPSY_GO when set, else `go` from PATH. */
+export function goBinary(): string {
+  return process.env.GOPSY_GO || 'go';
+}
+
+export function runGo(
+  args: string[],
+  opts: { cwd?: string; timeoutMs?: number; maxBytes?: number; env?: Record<string, string> } = {},
+): Promise<GoCommandResult> {
+  const go = goBinary();
+  return new Promise((resolve, reject) => {
+    execFile(
+      go,
+      args,
+      {
+        cwd: opts.cwd,
+        env: childEnv(opts.env),
+        timeout: opts.timeoutMs ?? 60_000,
+        maxBuffer: opts.maxBytes ?? 64 * 1024 * 1024,
+        encoding: 'utf8',
+      },
+      (err, stdout, stderr) => {
+        if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(new GoNotFoundError(go));
+          return;
+        }
+        if (err && typeof err.code !== 'number') {
+          // killed by the timeout, or the buffer overflowed
+          reject(new Error(`go ${args.join(' ')} did not finish: ${err.message}`));
+          return;
+        }
+        resolve({ stdout, stderr, exitCode: err ? Number(err.code) : 0 });
+      },
+    );
+  });
+}

@@ -1,0 +1,119 @@
+// The open project: which folder, which Go module or workspace it is, its package tree and its files.
+import { readFile, realpath, stat, access } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileContent, ProjectTree, TreeFile, WorkspaceState } from '../../shared/api';
+import { GopsyError } from '../../shared/rpc';
+import { parseGoList } from '../../core/goList';
+import { parseGoEnv } from '../../core/goEnv';
+import { parseGoModHeader } from '../../core/goMod';
+import { GoNotFoundError, runGo } from './goCommand';
+import { isInside, resolveInside, toRelative } from './paths';
+
+/** Files larger than this are not opened in the editor. */
+export const MAX_EDITOR_FILE_BYTES = 20 * 1024 * 1024;
+
+const MODULE_FILES = ['go.mod', 'go.sum', 'go.work', 'go.work.sum'];
+
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+
+export async function inspectFolder(folder: string): Promise<WorkspaceState> {
+  let root: string;
+  try {
+    root = await realpath(path.resolve(folder));
+  } catch {
+    throw new GopsyError('not-found', `The folder ${folder} does not exist.`);
+  }
+  const st = await stat(root);
+  if (!st.isDirectory()) throw new GopsyError('not-a-folder', `${folder} is a file, not a folder.`);
+
+  const state: WorkspaceState = { root, name: path.basename(root) || root };
+  let goMod = '';
+  let goWork = '';
+  try {
+    const res = await runGo(['env', '-json', 'GOMOD', 'GOWORK'], { cwd: root, timeoutMs: 30_000 });
+    const env = parseGoEnv(res.stdout);
+    goMod = env?.GOMOD ?? '';
+    goWork = env?.GOWORK ?? '';
+    if (res.exitCode !== 0) state.problem = `go env failed here: ${res.stderr.trim().slice(0, 400)}`;
+  } catch (err) {
+    // Without go, fall back to looking for the files themselves.
+    if (!(err instanceof GoNotFoundError)) throw err;
+    if (await exists(path.join(root, 'go.mod'))) goMod = path.join(root, 'go.mod');
+    if (await exists(path.join(root, 'go.work'))) goWork = path.join(root, 'go.work');
+  }
+  if (goWork && goWork !== 'off') state.goWork = goWork;
+  if (goMod && goMod !== '/dev/null' && goMod !== 'NUL') {
+    const header = parseGoModHeader(await readFile(goMod, 'utf8').catch(() => ''));
+    state.goMod = {
+      path: header.module ?? '(no module line)',
+      dir: path.dirname(goMod),
+      ...(header.go ? { goVersion: header.go } : {}),
+    };
+  }
+  if (!state.goMod && !state.goWork && !state.problem) {
+    state.problem =
+      'This folder is not in a Go module: there is no go.mod here or in a parent folder, and no go.work. ' +
+      'Run `go mod init <module path>` in it, or open a folder that has a go.mod.';
+  }
+  return state;
+}
+
+export class Workspace {
+  constructor(readonly state: WorkspaceState) {}
+
+  get root(): string {
+    return this.state.root;
+  }
+
+  async tree(): Promise<ProjectTree> {
+    const moduleFiles: TreeFile[] = [];
+    for (const name of MODULE_FILES) {
+      if (await exists(path.join(this.root, name))) moduleFiles.push({ name, path: name, kind: 'other' });
+    }
+    if (!this.state.goMod && !this.state.goWork) {
+      return { packages: [], moduleFiles, error: this.state.problem ?? 'Not a Go module.' };
+    }
+    let res;
+    try {
+      res = await runGo(['list', '-e', '-json', './...'], { cwd: this.root, timeoutMs: 120_000 });
+    } catch (err) {
+      if (err instanceof GoNotFoundError) {
+        return { packages: [], moduleFiles, error: 'Go is not installed, so the packages cannot be listed.' };
+      }
+      throw err;
+    }
+    const tree = parseGoList(res.stdout, this.root);
+    tree.moduleFiles = moduleFiles;
+    if (res.exitCode !== 0 && tree.packages.length === 0) {
+      tree.error = `go list failed: ${res.stderr.trim().slice(0, 2000) || `exit code ${res.exitCode}`}`;
+    }
+    return tree;
+  }
+
+  async readFile(rel: string): Promise<FileContent> {
+    const abs = await resolveInside(this.root, rel);
+    const st = await stat(abs);
+    if (!st.isFile()) throw new GopsyError('not-a-file', `${rel} is not a file.`);
+    if (st.size > MAX_EDITOR_FILE_BYTES) {
+      throw new GopsyError('too-large', `${rel} is ${(st.size / 1e6).toFixed(1)} MB, more than the editor opens.`);
+    }
+    const buf = await readFile(abs);
+    if (buf.includes(0)) throw new GopsyError('binary', `${rel} is a binary file.`);
+    return { path: toRelative(this.root, abs), text: buf.toString('utf8'), size: st.size };
+  }
+
+  /** Maps a path the toolchain printed (relative to the console's cwd, the root) to a project file. */
+  async resolveLocation(p: string): Promise<string | null> {
+    const abs = path.resolve(this.root, p);
+    if (!isInside(this.root, abs)) return null;
+    try {
+      return toRelative(this.root, await resolveInside(this.root, abs));
+    } catch {
+      return null;
+    }
+  }
+}

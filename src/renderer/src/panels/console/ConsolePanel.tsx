@@ -1,0 +1,132 @@
+// The console panel: tabs of shells and go commands, each with its status and exit code.
+import { useEffect, useState } from 'react';
+import type { ConsoleInfo, ConsolePreset, GopsyApi } from '../../../../shared/api';
+import type { SourceLocation } from '../../../../core/locations';
+import type { ConsoleStore } from '../../state/consoleStore';
+import { ConsoleView } from './ConsoleView';
+
+export const PRESETS: Array<{ preset: ConsolePreset; label: string; hint: string }> = [
+  { preset: 'build', label: 'go build', hint: 'go build ./...' },
+  { preset: 'test', label: 'go test', hint: 'go test ./...' },
+  { preset: 'run', label: 'go run', hint: 'go run .' },
+  { preset: 'vet', label: 'go vet', hint: 'go vet ./...' },
+  { preset: 'shell', label: 'Shell', hint: 'an interactive shell in the project folder' },
+];
+
+export interface ConsoleTab extends ConsoleInfo {
+  status: 'running' | 'exited' | 'stopped';
+  exitCode?: number;
+}
+
+interface Props {
+  api: GopsyApi;
+  store: ConsoleStore;
+  tabs: ConsoleTab[];
+  active: string | null;
+  onActivate: (id: string) => void;
+  onOpen: (preset: ConsolePreset) => void;
+  onStop: (id: string) => void;
+  onClose: (id: string) => void;
+  onOpenLocation: (loc: SourceLocation) => void;
+  error: string | null;
+}
+
+function statusText(t: ConsoleTab): string {
+  if (t.status === 'running') return 'running';
+  if (t.status === 'stopped') return 'stopped';
+  return `exit ${t.exitCode}`;
+}
+
+export function ConsolePanel(props: Props) {
+  const { tabs, active } = props;
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const close = () => setMenuOpen(false);
+    window.addEventListener('click', close);
+    return () => window.removeEventListener('click', close);
+  }, [menuOpen]);
+
+  return (
+    <section className="console-panel" aria-label="Consoles" data-testid="console-panel">
+      <div className="console-tabs" role="tablist">
+        {tabs.map((t) => (
+          <div
+            key={t.id}
+            role="tab"
+            aria-selected={t.id === active}
+            className={`console-tab${t.id === active ? ' active' : ''}`}
+            onClick={() => props.onActivate(t.id)}
+            title={t.commandLine}
+            data-testid="console-tab"
+          >
+            <span className="tab-title">{t.title}</span>
+            <span className={`tab-status status-${t.status}${t.exitCode ? ' failed' : ''}`} data-testid="console-status">
+              {statusText(t)}
+            </span>
+            {t.status === 'running' && (
+              <button
+                className="icon-button"
+                title="Stop (ends the whole process tree)"
+                aria-label="Stop"
+                onClick={(e) => (e.stopPropagation(), props.onStop(t.id))}
+              >
+                ■
+              </button>
+            )}
+            <button
+              className="icon-button"
+              title="Close"
+              aria-label="Close console"
+              onClick={(e) => (e.stopPropagation(), props.onClose(t.id))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        <div className="new-console">
+          <button
+            className="icon-button"
+            aria-label="New console"
+            title="New console (Ctrl+`: shell, Ctrl+Shift+B: go build)"
+            onClick={(e) => (e.stopPropagation(), setMenuOpen(!menuOpen))}
+          >
+            +
+          </button>
+          {menuOpen && (
+            <ul className="menu" role="menu">
+              {PRESETS.map((p) => (
+                <li key={p.preset}>
+                  <button role="menuitem" title={p.hint} onClick={() => props.onOpen(p.preset)}>
+                    {p.label}
+                    <span className="muted"> {p.hint}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      {props.error && (
+        <div className="banner error" role="alert">
+          {props.error}
+        </div>
+      )}
+      <div className="console-body">
+        {tabs.length === 0 && (
+          <div className="muted console-empty">No console open. Use + or the toolbar to run go build, go test, go run or a shell.</div>
+        )}
+        {tabs.map((t) => (
+          <ConsoleView
+            key={t.id}
+            id={t.id}
+            api={props.api}
+            store={props.store}
+            visible={t.id === active}
+            onOpenLocation={props.onOpenLocation}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
