@@ -16,6 +16,8 @@ interface GoListPackage {
   Error?: { Err?: string; Pos?: string };
 }
 
+// The order go itself uses (byte order), not the locale's: store.go before store_test.go.
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const strs = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
@@ -50,7 +52,7 @@ export function parseGoList(text: string, root: string): ProjectTree {
     add(p.XTestGoFiles, 'test');
     add(p.IgnoredGoFiles, 'ignored');
     add(p.OtherFiles, 'other');
-    files.sort((a, b) => a.name.localeCompare(b.name));
+    files.sort((a, b) => byCodePoint(a.name, b.name));
     const err = p.Error && typeof p.Error === 'object' ? str(p.Error.Err) : undefined;
     const pkg: TreePackage = {
       importPath: str(p.ImportPath) ?? dir,
@@ -61,7 +63,7 @@ export function parseGoList(text: string, root: string): ProjectTree {
     if (err) pkg.error = err;
     packages.push(pkg);
   }
-  packages.sort((a, b) => a.importPath.localeCompare(b.importPath));
+  packages.sort((a, b) => byCodePoint(a.importPath, b.importPath));
   const tree: ProjectTree = { packages, moduleFiles: [] };
   if (errors.length > 0) tree.error = `go list output was not fully readable: ${errors[0]}`;
   return tree;

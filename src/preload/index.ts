@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The preload exposes one capability: connect. Main answers with a MessagePort, which is handed to
 // the page; all traffic then goes over that port. No ipcRenderer passthrough, nothing else.
 import { contextBridge, ipcRenderer } from 'electron';

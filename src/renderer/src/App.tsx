@@ -75,21 +75,23 @@ export function App({ api, onDisconnect }: Props) {
   }, [api]);
 
   // A project opened (at start, from the dialog, or from the Electron menu): reload what depends on it.
-  useEffect(() => {
-    if (!workspace) return;
-    setFile(null);
-    void loadTree();
-    const last = loadState<string | null>(`file:${workspace.root}`, null);
-    if (last) {
-      api.call('workspace.readFile', { path: last }).then(setFile, () => {});
-    }
-  }, [workspace, api, loadTree]);
+  const applyWorkspace = useCallback(
+    (ws: WorkspaceState | null) => {
+      setWorkspace(ws);
+      setFile(null);
+      if (!ws) return;
+      void loadTree();
+      const last = loadState<string | null>(`file:${ws.root}`, null);
+      if (last) api.call('workspace.readFile', { path: last }).then(setFile, () => {});
+    },
+    [api, loadTree],
+  );
 
   useEffect(() => {
     void api.call('host.info', {}).then(setHost);
-    void api.call('workspace.current', {}).then(setWorkspace);
+    void api.call('workspace.current', {}).then(applyWorkspace);
     void api.call('toolchain.info', {}).then(setToolchain);
-    const off = api.on('workspace.changed', setWorkspace);
+    const off = api.on('workspace.changed', applyWorkspace);
     const offExit = store.onExit((exit) =>
       setTabs((ts) =>
         ts.map((t) =>
@@ -101,7 +103,7 @@ export function App({ api, onDisconnect }: Props) {
       off();
       offExit();
     };
-  }, [api, store]);
+  }, [api, store, applyWorkspace]);
 
   const openConsole = useCallback(
     async (preset: ConsolePreset) => {

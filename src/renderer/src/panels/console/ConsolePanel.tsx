@@ -120,6 +120,7 @@ export function ConsolePanel(props: Props) {
           <ConsoleView
             key={t.id}
             id={t.id}
+            commandLine={t.preset === 'shell' ? undefined : t.commandLine}
             api={props.api}
             store={props.store}
             visible={t.id === active}

@@ -14,6 +14,8 @@ const ACK_CHUNK_CHARS = 5_000;
 
 interface Props {
   id: string;
+  /** Shown dimmed at the top: the command this console runs. */
+  commandLine?: string;
   api: GopsyApi;
   store: ConsoleStore;
   visible: boolean;
@@ -32,11 +34,14 @@ function loadWebgl(term: Terminal): void {
   }
 }
 
-export function ConsoleView({ id, api, store, visible, onOpenLocation }: Props) {
+export function ConsoleView({ id, commandLine, api, store, visible, onOpenLocation }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
+  const termRef = useRef<Terminal | null>(null);
   const openLocation = useRef(onOpenLocation);
-  openLocation.current = onOpenLocation;
+  useEffect(() => {
+    openLocation.current = onOpenLocation;
+  }, [onOpenLocation]);
 
   useEffect(() => {
     const term = new Terminal({
@@ -46,11 +51,13 @@ export function ConsoleView({ id, api, store, visible, onOpenLocation }: Props) 
       theme: { background: '#1b1d23' },
       allowProposedApi: false,
     });
+    termRef.current = term;
     const fit = new FitAddon();
     fitRef.current = fit;
     term.loadAddon(fit);
     term.open(host.current!);
     loadWebgl(term);
+    if (commandLine) term.write(`\x1b[2m$ ${commandLine}\x1b[0m\r\n`);
 
     let unacked = 0;
     const detach = store.attach(id, (data) => {
@@ -96,10 +103,12 @@ export function ConsoleView({ id, api, store, visible, onOpenLocation }: Props) 
       detach();
       term.dispose();
     };
-  }, [id, api, store]);
+  }, [id, commandLine, api, store]);
 
   useEffect(() => {
-    if (visible) fitRef.current?.fit();
+    if (!visible) return;
+    fitRef.current?.fit();
+    termRef.current?.focus();
   }, [visible]);
 
   return <div className="console-view" ref={host} style={{ display: visible ? 'block' : 'none' }} data-console-id={id} />;

@@ -1,0 +1,52 @@
+// Starts `gopsy serve` on a fresh copy of the sample project with its own storage, and gives tests
+// the URL it prints. One server per test file.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '..');
+export const SAMPLE = path.join(REPO, 'resources/samples/inventory');
+
+export interface Workbench {
+  url: string;
+  project: string;
+  storage: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startWorkbench(): Promise<Workbench> {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
+  const project = path.join(tmp, 'inventory');
+  cpSync(SAMPLE, project, { recursive: true });
+  const storage = path.join(tmp, 'storage');
+  const urlFile = path.join(tmp, 'url');
+  let out = '';
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO, 'bin/gopsy.js'), 'serve', project, '--url-file', urlFile, '--storage', storage],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(urlFile) || !readFileSync(urlFile, 'utf8').includes('\n')) {
+    if (child.exitCode !== null) throw new Error(`gopsy serve exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`gopsy serve printed no URL:\n${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: readFileSync(urlFile, 'utf8').trim(),
+    project,
+    storage,
+    output: () => out,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}

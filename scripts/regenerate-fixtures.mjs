@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Regenerates test/fixtures from the real Go toolchain on the bundled sample project.
+// Run: npm run fixtures. Absolute paths of the sample are replaced by @ROOT@ so fixtures do not
+// depend on where the repository was cloned; everything else is the toolchain's output as printed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sample = path.join(repo, 'resources/samples/inventory');
+const out = path.join(repo, 'test/fixtures');
+mkdirSync(out, { recursive: true });
+
+const go = (args) => spawnSync('go', args, { cwd: sample, encoding: 'utf8', env: { ...process.env, GOFLAGS: '' } });
+const rootless = (s) => s.split(sample).join('@ROOT@');
+const write = (name, text) => {
+  writeFileSync(path.join(out, name), text);
+  console.log(`wrote test/fixtures/${name} (${text.length} chars)`);
+};
+
+write('go-version.txt', execFileSync('go', ['version'], { encoding: 'utf8' }));
+write('go-env.json', execFileSync('go', ['env', '-json'], { encoding: 'utf8' }));
+write('go-list-inventory.json', rootless(go(['list', '-e', '-json', './...']).stdout));
+
+const broken = go(['build', '-tags', 'gopsy_broken', './...']);
+if (broken.status === 0) throw new Error('the broken build unexpectedly succeeded');
+write('build-broken.txt', rootless(broken.stderr));
+
+const vet = go(['vet', '-tags', 'gopsy_broken', './broken']);
+write('vet-broken.txt', rootless(vet.stderr));

@@ -1,0 +1,201 @@
+// PtyProcess with real node-pty: go builds in the sample, UTF-8, whole-tree stop and flow control.
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { descendants, isAlive } from '../../src/main/services/processTree';
+import {
+  BATCH_MAX_CHARS,
+  HIGH_WATERMARK_CHARS,
+  LOW_WATERMARK_CHARS,
+  PtyProcess,
+  type PtyExit,
+} from '../../src/main/services/ptyProcess';
+import { childEnv } from '../../src/main/services/goCommand';
+import { copySample, removeTemp, waitUntil } from './support';
+
+/** The most one read of the pty delivers (libuv reads a tty in chunks of 64 KiB); chars <= bytes. */
+const PTY_READ_CHARS = 64 * 1024;
+
+interface Running {
+  proc: PtyProcess;
+  /** Everything received so far. */
+  output: () => string;
+  exit: Promise<PtyExit>;
+}
+
+const started: PtyProcess[] = [];
+
+/** Starts a pty and records its output; acks at once unless `autoAck` is false. */
+function start(file: string, args: string[], cwd: string, autoAck = true): Running {
+  const proc = new PtyProcess({ file, args, cwd, env: childEnv({ TERM: 'xterm-256color' }), cols: 120, rows: 30 });
+  started.push(proc);
+  const chunks: string[] = [];
+  proc.onData((d) => {
+    chunks.push(d);
+    if (autoAck) proc.ack(d.length);
+  });
+  const exit = new Promise<PtyExit>((resolve) => proc.onExit(resolve));
+  return { proc, output: () => chunks.join(''), exit };
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Deterministic printable text: base64 of a sha256 counter stream, in 76-character lines. */
+function seededText(bytes: number, seed: string): string {
+  const blocks: Buffer[] = [];
+  let len = 0;
+  for (let i = 0; len < bytes; i++) {
+    const b = createHash('sha256').update(`${seed}:${i}`).digest();
+    blocks.push(b);
+    len += b.length;
+  }
+  const b64 = Buffer.concat(blocks).subarray(0, bytes).toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 76) lines.push(b64.slice(i, i + 76));
+  return lines.join('\n') + '\n';
+}
+
+describe('PtyProcess', () => {
+  let temp: string;
+  let project: string;
+
+  beforeAll(async () => {
+    ({ temp, project } = await copySample('pty'));
+  });
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((p) => p.dispose()));
+  });
+  afterAll(() => removeTemp(temp));
+
+  it('runs go build ./... to success', async () => {
+    const r = start('go', ['build', './...'], project);
+    const exit = await r.exit;
+    expect(exit.exitCode, r.output()).toBe(0);
+    expect(exit.stopped).toBe(false);
+    expect(r.proc.running).toBe(false);
+  });
+
+  it('reports a failing build with its location', async () => {
+    const r = start('go', ['build', '-tags', 'gopsy_broken', './...'], project);
+    const exit = await r.exit;
+    expect(exit.exitCode).not.toBe(0);
+    expect(exit.stopped).toBe(false);
+    expect(r.output()).toContain('broken/typeerror.go:11:9');
+  });
+
+  it('keeps multi-byte UTF-8 whole', async () => {
+    // Many repetitions so that reads split somewhere inside a character at least once.
+    const line = 'héllo ✓ 世界 🦫';
+    const r = start('bash', ['-c', `for i in $(seq 1 3000); do printf '%s\\n' '${line}'; done`], project);
+    const exit = await r.exit;
+    expect(exit.exitCode).toBe(0);
+    const lines = r.output().split('\r\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(3000);
+    expect(new Set(lines)).toEqual(new Set([line]));
+    expect(r.output()).not.toContain('\uFFFD');
+  });
+
+  it('stop() ends the whole process tree of go run', async () => {
+    const r = start('go', ['run', '.', '-wait', '10m'], project);
+    await waitUntil(() => r.output().includes('waiting'), '"waiting" from the sample program');
+    const tree = await descendants(r.proc.pid);
+    // go run → the built program (maybe with a shell in between): at least one grandchild to kill
+    expect(tree.length).toBeGreaterThanOrEqual(1);
+    expect(tree.every(isAlive)).toBe(true);
+
+    await r.proc.stop();
+    const exit = await r.exit;
+    expect(exit.stopped).toBe(true);
+    expect(isAlive(r.proc.pid)).toBe(false);
+    expect(tree.filter(isAlive)).toEqual([]);
+  });
+
+  describe('flow control', () => {
+    let dataFile: string;
+    let expected: string;
+
+    beforeAll(async () => {
+      expected = seededText(3_750_000, 'gopsy-flow'); // 5 MB of base64 text
+      dataFile = path.join(temp, 'flow.txt');
+      await writeFile(dataFile, expected);
+    });
+
+    it('pauses a fast producer and delivers every byte once acknowledged', async () => {
+      expect(expected.length).toBeGreaterThan(5_000_000);
+      const r = start('cat', [dataFile], project, false);
+      await waitUntil(() => r.proc.isPaused, 'the pty to pause');
+      // Let the pty settle: output read before the pause took effect is still arriving.
+      let last = -1;
+      await waitUntil(() => {
+        const settled = r.output().length === last;
+        last = r.output().length;
+        return settled;
+      }, 'output to stop while paused', 30_000, 200);
+      expect(r.proc.isPaused).toBe(true);
+      expect(r.proc.running).toBe(true);
+      expect(r.proc.unacknowledged).toBe(r.output().length);
+      expect(r.proc.unacknowledged).toBeGreaterThan(HIGH_WATERMARK_CHARS);
+      // At most one pty read more than the watermark (plus a batch in flight).
+      expect(r.proc.unacknowledged).toBeLessThan(HIGH_WATERMARK_CHARS + PTY_READ_CHARS + BATCH_MAX_CHARS);
+      expect(r.output().length).toBeLessThan(expected.length / 2);
+
+      // Now a consumer that acks everything it gets, a little later, like xterm's write callback.
+      let acked = 0;
+      let maxUnacked = r.proc.unacknowledged;
+      const ackAll = () => {
+        const total = r.output().length;
+        maxUnacked = Math.max(maxUnacked, r.proc.unacknowledged);
+        r.proc.ack(total - acked);
+        acked = total;
+      };
+      const timer = setInterval(ackAll, 2);
+      const exit = await r.exit.finally(() => clearInterval(timer));
+      ackAll();
+
+      expect(exit).toEqual({ exitCode: 0, stopped: false });
+      const out = r.output();
+      const lines = expected.split('\n').length - 1;
+      expect(out.length).toBe(expected.length + lines); // the pty turns each \n into \r\n
+      expect(sha256(out.replace(/\r/g, ''))).toBe(sha256(expected));
+      expect(maxUnacked).toBeLessThan(HIGH_WATERMARK_CHARS + PTY_READ_CHARS + BATCH_MAX_CHARS);
+      expect(r.proc.unacknowledged).toBe(0);
+      expect(r.proc.isPaused).toBe(false);
+    });
+
+    it('loses nothing when the program ends while its output is paused', async () => {
+      // Small enough to fit in the pty's kernel buffer after the pause, so cat can finish meanwhile.
+      const small = seededText(150_000, 'gopsy-tail');
+      const file = path.join(temp, 'tail.txt');
+      await writeFile(file, small);
+      const r = start('cat', [file], project, false);
+      await waitUntil(() => r.proc.isPaused, 'the pty to pause');
+      await waitUntil(() => !isAlive(r.proc.pid), 'cat to finish');
+      // A slow consumer: longer than node-pty waits for the rest of the output after an exit (200 ms).
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      let acked = 0;
+      const timer = setInterval(() => {
+        const total = r.output().length;
+        r.proc.ack(total - acked);
+        acked = total;
+      }, 5);
+      const exit = await r.exit.finally(() => clearInterval(timer));
+      expect(exit.exitCode).toBe(0);
+      expect(sha256(r.output().replace(/\r/g, ''))).toBe(sha256(small));
+    });
+
+    it('resumes only below the low watermark', async () => {
+      const r = start('cat', [dataFile], project, false);
+      await waitUntil(() => r.proc.isPaused, 'the pty to pause');
+      const unacked = r.proc.unacknowledged;
+      r.proc.ack(unacked - LOW_WATERMARK_CHARS); // exactly at the low watermark: still paused
+      expect(r.proc.isPaused).toBe(true);
+      r.proc.ack(1);
+      expect(r.proc.isPaused).toBe(false);
+      expect(r.proc.unacknowledged).toBe(LOW_WATERMARK_CHARS - 1);
+      r.proc.ack(10 * HIGH_WATERMARK_CHARS); // over-acking never goes negative
+      expect(r.proc.unacknowledged).toBeGreaterThanOrEqual(0);
+    });
+  });
+});
