@@ -1,6 +1,7 @@
 // Wires the services to the contract: one Backend per host process, one RpcServer per connection.
 // Hosts (Electron main, the browser host) only provide transports and, optionally, a folder picker.
-import type { HostInfo, WorkspaceState } from '../../shared/api';
+// Each feature contributes its handlers through a factory listed in connect() below.
+import type { EventName, EventPayload, HostInfo, WorkspaceState } from '../../shared/api';
 import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
 import { ConsoleService } from './consoles';
 import { SettingsStore } from './settings';
@@ -18,14 +19,26 @@ export interface BackendOptions {
   log?: (message: string) => void;
 }
 
+/** What a feature's handlers get for one connection. */
+export interface ConnectionContext {
+  backend: Backend;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Runs when the connection closes: end what belongs to it. */
+  onClose(cleanup: () => void | Promise<void>): void;
+}
+
 export class Backend {
   readonly settings: SettingsStore;
   readonly toolchain = new ToolchainService();
   private workspace: Workspace | null = null;
-  private readonly connections = new Set<{ rpc: RpcServer; consoles: ConsoleService }>();
+  private readonly connections = new Set<{ rpc: RpcServer; cleanups: Array<() => void | Promise<void>> }>();
 
   constructor(private readonly opts: BackendOptions) {
     this.settings = new SettingsStore(opts.storageDir);
+  }
+
+  get storageDir(): string {
+    return this.opts.storageDir;
   }
 
   get current(): WorkspaceState | null {
@@ -42,18 +55,40 @@ export class Backend {
     return state;
   }
 
-  private requireWorkspace(): Workspace {
+  requireWorkspace(): Workspace {
     if (!this.workspace) throw new GopsyError('no-project', 'No project is open. Open a folder first.');
     return this.workspace;
   }
 
-  /** Serves the contract on one transport until it closes; its consoles die with it. */
+  /** Serves the contract on one transport until it closes; what belongs to it ends with it. */
   connect(transport: Transport): void {
-    const consoles = new ConsoleService({
-      data: (id, data) => rpc.emit('console.data', { id, data }),
-      exit: (exit) => rpc.emit('console.exit', exit),
-    });
+    const cleanups: Array<() => void | Promise<void>> = [];
+    const ctx: ConnectionContext = {
+      backend: this,
+      emit: (event, payload) => rpc.emit(event, payload),
+      onClose: (cleanup) => cleanups.push(cleanup),
+    };
     const handlers: Handlers = {
+      ...this.workbenchHandlers(ctx),
+    };
+    const rpc = new RpcServer(transport, handlers, (method, err) =>
+      this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
+    );
+    const conn = { rpc, cleanups };
+    this.connections.add(conn);
+    transport.onClose(() => {
+      this.connections.delete(conn);
+      for (const c of cleanups) void Promise.resolve(c()).catch((err: Error) => this.log(`cleanup failed: ${err.message}`));
+    });
+  }
+
+  private workbenchHandlers(ctx: ConnectionContext) {
+    const consoles = new ConsoleService({
+      data: (id, data) => ctx.emit('console.data', { id, data }),
+      exit: (exit) => ctx.emit('console.exit', exit),
+    });
+    ctx.onClose(() => consoles.disposeAll());
+    return {
       'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.opts.pickFolder }),
       'workspace.current': () => this.current,
       'workspace.open': ({ path }) => this.openFolder(path),
@@ -76,21 +111,12 @@ export class Backend {
       'console.ack': ({ id, chars }) => (consoles.ack(id, chars), null),
       'console.stop': async ({ id }) => (await consoles.stop(id), null),
       'console.close': async ({ id }) => (await consoles.close(id), null),
-    };
-    const rpc = new RpcServer(transport, handlers, (method, err) =>
-      this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
-    );
-    const conn = { rpc, consoles };
-    this.connections.add(conn);
-    transport.onClose(() => {
-      this.connections.delete(conn);
-      void consoles.disposeAll();
-    });
+    } satisfies Partial<Handlers>;
   }
 
   /** Ends every connection's processes (quit). */
   async shutdown(): Promise<void> {
-    await Promise.all([...this.connections].map((c) => c.consoles.disposeAll()));
+    await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
   }
 
   private log(message: string): void {

@@ -18,6 +18,7 @@ import { SourceEditor, type RevealRequest } from './panels/editor/SourceEditor';
 import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
+import { views } from './views/registry';
 
 interface Props {
   api: GopsyApi;
@@ -39,6 +40,7 @@ export function App({ api, onDisconnect }: Props) {
   const [tabs, setTabs] = useState<ConsoleTab[]>([]);
   const [activeTab, setActiveTab] = useState<string | null>(null);
   const [consoleError, setConsoleError] = useState<string | null>(null);
+  const [activeView, setActiveView] = useState(() => loadState('layout.view', 'source'));
   const [dialog, setDialog] = useState<{ recent: string[] } | null>(null);
   const [disconnected, setDisconnected] = useState(false);
   const [treeWidth, setTreeWidth] = useState(() => loadState('layout.treeWidth', 280));
@@ -46,6 +48,7 @@ export function App({ api, onDisconnect }: Props) {
 
   useEffect(() => saveState('layout.treeWidth', treeWidth), [treeWidth]);
   useEffect(() => saveState('layout.consoleHeight', consoleHeight), [consoleHeight]);
+  useEffect(() => saveState('layout.view', activeView), [activeView]);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
 
   const openFile = useCallback(
@@ -138,12 +141,13 @@ export function App({ api, onDisconnect }: Props) {
   );
 
   const openLocation = useCallback(
-    async (loc: SourceLocation) => {
+    async (loc: SourceLocation | { path: string; line: number; column?: number }) => {
       const resolved = await api.call('workspace.resolveLocation', { path: loc.path }).catch(() => null);
       if (!resolved) {
         setFileError(`${loc.path} is not a file of this project.`);
         return;
       }
+      setActiveView('source');
       await openFile(resolved.path, { line: loc.line, byteColumn: loc.column });
     },
     [api, openFile],
@@ -205,12 +209,40 @@ export function App({ api, onDisconnect }: Props) {
       <Splitter direction="horizontal" size={treeWidth} min={160} max={700} sign={1} onResize={setTreeWidth} />
       <main className="main-column" style={{ gridTemplateRows: `1fr 4px ${consoleHeight}px` }}>
         <div className="editor-column">
+          {views.length > 0 && (
+            <div className="view-tabs" role="tablist">
+              {[{ id: 'source', title: 'Source' }, ...views].map((v) => (
+                <button
+                  key={v.id}
+                  role="tab"
+                  aria-selected={activeView === v.id}
+                  className={activeView === v.id ? 'active' : ''}
+                  onClick={() => setActiveView(v.id)}
+                >
+                  {v.title}
+                </button>
+              ))}
+            </div>
+          )}
           {fileError && (
             <div className="banner error" role="alert">
               {fileError} <button onClick={() => setFileError(null)}>Dismiss</button>
             </div>
           )}
-          <SourceEditor file={file} reveal={reveal} />
+          <div className="view-body" style={{ display: activeView === 'source' || !views.some((v) => v.id === activeView) ? 'flex' : 'none' }}>
+            <SourceEditor file={file} reveal={reveal} />
+          </div>
+          {views.map((v) =>
+            activeView === v.id ? (
+              <div className="view-body" key={v.id}>
+                <v.component
+                  api={api}
+                  workspace={workspace}
+                  openSource={(t) => void openLocation({ path: t.path, line: t.line, column: t.byteColumn })}
+                />
+              </div>
+            ) : null,
+          )}
         </div>
         <Splitter direction="vertical" size={consoleHeight} min={80} max={1200} sign={-1} onResize={setConsoleHeight} />
         <ConsolePanel

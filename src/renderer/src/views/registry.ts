@@ -1,0 +1,27 @@
+// The feature views shown as tabs beside the source editor. A feature adds its panel here once;
+// panels talk to the backend only through the GopsyApi they are given.
+import type { ComponentType } from 'react';
+import type { GopsyApi, WorkspaceState } from '../../../shared/api';
+
+export interface SourceTarget {
+  /** Project-relative path, or a path the toolchain printed (resolved like console links). */
+  path: string;
+  line: number;
+  /** 1-based byte column as the toolchain prints it. */
+  byteColumn?: number;
+}
+
+export interface ViewProps {
+  api: GopsyApi;
+  workspace: WorkspaceState | null;
+  /** Opens the source editor at a place (and switches to it). */
+  openSource: (target: SourceTarget) => void;
+}
+
+export interface WorkbenchView {
+  id: string;
+  title: string;
+  component: ComponentType<ViewProps>;
+}
+
+export const views: WorkbenchView[] = [];
