@@ -16,7 +16,7 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-export async function startWorkbench(): Promise<Workbench> {
+export async function startWorkbench(opts: { env?: Record<string, string> } = {}): Promise<Workbench> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
   const project = path.join(tmp, 'inventory');
   cpSync(SAMPLE, project, { recursive: true });
@@ -26,7 +26,7 @@ export async function startWorkbench(): Promise<Workbench> {
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(REPO, 'bin/gopsy.js'), 'serve', project, '--url-file', urlFile, '--storage', storage],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -22,10 +22,8 @@ const backend = new Backend({
   storageDir: path.join(app.getPath('userData'), 'storage'),
   onFolderOpened: () => void installMenu(menuDeps),
   pickFolder: async () => {
-    const res = await dialog.showOpenDialog(mainWindow ?? undefined!, {
-      title: 'Open Go project folder',
-      properties: ['openDirectory'],
-    });
+    const opts = { title: 'Open Go project folder', properties: ['openDirectory' as const] };
+    const res = await (mainWindow ? dialog.showOpenDialog(mainWindow, opts) : dialog.showOpenDialog(opts));
     return res.canceled ? null : (res.filePaths[0] ?? null);
   },
 });
@@ -86,7 +84,8 @@ ipcMain.on('gopsy:connect', (event) => {
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   serveAppProtocol();
-  const folder = folderFromArgv(process.argv);
+  // The folder named on the command line, else the last one used.
+  const folder = folderFromArgv(process.argv) ?? (await backend.settings.read()).recentFolders[0];
   if (folder) await backend.openFolder(folder).catch((err: Error) => console.error(`gopsy: ${err.message}`));
   await installMenu(menuDeps);
   createWindow();
