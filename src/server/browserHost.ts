@@ -89,7 +89,12 @@ export async function startBrowserHost(opts: BrowserHostOptions): Promise<Browse
   const authorised = (req: IncomingMessage) => tokenMatches(token, readCookie(req, cookieName(port)));
 
   async function serveFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return refuse(res, 400, 'Bad Request'); // a malformed %-escape: not a path of ours
+    }
     const file = path.resolve(rendererDir, '.' + rel);
     if (!isInside(rendererDir, file) || rel.includes('\0')) return refuse(res, 404, 'Not Found');
     let body: Buffer;

@@ -25,7 +25,14 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() !== name) continue;
+    // Cookies for 127.0.0.1 are shared by every local port, so any local page can plant a malformed
+    // one: decodeURIComponent throws on it, and in the request handler that ended the whole host.
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      continue;
+    }
   }
   return null;
 }

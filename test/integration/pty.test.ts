@@ -28,7 +28,14 @@ const started: PtyProcess[] = [];
 
 /** Starts a pty and records its output; acks at once unless `autoAck` is false. */
 function start(file: string, args: string[], cwd: string, autoAck = true): Running {
-  const proc = new PtyProcess({ file, args, cwd, env: childEnv({ TERM: 'xterm-256color' }), cols: 120, rows: 30 });
+  const proc = new PtyProcess({
+    file,
+    args,
+    cwd,
+    env: childEnv({ TERM: 'xterm-256color' }),
+    cols: 120,
+    rows: 30,
+  });
   started.push(proc);
   const chunks: string[] = [];
   proc.onData((d) => {
@@ -97,6 +104,24 @@ describe('PtyProcess', () => {
     expect(r.output()).not.toContain('\uFFFD');
   });
 
+  it('delivers the whole output of programs that exit right after printing it', async () => {
+    // On Linux the pty used to lose the tail of such output now and then (node-pty#72): run it often.
+    const script = 'for i in $(seq 1 2000); do printf "line %04d of fast output\\n" $i; done';
+    const expected = Array.from(
+      { length: 2000 },
+      (_, i) => `line ${String(i + 1).padStart(4, '0')} of fast output\r\n`,
+    ).join('');
+    for (let round = 0; round < 6; round++) {
+      const runs = Array.from({ length: 4 }, () => start('bash', ['-c', script], project));
+      for (const r of runs) {
+        expect((await r.exit).exitCode).toBe(0);
+        const out = r.output();
+        expect(out.length, `round ${round}: ${JSON.stringify(out.slice(-80))}`).toBe(expected.length);
+        expect(out).toBe(expected);
+      }
+    }
+  });
+
   it('stop() ends the whole process tree of go run', async () => {
     const r = start('go', ['run', '.', '-wait', '10m'], project);
     await waitUntil(() => r.output().includes('waiting'), '"waiting" from the sample program');
@@ -128,11 +153,16 @@ describe('PtyProcess', () => {
       await waitUntil(() => r.proc.isPaused, 'the pty to pause');
       // Let the pty settle: output read before the pause took effect is still arriving.
       let last = -1;
-      await waitUntil(() => {
-        const settled = r.output().length === last;
-        last = r.output().length;
-        return settled;
-      }, 'output to stop while paused', 30_000, 200);
+      await waitUntil(
+        () => {
+          const settled = r.output().length === last;
+          last = r.output().length;
+          return settled;
+        },
+        'output to stop while paused',
+        30_000,
+        200,
+      );
       expect(r.proc.isPaused).toBe(true);
       expect(r.proc.running).toBe(true);
       expect(r.proc.unacknowledged).toBe(r.output().length);
@@ -165,13 +195,16 @@ describe('PtyProcess', () => {
     });
 
     it('loses nothing when the program ends while its output is paused', async () => {
-      // Small enough to fit in the pty's kernel buffer after the pause, so cat can finish meanwhile.
-      const small = seededText(150_000, 'gopsy-tail');
-      const file = path.join(temp, 'tail.txt');
-      await writeFile(file, small);
-      const r = start('cat', [file], project, false);
+      // About 105,000 characters through the pty (the pause comes near their end), a moment for the
+      // pause to take hold, then some 6,000 more that fit in the kernel's pty buffer: the program
+      // finishes while the rest of its output still waits unread in the pty.
+      const head = seededText(76_800, 'gopsy-head');
+      const tail = seededText(4_500, 'gopsy-tail');
+      await writeFile(path.join(temp, 'head.txt'), head);
+      await writeFile(path.join(temp, 'tail.txt'), tail);
+      const r = start('bash', ['-c', 'cat head.txt; sleep 0.5; cat tail.txt'], temp, false);
       await waitUntil(() => r.proc.isPaused, 'the pty to pause');
-      await waitUntil(() => !isAlive(r.proc.pid), 'cat to finish');
+      await waitUntil(() => !isAlive(r.proc.pid), 'the program to finish');
       // A slow consumer: longer than node-pty waits for the rest of the output after an exit (200 ms).
       await new Promise((resolve) => setTimeout(resolve, 1000));
       let acked = 0;
@@ -182,7 +215,9 @@ describe('PtyProcess', () => {
       }, 5);
       const exit = await r.exit.finally(() => clearInterval(timer));
       expect(exit.exitCode).toBe(0);
-      expect(sha256(r.output().replace(/\r/g, ''))).toBe(sha256(small));
+      const out = r.output().replace(/\r/g, '');
+      expect(out.length).toBe(head.length + tail.length);
+      expect(sha256(out)).toBe(sha256(head + tail));
     });
 
     it('resumes only below the low watermark', async () => {

@@ -23,11 +23,16 @@ export async function removeTemp(dir: string | undefined): Promise<void> {
 }
 
 /** Polls `check` until it is truthy; fails with `what` after `timeoutMs`. Waiting only, never an assertion of speed. */
-export async function waitUntil<T>(check: () => T | Promise<T>, what: string, timeoutMs = 60_000, everyMs = 25): Promise<T> {
+export async function waitUntil<T>(
+  check: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 60_000,
+  everyMs = 25,
+): Promise<Exclude<T, null | undefined | false | 0 | ''>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();
-    if (v) return v;
+    if (v) return v as Exclude<T, null | undefined | false | 0 | ''>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }

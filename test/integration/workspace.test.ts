@@ -62,7 +62,11 @@ describe('Workspace on the inventory sample', () => {
     const broken = byDir.get('broken')!;
     expect(broken.error).toBeUndefined(); // the error is behind a build tag
     expect(broken.files).toContainEqual({ name: 'doc.go', path: 'broken/doc.go', kind: 'go' });
-    expect(broken.files).toContainEqual({ name: 'typeerror.go', path: 'broken/typeerror.go', kind: 'ignored' });
+    expect(broken.files).toContainEqual({
+      name: 'typeerror.go',
+      path: 'broken/typeerror.go',
+      kind: 'ignored',
+    });
 
     expect(tree.moduleFiles).toContainEqual({ name: 'go.mod', path: 'go.mod', kind: 'other' });
     expect(tree.moduleFiles.map((f) => f.name)).not.toContain('go.sum'); // the sample has no dependencies

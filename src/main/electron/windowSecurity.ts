@@ -38,10 +38,13 @@ export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
   } catch {
     return false;
   }
-  if (u.origin === APP_ORIGIN) return true;
+  // Node's URL gives every non-special scheme (app:, file:, javascript:) the opaque origin 'null', so
+  // comparing u.origin with APP_ORIGIN refused our own page; compare the scheme and host instead.
+  if (u.protocol === `${APP_SCHEME}:` && u.host === 'gopsy' && !u.username && !u.password) return true;
   if (devServerUrl) {
     try {
-      return u.origin === new URL(devServerUrl).origin;
+      const dev = new URL(devServerUrl).origin;
+      return dev !== 'null' && u.origin === dev; // 'null' would match any file: or data: page
     } catch {
       return false;
     }

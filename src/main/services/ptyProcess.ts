@@ -1,6 +1,7 @@
 // One process in a pseudo-terminal: batched output, acknowledgement flow control, whole-tree stop.
+import { closeSync, constants, openSync } from 'node:fs';
 import * as pty from 'node-pty';
-import { killTree } from './processTree';
+import { isAlive, killTree } from './processTree';
 
 /** Pause the pty when the renderer is this many characters behind (VS Code's value). */
 export const HIGH_WATERMARK_CHARS = 100_000;
@@ -12,6 +13,12 @@ export const BATCH_MS = 5;
 export const BATCH_MAX_CHARS = 64 * 1024;
 /** node-pty may deliver output after the exit event; wait this long for it. */
 export const EXIT_FLUSH_MS = 250;
+/**
+ * While paused, how often to look whether the process has gone. node-pty destroys the pty 200 ms after
+ * the process exits (its DESTROY_SOCKET_TIMEOUT_MS) whether or not the output was read, so a paused
+ * pty must be drained well within that.
+ */
+export const PAUSED_EXIT_POLL_MS = 50;
 
 export interface PtyOptions {
   file: string;
@@ -42,6 +49,10 @@ export class PtyProcess {
   private exitReported = false;
   private dataListener: (data: string) => void = () => {};
   private exitListener: (exit: PtyExit) => void = () => {};
+  private slaveFd: number | null = null;
+  private pausedExitPoll: NodeJS.Timeout | null = null;
+  /** The process has gone while paused: read the rest whatever the backlog (it is bounded by the kernel's buffer). */
+  private draining = false;
 
   constructor(opts: PtyOptions) {
     this.proc = pty.spawn(opts.file, opts.args, {
@@ -53,11 +64,42 @@ export class PtyProcess {
       encoding: 'utf8', // node's StringDecoder keeps multi-byte characters whole across reads
     });
     this.pid = this.proc.pid;
+    this.holdSlave();
     this.proc.onData((d) => this.receive(d));
     this.proc.onExit(({ exitCode, signal }) => {
+      // node-pty reports the exit once the pty is closed: no more output can come, let the slave go.
+      this.releaseSlave();
+      this.stopPausedExitPoll();
       this.exited = { exitCode, stopped: this.stopRequested, ...(signal ? { signal } : {}) };
       this.scheduleExit();
     });
+  }
+
+  /**
+   * Keeps the pty's slave side open until node-pty reports the exit. On Linux the master reads EOF as
+   * soon as the last slave fd closes, at times before the kernel has handed over the last output, so
+   * the tail of a fast program's output was lost (node-pty#72, #85, #726; about 1 run in 4 of a 45 kB
+   * printf loop here). With the slave held the master never sees EOF; node-pty then reads until it
+   * closes the pty itself, 200 ms after the exit.
+   */
+  private holdSlave(): void {
+    const ptsName = (this.proc as unknown as { ptsName?: unknown }).ptsName;
+    if (process.platform === 'win32' || typeof ptsName !== 'string') return;
+    try {
+      this.slaveFd = openSync(ptsName, constants.O_RDWR | constants.O_NOCTTY);
+    } catch {
+      /* the pty is gone already or not ours to open: fall back to node-pty's own behaviour */
+    }
+  }
+
+  private releaseSlave(): void {
+    if (this.slaveFd === null) return;
+    try {
+      closeSync(this.slaveFd);
+    } catch {
+      /* already closed */
+    }
+    this.slaveFd = null;
   }
 
   onData(listener: (data: string) => void): void {
@@ -97,8 +139,7 @@ export class PtyProcess {
   ack(chars: number): void {
     this.unacked = Math.max(this.unacked - chars, 0);
     if (this.paused && this.unacked < LOW_WATERMARK_CHARS) {
-      this.paused = false;
-      this.proc.resume();
+      this.resumeOutput();
       if (this.exited) this.scheduleExit();
     }
   }
@@ -114,24 +155,39 @@ export class PtyProcess {
   async dispose(): Promise<void> {
     this.dataListener = () => {};
     this.exitListener = () => {};
-    if (this.paused) {
-      this.paused = false;
-      this.proc.resume();
-    }
+    if (this.paused) this.resumeOutput();
     await this.stop();
   }
 
   private receive(data: string): void {
     this.unacked += data.length;
-    if (!this.paused && this.unacked > HIGH_WATERMARK_CHARS) {
+    if (!this.paused && !this.draining && !this.exited && this.unacked > HIGH_WATERMARK_CHARS) {
       this.paused = true;
       this.proc.pause();
+      this.pausedExitPoll = setInterval(() => {
+        // The producer has gone: what is left in the pty would be destroyed unread by node-pty, so read
+        // it now; the consumer gets it and the exit in order, however far behind it is.
+        if (isAlive(this.pid)) return;
+        this.draining = true;
+        this.resumeOutput();
+      }, PAUSED_EXIT_POLL_MS);
     }
     this.batch.push(data);
     this.batchChars += data.length;
     if (this.batchChars >= BATCH_MAX_CHARS) this.flush();
     else this.batchTimer ??= setTimeout(() => this.flush(), BATCH_MS);
     if (this.exited) this.scheduleExit();
+  }
+
+  private resumeOutput(): void {
+    this.stopPausedExitPoll();
+    this.paused = false;
+    this.proc.resume();
+  }
+
+  private stopPausedExitPoll(): void {
+    if (this.pausedExitPoll) clearInterval(this.pausedExitPoll);
+    this.pausedExitPoll = null;
   }
 
   private flush(): void {

@@ -21,7 +21,8 @@ export function defaultStorageDir(): string {
 
 export class SettingsStore {
   private cache: Settings | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  /** The tail of the update queue; never rejects, so one failed write does not block later ones. */
+  private queue: Promise<unknown> = Promise.resolve();
   readonly file: string;
 
   constructor(readonly storageDir: string) {
@@ -44,16 +45,25 @@ export class SettingsStore {
   }
 
   async addRecentFolder(folder: string): Promise<string[]> {
-    const s = await this.read();
-    const recent = [folder, ...s.recentFolders.filter((f) => f !== folder)].slice(0, MAX_RECENT);
-    await this.write({ ...s, recentFolders: recent });
-    return recent;
+    const next = await this.update((s) => ({
+      ...s,
+      recentFolders: [folder, ...s.recentFolders.filter((f) => f !== folder)].slice(0, MAX_RECENT),
+    }));
+    return next.recentFolders;
   }
 
-  private async write(next: Settings): Promise<void> {
-    this.cache = next;
-    // Serialise writes so an older snapshot never lands after a newer one.
-    this.writing = this.writing.then(() => writeFileAtomic(this.file, JSON.stringify(next, null, 2)));
-    await this.writing;
+  /**
+   * Runs read-modify-write updates one at a time: concurrent ones each saw the same old snapshot and
+   * all but the last were lost. The new state is kept in memory even when saving it fails.
+   */
+  private update(change: (current: Settings) => Settings): Promise<Settings> {
+    const run = this.queue.then(async () => {
+      const next = change(await this.read());
+      this.cache = next;
+      await writeFileAtomic(this.file, JSON.stringify(next, null, 2));
+      return next;
+    });
+    this.queue = run.catch(() => {});
+    return run;
   }
 }
