@@ -1,0 +1,92 @@
+// Every parser in src/core under arbitrary text, truncations and byte mutations of real captured
+// toolchain output: it must return (never throw), and we record how long the worst megabyte took.
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseJsonStream } from '../../src/core/jsonStream';
+import { parseGoList } from '../../src/core/goList';
+import { parseGoEnv, parseGoVersion } from '../../src/core/goEnv';
+import { parseGoModHeader } from '../../src/core/goMod';
+import { byteColumnToUtf16, findSourceLocations } from '../../src/core/locations';
+import { fixture } from '../core/fixtures';
+import { RUNS, recordTrial, saveTrials } from './trials';
+
+interface ParserCase {
+  name: string;
+  run: (text: string) => unknown;
+  /** A real capture to truncate and mutate. */
+  seed: string;
+}
+
+const CASES: ParserCase[] = [
+  { name: 'parseJsonStream', run: parseJsonStream, seed: fixture('go-list-inventory.json') },
+  { name: 'parseGoList', run: (t) => parseGoList(t, '@ROOT@'), seed: fixture('go-list-inventory.json') },
+  { name: 'parseGoEnv', run: parseGoEnv, seed: fixture('go-env.json') },
+  { name: 'parseGoVersion', run: parseGoVersion, seed: fixture('go-version.txt') },
+  { name: 'parseGoModHeader', run: parseGoModHeader, seed: 'module example.com/inventory\n\ngo 1.22\n' },
+  { name: 'findSourceLocations', run: (t) => t.split('\n').map(findSourceLocations), seed: fixture('build-broken.txt') },
+  { name: 'byteColumnToUtf16', run: (t) => byteColumnToUtf16(t, t.length), seed: 'é世𝄞x\treturn total' },
+];
+
+/** A real capture, cut at a random point and with random characters replaced or inserted. */
+function mutated(seed: string) {
+  return fc
+    .tuple(
+      fc.nat({ max: seed.length }),
+      fc.array(fc.tuple(fc.nat({ max: Math.max(0, seed.length - 1) }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 12 }),
+    )
+    .map(([cut, edits]) => {
+      let s = seed.slice(0, cut);
+      for (const [at, ins] of edits) s = s.slice(0, at) + ins + s.slice(at + 1);
+      return s;
+    });
+}
+
+const hostile = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 2000 }),
+  fc.string({ unit: 'grapheme', maxLength: 500 }),
+  fc.constantFrom(
+    '',
+    '{'.repeat(10_000),
+    '"'.repeat(10_001),
+    '<script>alert(1)</script>.go:1:1',
+    'a.go:99999999999999999999:1',
+    '\u0000\uffff\ud800',
+    'x'.repeat(200_000) + '.go:1',
+  ),
+);
+
+const slowest = new Map<string, { cases: number; slowestMs: number }>();
+
+describe.each(CASES)('$name', ({ name, run, seed }) => {
+  it('never throws on hostile text or mutated captures', () => {
+    let slowestMs = 0;
+    let cases = 0;
+    fc.assert(
+      fc.property(fc.oneof(hostile, mutated(seed)), (text) => {
+        cases++;
+        const t0 = performance.now();
+        run(text);
+        slowestMs = Math.max(slowestMs, performance.now() - t0);
+      }),
+      { numRuns: RUNS },
+    );
+    slowest.set(name, { cases, slowestMs });
+  });
+
+  it('handles a large real-shaped input in one piece', () => {
+    const big = seed.repeat(Math.ceil(2_000_000 / Math.max(seed.length, 1)));
+    const t0 = performance.now();
+    expect(() => run(big)).not.toThrow();
+    const msPerMb = (performance.now() - t0) / (big.length / 1e6);
+    const fuzz = slowest.get(name);
+    recordTrial({
+      area: 'hostile input',
+      what: `${name}: arbitrary text (binary, graphemes, pathological shapes) and truncated/mutated real captures`,
+      cases: fuzz?.cases ?? 0,
+      outcome: `no exception; slowest generated case ${fuzz?.slowestMs.toFixed(1) ?? '?'} ms; a ${(big.length / 1e6).toFixed(1)} MB input parsed at ${msPerMb.toFixed(0)} ms per MB`,
+      ok: true,
+    });
+  });
+});
+
+afterAll(() => saveTrials('parsers'));
