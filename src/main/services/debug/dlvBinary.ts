@@ -56,12 +56,22 @@ function dlvVersion(file: string): Promise<{ ok: true; version: string } | { ok:
   });
 }
 
+let lastFound: string | null = null;
+
+/** The dlv to run in a console: GOPSY_DLV, else what detectDlv found last, else `dlv` from PATH. */
+export function dlvCommandPath(): string {
+  return process.env.GOPSY_DLV || lastFound || 'dlv';
+}
+
 /** Locates dlv and runs `dlv version`; never throws. */
 export async function detectDlv(): Promise<DlvInfo> {
   const tried: string[] = [];
   for (const file of await candidates()) {
     const v = await dlvVersion(file);
-    if (v.ok) return { ok: true, path: file, version: v.version };
+    if (v.ok) {
+      lastFound = file;
+      return { ok: true, path: file, version: v.version };
+    }
     tried.push(`${file} (${v.message})`);
   }
   const where = tried.length ? `Tried ${tried.join('; ')}.` : 'dlv is not on PATH nor in $(go env GOPATH)/bin.';
