@@ -21,7 +21,7 @@ export function splitFlags(v: unknown): string[] | undefined {
   if (arr) return arr;
   if (typeof v !== 'string' || !v.trim()) return undefined;
   const out: string[] = [];
-  const re = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  const re = /"([^"]*)"|'([^']*)'|([^\s'"]+)/g;
   let cur = '';
   let m: RegExpExecArray | null;
   let lastEnd = -1;
