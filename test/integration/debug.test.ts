@@ -75,7 +75,7 @@ describe('debugging the inventory sample with dlv', () => {
   it('stops at a breakpoint in store.(*Store).Add, reads it.SKU, steps, lists goroutines, and leaves no process', async () => {
     await debug.setBreakpoints('store/store.go', [{ line: ADD_LINE }]);
     const started = await debug.start({ name: 'Debug package', mode: 'debug', program: '.' });
-    expect(started.consoleId).toBeTruthy();
+    expect(started.console).toMatchObject({ preset: 'dlv', title: 'dlv dap' });
     const session = debug.current!;
     const dlvPid = session.dlvPid!;
     expect(isAlive(dlvPid)).toBe(true);

@@ -1,7 +1,7 @@
 // The debugger's calls and events: sessions on Delve (dlv dap), breakpoints, goroutines, stack,
 // variables, evaluate, and launch configurations shared with VS Code's .vscode/launch.json.
 import { z } from 'zod';
-import { Empty, RelPath } from '../types';
+import { ConsoleInfo, Empty, RelPath } from '../types';
 
 const Text = (max: number) => z.string().max(max);
 
@@ -59,7 +59,7 @@ export const DebugState = z.object({
   status: DebugStatus,
   config: DebugConfig.optional(),
   /** Console tab that shows dlv's own output. */
-  consoleId: z.string().optional(),
+  console: ConsoleInfo.optional(),
   /** Why it stopped: breakpoint, step, pause, exception, entry... */
   reason: z.string().optional(),
   threadId: z.number().optional(),

@@ -69,7 +69,7 @@ export class DebugService {
       config,
       extraBuildFlags,
       breakpoints: new Map(Object.entries(stored.breakpoints)),
-      ...(consoles ? { adoptConsole: (proc, title, line, tap) => consoles.adopt(proc, title, line, tap).id } : {}),
+      ...(consoles ? { adoptConsole: (proc, title, line, tap) => consoles.adopt(proc, title, line, tap) } : {}),
       sink: {
         state: (s) => {
           if (this.session === session || this.session === null) this.last = s;

@@ -3,7 +3,7 @@
 // dlv's whole process tree (dlv, the go build it runs, the debuggee) and ends it on stop.
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { BreakpointSpec, BreakpointState, DebugConfig, DebugState, DebugVariable, Goroutine, SourcePlace, StackFrame } from '../../../shared/api';
+import type { ConsoleInfo, BreakpointSpec, BreakpointState, DebugConfig, DebugState, DebugVariable, Goroutine, SourcePlace, StackFrame } from '../../../shared/api';
 import { GopsyError } from '../../../shared/rpc';
 import { childEnv } from '../goCommand';
 import { isInside, toRelative } from '../paths';
@@ -25,7 +25,7 @@ export interface SessionSink {
 }
 
 /** Adopts dlv's pty as a console tab; returns its id. */
-export type ConsoleAdopter = (proc: PtyProcess, title: string, commandLine: string, tap: (data: string) => void) => string;
+export type ConsoleAdopter = (proc: PtyProcess, title: string, commandLine: string, tap: (data: string) => void) => ConsoleInfo;
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -128,7 +128,7 @@ export class DebugSession {
         if (m) resolve({ host: m[1]!, port: Number(m[2]) });
       };
       if (this.opts.adoptConsole) {
-        this.st.consoleId = this.opts.adoptConsole(pty, 'dlv dap', [this.opts.dlvPath, ...args].join(' '), tap);
+        this.st.console = this.opts.adoptConsole(pty, 'dlv dap', [this.opts.dlvPath, ...args].join(' '), tap);
       } else pty.onData(tap);
       // The console owns the exit listener; a dlv that dies at start is noticed by polling.
       poll = setInterval(() => {
