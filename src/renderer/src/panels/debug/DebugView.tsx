@@ -156,7 +156,7 @@ export function DebugView({ api, workspace, openSource }: ViewProps) {
             ▶ Continue
           </button>
           <button disabled={state.status !== 'running'} onClick={() => control('pause')} title="Pause (F6)">
-            ⏸ Pause
+            ‖ Pause
           </button>
           <button disabled={!stopped} onClick={() => control('next')} title="Step over (F10)" data-testid="debug-next">
             ⤼ Over
