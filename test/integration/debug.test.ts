@@ -1,6 +1,9 @@
 // The debugger against a real dlv (dlv dap) on a temp copy of the inventory sample: breakpoints,
 // stepping, variables, goroutines, program output, and no process left behind.
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BreakpointState, DebugState } from '../../src/shared/api';
@@ -179,6 +182,31 @@ describe('debugging the inventory sample with dlv', () => {
     expect(rec.output).toContain('--- PASS: TestMap');
     expect(rec.output).not.toContain('TestAddMergesQuantities');
     await debug.setBreakpoints('store/store.go', []);
+  });
+
+  it('attaches to a running local process, pauses it, and detaches leaving it running', async () => {
+    const bin = path.join(temp, 'inventory-bin');
+    await promisify(execFile)('go', ['build', '-gcflags=all=-N -l', '-o', bin, '.'], { cwd: project });
+    const target = spawn(bin, ['-wait', '10m'], { stdio: 'ignore' });
+    try {
+      rec.states = [];
+      await debug.start({ name: 'Attach', mode: 'attach', processId: target.pid! });
+      const dlvPid = debug.current!.dlvPid!;
+      await waitUntil(() => rec.last?.status === 'running', 'the attached program to run');
+      await debug.current!.control('pause');
+      await waitUntil(() => rec.last?.status === 'stopped', 'the pause');
+      const gs = await debug.current!.goroutines();
+      // The main goroutine sleeps in `-wait`: Delve names it after its topmost user frame.
+      expect(gs.filter((g) => g.user).map((g) => g.name)).toContain('[Go 1] time.Sleep');
+      const { frames } = await debug.current!.stack(1, 0, 30);
+      expect(frames.map((f) => f.name)).toContain('main.main');
+      await debug.stop();
+      expect(isAlive(dlvPid)).toBe(false);
+      // The process was someone else's before gopsy attached: it keeps running after detach.
+      expect(isAlive(target.pid!)).toBe(true);
+    } finally {
+      target.kill('SIGKILL');
+    }
   });
 
   it('says how to install dlv when it is missing', async () => {
