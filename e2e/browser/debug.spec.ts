@@ -25,16 +25,19 @@ test('gutter breakpoint, Debug package, stop line highlighted, variable shown', 
   const editor = page.getByTestId('editor');
   await expect(editor.locator('.view-lines')).toContainText('func (s *Store) Add(it Item)');
 
-  // Scroll until line 28's number is on screen, then click the glyph margin to its left.
+  // Scroll line 28 towards the middle of the editor, then click the glyph margin left of its number.
+  const box = (await editor.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
   const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${ADD_LINE}$`) });
-  for (let i = 0; i < 20 && !(await lineNumber.isVisible()); i++) {
-    const box = (await editor.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await page.mouse.wheel(0, 100);
-  }
-  const num = (await lineNumber.boundingBox())!;
+  await expect(lineNumber).toBeVisible();
+  let num: { x: number; y: number; height: number } | null = null;
+  await expect(async () => {
+    num = await lineNumber.boundingBox();
+    expect(num).not.toBeNull();
+  }).toPass();
   const glyphs = editor.locator('.glyph-margin-widgets .bp');
-  await page.mouse.click(num.x - 8, num.y + num.height / 2);
+  await page.mouse.click(num!.x - 8, num!.y + num!.height / 2);
   await expect(glyphs).toHaveCount(1);
 
   await page.getByTestId('debug-start').click();
