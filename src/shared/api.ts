@@ -3,15 +3,19 @@
 // Each feature declares its part in src/shared/contract/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
+import { debugEvents, debugMethods } from './contract/debug';
 
 export * from './types';
+export * from './contract/debug';
 
 export const methods = {
   ...workbenchMethods,
+  ...debugMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
+  ...debugEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -77,7 +77,8 @@ export const FileContent = z.object({ path: RelPath, text: z.string(), size: z.n
 export type FileContent = z.infer<typeof FileContent>;
 
 /** Console commands come from this list, never as shell strings. */
-export const ConsolePreset = z.enum(['shell', 'build', 'test', 'run', 'vet']);
+/** 'dlv' is Delve's own command line (`dlv debug`); debug sessions also show dlv's output under it. */
+export const ConsolePreset = z.enum(['shell', 'build', 'test', 'run', 'vet', 'dlv']);
 export type ConsolePreset = z.infer<typeof ConsolePreset>;
 
 export const TermSize = { cols: z.number().int().min(2).max(1000), rows: z.number().int().min(1).max(500) };

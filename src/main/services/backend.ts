@@ -8,6 +8,7 @@ import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
+import { debugHandlers } from './debug/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -25,6 +26,9 @@ export interface ConnectionContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Runs when the connection closes: end what belongs to it. */
   onClose(cleanup: () => void | Promise<void>): void;
+  /** The connection's console tabs (features may show their own processes there). */
+  consoles: ConsoleService;
+  log(message: string): void;
 }
 
 export class Backend {
@@ -63,13 +67,20 @@ export class Backend {
   /** Serves the contract on one transport until it closes; what belongs to it ends with it. */
   connect(transport: Transport): void {
     const cleanups: Array<() => void | Promise<void>> = [];
+    const consoles = new ConsoleService({
+      data: (id, data) => rpc.emit('console.data', { id, data }),
+      exit: (exit) => rpc.emit('console.exit', exit),
+    });
     const ctx: ConnectionContext = {
       backend: this,
       emit: (event, payload) => rpc.emit(event, payload),
       onClose: (cleanup) => cleanups.push(cleanup),
+      consoles,
+      log: (m) => this.log(m),
     };
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
+      ...debugHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -83,10 +94,7 @@ export class Backend {
   }
 
   private workbenchHandlers(ctx: ConnectionContext) {
-    const consoles = new ConsoleService({
-      data: (id, data) => ctx.emit('console.data', { id, data }),
-      exit: (exit) => ctx.emit('console.exit', exit),
-    });
+    const consoles = ctx.consoles;
     ctx.onClose(() => consoles.disposeAll());
     return {
       'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.opts.pickFolder }),

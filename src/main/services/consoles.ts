@@ -4,6 +4,7 @@ import type { ConsoleExit, ConsoleInfo, ConsolePreset } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
 import { childEnv, goBinary } from './goCommand';
 import { PtyProcess } from './ptyProcess';
+import { dlvCommandPath } from './debug/dlvBinary';
 
 /** More consoles than this per window is a runaway loop, not a user. */
 export const MAX_CONSOLES = 32;
@@ -29,6 +30,9 @@ export function presetCommand(preset: ConsolePreset): Command {
       return { file: go, args: ['run', '.'], title: 'go run' };
     case 'vet':
       return { file: go, args: ['vet', './...'], title: 'go vet' };
+    case 'dlv':
+      // Delve's own command line on the package at the project root, for those who prefer it.
+      return { file: dlvCommandPath(), args: ['debug', '.'], title: 'dlv debug' };
   }
 }
 
@@ -71,6 +75,29 @@ export class ConsoleService {
       commandLine: [cmd.file, ...cmd.args].join(' '),
       pid: proc.pid,
     };
+  }
+
+  /**
+   * Shows a process another service started (a debug session's dlv) as a console tab. The tab's
+   * stop and close end it like any console; `tap` sees the output too.
+   */
+  adopt(proc: PtyProcess, title: string, commandLine: string, tap?: (data: string) => void): ConsoleInfo {
+    if (this.consoles.size >= MAX_CONSOLES) {
+      throw new GopsyError('too-many-consoles', `At most ${MAX_CONSOLES} consoles can be open; close some first.`);
+    }
+    const id = randomUUID();
+    proc.onData((data) => {
+      tap?.(data);
+      this.sink.data(id, data);
+    });
+    proc.onExit((exit) => this.sink.exit({ id, ...exit }));
+    this.consoles.set(id, proc);
+    return { id, preset: 'dlv', title, commandLine, pid: proc.pid };
+  }
+
+  /** The tab ended by its owner: forget it without a second stop. */
+  release(id: string): void {
+    this.consoles.delete(id);
   }
 
   private get(id: string): PtyProcess {

@@ -1,5 +1,5 @@
 // The workbench: toolbar, project tree, source view and consoles, wired to the backend API.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type {
   ConsolePreset,
   FileContent,
@@ -19,6 +19,9 @@ import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
 import { views } from './views/registry';
+import { debugStoreFor } from './panels/debug/debugStore';
+import { breakpointDecorations } from './panels/debug/decorations';
+import { BreakpointEditor } from './panels/debug/BreakpointEditor';
 
 interface Props {
   api: GopsyApi;
@@ -45,6 +48,9 @@ export function App({ api, onDisconnect }: Props) {
   const [disconnected, setDisconnected] = useState(false);
   const [treeWidth, setTreeWidth] = useState(() => loadState('layout.treeWidth', 280));
   const [consoleHeight, setConsoleHeight] = useState(() => loadState('layout.consoleHeight', 300));
+  const debug = useMemo(() => debugStoreFor(api), [api]);
+  const debugSnap = useSyncExternalStore(debug.subscribe, debug.snapshot);
+  const [bpEdit, setBpEdit] = useState<{ path: string; line: number } | null>(null);
 
   useEffect(() => saveState('layout.treeWidth', treeWidth), [treeWidth]);
   useEffect(() => saveState('layout.consoleHeight', consoleHeight), [consoleHeight]);
@@ -107,6 +113,31 @@ export function App({ api, onDisconnect }: Props) {
       offExit();
     };
   }, [api, store, applyWorkspace]);
+
+  // Follow the debugger: a stop in a project file opens it at that line, whichever file is open,
+  // and a new session's dlv output gets its console tab.
+  const seenDebugState = useRef(debugSnap.state);
+  useEffect(
+    () =>
+      debug.subscribe(() => {
+        const state = debug.snapshot().state;
+        if (state === seenDebugState.current) return;
+        seenDebugState.current = state;
+        const loc = state.status === 'stopped' ? state.location : undefined;
+        if (loc?.inProject) void openFile(loc.path, { line: loc.line });
+        const dlvConsole = state.console;
+        if (dlvConsole) {
+          setTabs((ts) => (ts.some((t) => t.id === dlvConsole.id) ? ts : [...ts, { ...dlvConsole, status: 'running' }]));
+          setActiveTab((a) => a ?? dlvConsole.id);
+        }
+      }),
+    [debug, openFile],
+  );
+
+  const lineDecorations = useMemo(
+    () => (file ? breakpointDecorations(file.path, debugSnap.breakpoints, debugSnap.state) : []),
+    [file, debugSnap.breakpoints, debugSnap.state],
+  );
 
   const openConsole = useCallback(
     async (preset: ConsolePreset) => {
@@ -229,20 +260,34 @@ export function App({ api, onDisconnect }: Props) {
               {fileError} <button onClick={() => setFileError(null)}>Dismiss</button>
             </div>
           )}
-          <div className="view-body" style={{ display: activeView === 'source' || !views.some((v) => v.id === activeView) ? 'flex' : 'none' }}>
-            <SourceEditor file={file} reveal={reveal} />
+          <div className="view-row">
+            <div
+              className="view-body"
+              style={{
+                display:
+                  activeView === 'source' || !views.some((v) => v.id === activeView && !v.besideSource) ? 'flex' : 'none',
+              }}
+            >
+              <SourceEditor
+                file={file}
+                reveal={reveal}
+                decorations={lineDecorations}
+                onGutterClick={(line) => file && void debug.toggle(file.path, line)}
+                onGutterEdit={(line) => file && setBpEdit({ path: file.path, line })}
+              />
+            </div>
+            {views.map((v) =>
+              activeView === v.id ? (
+                <div className={v.besideSource ? 'view-body beside-source' : 'view-body'} key={v.id}>
+                  <v.component
+                    api={api}
+                    workspace={workspace}
+                    openSource={(t) => void openLocation({ path: t.path, line: t.line, column: t.byteColumn })}
+                  />
+                </div>
+              ) : null,
+            )}
           </div>
-          {views.map((v) =>
-            activeView === v.id ? (
-              <div className="view-body" key={v.id}>
-                <v.component
-                  api={api}
-                  workspace={workspace}
-                  openSource={(t) => void openLocation({ path: t.path, line: t.line, column: t.byteColumn })}
-                />
-              </div>
-            ) : null,
-          )}
         </div>
         <Splitter direction="vertical" size={consoleHeight} min={80} max={1200} sign={-1} onResize={setConsoleHeight} />
         <ConsolePanel
@@ -258,6 +303,22 @@ export function App({ api, onDisconnect }: Props) {
           error={consoleError}
         />
       </main>
+      {bpEdit && (
+        <BreakpointEditor
+          path={bpEdit.path}
+          line={bpEdit.line}
+          current={debug.breakpointsIn(bpEdit.path).find((b) => b.line === bpEdit.line)}
+          onCancel={() => setBpEdit(null)}
+          onSave={(spec) => {
+            void debug.edit(bpEdit.path, spec);
+            setBpEdit(null);
+          }}
+          onRemove={() => {
+            void debug.toggle(bpEdit.path, bpEdit.line);
+            setBpEdit(null);
+          }}
+        />
+      )}
       {dialog && (
         <OpenFolderDialog
           recent={dialog.recent}

@@ -2,6 +2,7 @@
 // panels talk to the backend only through the GopsyApi they are given.
 import type { ComponentType } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../shared/api';
+import { DebugView } from '../panels/debug/DebugView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -22,6 +23,8 @@ export interface WorkbenchView {
   id: string;
   title: string;
   component: ComponentType<ViewProps>;
+  /** Shown to the right of the source editor instead of in its place (the debugger needs both). */
+  besideSource?: boolean;
 }
 
-export const views: WorkbenchView[] = [];
+export const views: WorkbenchView[] = [{ id: 'debug', title: 'Debug', component: DebugView, besideSource: true }];

@@ -10,6 +10,7 @@ export const PRESETS: Array<{ preset: ConsolePreset; label: string; hint: string
   { preset: 'test', label: 'go test', hint: 'go test ./...' },
   { preset: 'run', label: 'go run', hint: 'go run .' },
   { preset: 'vet', label: 'go vet', hint: 'go vet ./...' },
+  { preset: 'dlv', label: 'dlv debug', hint: "Delve's own command line on the package at the project root" },
   { preset: 'shell', label: 'Shell', hint: 'an interactive shell in the project folder' },
 ];
 

@@ -13,16 +13,40 @@ export interface RevealRequest {
   seq: number;
 }
 
+/** A mark on one line of the open file, from a feature (breakpoints, the debugger's current line). */
+export interface LineDecoration {
+  line: number;
+  /** Whole-line class. */
+  className?: string;
+  /** Class of the glyph in the gutter. */
+  glyphClassName?: string;
+  hover?: string;
+}
+
 interface Props {
   file: FileContent | null;
   reveal: RevealRequest | null;
+  decorations?: LineDecoration[];
+  /** A click in the glyph margin (left of the line numbers). */
+  onGutterClick?: (line: number) => void;
+  /** Right-click in the glyph margin, or the context menu's "Edit Breakpoint…". */
+  onGutterEdit?: (line: number) => void;
 }
 
-export function SourceEditor({ file, reveal }: Props) {
+/** Hover texts come from tools (Delve's messages): show them as plain text, never as markup. */
+const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+
+export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const extra = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  // Callbacks change on every render of the parent; the editor's listeners read the latest ones.
+  const gutter = useRef({ click: onGutterClick, edit: onGutterEdit });
+  useEffect(() => {
+    gutter.current = { click: onGutterClick, edit: onGutterEdit };
+  }, [onGutterClick, onGutterEdit]);
 
   useEffect(() => {
     const editor = monaco.editor.create(host.current!, {
@@ -33,14 +57,33 @@ export function SourceEditor({ file, reveal }: Props) {
       fontSize: 13,
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
+      glyphMargin: true,
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
+    extra.current = editor.createDecorationsCollection();
     const sub = editor.onDidChangeCursorPosition((e) =>
       setCursor({ line: e.position.lineNumber, column: e.position.column }),
     );
+    const mouse = editor.onMouseDown((e) => {
+      const line = e.target.position?.lineNumber;
+      if (e.target.type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !line) return;
+      if (e.event.rightButton) gutter.current.edit?.(line);
+      else if (e.event.leftButton) gutter.current.click?.(line);
+    });
+    const action = editor.addAction({
+      id: 'gopsy.editBreakpoint',
+      label: 'Edit Breakpoint…',
+      contextMenuGroupId: 'navigation',
+      run: (ed) => {
+        const line = ed.getPosition()?.lineNumber;
+        if (line) gutter.current.edit?.(line);
+      },
+    });
     return () => {
       sub.dispose();
+      mouse.dispose();
+      action.dispose();
       editor.dispose();
       monaco.editor.getModels().forEach((m) => m.dispose());
     };
@@ -77,6 +120,25 @@ export function SourceEditor({ file, reveal }: Props) {
     ]);
     editor.focus();
   }, [reveal, file]);
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || !extra.current) return;
+    const count = model.getLineCount();
+    extra.current.set(
+      (lineDecorations ?? [])
+        .filter((d) => d.line >= 1 && d.line <= count)
+        .map((d) => ({
+          range: new monaco.Range(d.line, 1, d.line, 1),
+          options: {
+            isWholeLine: !!d.className,
+            ...(d.className ? { className: d.className } : {}),
+            ...(d.glyphClassName ? { glyphMarginClassName: d.glyphClassName } : {}),
+            ...(d.hover ? { glyphMarginHoverMessage: { value: escapeMarkdown(d.hover), isTrusted: false, supportHtml: false } } : {}),
+          },
+        })),
+    );
+  }, [lineDecorations, file]);
 
   return (
     <div className="editor-pane">

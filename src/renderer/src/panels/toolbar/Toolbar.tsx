@@ -27,7 +27,7 @@ export function Toolbar({ workspace, toolchain, onOpenFolder, onRun }: Props) {
         Open Folder…
       </button>
       <span className="spacer" />
-      {PRESETS.filter((p) => p.preset !== 'shell').map((p) => (
+      {PRESETS.filter((p) => p.preset !== 'shell' && p.preset !== 'dlv').map((p) => (
         <button key={p.preset} onClick={() => onRun(p.preset)} title={p.hint} disabled={!workspace}>
           {p.label}
         </button>
