@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GopsyError, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
-
-/** Two in-memory transports wired to each other, with JSON round trips like the real ones. */
-function pair(): [Transport, Transport] {
-  const make = () => {
-    const listeners: Array<(m: unknown) => void> = [];
-    const closers: Array<() => void> = [];
-    return { listeners, closers };
-  };
-  const a = make();
-  const b = make();
-  const t = (self: ReturnType<typeof make>, other: ReturnType<typeof make>): Transport => ({
-    send: (m) => queueMicrotask(() => other.listeners.forEach((l) => l(JSON.parse(JSON.stringify(m))))),
-    onMessage: (l) => self.listeners.push(l),
-    onClose: (l) => self.closers.push(l),
-    close: () => [...self.closers, ...other.closers].forEach((c) => c()),
-  });
-  return [t(a, b), t(b, a)];
-}
+import { GopsyError, RpcClient, RpcServer, type Handlers } from '../../src/shared/rpc';
+import { transportPair } from '../support/memoryTransport';
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   return new Proxy(overrides as Handlers, {
@@ -27,7 +10,7 @@ function handlers(overrides: Partial<Handlers>): Handlers {
 
 describe('RPC over a transport', () => {
   it('answers a valid request and validates params against the contract', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     const seen: unknown[] = [];
     new RpcServer(
       s,
@@ -44,7 +27,7 @@ describe('RPC over a transport', () => {
   });
 
   it('rejects unknown methods and extra keys on strict params', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     new RpcServer(s, handlers({}));
     const client = new RpcClient(c);
     // @ts-expect-error: not a method of the contract
@@ -54,7 +37,7 @@ describe('RPC over a transport', () => {
   });
 
   it('passes GopsyError messages through and hides nothing else', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     const internal: string[] = [];
     new RpcServer(
       s,
@@ -75,7 +58,7 @@ describe('RPC over a transport', () => {
   });
 
   it('delivers valid events and drops malformed ones', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     const server = new RpcServer(s, handlers({}));
     const client = new RpcClient(c);
     const got: unknown[] = [];
@@ -89,7 +72,7 @@ describe('RPC over a transport', () => {
   });
 
   it('ignores frames that are not requests on the server side', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     let answered = 0;
     new RpcServer(s, handlers({ 'workspace.recent': () => (answered++, []) }));
     c.onMessage(() => answered++);
@@ -99,7 +82,7 @@ describe('RPC over a transport', () => {
   });
 
   it('fails pending calls when the connection closes', async () => {
-    const [c, s] = pair();
+    const [c, s] = transportPair();
     new RpcServer(s, handlers({ 'workspace.recent': () => new Promise(() => {}) }));
     const client = new RpcClient(c);
     const p = client.call('workspace.recent', {});

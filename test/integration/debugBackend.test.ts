@@ -3,23 +3,12 @@
 import { realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DebugState } from '../../src/shared/api';
-import { RpcClient, type Transport } from '../../src/shared/rpc';
+import { RpcClient } from '../../src/shared/rpc';
 import { Backend } from '../../src/main/services/backend';
 import { descendants, isAlive } from '../../src/main/services/processTree';
 import { copySample, makeTemp, removeTemp, waitUntil } from './support';
+import { transportPair } from '../support/memoryTransport';
 
-function pair(): [Transport, Transport] {
-  const make = () => ({ listeners: [] as Array<(m: unknown) => void>, closers: [] as Array<() => void> });
-  const a = make();
-  const b = make();
-  const t = (self: ReturnType<typeof make>, other: ReturnType<typeof make>): Transport => ({
-    send: (m) => queueMicrotask(() => other.listeners.forEach((l) => l(JSON.parse(JSON.stringify(m))))),
-    onMessage: (l) => self.listeners.push(l),
-    onClose: (l) => self.closers.push(l),
-    close: () => [...self.closers, ...other.closers].forEach((c) => c()),
-  });
-  return [t(a, b), t(b, a)];
-}
 
 describe('debug sessions end with their connection', () => {
   let temp: string;
@@ -41,7 +30,7 @@ describe('debug sessions end with their connection', () => {
 
   /** Connects, stops at the Add breakpoint, returns the client, its transport and dlv's process tree. */
   async function stoppedSession() {
-    const [server, client] = pair();
+    const [server, client] = transportPair();
     backend.connect(server);
     const api = new RpcClient(client);
     const states: DebugState[] = [];
@@ -69,7 +58,7 @@ describe('debug sessions end with their connection', () => {
   });
 
   it('rejects bad input through the contract with a clear message', async () => {
-    const [server, client] = pair();
+    const [server, client] = transportPair();
     backend.connect(server);
     const api = new RpcClient(client);
     await expect(api.call('debug.setBreakpoints', { path: '../outside.go', breakpoints: [{ line: 1 }] })).rejects.toThrow(/outside the project/);
