@@ -3,15 +3,19 @@
 // Each feature declares its part in src/shared/contract/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
+import { buildEvents, buildMethods } from './contract/build';
 
 export * from './types';
+export * from './build';
 
 export const methods = {
   ...workbenchMethods,
+  ...buildMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
+  ...buildEvents,
 } as const;
 
 export type Methods = typeof methods;

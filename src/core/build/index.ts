@@ -7,3 +7,4 @@ export * from './compileErrors';
 export * from './logopt';
 export * from './timeline';
 export * from './xLog';
+export * from './consoleText';

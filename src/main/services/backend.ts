@@ -8,6 +8,7 @@ import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
+import { buildHandlers } from './runs/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -70,6 +71,7 @@ export class Backend {
     };
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
+      ...buildHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
