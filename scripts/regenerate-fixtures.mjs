@@ -29,3 +29,7 @@ write('build-broken.txt', rootless(broken.stderr));
 
 const vet = go(['vet', '-tags', 'gopsy_broken', './broken']);
 write('vet-broken.txt', rootless(vet.stderr));
+
+// Build-capture fixtures (action graph, trace, -x, -json, -bench, logopt): test/fixtures/build/.
+const { regenerateBuildFixtures } = await import('./fixtures-build.mjs');
+regenerateBuildFixtures();

@@ -4,18 +4,22 @@
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
 import { debugEvents, debugMethods } from './contract/debug';
+import { buildEvents, buildMethods } from './contract/build';
 
 export * from './types';
 export * from './contract/debug';
+export * from './build';
 
 export const methods = {
   ...workbenchMethods,
   ...debugMethods,
+  ...buildMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
   ...debugEvents,
+  ...buildEvents,
 } as const;
 
 export type Methods = typeof methods;

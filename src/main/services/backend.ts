@@ -9,6 +9,7 @@ import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
 import { debugHandlers } from './debug/handlers';
+import { buildHandlers } from './runs/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -81,6 +82,7 @@ export class Backend {
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
       ...debugHandlers(ctx),
+      ...buildHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../shared/api';
 import { DebugView } from '../panels/debug/DebugView';
+import { BuildView } from '../panels/build/BuildView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -27,4 +28,7 @@ export interface WorkbenchView {
   besideSource?: boolean;
 }
 
-export const views: WorkbenchView[] = [{ id: 'debug', title: 'Debug', component: DebugView, besideSource: true }];
+export const views: WorkbenchView[] = [
+  { id: 'build', title: 'Build', component: BuildView },
+  { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
+];

@@ -1,0 +1,61 @@
+// gopsy capture (every artefact, in a pty, with parsing of the live stream) vs the plain go command
+// with exactly the same flags, side by side in one run: `-a net/http`, so every package compiles.
+// Goal: gopsy itself adds at most 5% wall time.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { buildCommand } from '../src/main/services/runs/command';
+import { BUILT_IN_PROFILES } from '../src/main/services/runs/profiles';
+import { recordBench, timeIt } from './report';
+
+const REPO = path.resolve(__dirname, '..');
+const SAMPLE = path.join(REPO, 'resources/samples/inventory');
+// The machine is shared: interference only ever adds time, so the fastest of each side is compared.
+const PAIRS = 3;
+
+function run(file: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: SAMPLE, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code ?? -1));
+  });
+}
+
+test('gopsy capture vs plain go build, -a net/http, all artefacts', async () => {
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'gopsy-bench-'));
+  const profile = { ...BUILT_IN_PROFILES.find((p) => p.name === 'Optimisation details')!, packages: ['net/http'], rebuildAll: true };
+  const plain: number[] = [];
+  const gopsy: number[] = [];
+  try {
+    for (let i = 0; i < PAIRS; i++) {
+      // Plain: the very argv and env gopsy builds, run directly with output discarded.
+      const runDir = path.join(temp, `plain${i}`);
+      await mkdir(path.join(runDir, 'logopt'), { recursive: true });
+      const cmd = buildCommand(profile, SAMPLE, { goBinary: 'go', runDir, supportsJson: true });
+      plain.push(await timeIt(async () => expect(await run('go', cmd.argv.slice(1), cmd.env)).toBe(0)));
+      const out = path.join(temp, `gopsy${i}`);
+      const args = [path.join(REPO, 'bin/gopsy.js'), 'capture', SAMPLE, '--profile', 'Optimisation details', '--pkg', 'net/http', '--rebuild-all', '--out', out];
+      gopsy.push(await timeIt(async () => expect(await run(process.execPath, args)).toBe(0)));
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+  const base = Math.min(...plain);
+  const measured = Math.min(...gopsy);
+  const pairRatios = gopsy.map((g, i) => (g / plain[i]!).toFixed(3));
+  const ratio = measured / base;
+  recordBench('build-capture', [
+    {
+      name: 'gopsy capture (all artefacts) vs plain go build with the same flags, -a net/http',
+      baseline: { label: 'go build (same flags)', value: Math.round(base) },
+      measured: { label: 'gopsy capture', value: Math.round(measured) },
+      unit: 'ms',
+      ratio: Number(ratio.toFixed(3)),
+      goal: '≤ 1.05',
+      met: ratio <= 1.05,
+      notes: `fastest of ${PAIRS} interleaved pairs; plain ${plain.map(Math.round).join(', ')} ms; gopsy ${gopsy.map(Math.round).join(', ')} ms; per-pair ratios ${pairRatios.join(', ')}`,
+    },
+  ]);
+});

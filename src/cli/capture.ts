@@ -1,0 +1,92 @@
+// `gopsy capture`: one build run without a window (CI): the same capture as the Build view, written to
+// a run directory. Exits with the build's exit code and prints where the result is.
+import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
+import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
+import { RunService } from '../main/services/runs/runService';
+import { ArgReader, UsageError, type CliCommand } from './command';
+
+const USAGE = `gopsy capture [DIR] --out RUNDIR [options]
+  --out RUNDIR        where to write the run directory (must not exist yet; .gopsy bundles come later)
+  --profile NAME      a built-in profile: ${BUILT_IN_PROFILES.map((p) => `"${p.name}"`).join(', ')} (default "Build timing")
+  --pkg PATTERN       package pattern, repeatable (default ./...)
+  --test              build the test binaries (go test -c) instead
+  --gcflags VALUE     extra -gcflags, one value, e.g. '-m=2' or './store=-N -l'
+  --ldflags VALUE     -ldflags
+  --tags a,b          build tags
+  --env K=V           ${PROFILE_ENV_KEYS.join(', ')} (repeatable)
+  --rebuild-all       -a
+  --private-cache     a private GOCACHE for the run (every package compiles; removed afterwards)
+With no DIR, the current directory.`;
+
+function readProfile(r: ArgReader): BuildProfile {
+  const name = r.get('--profile') ?? 'Build timing';
+  const base = BUILT_IN_PROFILES.find((p) => p.name.toLowerCase() === name.toLowerCase());
+  if (!base) throw new UsageError(`no built-in profile "${name}"`);
+  const profile: BuildProfile = structuredClone(base);
+  if (r.all('--pkg').length > 0) profile.packages = r.all('--pkg');
+  if (r.has('--test')) profile.target = 'test';
+  if (r.get('--gcflags') !== undefined) profile.gcflags = r.get('--gcflags');
+  if (r.get('--ldflags') !== undefined) profile.ldflags = r.get('--ldflags');
+  if (r.get('--tags')) profile.tags = r.get('--tags')!.split(',').filter(Boolean);
+  if (r.has('--rebuild-all')) profile.rebuildAll = true;
+  if (r.has('--private-cache')) profile.privateCache = true;
+  const env: Record<string, string> = {};
+  for (const kv of r.all('--env')) {
+    const eq = kv.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--env takes K=V (got ${kv})`);
+    env[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  if (Object.keys(env).length > 0) profile.env = env;
+  const parsed = BuildProfile.safeParse(profile);
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+async function capture(argv: string[]): Promise<number> {
+  const r = new ArgReader(
+    argv,
+    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env'],
+    ['--test', '--rebuild-all', '--private-cache'],
+  );
+  if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);
+  const outArg = r.get('--out');
+  if (!outArg) throw new UsageError('--out RUNDIR is required');
+  if (outArg.endsWith('.gopsy')) throw new UsageError('session bundles (.gopsy) are not written yet: give --out a directory');
+  const out = path.resolve(outArg);
+  if (await stat(out).catch(() => null)) throw new UsageError(`${out} already exists`);
+  const project = path.resolve(r.positional[0] ?? '.');
+  if (!(await stat(project).catch(() => null))?.isDirectory()) throw new UsageError(`${project} is not a folder`);
+  const profile = readProfile(r);
+
+  // The run is made next to --out (same file system) and renamed into place when it is complete.
+  const storage = await mkdtemp(path.join(path.dirname(out), '.gopsy-capture-'));
+  const runs = new RunService(storage);
+  runs.subscribe({ output: (_id, text) => process.stdout.write(text.replace(/\r\n/g, '\n')), status: () => {} });
+  let cancelled = false;
+  const onSignal = () => {
+    cancelled = true;
+    void runs.cancelAll();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const { summary, done } = await runs.start(project, profile);
+    process.stderr.write(`gopsy: ${summary.commandLine}\n`);
+    const m = await done;
+    await rename(runs.store.runDir(project, m.id), out);
+    process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); run written to ${out}\n`);
+    return cancelled ? 130 : (m.exitCode ?? 1);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await rm(storage, { recursive: true, force: true });
+  }
+}
+
+export const captureCommand: CliCommand = {
+  summary: 'run one build with every artefact captured, without a window (for CI)',
+  usage: USAGE,
+  run: capture,
+};

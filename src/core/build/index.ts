@@ -1,0 +1,10 @@
+// Parsers of the build artefacts gopsy captures (see docs/build-capture.md).
+export * from './actionGraph';
+export * from './benchLines';
+export * from './buildJson';
+export * from './chromeTrace';
+export * from './compileErrors';
+export * from './logopt';
+export * from './timeline';
+export * from './xLog';
+export * from './consoleText';

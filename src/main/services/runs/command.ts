@@ -1,0 +1,107 @@
+// Turns a build profile into the exact go command: argv, the environment gopsy sets, and a shell line
+// to reproduce it. Every user value is one argv item; nothing is ever run through a shell.
+import os from 'node:os';
+import path from 'node:path';
+import type { BuildProfile, CommandPreview } from '../../../shared/build';
+
+/** Artefact paths inside a run directory. */
+export const ARTEFACTS = {
+  manifest: 'manifest.json',
+  console: 'console.txt',
+  events: 'build.jsonl',
+  actionGraph: 'actiongraph.json',
+  trace: 'trace.json',
+  bench: 'bench.txt',
+  remarks: 'logopt',
+  cpuProfile: 'compile.cpuprof',
+  goEnv: 'go-env.json',
+  goVersion: 'go-version.txt',
+  work: 'work-listing.txt',
+  output: 'out',
+  cache: 'cache',
+} as const;
+
+export interface CommandOptions {
+  goBinary: string;
+  runDir: string;
+  /** `go build -json` exists from Go 1.24; older toolchains get plain text. */
+  supportsJson: boolean;
+}
+
+/** A value inside -gcflags is split on spaces by the go command; quote paths that contain one. */
+function gcPath(p: string): string {
+  return /\s/.test(p) ? `'${p}'` : p;
+}
+
+/** Splits a user -gcflags value into its package pattern (if any) and flags, as the go command does. */
+export function splitPatternFlags(value: string): { pattern?: string; flags: string } {
+  const v = value.trim();
+  if (v === '' || v.startsWith('-')) return { flags: v };
+  const eq = v.indexOf('=');
+  return eq > 0 ? { pattern: v.slice(0, eq), flags: v.slice(eq + 1) } : { flags: v };
+}
+
+/**
+ * The -gcflags arguments. The go command keeps only the last matching -gcflags per package, so gopsy's
+ * artefact flags are repeated inside the user's value instead of being given beside it.
+ */
+export function gcflagArgs(profile: BuildProfile, runDir: string): string[] {
+  const ours: string[] = [];
+  if (profile.capture.phases) ours.push(`-bench=${gcPath(path.join(runDir, ARTEFACTS.bench))}`);
+  if (profile.capture.remarks) ours.push(`-json=0,file://${gcPath(path.join(runDir, ARTEFACTS.remarks))}`);
+  const args: string[] = [];
+  if (ours.length > 0) args.push(`-gcflags=all=${ours.join(' ')}`);
+  const cpuPkg = profile.capture.cpuProfilePackage;
+  if (cpuPkg) args.push(`-gcflags=${cpuPkg}=${[...ours, `-cpuprofile=${gcPath(path.join(runDir, ARTEFACTS.cpuProfile))}`].join(' ')}`);
+  if (profile.gcflags?.trim()) {
+    const user = splitPatternFlags(profile.gcflags);
+    const flags = [...ours, user.flags].filter(Boolean).join(' ');
+    args.push(user.pattern ? `-gcflags=${user.pattern}=${flags}` : `-gcflags=${flags}`);
+  }
+  return args;
+}
+
+export function buildCommand(profile: BuildProfile, projectRoot: string, opts: CommandOptions): CommandPreview {
+  const r = (name: string) => path.join(opts.runDir, name);
+  const argv = [opts.goBinary, profile.target === 'test' ? 'test' : 'build'];
+  // test -c writes its binaries into the run directory. A build writes to the null device: with a
+  // directory, `go build -o DIR/ ./...` builds only main packages (R: a broken library then passes),
+  // and without -o a single main package would drop its binary into the project.
+  if (profile.target === 'test') argv.push('-c', '-o', r(ARTEFACTS.output) + path.sep);
+  else argv.push('-o', os.devNull);
+  if (opts.supportsJson) argv.push('-json');
+  if (profile.capture.commands) argv.push('-x');
+  if (profile.capture.work) argv.push('-work');
+  if (profile.capture.actionGraph) argv.push(`-debug-actiongraph=${r(ARTEFACTS.actionGraph)}`);
+  if (profile.capture.trace) argv.push(`-debug-trace=${r(ARTEFACTS.trace)}`);
+  if (profile.rebuildAll) argv.push('-a');
+  if (profile.race) argv.push('-race');
+  if (profile.trimpath) argv.push('-trimpath');
+  if (profile.tags?.length) argv.push(`-tags=${profile.tags.join(',')}`);
+  if (profile.ldflags?.trim()) argv.push(`-ldflags=${profile.ldflags}`);
+  argv.push(...gcflagArgs(profile, opts.runDir));
+  argv.push(...profile.packages);
+
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(profile.env ?? {})) if (v !== undefined) env[k] = v;
+  if (profile.privateCache) env.GOCACHE = r(ARTEFACTS.cache);
+  return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
+}
+
+/** POSIX single-quoting: safe for any string. */
+export function shellQuote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`;
+}
+
+function shellLine(cwd: string, env: Record<string, string>, argv: string[]): string {
+  const assigns = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`);
+  const go = argv[0] === 'go' || argv[0]!.endsWith('/go') ? 'go' : shellQuote(argv[0]!);
+  return `cd ${shellQuote(cwd)} && ${[...assigns, go, ...argv.slice(1).map(shellQuote)].join(' ')}`;
+}
+
+/** True for go1.24 and later (go build -json). Unknown versions (devel) are assumed new. */
+export function supportsBuildJson(goVersion: string | undefined): boolean {
+  const m = /^go(\d+)\.(\d+)/.exec(goVersion ?? '');
+  if (!m) return true;
+  return Number(m[1]) > 1 || Number(m[2]) >= 24;
+}

@@ -1,0 +1,44 @@
+// The build-capture part of the contract for one connection. Runs belong to the backend (every
+// window sees them); a connection subscribes to their output while it is open.
+import type { Handlers } from '../../../shared/rpc';
+import { GopsyError } from '../../../shared/rpc';
+import type { Backend, ConnectionContext } from '../backend';
+import { RunService } from './runService';
+import { projectKey } from './runStore';
+
+const services = new WeakMap<Backend, RunService>();
+
+export function runServiceOf(backend: Backend): RunService {
+  let s = services.get(backend);
+  if (!s) services.set(backend, (s = new RunService(backend.storageDir)));
+  return s;
+}
+
+export function buildHandlers(ctx: ConnectionContext) {
+  const runs = runServiceOf(ctx.backend);
+  const unsubscribe = runs.subscribe({
+    output: (id, data) => ctx.emit('build.output', { id, data }),
+    status: (summary) => ctx.emit('build.status', summary),
+  });
+  ctx.onClose(async () => {
+    unsubscribe();
+    // The last window is gone (or the app quits): no build outlives it.
+    if (runs.listenerCount === 0) await runs.cancelAll();
+  });
+  const root = () => ctx.backend.requireWorkspace().root;
+  return {
+    'build.profiles': () => runs.profiles.all(projectKey(root())),
+    'build.saveProfile': async ({ profile }) => {
+      try {
+        return await runs.profiles.save(projectKey(root()), profile);
+      } catch (err) {
+        throw new GopsyError('bad-profile', (err as Error).message);
+      }
+    },
+    'build.preview': ({ profile }) => runs.preview(root(), profile),
+    'build.start': async ({ profile }) => (await runs.start(root(), profile)).summary,
+    'build.cancel': async ({ id }) => (await runs.cancel(id), null),
+    'build.runs': () => runs.list(root()),
+    'build.run': ({ id }) => runs.detail(root(), id),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,68 @@
+// Build profiles: the built-in ones and those a user saved for a project (one JSON file per project
+// under the storage directory, written atomically).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { BuildProfile } from '../../../shared/build';
+import { writeFileAtomic } from '../atomicFile';
+
+const ALL: BuildProfile['capture'] = { commands: true, work: false, actionGraph: true, trace: true, phases: true, remarks: true };
+
+export const BUILT_IN_PROFILES: BuildProfile[] = [
+  {
+    name: 'Diagnose failure',
+    builtIn: true,
+    description: 'Build with the shared cache: compile errors as records, the command log, action graph and trace. Fast; cached packages show as cache hits.',
+    target: 'build',
+    packages: ['./...'],
+    capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false },
+  },
+  {
+    name: 'Build timing',
+    builtIn: true,
+    description: 'Every package compiled (private GOCACHE): a full timeline and per-package compiler phase times.',
+    target: 'build',
+    packages: ['./...'],
+    privateCache: true,
+    capture: { ...ALL, remarks: false },
+  },
+  {
+    name: 'Optimisation details',
+    builtIn: true,
+    description: 'Every package compiled (private GOCACHE) with the compiler’s optimisation remarks (-json) and phase times.',
+    target: 'build',
+    packages: ['./...'],
+    privateCache: true,
+    capture: ALL,
+  },
+];
+
+const SavedProfiles = z.array(BuildProfile);
+
+export class ProfileStore {
+  constructor(private readonly dir: string) {}
+
+  private file(projectKey: string): string {
+    return path.join(this.dir, `${projectKey}.json`);
+  }
+
+  async saved(projectKey: string): Promise<BuildProfile[]> {
+    const text = await readFile(this.file(projectKey), 'utf8').catch(() => '[]');
+    const parsed = SavedProfiles.safeParse(JSON.parse(text || '[]'));
+    return parsed.success ? parsed.data : []; // a damaged file loses the saved profiles, never the app
+  }
+
+  async all(projectKey: string): Promise<BuildProfile[]> {
+    return [...BUILT_IN_PROFILES, ...(await this.saved(projectKey))];
+  }
+
+  /** Saves (or replaces, by name) a profile of the project; built-in names are reserved. */
+  async save(projectKey: string, profile: BuildProfile): Promise<BuildProfile[]> {
+    const { builtIn: _ignored, ...own } = profile;
+    if (BUILT_IN_PROFILES.some((p) => p.name === own.name)) throw new Error(`"${own.name}" is a built-in profile: save it under another name.`);
+    const saved = (await this.saved(projectKey)).filter((p) => p.name !== own.name);
+    saved.push(own);
+    await writeFileAtomic(this.file(projectKey), JSON.stringify(saved, null, 2) + '\n');
+    return this.all(projectKey);
+  }
+}

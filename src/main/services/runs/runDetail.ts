@@ -1,0 +1,136 @@
+// Reads a run directory's artefacts and parses them (src/core/build) into what the Build view shows.
+// A missing, truncated or damaged artefact becomes a problem message; it never fails the whole run.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArtefactProblem, BuildAction, CompileError, RunDetail, RunManifest, ToolCommand } from '../../../shared/build';
+import {
+  buildTimeline,
+  failedPackages,
+  outputByPackage,
+  parseActionGraph,
+  parseBuildJson,
+  parseBuildTrace,
+  parseCompileBench,
+  parseCompileErrors,
+  parseLogoptFile,
+  parseXLog,
+  type BuildEvent,
+} from '../../../core/build';
+import { ARTEFACTS } from './command';
+
+/** Artefacts larger than this are not parsed in the backend's main thread. */
+const MAX_PARSE_BYTES = 512 * 1024 * 1024;
+
+async function readArtefact(dir: string, name: string, problems: ArtefactProblem[], expected: boolean): Promise<string | null> {
+  const file = path.join(dir, name);
+  const st = await stat(file).catch(() => null);
+  if (!st) {
+    if (expected) problems.push({ artefact: name, message: `${name} was not written (the build may have stopped before the go command wrote it).` });
+    return null;
+  }
+  if (st.size > MAX_PARSE_BYTES) {
+    problems.push({ artefact: name, message: `${name} is ${(st.size / 2 ** 20).toFixed(0)} MiB, too large to show.` });
+    return null;
+  }
+  return readFile(file, 'utf8');
+}
+
+export async function loadRunDetail(dir: string, manifest: RunManifest): Promise<RunDetail> {
+  const problems: ArtefactProblem[] = [];
+  const cap = manifest.profile.capture;
+  const finished = manifest.status !== 'running';
+  const detail: RunDetail = {
+    manifest,
+    timeline: null,
+    phases: [],
+    commands: [],
+    errors: [],
+    cachedPackages: [],
+    failedPackages: [],
+    remarksCount: 0,
+    workListing: [],
+    problems,
+  };
+  if (!finished) return detail; // artefacts are written by the go command at its end
+
+  const eventsText = (await readArtefact(dir, ARTEFACTS.events, problems, false)) ?? '';
+  const { events, text } = parseBuildJson(eventsText);
+  detail.failedPackages = failedPackages(events);
+  detail.errors = compileErrors(events, text);
+
+  let actions: BuildAction[] = [];
+  if (cap.actionGraph) {
+    const agText = await readArtefact(dir, ARTEFACTS.actionGraph, problems, true);
+    if (agText !== null) {
+      const ag = parseActionGraph(agText);
+      if (ag.error) problems.push({ artefact: ARTEFACTS.actionGraph, message: ag.error });
+      actions = ag.actions;
+      detail.cachedPackages = [...new Set(actions.filter((a) => a.cacheHit).map((a) => a.package))].sort();
+    }
+  }
+  let spans: ReturnType<typeof parseBuildTrace>['spans'] = [];
+  if (cap.trace) {
+    const traceText = await readArtefact(dir, ARTEFACTS.trace, problems, true);
+    if (traceText !== null) {
+      const tr = parseBuildTrace(traceText);
+      if (tr.error) problems.push({ artefact: ARTEFACTS.trace, message: tr.error });
+      spans = tr.spans;
+    }
+  }
+  detail.timeline = buildTimeline(actions, spans);
+
+  if (cap.phases) {
+    // A build served wholly from the cache writes no -bench file: that is not a problem.
+    const benchText = await readArtefact(dir, ARTEFACTS.bench, problems, false);
+    if (benchText !== null) {
+      const bench = parseCompileBench(benchText);
+      if (bench.badLines > 0) problems.push({ artefact: ARTEFACTS.bench, message: `${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.` });
+      detail.phases = bench.packages.sort((a, b) => b.totalNs - a.totalNs);
+    }
+  }
+  if (cap.commands) detail.commands = withDurations(parseXLog(xLines(events, text)), actions);
+  if (cap.remarks) detail.remarksCount = await countRemarks(path.join(dir, ARTEFACTS.remarks), problems);
+  if (cap.work) {
+    const listing = await readArtefact(dir, ARTEFACTS.work, problems, false);
+    detail.workListing = listing ? listing.split('\n').filter(Boolean) : [];
+  }
+  return detail;
+}
+
+function compileErrors(events: BuildEvent[], text: string[]): CompileError[] {
+  const errors: CompileError[] = [];
+  for (const [pkg, out] of outputByPackage(events)) {
+    // -x lines are build-output too; compile errors are the lines shaped `file.go:L:C: msg`.
+    errors.push(...parseCompileErrors(out, pkg || undefined));
+  }
+  errors.push(...parseCompileErrors(text.join('\n')));
+  return errors;
+}
+
+/** -x lines: from -json events, or (older toolchains) the plain text the pty carried. */
+function xLines(events: BuildEvent[], text: string[]) {
+  const fromEvents = events.filter((e) => e.action === 'build-output' && e.output !== undefined).map((e) => ({ importPath: e.importPath, line: e.output! }));
+  return fromEvents.length > 0 ? fromEvents : text.map((line) => ({ line }));
+}
+
+/** Durations from the action graph: a compile is its package's build action, a link the link action. */
+function withDurations(rows: ToolCommand[], actions: BuildAction[]): ToolCommand[] {
+  const byKey = new Map<string, number>();
+  for (const a of actions) if (a.cmdMs !== undefined) byKey.set(`${a.mode} ${a.package}`, a.cmdMs);
+  return rows.map((r) => {
+    const mode = r.tool === 'compile' ? 'build' : r.tool === 'link' ? 'link' : null;
+    const ms = mode ? byKey.get(`${mode} ${r.package}`) : undefined;
+    return ms !== undefined ? { ...r, durationMs: ms } : r;
+  });
+}
+
+async function countRemarks(dir: string, problems: ArtefactProblem[]): Promise<number> {
+  let count = 0;
+  const files = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).filter((f) => f.endsWith('.json'));
+  for (const f of files) {
+    const parsed = parseLogoptFile(await readFile(path.join(dir, f), 'utf8').catch(() => ''));
+    if (parsed.error) problems.push({ artefact: `${ARTEFACTS.remarks}/${f}`, message: parsed.error });
+    count += parsed.remarks.length;
+  }
+  return count;
+}

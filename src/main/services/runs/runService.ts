@@ -1,0 +1,197 @@
+// Captures build runs: one real `go build` / `go test -c` in a pty (shown live), every artefact stored
+// in the run directory, a manifest whose status says whether the run completed. Shared by the
+// workbench (all windows) and `gopsy capture`.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BuildProfile, CommandPreview, RunDetail, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
+import { GopsyError } from '../../../shared/rpc';
+import { BuildConsoleText } from '../../../core/build';
+import { parseGoVersion } from '../../../core/goEnv';
+import { childEnv, goBinary, runGo } from '../goCommand';
+import { PtyProcess } from '../ptyProcess';
+import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
+import { ProfileStore } from './profiles';
+import { loadRunDetail } from './runDetail';
+import { RunStore, newRunId, summarize } from './runStore';
+
+export interface RunListener {
+  output(id: string, text: string): void;
+  status(summary: RunSummary): void;
+}
+
+interface LiveRun {
+  proc: PtyProcess | null;
+  done: Promise<RunManifest>;
+}
+
+/** The go command's work directory is listed up to this many entries (a -a std build has thousands). */
+const MAX_WORK_ENTRIES = 20_000;
+
+export class RunService {
+  readonly store: RunStore;
+  readonly profiles: ProfileStore;
+  private readonly live = new Map<string, LiveRun>();
+  private readonly listeners = new Set<RunListener>();
+
+  constructor(storageDir: string) {
+    this.store = new RunStore(path.join(storageDir, 'runs'));
+    this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
+  }
+
+  subscribe(l: RunListener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  /** The command a profile would run; the run directory is a placeholder until the run exists. */
+  async preview(project: string, profile: BuildProfile): Promise<CommandPreview> {
+    const runDir = path.join(this.store.projectDir(project), '<run>');
+    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson: await this.jsonSupport() });
+  }
+
+  private async jsonSupport(): Promise<boolean> {
+    const v = await runGo(['version'], { timeoutMs: 30_000 }).catch(() => null);
+    return supportsBuildJson(v ? parseGoVersion(v.stdout)?.version : undefined);
+  }
+
+  /** Starts a run; resolves once it is running, with a promise of its final manifest. */
+  async start(project: string, profile: BuildProfile): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
+    const id = newRunId();
+    const dir = await this.store.create(project, id);
+    const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+    const goVersion = parseGoVersion(versionRes.stdout)?.version;
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
+    const envRes = await runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 }).catch(() => null);
+    await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
+    if (envRes) await writeFile(path.join(dir, ARTEFACTS.goEnv), envRes.stdout);
+
+    const manifest: RunManifest = {
+      version: 1,
+      id,
+      project,
+      profile,
+      command,
+      status: 'running',
+      startedAt: new Date().toISOString(),
+      artefacts: [],
+      ...(goVersion ? { goVersion } : {}),
+    };
+    await this.store.writeManifest(project, manifest);
+
+    let proc: PtyProcess;
+    try {
+      proc = new PtyProcess({ file: command.argv[0]!, args: command.argv.slice(1), cwd: project, env: childEnv(command.env), cols: 160, rows: 40 });
+    } catch (err) {
+      const failed = await this.finish(project, dir, manifest, 'failed', -1);
+      this.emitOutput(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
+      return { summary: summarize(failed), done: Promise.resolve(failed) };
+    }
+    const done = this.capture(project, dir, manifest, proc);
+    this.live.set(id, { proc, done });
+    void done.finally(() => this.live.delete(id));
+    const summary = summarize(manifest);
+    for (const l of this.listeners) l.status(summary);
+    return { summary, done };
+  }
+
+  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess): Promise<RunManifest> {
+    const events = createWriteStream(path.join(dir, ARTEFACTS.events));
+    const consoleFile = createWriteStream(path.join(dir, ARTEFACTS.console));
+    const text = new BuildConsoleText();
+    let work: string | null = null;
+    const show = (s: string) => {
+      if (!s) return;
+      consoleFile.write(s);
+      this.emitOutput(manifest.id, s);
+    };
+    proc.onData((data) => {
+      // The run's own files are its consumer: acknowledge at once, so a window that is not looking
+      // (or no window at all) never stalls the build through flow control.
+      proc.ack(data.length);
+      events.write(data.replace(/\r\n/g, '\n'));
+      work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
+      show(text.push(data));
+    });
+    return new Promise<RunManifest>((resolve) => {
+      proc.onExit((exit) => {
+        show(text.flush());
+        const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
+        void Promise.all([endStream(events), endStream(consoleFile)])
+          .then(async () => {
+            if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
+            if (work) await rm(work, { recursive: true, force: true }).catch(() => {});
+            return this.finish(project, dir, manifest, status, exit.exitCode);
+          })
+          .then(resolve, () => resolve(manifest));
+      });
+    });
+  }
+
+  private async finish(project: string, dir: string, manifest: RunManifest, status: RunStatus, exitCode: number): Promise<RunManifest> {
+    // The private cache made every package compile; it is not an artefact (and can be GBs).
+    await rm(path.join(dir, ARTEFACTS.cache), { recursive: true, force: true }).catch(() => {});
+    const final: RunManifest = { ...manifest, status, exitCode, endedAt: new Date().toISOString(), artefacts: await listArtefacts(dir) };
+    await this.store.writeManifest(project, final);
+    for (const l of this.listeners) l.status(summarize(final));
+    return final;
+  }
+
+  private emitOutput(id: string, text: string): void {
+    for (const l of this.listeners) l.output(id, text);
+  }
+
+  async cancel(id: string): Promise<void> {
+    const run = this.live.get(id);
+    if (!run) throw new GopsyError('not-running', 'That run is not running.');
+    await run.proc?.stop();
+    await run.done;
+  }
+
+  async list(project: string): Promise<RunSummary[]> {
+    return (await this.store.list(project)).map((m) => {
+      const s = summarize(m);
+      // A run left 'running' by a gopsy that died: its build was killed with it.
+      return s.status === 'running' && !this.live.has(s.id) ? { ...s, status: 'killed' as const } : s;
+    });
+  }
+
+  async detail(project: string, id: string): Promise<RunDetail> {
+    const manifest = await this.store.readManifest(project, id);
+    if (manifest.status === 'running' && !this.live.has(id)) manifest.status = 'killed';
+    return loadRunDetail(this.store.runDir(project, id), manifest);
+  }
+
+  /** Ends every running build (the app quits). */
+  async cancelAll(): Promise<void> {
+    await Promise.all([...this.live.keys()].map((id) => this.cancel(id).catch(() => {})));
+  }
+}
+
+function endStream(s: WriteStream): Promise<void> {
+  return new Promise((resolve) => s.end(resolve));
+}
+
+async function listArtefacts(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (name === ARTEFACTS.manifest) continue;
+    const st = await stat(path.join(dir, name)).catch(() => null);
+    if (st?.isDirectory()) {
+      const inner = await readdir(path.join(dir, name), { recursive: true }).catch(() => [] as string[]);
+      if (inner.length > 0) out.push(`${name}/`);
+    } else if (st && st.size > 0) out.push(name);
+  }
+  return out.sort();
+}
+
+async function listWork(work: string, file: string): Promise<void> {
+  const entries = await readdir(work, { recursive: true }).catch(() => [] as string[]);
+  const lines = entries.sort().slice(0, MAX_WORK_ENTRIES);
+  if (entries.length > MAX_WORK_ENTRIES) lines.push(`… ${entries.length - MAX_WORK_ENTRIES} more`);
+  await writeFile(file, lines.join('\n') + '\n');
+}

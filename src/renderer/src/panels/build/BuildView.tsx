@@ -1,0 +1,188 @@
+// The Build view: pick a profile, see the exact command, run it (live output), cancel it, and open any
+// run of the project: timeline, compiler phases, command log, problems.
+import { useCallback, useEffect, useState } from 'react';
+import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
+import type { ViewProps } from '../../views/registry';
+import { CommandLog } from './CommandLog';
+import { PhaseTable } from './PhaseTable';
+import { ProblemsList } from './ProblemsList';
+import { TimelineView } from './TimelineView';
+import { ms } from './format';
+import './build.css';
+
+type Tab = 'timeline' | 'phases' | 'commands' | 'problems';
+const message = (err: unknown) => (err as Error)?.message ?? String(err);
+
+export function BuildView({ api, workspace, openSource }: ViewProps) {
+  const [profiles, setProfiles] = useState<BuildProfile[]>([]);
+  const [profileName, setProfileName] = useState('Diagnose failure');
+  const [preview, setPreview] = useState<CommandPreview | null>(null);
+  const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<RunDetail | null>(null);
+  const [live, setLive] = useState<Record<string, string>>({});
+  const [tab, setTab] = useState<Tab>('timeline');
+  const [error, setError] = useState<string | null>(null);
+  const profile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+
+  const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(message(e))), [api]);
+
+  useEffect(() => {
+    if (!workspace) return;
+    api.call('build.profiles', {}).then(setProfiles, (e) => setError(message(e)));
+    void refreshRuns();
+  }, [api, workspace, refreshRuns]);
+
+  useEffect(() => {
+    if (!profile) return;
+    api.call('build.preview', { profile }).then(setPreview, (e) => setError(message(e)));
+  }, [api, profile]);
+
+  useEffect(() => {
+    const offOut = api.on('build.output', ({ id, data }) => setLive((l) => ({ ...l, [id]: ((l[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-200_000) })));
+    const offStatus = api.on('build.status', (s) => {
+      setRuns((rs) => [s, ...rs.filter((r) => r.id !== s.id)].sort((a, b) => b.id.localeCompare(a.id)));
+    });
+    return () => {
+      offOut();
+      offStatus();
+    };
+  }, [api]);
+
+  const selectedRun = runs.find((r) => r.id === selected);
+  useEffect(() => {
+    if (!selected || selectedRun?.status === 'running') return; // artefacts are complete only at the end
+    let stale = false;
+    api.call('build.run', { id: selected }).then(
+      (d) => {
+        if (stale) return;
+        setDetail(d);
+        if (d.errors.length > 0) setTab('problems');
+      },
+      (e) => setError(message(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, selected, selectedRun?.status]);
+
+  const start = async () => {
+    if (!profile) return;
+    try {
+      const s = await api.call('build.start', { profile });
+      setSelected(s.id);
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  if (!workspace) return <p className="muted build-view">Open a project to capture builds.</p>;
+  return (
+    <div className="build-view" data-testid="build-view">
+      <section className="build-side">
+        <div className="build-controls">
+          <select aria-label="Build profile" value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
+            {profiles.map((p) => (
+              <option key={p.name}>{p.name}</option>
+            ))}
+          </select>
+          <button onClick={() => void start()} disabled={!profile} data-testid="build-run">
+            Run
+          </button>
+          {selectedRun?.status === 'running' && (
+            <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
+          )}
+        </div>
+        {profile?.description && <p className="muted small">{profile.description}</p>}
+        {preview && (
+          <div className="preview">
+            <pre data-testid="build-preview">{preview.shellLine}</pre>
+            <button onClick={() => void navigator.clipboard?.writeText(preview.shellLine)}>Copy command</button>
+            <span className="muted small"> (&lt;run&gt; is the run directory)</span>
+          </div>
+        )}
+        {error && (
+          <div className="banner error" role="alert">
+            {error} <button onClick={() => setError(null)}>Dismiss</button>
+          </div>
+        )}
+        <table className="data-table runs" data-testid="build-runs">
+          <thead>
+            <tr>
+              <th>status</th>
+              <th>profile</th>
+              <th className="num">duration</th>
+              <th>toolchain</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className={`clickable ${r.id === selected ? 'selected' : ''}`} onClick={() => setSelected(r.id)} data-testid="build-run-row">
+                <td className={`status-${r.status}`}>
+                  {r.status}
+                  {r.exitCode !== undefined && r.status !== 'succeeded' ? ` (${r.exitCode})` : ''}
+                </td>
+                <td>{r.profileName}</td>
+                <td className="num">{ms(r.durationMs)}</td>
+                <td>{r.goVersion ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="build-main">
+        {!selectedRun && <p className="muted">Run a profile, or pick a run on the left.</p>}
+        {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
+        {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
+          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} />
+        )}
+      </section>
+    </div>
+  );
+}
+
+function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab: Tab; setTab: (t: Tab) => void; openSource: ViewProps['openSource'] }) {
+  const m = detail.manifest;
+  const tabs: Array<[Tab, string]> = [
+    ['timeline', 'Timeline'],
+    ['phases', `Compile phases (${detail.phases.length})`],
+    ['commands', 'Command log'],
+    ['problems', `Problems (${detail.errors.length})`],
+  ];
+  return (
+    <div className="run-panel">
+      <div className="run-header">
+        <b className={`status-${m.status}`}>{m.status}</b> {m.profile.name} · exit {m.exitCode ?? '—'} · {m.goVersion} ·{' '}
+        {detail.cachedPackages.length > 0 ? `${detail.cachedPackages.length} packages from the cache` : 'no cache hits'}
+        {detail.remarksCount > 0 ? ` · ${detail.remarksCount} optimisation remarks captured` : ''}
+      </div>
+      {m.status === 'cancelled' || m.status === 'killed' ? (
+        <div className="banner warn">This build did not finish ({m.status}): what is shown is what was written before it stopped.</div>
+      ) : null}
+      {detail.problems.map((p) => (
+        <div key={p.artefact} className="banner warn" role="status">
+          {p.artefact}: {p.message}
+        </div>
+      ))}
+      <div className="view-tabs" role="tablist">
+        {tabs.map(([id, title]) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+            {title}
+          </button>
+        ))}
+      </div>
+      <div className="run-body">
+        {tab === 'timeline' &&
+          (detail.timeline ? (
+            <TimelineView timeline={detail.timeline} onPackage={() => setTab('phases')} />
+          ) : (
+            <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
+          ))}
+        {tab === 'phases' && <PhaseTable phases={detail.phases} cached={detail.cachedPackages} />}
+        {tab === 'commands' && <CommandLog commands={detail.commands} />}
+        {tab === 'problems' && <ProblemsList errors={detail.errors} onOpen={openSource} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+// Domain types of build capture: profiles, runs and the parsed artefacts the Build view shows.
+// The parsers in src/core/build produce these; the contract (contract/build.ts) carries them.
+import { z } from 'zod';
+
+/** An environment variable a profile may set; anything else is refused (commands come from structured params). */
+export const PROFILE_ENV_KEYS = ['GOOS', 'GOARCH', 'GOAMD64', 'CGO_ENABLED', 'GOFLAGS', 'GOTOOLCHAIN'] as const;
+export const ProfileEnvKey = z.enum(PROFILE_ENV_KEYS);
+
+/** One argv item with no control characters (a newline would forge a second -x line in the log). */
+const ArgValue = z
+  .string()
+  .max(4000)
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'control characters are not allowed');
+
+/** A package pattern as `go build` takes it: ./..., ./store, net/http, std. Never an option. */
+export const PackagePattern = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/^[\w./@~+-]+$/, 'a package pattern is letters, digits and . / @ ~ + - _')
+  .refine((s) => !s.startsWith('-'), 'a package pattern cannot start with -');
+
+export const CaptureSet = z.object({
+  /** -x: the toolchain command log. */
+  commands: z.boolean(),
+  /** -work: keep the go command's work directory and list it. */
+  work: z.boolean(),
+  /** -debug-actiongraph=FILE */
+  actionGraph: z.boolean(),
+  /** -debug-trace=FILE */
+  trace: z.boolean(),
+  /** -gcflags=all=-bench=FILE (per-package compiler phase times). */
+  phases: z.boolean(),
+  /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
+  remarks: z.boolean(),
+  /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
+  cpuProfilePackage: z.string().max(500).regex(/^[\w./~+-]*$/).optional(),
+});
+export type CaptureSet = z.infer<typeof CaptureSet>;
+
+export const BuildProfile = z.object({
+  name: z.string().min(1).max(80),
+  builtIn: z.boolean().optional(),
+  description: z.string().max(500).optional(),
+  target: z.enum(['build', 'test']),
+  packages: z.array(PackagePattern).min(1).max(50),
+  /** The -gcflags value: one argv item, e.g. `-m=2` or `./store=-N -l`. */
+  gcflags: ArgValue.optional(),
+  ldflags: ArgValue.optional(),
+  tags: z.array(z.string().regex(/^[\w.]+$/)).max(50).optional(),
+  race: z.boolean().optional(),
+  trimpath: z.boolean().optional(),
+  /** -a: rebuild everything (complete per-package artefacts, as a private cache gives). */
+  rebuildAll: z.boolean().optional(),
+  /** A private GOCACHE inside the run directory, removed after the run. */
+  privateCache: z.boolean().optional(),
+  env: z.partialRecord(ProfileEnvKey, ArgValue).optional(),
+  capture: CaptureSet,
+});
+export type BuildProfile = z.infer<typeof BuildProfile>;
+
+/** What will run: shown before it runs and copyable. */
+export const CommandPreview = z.object({
+  argv: z.array(z.string()),
+  /** Only the variables gopsy sets (the rest is inherited). */
+  env: z.record(z.string(), z.string()),
+  /** A POSIX shell line that reproduces it outside gopsy (paths point at the run directory). */
+  shellLine: z.string(),
+  cwd: z.string(),
+});
+export type CommandPreview = z.infer<typeof CommandPreview>;
+
+export const RunStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled', 'killed']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RunManifest = z.object({
+  version: z.literal(1),
+  id: z.string(),
+  project: z.string(),
+  profile: BuildProfile,
+  command: CommandPreview,
+  goVersion: z.string().optional(),
+  status: RunStatus,
+  startedAt: z.string(),
+  endedAt: z.string().optional(),
+  exitCode: z.number().optional(),
+  /** Artefact files present in the run directory, relative to it. */
+  artefacts: z.array(z.string()),
+});
+export type RunManifest = z.infer<typeof RunManifest>;
+
+export const RunSummary = RunManifest.pick({ id: true, status: true, startedAt: true, endedAt: true, exitCode: true, goVersion: true }).extend({
+  profileName: z.string(),
+  commandLine: z.string(),
+  durationMs: z.number().optional(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+/** One action of the go command's action graph (-debug-actiongraph). Times are ms since the epoch. */
+export const BuildAction = z.object({
+  id: z.number(),
+  mode: z.string(),
+  package: z.string(),
+  deps: z.array(z.number()),
+  readyMs: z.number().optional(),
+  startMs: z.number().optional(),
+  doneMs: z.number().optional(),
+  cmd: z.array(z.string()).nullable(),
+  /** Wall time of the tool the action ran (CmdReal), when it ran one. */
+  cmdMs: z.number().optional(),
+  /** A build action that ran no compiler: its result came from GOCACHE. */
+  cacheHit: z.boolean(),
+  failed: z.boolean(),
+});
+export type BuildAction = z.infer<typeof BuildAction>;
+
+export const TimelineBar = z.object({
+  actionId: z.number(),
+  lane: z.number(),
+  mode: z.string(),
+  package: z.string(),
+  /** ms from the first action's start. */
+  start: z.number(),
+  end: z.number(),
+  cacheHit: z.boolean(),
+  critical: z.boolean(),
+  command: z.string().optional(),
+});
+export type TimelineBar = z.infer<typeof TimelineBar>;
+
+export const Timeline = z.object({
+  bars: z.array(TimelineBar),
+  lanes: z.number(),
+  totalMs: z.number(),
+  /** 'trace': lanes are the go command's workers (-debug-trace); 'actiongraph': lanes are packed from times. */
+  laneSource: z.enum(['trace', 'actiongraph']),
+});
+export type Timeline = z.infer<typeof Timeline>;
+
+export const CompilePhase = z.object({ phase: z.string(), ns: z.number(), percent: z.number() });
+export const PackagePhases = z.object({
+  package: z.string(),
+  totalNs: z.number(),
+  phases: z.array(CompilePhase),
+  /** Source lines parsed and functions compiled, where the compiler reported them. */
+  lines: z.number().optional(),
+  funcs: z.number().optional(),
+});
+export type PackagePhases = z.infer<typeof PackagePhases>;
+
+export const ToolCommand = z.object({
+  /** compile, asm, pack, link, cgo, gcc, buildid, cp, mkdir... */
+  tool: z.string(),
+  package: z.string(),
+  line: z.string(),
+  /** Steps the go command did in-process (`# internal`). */
+  internal: z.boolean(),
+  durationMs: z.number().optional(),
+});
+export type ToolCommand = z.infer<typeof ToolCommand>;
+
+export const CompileError = z.object({
+  package: z.string().optional(),
+  /** As printed: relative to the go command's cwd, or absolute. */
+  path: z.string(),
+  line: z.number(),
+  /** 1-based byte column. */
+  column: z.number().optional(),
+  message: z.string(),
+});
+export type CompileError = z.infer<typeof CompileError>;
+
+/** A problem reading one artefact: shown in the view instead of the data. */
+export const ArtefactProblem = z.object({ artefact: z.string(), message: z.string() });
+export type ArtefactProblem = z.infer<typeof ArtefactProblem>;
+
+export const RunDetail = z.object({
+  manifest: RunManifest,
+  timeline: Timeline.nullable(),
+  phases: z.array(PackagePhases),
+  commands: z.array(ToolCommand),
+  errors: z.array(CompileError),
+  /** Packages whose compile was served from the cache (no phases or remarks for them in this run). */
+  cachedPackages: z.array(z.string()),
+  failedPackages: z.array(z.string()),
+  remarksCount: z.number(),
+  workListing: z.array(z.string()),
+  problems: z.array(ArtefactProblem),
+});
+export type RunDetail = z.infer<typeof RunDetail>;

@@ -1,0 +1,45 @@
+// The go command built from a profile: argv items, gcflags merging, the reproducible shell line.
+import { describe, expect, test } from 'vitest';
+import { BuildProfile } from '../../src/shared/build';
+import { buildCommand, gcflagArgs, shellQuote, splitPatternFlags, supportsBuildJson } from '../../src/main/services/runs/command';
+import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
+
+const base = BUILT_IN_PROFILES.find((p) => p.name === 'Optimisation details')!;
+
+describe('buildCommand', () => {
+  test('artefact flags go into one all= -gcflags; the user value repeats them (last match wins)', () => {
+    expect(gcflagArgs({ ...base, gcflags: './store=-m=2' }, '/r')).toEqual([
+      '-gcflags=all=-bench=/r/bench.txt -json=0,file:///r/logopt',
+      '-gcflags=./store=-bench=/r/bench.txt -json=0,file:///r/logopt -m=2',
+    ]);
+    expect(gcflagArgs({ ...base, gcflags: '-N -l' }, '/r')[1]).toBe('-gcflags=-bench=/r/bench.txt -json=0,file:///r/logopt -N -l');
+    expect(gcflagArgs({ ...base, capture: { ...base.capture, cpuProfilePackage: 'net/http' } }, '/a b')).toContain(
+      "-gcflags=net/http=-bench='/a b/bench.txt' -json=0,file://'/a b/logopt' -cpuprofile='/a b/compile.cpuprof'",
+    );
+    expect(splitPatternFlags('std=-S')).toEqual({ pattern: 'std', flags: '-S' });
+  });
+
+  test('argv, env and a shell line that quotes what needs quoting', () => {
+    const cmd = buildCommand({ ...base, tags: ['a', 'b'], env: { GOOS: 'windows' }, packages: ['./...'] }, "/p/it's", { goBinary: 'go', runDir: '/r', supportsJson: true });
+    expect(cmd.argv.slice(0, 6)).toEqual(['go', 'build', '-o', '/dev/null', '-json', '-x']);
+    expect(cmd.argv).toContain('-tags=a,b');
+    expect(cmd.argv.at(-1)).toBe('./...');
+    expect(cmd.env).toEqual({ GOOS: 'windows', GOCACHE: '/r/cache' });
+    expect(cmd.shellLine).toMatch(/^cd '\/p\/it'\\''s' && GOOS=windows GOCACHE=\/r\/cache go build /);
+    expect(shellQuote("-gcflags=all=-bench=x y")).toBe("'-gcflags=all=-bench=x y'");
+  });
+
+  test('profiles refuse options disguised as packages, control characters and unknown env', () => {
+    expect(BuildProfile.safeParse({ ...base, packages: ['-toolexec=evil'] }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...base, gcflags: '-m\n-S' }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...base, env: { LD_PRELOAD: 'x' } }).success).toBe(false);
+    expect(BuildProfile.safeParse(base).success).toBe(true);
+  });
+
+  test('-json only from go1.24', () => {
+    expect(supportsBuildJson('go1.23.4')).toBe(false);
+    expect(supportsBuildJson('go1.24')).toBe(true);
+    expect(supportsBuildJson('go1.26.8')).toBe(true);
+    expect(supportsBuildJson(undefined)).toBe(true);
+  });
+});
