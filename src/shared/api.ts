@@ -3,15 +3,19 @@
 // Each feature declares its part in src/shared/contract/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
+import { godebugEvents, godebugMethods } from './contract/godebug';
 
 export * from './types';
+export * from './godebug';
 
 export const methods = {
   ...workbenchMethods,
+  ...godebugMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
+  ...godebugEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -182,3 +182,33 @@ export const TraceEvent = z.discriminatedUnion('kind', [
 export type TraceEvent = z.infer<typeof TraceEvent>;
 export type TraceKind = TraceEvent['kind'];
 export const TRACE_KINDS: TraceKind[] = ['gc', 'pacer', 'scav', 'sched', 'sched-detail', 'init', 'http2', 'output'];
+
+/** What console.open takes to apply a profile: the values only, validated by charset. */
+export const ConsoleGodebug = z
+  .object({
+    GODEBUG: EnvValue.optional(),
+    GOCOMPILEDEBUG: EnvValue.optional(),
+    applyToGoCommand: z.boolean().optional(),
+  })
+  .strict();
+export type ConsoleGodebug = z.infer<typeof ConsoleGodebug>;
+
+export const ProjectGodebugDefaults = z.object({
+  /** The go line of go.mod: it picks the default of every setting whose default changed since. */
+  goVersion: z.string().optional(),
+  lines: z.array(
+    z.object({
+      file: z.string(),
+      line: z.number(),
+      key: z.string(),
+      value: z.string(),
+      /** go:debug-ignored: a directive outside package main, which the go command does not apply. */
+      kind: z.enum(['godebug', 'go:debug', 'go:debug-ignored']),
+    }),
+  ),
+  /** What `go list` says each main package gets built in (DefaultGODEBUG). */
+  defaultGodebug: z.array(z.object({ package: z.string(), value: z.string() })),
+  findings: z.array(Finding),
+  problem: z.string().optional(),
+});
+export type ProjectGodebugDefaults = z.infer<typeof ProjectGodebugDefaults>;

@@ -8,6 +8,7 @@ import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
+import { godebugHandlers } from './godebug/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -23,6 +24,8 @@ export interface BackendOptions {
 export interface ConnectionContext {
   backend: Backend;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The connection's consoles: features may observe their output (a tee) but not replace it. */
+  consoles: ConsoleService;
   /** Runs when the connection closes: end what belongs to it. */
   onClose(cleanup: () => void | Promise<void>): void;
 }
@@ -63,13 +66,20 @@ export class Backend {
   /** Serves the contract on one transport until it closes; what belongs to it ends with it. */
   connect(transport: Transport): void {
     const cleanups: Array<() => void | Promise<void>> = [];
+    const consoles = new ConsoleService({
+      data: (id, data) => rpc.emit('console.data', { id, data }),
+      exit: (exit) => rpc.emit('console.exit', exit),
+    });
+    cleanups.push(() => consoles.disposeAll());
     const ctx: ConnectionContext = {
       backend: this,
       emit: (event, payload) => rpc.emit(event, payload),
+      consoles,
       onClose: (cleanup) => cleanups.push(cleanup),
     };
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
+      ...godebugHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -83,11 +93,7 @@ export class Backend {
   }
 
   private workbenchHandlers(ctx: ConnectionContext) {
-    const consoles = new ConsoleService({
-      data: (id, data) => ctx.emit('console.data', { id, data }),
-      exit: (exit) => ctx.emit('console.exit', exit),
-    });
-    ctx.onClose(() => consoles.disposeAll());
+    const consoles = ctx.consoles;
     return {
       'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.opts.pickFolder }),
       'workspace.current': () => this.current,
@@ -105,7 +111,7 @@ export class Backend {
         return rel ? { path: rel } : null;
       },
       'toolchain.info': ({ refresh }) => this.toolchain.info(refresh),
-      'console.open': ({ preset, cols, rows }) => consoles.open(preset, this.requireWorkspace().root, cols, rows),
+      'console.open': ({ preset, cols, rows, godebug }) => consoles.open(preset, this.requireWorkspace().root, cols, rows, godebug),
       'console.input': ({ id, data }) => (consoles.input(id, data), null),
       'console.resize': ({ id, cols, rows }) => (consoles.resize(id, cols, rows), null),
       'console.ack': ({ id, chars }) => (consoles.ack(id, chars), null),
