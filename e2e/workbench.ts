@@ -16,10 +16,11 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-export async function startWorkbench(): Promise<Workbench> {
+/** sample: a folder of resources/samples (default: inventory). */
+export async function startWorkbench(sample = 'inventory'): Promise<Workbench> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
-  const project = path.join(tmp, 'inventory');
-  cpSync(SAMPLE, project, { recursive: true });
+  const project = path.join(tmp, sample);
+  cpSync(path.join(REPO, 'resources/samples', sample), project, { recursive: true });
   const storage = path.join(tmp, 'storage');
   const urlFile = path.join(tmp, 'url');
   let out = '';
