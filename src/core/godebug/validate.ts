@@ -120,7 +120,7 @@ export function validateCompileDebug(spec: string, catalog: BuiltCatalog): Findi
     findings.push({ severity, variable: 'GOCOMPILEDEBUG', code, key: field.key, ...(field.value !== undefined ? { value: field.value } : {}), message });
   const minor = goMinor(catalog.goVersion);
   if (minor < 21) {
-    f('error', 'newer-toolchain', { key: 'GOCOMPILEDEBUG', raw: spec }, `${catalog.goVersion} does not read GOCOMPILEDEBUG (it is read since go1.21); use -gcflags=-d=${spec}`);
+    f('error', 'newer-toolchain', { key: spec, raw: spec }, `${catalog.goVersion} does not read GOCOMPILEDEBUG (it is read since go1.21); use -gcflags=-d=${spec}`);
     return findings;
   }
   const keys = new Set(catalog.compileDebug.map((k) => k.name));
