@@ -35,6 +35,15 @@ export function presetCommand(preset: ConsolePreset, programEnv: Record<string, 
   }
 }
 
+/** The line the console prints at its start: what the profile sets, for which process. */
+function envNote(preset: ConsolePreset, g: ConsoleGodebug, summary: string): string {
+  if ((preset === 'build' || preset === 'vet') && g.GODEBUG && !g.applyToGoCommand) {
+    const rest = g.GOCOMPILEDEBUG ? `; GOCOMPILEDEBUG=${g.GOCOMPILEDEBUG} (compiler)` : '';
+    return `GODEBUG=${g.GODEBUG} not applied: go ${preset} runs no program (the profile is not set for the go command)${rest}`;
+  }
+  return summary;
+}
+
 export interface ConsoleSink {
   data(id: string, data: string): void;
   exit(exit: ConsoleExit): void;
@@ -98,7 +107,7 @@ export class ConsoleService {
       title: cmd.title,
       commandLine: [cmd.file, ...cmd.args.map((a) => (/\s/.test(a) ? `'${a}'` : a))].join(' '),
       pid: proc.pid,
-      ...(godebug?.GODEBUG || godebug?.GOCOMPILEDEBUG ? { envNote: genv.summary } : {}),
+      ...(godebug?.GODEBUG || godebug?.GOCOMPILEDEBUG ? { envNote: envNote(preset, godebug, genv.summary) } : {}),
     };
     for (const o of this.observers) o.opened?.(info, godebug);
     return info;
