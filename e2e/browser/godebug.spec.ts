@@ -60,3 +60,19 @@ test('mmap=1 is flagged as not a setting of this toolchain, in the editor and in
   await expect(page.getByTestId('godebug-findings')).toHaveText('⚠ 1 problem');
   await expect(page.getByTestId('project-defaults')).toContainText('panicnil=1');
 });
+
+test('HTTP/2 frames preset: the frame table fills and filters by frame type', async ({ page }) => {
+  await openWorkbench(page);
+  await page.getByTestId('godebug-profile').selectOption({ label: 'HTTP/2 frames: http2debug=2' });
+  await page.locator('.toolbar').getByRole('button', { name: 'go run' }).click();
+  await expect(page.getByTestId('console-tab').last().getByTestId('console-status')).toHaveText('exit 0', { timeout: 90_000 });
+  await page.getByRole('tab', { name: 'Runtime' }).click();
+  await page.getByRole('tab', { name: /^HTTP\/2/ }).click();
+  const table = page.getByTestId('http2-table');
+  await expect(table).toContainText('SETTINGS');
+  await page.getByTestId('http2-type').selectOption('DATA');
+  const rows = table.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  for (const cells of await rows.locator('td:nth-child(5)').allTextContents()) expect(cells).toBe('DATA');
+  await expect(table).toContainText('hello over HTTP/2.0');
+});
