@@ -62,9 +62,9 @@ export class TraceSessions {
       if (s.events.length < MAX_SESSION_EVENTS) s.events.push(e);
       else s.truncated = true;
       s.batch.push(e);
+      if (s.batch.length >= EVENT_BATCH_MAX) this.flush(id, s);
     }
-    if (s.batch.length >= EVENT_BATCH_MAX) this.flush(id, s);
-    else s.timer ??= setTimeout(() => this.flush(id, s), EVENT_BATCH_MS);
+    if (s.batch.length > 0) s.timer ??= setTimeout(() => this.flush(id, s), EVENT_BATCH_MS);
   }
 
   private flush(id: string, s: Session): void {
