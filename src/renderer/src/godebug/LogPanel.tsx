@@ -59,6 +59,7 @@ export function LogPanel({ session }: { session: TraceSession }) {
         </tbody>
       </table>
       {rows.length > MAX_ROWS && <div className="muted">showing the last {MAX_ROWS} of {rows.length} lines</div>}
+      {session.truncated && <div className="banner warn">The session passed 1,000,000 lines: later lines are in the console and the charts only.</div>}
     </div>
   );
 }

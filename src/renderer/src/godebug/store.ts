@@ -29,6 +29,8 @@ export interface TraceSession {
   truncated: boolean;
 }
 
+const MAX_SESSION_EVENTS = 1_000_000;
+
 const stores = new WeakMap<GopsyApi, GodebugStore>();
 
 export function godebugStore(api: GopsyApi): GodebugStore {
@@ -135,7 +137,9 @@ export class GodebugStore {
 
   private add(s: TraceSession, events: TraceEvent[]): void {
     for (const e of events) {
-      s.events.push(e);
+      // The backend keeps the same cap; past it the log says so instead of filling the page's memory.
+      if (s.events.length < MAX_SESSION_EVENTS) s.events.push(e);
+      else s.truncated = true;
       s.counts[e.kind] = (s.counts[e.kind] ?? 0) + 1;
       if (e.kind === 'gc') s.gc.push(e);
       else if (e.kind === 'sched') s.sched.push(e);
