@@ -16,10 +16,14 @@ export interface Workbench {
   stop(): Promise<void>;
 }
 
-export async function startWorkbench(opts: { env?: Record<string, string> } = {}): Promise<Workbench> {
+/** sample: a folder of resources/samples (default: inventory); env: extra environment for gopsy. */
+export async function startWorkbench(
+  opts: { sample?: string; env?: Record<string, string> } = {},
+): Promise<Workbench> {
+  const sample = opts.sample ?? 'inventory';
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
-  const project = path.join(tmp, 'inventory');
-  cpSync(SAMPLE, project, { recursive: true });
+  const project = path.join(tmp, sample);
+  cpSync(path.join(REPO, 'resources/samples', sample), project, { recursive: true });
   const storage = path.join(tmp, 'storage');
   const urlFile = path.join(tmp, 'url');
   let out = '';

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureGodebugFixtures } from './fixtures-godebug.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -33,3 +34,4 @@ write('vet-broken.txt', rootless(vet.stderr));
 // Build-capture fixtures (action graph, trace, -x, -json, -bench, logopt): test/fixtures/build/.
 const { regenerateBuildFixtures } = await import('./fixtures-build.mjs');
 regenerateBuildFixtures();
+captureGodebugFixtures(repo);

@@ -3,12 +3,14 @@ import { GOPSY_VERSION } from '../main/services/version';
 import { UsageError, type CliCommand } from './command';
 import { serveCommand, startCommand } from './hostCommands';
 import { captureCommand } from './capture';
+import { godebugCommand } from './godebug';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
   open: startCommand,
   serve: serveCommand,
   capture: captureCommand,
+  godebug: godebugCommand,
 };
 
 function help(): string {

@@ -5,21 +5,25 @@ import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
 import { debugEvents, debugMethods } from './contract/debug';
 import { buildEvents, buildMethods } from './contract/build';
+import { godebugEvents, godebugMethods } from './contract/godebug';
 
 export * from './types';
 export * from './contract/debug';
 export * from './build';
+export * from './godebug';
 
 export const methods = {
   ...workbenchMethods,
   ...debugMethods,
   ...buildMethods,
+  ...godebugMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
   ...debugEvents,
   ...buildEvents,
+  ...godebugEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -90,6 +90,8 @@ export const ConsoleInfo = z.object({
   /** The command as the user would type it, for display and copying. */
   commandLine: z.string(),
   pid: z.number(),
+  /** Set when a GODEBUG profile applies: what it sets, for which process (printed at the console's start). */
+  envNote: z.string().optional(),
 });
 export type ConsoleInfo = z.infer<typeof ConsoleInfo>;
 

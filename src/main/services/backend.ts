@@ -10,6 +10,7 @@ import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
 import { debugHandlers } from './debug/handlers';
 import { buildHandlers } from './runs/handlers';
+import { godebugHandlers } from './godebug/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -25,10 +26,13 @@ export interface BackendOptions {
 export interface ConnectionContext {
   backend: Backend;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /**
+   * The connection's console tabs: features may show their own processes there (adopt) and observe
+   * the output (a tee), never replace it.
+   */
+  consoles: ConsoleService;
   /** Runs when the connection closes: end what belongs to it. */
   onClose(cleanup: () => void | Promise<void>): void;
-  /** The connection's console tabs (features may show their own processes there). */
-  consoles: ConsoleService;
   log(message: string): void;
 }
 
@@ -75,14 +79,15 @@ export class Backend {
     const ctx: ConnectionContext = {
       backend: this,
       emit: (event, payload) => rpc.emit(event, payload),
-      onClose: (cleanup) => cleanups.push(cleanup),
       consoles,
+      onClose: (cleanup) => cleanups.push(cleanup),
       log: (m) => this.log(m),
     };
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
       ...debugHandlers(ctx),
       ...buildHandlers(ctx),
+      ...godebugHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -115,7 +120,7 @@ export class Backend {
         return rel ? { path: rel } : null;
       },
       'toolchain.info': ({ refresh }) => this.toolchain.info(refresh),
-      'console.open': ({ preset, cols, rows }) => consoles.open(preset, this.requireWorkspace().root, cols, rows),
+      'console.open': ({ preset, cols, rows, godebug }) => consoles.open(preset, this.requireWorkspace().root, cols, rows, godebug),
       'console.input': ({ id, data }) => (consoles.input(id, data), null),
       'console.resize': ({ id, cols, rows }) => (consoles.resize(id, cols, rows), null),
       'console.ack': ({ id, chars }) => (consoles.ack(id, chars), null),

@@ -1,10 +1,11 @@
 // The console tabs of one connection: a shell or a go command each, in a real pty.
 import { randomUUID } from 'node:crypto';
-import type { ConsoleExit, ConsoleInfo, ConsolePreset } from '../../shared/api';
+import type { ConsoleExit, ConsoleGodebug, ConsoleInfo, ConsolePreset } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
 import { childEnv, goBinary } from './goCommand';
 import { PtyProcess } from './ptyProcess';
 import { dlvCommandPath } from './debug/dlvBinary';
+import { execEnvArgs, godebugEnvFor } from './godebug/env';
 
 /** More consoles than this per window is a runaway loop, not a user. */
 export const MAX_CONSOLES = 32;
@@ -15,8 +16,10 @@ interface Command {
   title: string;
 }
 
-export function presetCommand(preset: ConsolePreset): Command {
+/** programEnv: environment for the program only, given through `-exec env` to go run and go test. */
+export function presetCommand(preset: ConsolePreset, programEnv: Record<string, string> = {}): Command {
   const go = goBinary();
+  const exec = execEnvArgs(programEnv);
   switch (preset) {
     case 'shell': {
       const shell = process.env.SHELL || '/bin/bash';
@@ -25,9 +28,9 @@ export function presetCommand(preset: ConsolePreset): Command {
     case 'build':
       return { file: go, args: ['build', './...'], title: 'go build' };
     case 'test':
-      return { file: go, args: ['test', './...'], title: 'go test' };
+      return { file: go, args: ['test', ...exec, './...'], title: 'go test' };
     case 'run':
-      return { file: go, args: ['run', '.'], title: 'go run' };
+      return { file: go, args: ['run', ...exec, '.'], title: 'go run' };
     case 'vet':
       return { file: go, args: ['vet', './...'], title: 'go vet' };
     case 'dlv':
@@ -36,21 +39,49 @@ export function presetCommand(preset: ConsolePreset): Command {
   }
 }
 
+/** The line the console prints at its start: what the profile sets, for which process. */
+function envNote(preset: ConsolePreset, g: ConsoleGodebug, summary: string): string {
+  if ((preset === 'build' || preset === 'vet') && g.GODEBUG && !g.applyToGoCommand) {
+    const rest = g.GOCOMPILEDEBUG ? `; GOCOMPILEDEBUG=${g.GOCOMPILEDEBUG} (compiler)` : '';
+    return `GODEBUG=${g.GODEBUG} not applied: go ${preset} runs no program (the profile is not set for the go command)${rest}`;
+  }
+  return summary;
+}
+
 export interface ConsoleSink {
   data(id: string, data: string): void;
   exit(exit: ConsoleExit): void;
 }
 
+/** Sees every console's output too (a tee: the console's own sink is unchanged). */
+export interface ConsoleObserver {
+  opened?(info: ConsoleInfo, godebug: ConsoleGodebug | undefined): void;
+  data?(id: string, data: string): void;
+  exit?(exit: ConsoleExit): void;
+  closed?(id: string): void;
+}
+
 export class ConsoleService {
   private readonly consoles = new Map<string, PtyProcess>();
+  private readonly observers = new Set<ConsoleObserver>();
 
   constructor(private readonly sink: ConsoleSink) {}
 
-  open(preset: ConsolePreset, cwd: string, cols: number, rows: number): ConsoleInfo {
+  observe(o: ConsoleObserver): () => void {
+    this.observers.add(o);
+    return () => this.observers.delete(o);
+  }
+
+  open(preset: ConsolePreset, cwd: string, cols: number, rows: number, godebug?: ConsoleGodebug): ConsoleInfo {
     if (this.consoles.size >= MAX_CONSOLES) {
       throw new GopsyError('too-many-consoles', `At most ${MAX_CONSOLES} consoles can be open; close some first.`);
     }
-    const cmd = presetCommand(preset);
+    const genv = godebugEnvFor(godebug);
+    // The shell and go build/vet have no program of their own to hand the env to: the shell exports
+    // it (what the user runs there gets it), build and vet get only what is meant for the go command.
+    const programViaExec = preset === 'run' || preset === 'test';
+    const cmd = presetCommand(preset, programViaExec ? genv.program : {});
+    const extraEnv = { ...(preset === 'shell' ? genv.program : {}), ...genv.goCommand };
     const id = randomUUID();
     let proc: PtyProcess;
     try {
@@ -60,21 +91,30 @@ export class ConsoleService {
         cwd,
         cols,
         rows,
-        env: childEnv({ TERM: 'xterm-256color', COLORTERM: 'truecolor' }),
+        env: childEnv({ TERM: 'xterm-256color', COLORTERM: 'truecolor', ...extraEnv }),
       });
     } catch (err) {
       throw new GopsyError('spawn-failed', `Could not start ${cmd.title}: ${(err as Error).message}`);
     }
-    proc.onData((data) => this.sink.data(id, data));
-    proc.onExit((exit) => this.sink.exit({ id, ...exit }));
+    proc.onData((data) => {
+      this.sink.data(id, data);
+      for (const o of this.observers) o.data?.(id, data);
+    });
+    proc.onExit((exit) => {
+      this.sink.exit({ id, ...exit });
+      for (const o of this.observers) o.exit?.({ id, ...exit });
+    });
     this.consoles.set(id, proc);
-    return {
+    const info: ConsoleInfo = {
       id,
       preset,
       title: cmd.title,
-      commandLine: [cmd.file, ...cmd.args].join(' '),
+      commandLine: [cmd.file, ...cmd.args.map((a) => (/\s/.test(a) ? `'${a}'` : a))].join(' '),
       pid: proc.pid,
+      ...(godebug?.GODEBUG || godebug?.GOCOMPILEDEBUG ? { envNote: envNote(preset, godebug, genv.summary) } : {}),
     };
+    for (const o of this.observers) o.opened?.(info, godebug);
+    return info;
   }
 
   /**
@@ -126,6 +166,7 @@ export class ConsoleService {
     const c = this.consoles.get(id);
     if (!c) return;
     this.consoles.delete(id);
+    for (const o of this.observers) o.closed?.(id);
     await c.dispose();
   }
 

@@ -22,6 +22,7 @@ import { views } from './views/registry';
 import { debugStoreFor } from './panels/debug/debugStore';
 import { breakpointDecorations } from './panels/debug/decorations';
 import { BreakpointEditor } from './panels/debug/BreakpointEditor';
+import { godebugStore } from './godebug/store';
 
 interface Props {
   api: GopsyApi;
@@ -32,6 +33,8 @@ const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function App({ api, onDisconnect }: Props) {
   const store = useMemo(() => new ConsoleStore(api), [api]);
+  // Created at start so trace events of a run are kept even while the Runtime view is hidden.
+  const godebug = useMemo(() => godebugStore(api), [api]);
   const [host, setHost] = useState<HostInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceState | null>(null);
   const [toolchain, setToolchain] = useState<ToolchainInfo | null>(null);
@@ -89,17 +92,19 @@ export function App({ api, onDisconnect }: Props) {
       setWorkspace(ws);
       setFile(null);
       if (!ws) return;
+      void godebug.loadProfiles().catch(() => {}); // user profiles are per project
       void loadTree();
       const last = loadState<string | null>(`file:${ws.root}`, null);
       if (last) api.call('workspace.readFile', { path: last }).then(setFile, () => {});
     },
-    [api, loadTree],
+    [api, loadTree, godebug],
   );
 
   useEffect(() => {
     void api.call('host.info', {}).then(setHost);
     void api.call('workspace.current', {}).then(applyWorkspace);
     void api.call('toolchain.info', {}).then(setToolchain);
+    void godebug.loadProfiles().catch(() => {});
     const off = api.on('workspace.changed', applyWorkspace);
     const offExit = store.onExit((exit) =>
       setTabs((ts) =>
@@ -112,7 +117,7 @@ export function App({ api, onDisconnect }: Props) {
       off();
       offExit();
     };
-  }, [api, store, applyWorkspace]);
+  }, [api, store, godebug, applyWorkspace]);
 
   // Follow the debugger: a stop in a project file opens it at that line, whichever file is open,
   // and a new session's dlv output gets its console tab.
@@ -142,7 +147,12 @@ export function App({ api, onDisconnect }: Props) {
   const openConsole = useCallback(
     async (preset: ConsolePreset) => {
       try {
-        const info = await api.call('console.open', { preset, cols: 120, rows: 24 });
+        // The selected GODEBUG profile goes to programs (go run, go test, the shell), not to builds,
+        // unless the profile asks for the go command too; GOCOMPILEDEBUG always goes to the compiler.
+        const p = godebug.selected;
+        const g = p ? { GODEBUG: p.godebug, ...(p.gocompiledebug ? { GOCOMPILEDEBUG: p.gocompiledebug } : {}), ...(p.applyToGoCommand ? { applyToGoCommand: true } : {}) } : undefined;
+        const info = await api.call('console.open', { preset, cols: 120, rows: 24, ...(g ? { godebug: g } : {}) });
+        if (g?.GODEBUG && info.envNote) godebug.track(info, g.GODEBUG);
         setTabs((ts) => [...ts, { ...info, status: 'running' }]);
         setActiveTab(info.id);
         setConsoleError(null);
@@ -150,7 +160,7 @@ export function App({ api, onDisconnect }: Props) {
         setConsoleError(message(err));
       }
     },
-    [api],
+    [api, godebug],
   );
 
   const stopConsole = useCallback(
@@ -213,7 +223,7 @@ export function App({ api, onDisconnect }: Props) {
 
   return (
     <div className="workbench" style={{ gridTemplateColumns: `${treeWidth}px 4px 1fr` }}>
-      <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} />
+      <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} godebug={godebug} />
       {disconnected && (
         <div className="banner error wide" role="alert">
           The connection to the gopsy backend was lost. Start gopsy again and reload this page.

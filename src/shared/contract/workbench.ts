@@ -1,5 +1,6 @@
 // The workbench's own calls: host, project, files, toolchain and consoles.
 import { z } from 'zod';
+import { ConsoleGodebug } from '../godebug';
 import {
   ConsoleExit,
   ConsoleInfo,
@@ -28,7 +29,8 @@ export const workbenchMethods = {
   /** Maps a location printed by the toolchain (relative to the console's cwd, or absolute) into the project. */
   'workspace.resolveLocation': { params: z.object({ path: RelPath }), result: z.object({ path: RelPath }).nullable() },
   'toolchain.info': { params: z.object({ refresh: z.boolean().optional() }), result: ToolchainInfo },
-  'console.open': { params: z.object({ preset: ConsolePreset, ...TermSize }), result: ConsoleInfo },
+  /** godebug: a GODEBUG profile's values to apply to this console (see services/godebug/env.ts). */
+  'console.open': { params: z.object({ preset: ConsolePreset, ...TermSize, godebug: ConsoleGodebug.optional() }), result: ConsoleInfo },
   'console.input': { params: ConsoleId.extend({ data: z.string().max(1_000_000) }), result: z.null() },
   'console.resize': { params: ConsoleId.extend(TermSize), result: z.null() },
   /** Acknowledges characters the terminal has parsed (flow control). */

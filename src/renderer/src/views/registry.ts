@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../shared/api';
 import { DebugView } from '../panels/debug/DebugView';
 import { BuildView } from '../panels/build/BuildView';
+import { RuntimeView } from '../godebug/RuntimeView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -30,5 +31,6 @@ export interface WorkbenchView {
 
 export const views: WorkbenchView[] = [
   { id: 'build', title: 'Build', component: BuildView },
+  { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
 ];

@@ -122,6 +122,7 @@ export function ConsolePanel(props: Props) {
             key={t.id}
             id={t.id}
             commandLine={t.preset === 'shell' ? undefined : t.commandLine}
+            envNote={t.envNote}
             api={props.api}
             store={props.store}
             visible={t.id === active}

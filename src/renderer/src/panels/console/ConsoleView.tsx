@@ -16,6 +16,8 @@ interface Props {
   id: string;
   /** Shown dimmed at the top: the command this console runs. */
   commandLine?: string;
+  /** Shown dimmed under it: the GODEBUG a profile applies, and to which process. */
+  envNote?: string;
   api: GopsyApi;
   store: ConsoleStore;
   visible: boolean;
@@ -34,7 +36,7 @@ function loadWebgl(term: Terminal): void {
   }
 }
 
-export function ConsoleView({ id, commandLine, api, store, visible, onOpenLocation }: Props) {
+export function ConsoleView({ id, commandLine, envNote, api, store, visible, onOpenLocation }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
   const termRef = useRef<Terminal | null>(null);
@@ -58,6 +60,7 @@ export function ConsoleView({ id, commandLine, api, store, visible, onOpenLocati
     term.open(host.current!);
     loadWebgl(term);
     if (commandLine) term.write(`\x1b[2m$ ${commandLine}\x1b[0m\r\n`);
+    if (envNote) term.write(`\x1b[2m# ${envNote}\x1b[0m\r\n`);
 
     let unacked = 0;
     const detach = store.attach(id, (data) => {
@@ -103,7 +106,7 @@ export function ConsoleView({ id, commandLine, api, store, visible, onOpenLocati
       detach();
       term.dispose();
     };
-  }, [id, commandLine, api, store]);
+  }, [id, commandLine, envNote, api, store]);
 
   useEffect(() => {
     if (!visible) return;

@@ -1,15 +1,18 @@
 // The top bar: the project, the toolchain, Open Folder and the go commands.
 import type { ConsolePreset, ToolchainInfo, WorkspaceState } from '../../../../shared/api';
 import { PRESETS } from '../console/ConsolePanel';
+import { ProfileSwitcher } from '../../godebug/ProfileSwitcher';
+import type { GodebugStore } from '../../godebug/store';
 
 interface Props {
   workspace: WorkspaceState | null;
   toolchain: ToolchainInfo | null;
   onOpenFolder: () => void;
   onRun: (preset: ConsolePreset) => void;
+  godebug: GodebugStore;
 }
 
-export function Toolbar({ workspace, toolchain, onOpenFolder, onRun }: Props) {
+export function Toolbar({ workspace, toolchain, onOpenFolder, onRun, godebug }: Props) {
   const toolchainLabel = !toolchain
     ? 'detecting Go…'
     : toolchain.ok
@@ -27,6 +30,7 @@ export function Toolbar({ workspace, toolchain, onOpenFolder, onRun }: Props) {
         Open Folder…
       </button>
       <span className="spacer" />
+      <ProfileSwitcher store={godebug} />
       {PRESETS.filter((p) => p.preset !== 'shell' && p.preset !== 'dlv').map((p) => (
         <button key={p.preset} onClick={() => onRun(p.preset)} title={p.hint} disabled={!workspace}>
           {p.label}

@@ -1,0 +1,5 @@
+module example.com/godebugdemo
+
+go 1.22
+
+godebug panicnil=1

@@ -1,0 +1,64 @@
+// The godebug feature's part of the contract for one connection: catalog, validation, profiles,
+// project defaults, and the trace sessions of the connection's consoles.
+import type { Handlers } from '../../../shared/rpc';
+import { GopsyError } from '../../../shared/rpc';
+import type { ConnectionContext } from '../backend';
+import { validateCompileDebug, validateGodebug, type BuiltCatalog } from '../../../core/godebug';
+import { catalogFor, otherToolchainCatalogs } from './catalogService';
+import { ProfileStore } from './profileStore';
+import { projectDefaults } from './projectDefaults';
+import { TraceSessions } from './sessions';
+
+/** The catalog of the toolchain gopsy drives (toolchain.info), read from its GOROOT. */
+export async function currentCatalog(ctx: ConnectionContext, refresh = false): Promise<BuiltCatalog> {
+  const tc = await ctx.backend.toolchain.info(refresh);
+  if (!tc.ok || !tc.goroot) throw new GopsyError('no-toolchain', tc.problem ?? 'No Go toolchain: the catalog comes from its sources.');
+  return catalogFor(tc.goroot, tc.version);
+}
+
+export function godebugHandlers(ctx: ConnectionContext) {
+  const profiles = new ProfileStore(ctx.backend.storageDir);
+  const sessions = new TraceSessions((id, events) => ctx.emit('godebug.events', { id, events }));
+  const unobserve = ctx.consoles.observe({
+    opened: (info, g) => {
+      if (g?.GODEBUG) sessions.start(info.id, g.GODEBUG);
+    },
+    data: (id, data) => sessions.data(id, data),
+    exit: ({ id }) => sessions.exit(id),
+    closed: (id) => sessions.forget(id),
+  });
+  ctx.onClose(() => {
+    unobserve();
+    sessions.disposeAll();
+  });
+  const project = () => ctx.backend.current?.root ?? null;
+
+  return {
+    'godebug.catalog': async ({ refresh }) => {
+      const { cgocheck2Fatal: _, ...catalog } = await currentCatalog(ctx, refresh);
+      return catalog;
+    },
+    'godebug.validate': async ({ godebug, gocompiledebug }) => {
+      const catalog = await currentCatalog(ctx);
+      const tc = await ctx.backend.toolchain.info();
+      const others = await otherToolchainCatalogs(tc.env?.GOMODCACHE, catalog.goVersion);
+      return {
+        goVersion: catalog.goVersion,
+        findings: [...validateGodebug(godebug, catalog, { others }), ...validateCompileDebug(gocompiledebug ?? '', catalog)],
+      };
+    },
+    'godebug.profiles': () => profiles.list(project()),
+    'godebug.saveProfile': ({ profile }) => {
+      const root = project();
+      if (!root) throw new GopsyError('no-project', 'Open a project first: profiles are saved per project.');
+      return profiles.save(root, profile);
+    },
+    'godebug.deleteProfile': ({ id }) => {
+      const root = project();
+      if (!root) throw new GopsyError('no-project', 'Open a project first: profiles are saved per project.');
+      return profiles.remove(root, id);
+    },
+    'godebug.projectDefaults': async () => projectDefaults(ctx.backend.requireWorkspace().state, await currentCatalog(ctx)),
+    'godebug.session': ({ id }) => sessions.get(id),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,71 @@
+// The "Runtime" view: live charts and tables of what the runtime printed in the consoles run with a
+// GODEBUG profile, and the profile editor. Each session stays complete after its process ends.
+import { useState, useSyncExternalStore } from 'react';
+import type { ViewProps } from '../views/registry';
+import { godebugStore } from './store';
+import { GcPanel } from './GcPanel';
+import { SchedPanel } from './SchedPanel';
+import { InitPanel } from './InitPanel';
+import { Http2Panel } from './Http2Panel';
+import { LogPanel } from './LogPanel';
+import { ProfilesPanel } from './ProfilesPanel';
+import './runtime.css';
+
+const TABS = ['GC', 'Scheduler', 'Init', 'HTTP/2', 'Log', 'Profiles'] as const;
+type Tab = (typeof TABS)[number];
+
+export function RuntimeView({ api }: ViewProps) {
+  const store = godebugStore(api);
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  const [tab, setTab] = useState<Tab>('GC');
+  const sessions = [...store.sessions.values()];
+  const session = (store.activeSession && store.sessions.get(store.activeSession)) || sessions.at(-1) || null;
+  return (
+    <div className="runtime-view" data-testid="runtime-view">
+      <div className="rt-bar">
+        <select
+          data-testid="runtime-session"
+          value={session?.id ?? ''}
+          onChange={(e) => store.setActive(e.target.value)}
+          disabled={sessions.length === 0}
+        >
+          {sessions.length === 0 && <option value="">no session</option>}
+          {sessions.map((s, i) => (
+            <option key={s.id} value={s.id}>
+              #{i + 1} {s.title} · GODEBUG={s.godebug} · {s.events.length} lines
+            </option>
+          ))}
+        </select>
+        <span className="rt-tabs" role="tablist">
+          {TABS.map((t) => (
+            <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+              {t}
+              {session && t === 'GC' && session.gc.length > 0 && <span className="count">{session.gc.length}</span>}
+              {session && t === 'HTTP/2' && session.http2.length > 0 && <span className="count">{session.http2.length}</span>}
+            </button>
+          ))}
+        </span>
+      </div>
+      <div className="rt-body">
+        {tab === 'Profiles' ? (
+          <ProfilesPanel api={api} store={store} />
+        ) : !session ? (
+          <div className="rt-panel muted" data-testid="runtime-empty">
+            Pick a GODEBUG profile in the toolbar (for example GC), then press go run or go test: what the runtime prints
+            is charted here while the program runs.
+          </div>
+        ) : tab === 'GC' ? (
+          <GcPanel session={session} />
+        ) : tab === 'Scheduler' ? (
+          <SchedPanel session={session} />
+        ) : tab === 'Init' ? (
+          <InitPanel session={session} />
+        ) : tab === 'HTTP/2' ? (
+          <Http2Panel session={session} />
+        ) : (
+          <LogPanel session={session} />
+        )}
+      </div>
+    </div>
+  );
+}
