@@ -34,15 +34,28 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/** Reads only the attributes the parser uses (id, class): never arbitrary keys, and fast on big files. */
 function parseAttrs(src: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  const re = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  if (src.length < 4) return attrs;
+  const re = /\b(id|class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
   for (let m = re.exec(src); m; m = re.exec(src)) {
-    const name = m[1]!.toLowerCase();
-    // Only the attributes the parser reads; never __proto__ and friends as keys.
-    if (name === 'id' || name === 'class') attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
+    const v = m[2] ?? m[3] ?? m[4] ?? '';
+    attrs[m[1]!.toLowerCase()] = v.includes('&') ? decodeEntities(v) : v;
   }
   return attrs;
+}
+
+/** Length of the tag name at s[i] (letters and digits after a letter); 0 when none. */
+function nameLength(s: string, i: number): number {
+  let j = i;
+  for (; j < s.length; j++) {
+    const c = s.charCodeAt(j) | 0x20;
+    const letter = c >= 0x61 && c <= 0x7a;
+    const digit = s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39;
+    if (!letter && !(digit && j > i)) break;
+  }
+  return j - i;
 }
 
 export class HtmlTokenizer {
@@ -126,12 +139,14 @@ export class HtmlTokenizer {
       }
       return buf.indexOf('>', lt);
     }
-    const m = /^\/?([a-zA-Z][a-zA-Z0-9]*)/.exec(buf.slice(lt + 1, lt + 40));
-    if (!m) return buf.length - lt < 40 && /^\/?$/.test(buf.slice(lt + 1)) ? -1 : lt;
-    if (lt + 1 + m[0].length >= buf.length) return -1; // the name may go on in the next chunk
-    if (!KNOWN_TAGS.has(m[1]!.toLowerCase())) return lt;
+    const slash = next === '/' ? 1 : 0;
+    const len = nameLength(buf, lt + 1 + slash);
+    if (len === 0) return lt + 1 + slash >= buf.length ? -1 : lt;
+    const nameEnd = lt + 1 + slash + len;
+    if (nameEnd >= buf.length) return -1; // the name may go on in the next chunk
+    if (!KNOWN_TAGS.has(buf.slice(lt + 1 + slash, nameEnd).toLowerCase())) return lt;
     let quote = '';
-    for (let j = lt + 1 + m[0].length; j < buf.length; j++) {
+    for (let j = nameEnd; j < buf.length; j++) {
       const c = buf[j]!;
       if (quote) {
         if (c === quote) quote = '';
@@ -148,9 +163,9 @@ export class HtmlTokenizer {
       this.sink.close(body.slice(1).trim().toLowerCase());
       return;
     }
-    const m = /^([a-zA-Z][a-zA-Z0-9]*)/.exec(body)!;
-    const name = m[1]!.toLowerCase();
-    this.sink.open(name, parseAttrs(body.slice(m[0].length)));
+    const len = nameLength(body, 0);
+    const name = body.slice(0, len).toLowerCase();
+    this.sink.open(name, parseAttrs(body.slice(len)));
     if (body.endsWith('/')) this.sink.close(name);
     else if (RAW_TEXT.has(name)) this.rawEnd = `</${name}`;
   }

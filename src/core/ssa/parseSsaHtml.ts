@@ -21,10 +21,11 @@ interface Frame {
 }
 
 const VOID = new Set(['meta', 'input', 'br', 'hr', 'img', 'link']);
-const classToken = (cls: string, re: RegExp) => cls.split(/\s+/).find((c) => re.test(c));
+const TOKEN_RE = { b: /(?:^|\s)(b\d+)(?=\s|$)/, v: /(?:^|\s)(v\d+)(?=\s|$)/, l: /(?:^|\s)l(\d+)(?=\s|$)/ };
+const classToken = (cls: string, kind: 'b' | 'v') => TOKEN_RE[kind].exec(cls)?.[1];
 const lineOfClass = (cls: string): number | null => {
-  const t = classToken(cls, /^l\d+$/);
-  return t ? Number(t.slice(1)) : null;
+  const m = TOKEN_RE.l.exec(cls);
+  return m ? Number(m[1]) : null;
 };
 
 /** Collects the text of a value, block end, or genssa row, with its spans picked out. */
@@ -51,6 +52,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
     warnings: [],
   };
   private readonly tokenizer = new HtmlTokenizer(this);
+
+  /** onPhase is told of each phase as soon as its column is read (the first one shows before the file is done). */
+  constructor(private readonly onPhase?: (phase: SsaPhase, index: number, fnName: string) => void) {}
   private stack: Frame[] = [];
   private sawEnd = false;
   private sawTable = false;
@@ -116,7 +120,8 @@ export class SsaHtmlParser implements HtmlTokenSink {
     if (name === 'html') this.sawEnd = true;
     if (name === 'td') return this.closeTd();
     // Pop to the matching element; a stray close tag is ignored.
-    const at = this.stack.map((f) => f.name).lastIndexOf(name);
+    let at = this.stack.length - 1;
+    while (at >= 0 && this.stack[at]!.name !== name) at--;
     if (at < 0) return;
     const frame = this.stack[at]!;
     this.stack.length = at;
@@ -202,6 +207,7 @@ export class SsaHtmlParser implements HtmlTokenSink {
       if (this.phase.blocks.length > 0) {
         if (this.phase.passes.length === 0) this.phase.passes = [col.title];
         this.fn.phases.push(this.phase);
+        this.onPhase?.(this.phase, this.fn.phases.length - 1, this.fn.name);
       } else {
         // Every SSA function has an entry block: a column without blocks is something we do not know.
         const lines = this.otherText.split('\n').map((l) => l.trimEnd()).filter(Boolean);
@@ -239,7 +245,7 @@ export class SsaHtmlParser implements HtmlTokenSink {
   private openSsa(name: string, cls: string): void {
     const phase = this.phase!;
     if (name === 'ul' && cls.includes('ssa-print-func')) {
-      const id = classToken(cls, /^b\d+$/) ?? `b?${phase.blocks.length}`;
+      const id = classToken(cls, 'b') ?? `b?${phase.blocks.length}`;
       this.block = { id, kind: '', preds: [], succs: [], controls: [], aux: '', line: null, values: [], dead: cls.includes('dead-block') };
       phase.blocks.push(this.block);
       return;
@@ -262,8 +268,8 @@ export class SsaHtmlParser implements HtmlTokenSink {
       if (c) c.inLine = true;
       return;
     }
-    const v = classToken(cls, /^v\d+$/);
-    const b = classToken(cls, /^b\d+$/);
+    const v = classToken(cls, 'v');
+    const b = classToken(cls, 'b');
     if (cls.includes('ssa-value') && !cls.includes('ssa-long-value') && v && c) c.values.push(v);
     else if (cls.includes('ssa-block') && b) {
       if (c) c.blocks.push(b);
