@@ -2,6 +2,7 @@
 // panels talk to the backend only through the GopsyApi they are given.
 import type { ComponentType } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../shared/api';
+import { SsaView } from '../panels/ssa/SsaView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -24,4 +25,4 @@ export interface WorkbenchView {
   component: ComponentType<ViewProps>;
 }
 
-export const views: WorkbenchView[] = [];
+export const views: WorkbenchView[] = [{ id: 'ssa', title: 'SSA', component: SsaView }];
