@@ -21,7 +21,7 @@ export function CfgView({ blocks, onBlock, selected }: { blocks: SsaBlock[]; onB
           const y1 = a.y + a.h;
           const x2 = b.x + b.w / 2;
           const y2 = b.y;
-          const d = e.back
+          const d = e.side
             ? `M${a.x + a.w},${a.y + a.h / 2} C${a.x + a.w + 60},${a.y + a.h / 2} ${b.x + b.w + 60},${b.y + b.h / 2} ${b.x + b.w},${b.y + b.h / 2}`
             : `M${x1},${y1} C${x1},${y1 + 20} ${x2},${y2 - 20} ${x2},${y2}`;
           const cls = `cfg-edge${e.back ? ' back' : ''}${e.likely === true ? ' likely' : e.likely === false ? ' unlikely' : ''}`;

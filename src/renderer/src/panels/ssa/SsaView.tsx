@@ -237,7 +237,12 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
             </div>
           )}
           {phase && tab === 'phase' && (
-            <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} />
+            <div className="ssa-phase-split">
+              <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} />
+              <div className="ssa-mini-cfg">
+                <CfgView blocks={phase.blocks} selected={selected} onBlock={jumpTo} />
+              </div>
+            </div>
           )}
           {phase && tab === 'cfg' && <CfgView blocks={phase.blocks} selected={selected} onBlock={jumpTo} />}
           {tab === 'diff' && diff && (

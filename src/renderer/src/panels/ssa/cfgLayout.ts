@@ -15,6 +15,8 @@ export interface CfgEdge {
   from: string;
   to: string;
   back: boolean;
+  /** Drawn around the side: the target is not below the source. */
+  side: boolean;
   likely?: boolean;
 }
 
@@ -53,10 +55,23 @@ export function layoutCfg(blocks: SsaBlock[]): { nodes: CfgNode[]; edges: CfgEdg
       nodes.push({ id: b.id, kind: b.kind, x: offset + i * (W + GX), y: GY / 2 + d * (H + GY), w: W, h: H, exit: b.succs.length === 0 }),
     );
   }
+  // Back edges (loops): an edge to a block still on the DFS stack from the entry.
+  const back = new Set<string>();
+  const state = new Map<string, 'open' | 'done'>();
+  const dfs = (id: string) => {
+    state.set(id, 'open');
+    for (const s of byId.get(id)?.succs ?? []) {
+      if (!byId.has(s.id)) continue;
+      if (state.get(s.id) === 'open') back.add(`${id}>${s.id}`);
+      else if (!state.has(s.id)) dfs(s.id);
+    }
+    state.set(id, 'done');
+  };
+  for (const b of live) if (!state.has(b.id)) dfs(b.id);
   const edges: CfgEdge[] = live.flatMap((b) =>
     b.succs
       .filter((s) => byId.has(s.id))
-      .map((s) => ({ from: b.id, to: s.id, back: depth.get(s.id)! <= depth.get(b.id)!, ...(s.likely !== undefined ? { likely: s.likely } : {}) })),
+      .map((s) => ({ from: b.id, to: s.id, back: back.has(`${b.id}>${s.id}`), side: depth.get(s.id)! <= depth.get(b.id)!, ...(s.likely !== undefined ? { likely: s.likely } : {}) })),
   );
   return { nodes, edges, width, height: (maxDepth + 1) * (H + GY) + GY };
 }
