@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('src/main/electron/index.ts'),
           cli: resolve('src/cli/index.ts'),
+          // ssa.html is parsed in a worker thread: src/main/services/ssa/parseHtmlFile.ts finds it here.
+          ssaWorker: resolve('src/main/services/ssa/parseWorker.ts'),
         },
       },
     },

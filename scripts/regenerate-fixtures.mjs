@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureGodebugFixtures } from './fixtures-godebug.mjs';
+import { captureSsaFixtures } from './fixtures-ssa.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -35,3 +36,4 @@ write('vet-broken.txt', rootless(vet.stderr));
 const { regenerateBuildFixtures } = await import('./fixtures-build.mjs');
 regenerateBuildFixtures();
 captureGodebugFixtures(repo);
+captureSsaFixtures(sample, path.join(out, 'ssa'));

@@ -4,6 +4,7 @@ import { UsageError, type CliCommand } from './command';
 import { serveCommand, startCommand } from './hostCommands';
 import { captureCommand } from './capture';
 import { godebugCommand } from './godebug';
+import { ssaCommand } from './ssa';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
@@ -11,6 +12,7 @@ const commands: Record<string, CliCommand> = {
   serve: serveCommand,
   capture: captureCommand,
   godebug: godebugCommand,
+  ssa: ssaCommand,
 };
 
 function help(): string {

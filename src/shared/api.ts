@@ -6,6 +6,7 @@ import { workbenchEvents, workbenchMethods } from './contract/workbench';
 import { debugEvents, debugMethods } from './contract/debug';
 import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
+import { ssaMethods } from './contract/ssa';
 
 export * from './types';
 export * from './contract/debug';
@@ -17,6 +18,7 @@ export const methods = {
   ...debugMethods,
   ...buildMethods,
   ...godebugMethods,
+  ...ssaMethods,
 } as const;
 
 export const events = {

@@ -4,6 +4,7 @@
 import type { EventName, EventPayload, HostInfo, WorkspaceState } from '../../shared/api';
 import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
 import { ConsoleService } from './consoles';
+import { ssaHandlers } from './ssa/ssaHandlers';
 import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
@@ -88,6 +89,7 @@ export class Backend {
       ...debugHandlers(ctx),
       ...buildHandlers(ctx),
       ...godebugHandlers(ctx),
+      ...ssaHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

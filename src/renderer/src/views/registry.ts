@@ -5,6 +5,7 @@ import type { GopsyApi, WorkspaceState } from '../../../shared/api';
 import { DebugView } from '../panels/debug/DebugView';
 import { BuildView } from '../panels/build/BuildView';
 import { RuntimeView } from '../godebug/RuntimeView';
+import { SsaView } from '../panels/ssa/SsaView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -31,6 +32,7 @@ export interface WorkbenchView {
 
 export const views: WorkbenchView[] = [
   { id: 'build', title: 'Build', component: BuildView },
+  { id: 'ssa', title: 'SSA', component: SsaView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
 ];

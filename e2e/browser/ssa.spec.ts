@@ -1,0 +1,62 @@
+// The SSA browser in Chromium against the browser host and the real compiler: pick a function,
+// see its phases, open one, look at its CFG and a diff; a name that matches nothing offers candidates.
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { REPO, startWorkbench, type Workbench } from '../workbench';
+
+let wb: Workbench;
+
+test.beforeAll(async () => {
+  wb = await startWorkbench();
+});
+test.afterAll(async () => {
+  await wb?.stop();
+});
+
+test('captures (*Store).Add and browses its phases, CFG and diff', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory/store' });
+  const funcs = page.getByTestId('ssa-functions');
+  // The first listing compiles the dependencies into gopsy's private cache.
+  await expect(funcs.getByText('(*Store).Add', { exact: true })).toBeVisible({ timeout: 110_000 });
+  await expect(funcs.getByText('(*Store).Items.func1', { exact: true })).toBeVisible();
+  await funcs.getByText('(*Store).Add', { exact: true }).click();
+  await expect(page.getByTestId('ssa-function')).toContainText('(*Store).Add,1');
+  const phases = page.getByTestId('ssa-phases');
+  await expect(phases.locator('[data-phase="start"]')).toBeVisible();
+  await expect(phases.locator('[data-phase="lower"]')).toBeVisible();
+  await phases.locator('[data-phase="lower"]').click();
+  const view = page.getByTestId('ssa-phase');
+  await expect(view.locator('[data-block="b1"]')).toBeVisible();
+  await expect(view).toContainText('= InitMem <mem>');
+  await view.locator('[data-value="v1"] .ssa-vid').click();
+  await expect(page.getByTestId('ssa-value-panel')).toContainText('the compiler recycles IDs');
+
+  await expect(page.getByTestId('ssa-cfg').locator('[data-block="b1"]')).toBeVisible();
+  await page.screenshot({ path: path.join(REPO, 'docs/images/ssa-view.png') });
+  await page.getByRole('tab', { name: 'CFG' }).click();
+  await page.getByTestId('ssa-cfg').locator('[data-block="b2"]').click();
+  await expect(page.getByTestId('ssa-phase').locator('[data-block="b2"]')).toHaveClass(/selected/);
+
+  await page.getByRole('tab', { name: 'Diff' }).click();
+  await expect(page.getByTestId('ssa-diff-summary')).toContainText(/→ lower: \d+ values added/);
+  await expect(page.getByTestId('ssa-diff').locator('.view-lines').first()).toContainText('b1');
+  expect(errors).toEqual([]);
+});
+
+test('a name that matches nothing says so and offers candidates', async ({ page }) => {
+  await page.goto(wb.url);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory/store' });
+  await expect(page.getByTestId('ssa-functions').getByText('New', { exact: true })).toBeVisible({ timeout: 110_000 });
+  await page.getByTestId('ssa-func-filter').fill('Add');
+  await page.getByRole('button', { name: 'Capture name' }).click();
+  const err = page.getByTestId('ssa-error');
+  await expect(err).toContainText('No function named Add is compiled in example.com/inventory/store');
+  await err.getByRole('button', { name: '(*Store).Add' }).click();
+  await expect(page.getByTestId('ssa-function')).toContainText('(*Store).Add,1');
+});

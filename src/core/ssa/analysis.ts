@@ -1,0 +1,151 @@
+// Questions asked of a parsed function: a phase as text, the diff of two phases, where a value lives
+// across phases, and search. Identity across phases is by value ID, which the compiler recycles: the
+// answers say so rather than pretend to be exact.
+import type { SsaBlock, SsaFunction, SsaPhase, SsaValue } from '../../shared/ssa';
+
+const lineMark = (v: { line: number | null; stmt: string }) => (v.line === null ? '(?)' : `(${v.stmt}${v.line})`);
+
+export function valueText(v: SsaValue): string {
+  return [v.id, '=', v.op, v.type ? `<${v.type}>` : '', v.aux, ...v.args, v.extra].filter(Boolean).join(' ');
+}
+
+export function blockEndText(b: SsaBlock): string {
+  const succs = b.succs.map((s) => s.id);
+  return [b.kind, b.aux, ...b.controls, succs.length ? '->' : '', ...succs, b.branch ? `(${b.branch})` : ''].filter(Boolean).join(' ');
+}
+
+/** A phase in the text-dump syntax, one line per block header, value and block end. */
+export function phaseText(p: SsaPhase, opts: { dead?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const b of p.blocks) {
+    if (b.dead && !opts.dead) continue;
+    out.push(`${b.id}:${b.preds.length ? ' <- ' + b.preds.join(' ') : ''}${b.dead ? '  (dead)' : ''}`);
+    for (const v of b.values) if (!v.dead || opts.dead) out.push(`    ${lineMark(v)} ${valueText(v)}${v.dead ? '  (dead)' : ''}`);
+    out.push(`    ${blockEndText(b)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export interface PhaseDiff {
+  addedValues: string[];
+  removedValues: string[];
+  changedValues: string[];
+  addedBlocks: string[];
+  removedBlocks: string[];
+  changedBlocks: string[];
+}
+
+const liveValues = (p: SsaPhase) => new Map(p.blocks.filter((b) => !b.dead).flatMap((b) => b.values.filter((v) => !v.dead).map((v) => [v.id, { v, b: b.id }] as const)));
+
+/** What changed from phase a to phase b, by ID (an ID reused for another value shows as "changed"). */
+export function diffPhases(a: SsaPhase, b: SsaPhase): PhaseDiff {
+  const va = liveValues(a);
+  const vb = liveValues(b);
+  const ba = new Map(a.blocks.filter((x) => !x.dead).map((x) => [x.id, x]));
+  const bb = new Map(b.blocks.filter((x) => !x.dead).map((x) => [x.id, x]));
+  const changed = (x: { v: SsaValue; b: string }, y: { v: SsaValue; b: string }) =>
+    x.b !== y.b || valueText(x.v) !== valueText(y.v) || x.v.line !== y.v.line;
+  return {
+    addedValues: [...vb.keys()].filter((k) => !va.has(k)),
+    removedValues: [...va.keys()].filter((k) => !vb.has(k)),
+    changedValues: [...vb.keys()].filter((k) => va.has(k) && changed(va.get(k)!, vb.get(k)!)),
+    addedBlocks: [...bb.keys()].filter((k) => !ba.has(k)),
+    removedBlocks: [...ba.keys()].filter((k) => !bb.has(k)),
+    changedBlocks: [...bb.keys()].filter(
+      (k) => ba.has(k) && (blockEndText(ba.get(k)!) !== blockEndText(bb.get(k)!) || ba.get(k)!.preds.join() !== bb.get(k)!.preds.join()),
+    ),
+  };
+}
+
+export interface ValueHistory {
+  id: string;
+  /** In the asked phase: where it is defined and who uses it (values and block controls). */
+  def: { block: string; text: string; line: number | null; dead: boolean } | null;
+  uses: Array<{ id: string; block: string; text: string }>;
+  /** Per phase, the value with this ID (null where there is none). */
+  presence: Array<{ phase: number; block: string; text: string; dead: boolean } | null>;
+  firstPhase: number | null;
+  lastPhase: number | null;
+  /** Phases where the op or type under this ID changed: likely another value reusing the ID. */
+  suspectReuse: number[];
+  caveat: string;
+}
+
+export const IDENTITY_CAVEAT =
+  'Identity across passes is by value ID and may be wrong: the compiler recycles IDs, so the same ID in two phases can be a different value.';
+
+export function valueHistory(fn: SsaFunction, id: string, phaseIndex: number): ValueHistory {
+  const phase = fn.phases[phaseIndex];
+  let def: ValueHistory['def'] = null;
+  const uses: ValueHistory['uses'] = [];
+  for (const b of phase?.blocks ?? []) {
+    for (const v of b.values) {
+      if (v.id === id) def = { block: b.id, text: valueText(v), line: v.line, dead: v.dead };
+      if (v.args.includes(id)) uses.push({ id: v.id, block: b.id, text: valueText(v) });
+    }
+    if (b.controls.includes(id)) uses.push({ id: b.id, block: b.id, text: blockEndText(b) });
+  }
+  const presence: ValueHistory['presence'] = fn.phases.map((p, i) => {
+    for (const b of p.blocks) for (const v of b.values) if (v.id === id) return { phase: i, block: b.id, text: valueText(v), dead: v.dead };
+    return null;
+  });
+  const present = presence.filter((x): x is NonNullable<typeof x> => !!x && !x.dead);
+  const suspectReuse: number[] = [];
+  let prevOp: string | null = null;
+  fn.phases.forEach((p, i) => {
+    const cur = presence[i];
+    const op = cur ? cur.text.split(' ')[2]! : null;
+    // Lowering renames ops on purpose (Add64 → ADDQ); a generic→generic or machine→machine op change is suspicious.
+    if (cur && prevOp && op !== prevOp && isGeneric(op!) === isGeneric(prevOp)) suspectReuse.push(i);
+    if (!cur) prevOp = null;
+    else prevOp = op;
+    void p;
+  });
+  return {
+    id,
+    def,
+    uses,
+    presence,
+    firstPhase: present[0]?.phase ?? null,
+    lastPhase: present[present.length - 1]?.phase ?? null,
+    suspectReuse,
+    caveat: IDENTITY_CAVEAT,
+  };
+}
+
+/** Generic ops are mixed case ("Add64"); lowered amd64/arm64 ops are upper case ("ADDQ"). */
+const isGeneric = (op: string) => /[a-z]/.test(op);
+
+export interface SearchHit {
+  phase: number;
+  block: string;
+  value?: string;
+  text: string;
+}
+
+/**
+ * Search by value ID ("v12"), block ID ("b3"), line ("line:28" or ":28"), or text in op/type/aux
+ * (case-insensitive). With phase set, only that phase.
+ */
+export function searchPhases(fn: SsaFunction, query: string, phase?: number, max = 500): { hits: SearchHit[]; truncated: boolean } {
+  const q = query.trim();
+  const hits: SearchHit[] = [];
+  if (!q) return { hits, truncated: false };
+  const lineQ = /^(?:line)?:(\d+)$/.exec(q);
+  const idQ = /^[vb]\d+$/.test(q) ? q : null;
+  const lower = q.toLowerCase();
+  const match = (v: SsaValue) =>
+    lineQ ? v.line === Number(lineQ[1]) : idQ ? v.id === idQ || v.args.includes(idQ) : `${v.op} <${v.type}> ${v.aux}`.toLowerCase().includes(lower);
+  const range = phase === undefined ? fn.phases.map((_, i) => i) : [phase];
+  for (const i of range) {
+    for (const b of fn.phases[i]?.blocks ?? []) {
+      if (idQ && b.id === idQ) hits.push({ phase: i, block: b.id, text: blockEndText(b) });
+      for (const v of b.values) {
+        if (!match(v)) continue;
+        hits.push({ phase: i, block: b.id, value: v.id, text: valueText(v) });
+        if (hits.length >= max) return { hits, truncated: true };
+      }
+    }
+  }
+  return { hits, truncated: false };
+}

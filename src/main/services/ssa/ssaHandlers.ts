@@ -1,0 +1,36 @@
+// Binds the SSA service to the contract (ssa.*). One SsaService per backend: captures outlive connections.
+import type { Handlers } from '../../../shared/rpc';
+import { diffPhases, phaseText, searchPhases, valueHistory } from '../../../core/ssa/analysis';
+import { compilePkgPath } from '../../../core/ssa/names';
+import type { ConnectionContext } from '../backend';
+import { SsaService } from './ssaService';
+
+const services = new WeakMap<object, SsaService>();
+
+export function ssaHandlers(ctx: ConnectionContext) {
+  const { backend } = ctx;
+  let svc = services.get(backend);
+  if (!svc) services.set(backend, (svc = new SsaService(backend.storageDir)));
+  const service = svc;
+  const root = () => backend.requireWorkspace().root;
+  return {
+    'ssa.functions': async ({ pkg, test }) => {
+      const res = await service.functions(root(), pkg, test);
+      return { importPath: res.pkg.importPath, compilePath: compilePkgPath(res.pkg.importPath, res.pkg.name), functions: res.functions };
+    },
+    'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
+    'ssa.summary': ({ id, format }) => service.store.summary(id, format),
+    'ssa.phase': ({ id, format, index }) => service.store.phase(id, format, index),
+    'ssa.column': async ({ id, format, column }) => {
+      const fn = await service.store.full(id, format);
+      return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };
+    },
+    'ssa.search': async ({ id, format, query, phase }) => searchPhases(await service.store.full(id, format), query, phase),
+    'ssa.diff': async ({ id, format, a, b }) => {
+      const pa = await service.store.phase(id, format, a);
+      const pb = await service.store.phase(id, format, b);
+      return { left: phaseText(pa), right: phaseText(pb), ...diffPhases(pa, pb) };
+    },
+    'ssa.history': async ({ id, format, value, phase }) => valueHistory(await service.store.full(id, format), value, phase),
+  } satisfies Partial<Handlers>;
+}

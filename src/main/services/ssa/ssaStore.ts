@@ -1,0 +1,144 @@
+// Parsed SSA functions kept in the backend, by capture id and format; views page through them.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
+import type { SsaSummary } from '../../../shared/contract/ssa';
+import { GopsyError } from '../../../shared/rpc';
+import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
+import { parseHtmlFile } from './parseHtmlFile';
+import { walk } from './capture';
+
+interface Loaded {
+  fn: SsaFunction;
+  done: boolean;
+  error?: string;
+  /** Resolves at the first phase or at the end of the parse, whichever comes first. */
+  ready: Promise<void>;
+  finished: Promise<void>;
+}
+
+export class SsaStore {
+  private readonly loaded = new Map<string, Map<SsaFunction['format'], Loaded>>();
+
+  /** Starts parsing what a directory holds (an ssa.html, text dumps, or both); returns the formats found. */
+  async load(id: string, dir: string, func?: string): Promise<Array<SsaFunction['format']>> {
+    const files = await walk(dir);
+    const html = files.filter((f) => f.endsWith('.html'));
+    const dumps = files.filter((f) => f.endsWith('.dump'));
+    const byFormat = new Map<SsaFunction['format'], Loaded>();
+    if (html.length > 0) byFormat.set('html', this.startHtml(pickHtml(html, func)));
+    if (dumps.length > 0) byFormat.set('dumps', this.startDumps(dumps, func));
+    if (byFormat.size === 0) throw new GopsyError('no-ssa', `${dir} holds no ssa.html and no .dump files.`);
+    this.loaded.set(id, byFormat);
+    return [...byFormat.keys()];
+  }
+
+  private startHtml(file: string): Loaded {
+    const fn: SsaFunction = { name: path.basename(file), format: 'html', phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] };
+    let first!: () => void;
+    const ready = new Promise<void>((r) => (first = r));
+    const entry: Loaded = { fn, done: false, ready, finished: Promise.resolve() };
+    entry.finished = parseHtmlFile(file, (phase, index, name) => {
+      fn.phases[index] = phase;
+      fn.name = name;
+      first();
+    }).then(
+      (full) => {
+        entry.fn = { ...full, phases: fn.phases };
+        entry.done = true;
+        first();
+      },
+      (err: Error) => {
+        entry.error = `Could not read ${path.basename(file)}: ${err.message}`;
+        entry.done = true;
+        first();
+      },
+    );
+    return entry;
+  }
+
+  private startDumps(files: string[], func?: string): Loaded {
+    const entry: Loaded = {
+      fn: { name: '', format: 'dumps', phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] },
+      done: false,
+      ready: Promise.resolve(),
+      finished: Promise.resolve(),
+    };
+    entry.finished = Promise.all(files.map(async (f) => ({ name: path.basename(f), text: await readFile(f, 'utf8') }))).then(
+      (texts) => {
+        entry.fn = parseSsaDumps(texts, func);
+        entry.done = true;
+      },
+      (err: Error) => {
+        entry.error = err.message;
+        entry.done = true;
+      },
+    );
+    entry.ready = entry.finished;
+    return entry;
+  }
+
+  get(id: string, format?: SsaFunction['format']): Loaded {
+    const byFormat = this.loaded.get(id);
+    const entry = byFormat && (format ? byFormat.get(format) : (byFormat.get('html') ?? byFormat.get('dumps')));
+    if (!entry) throw new GopsyError('unknown-capture', `No SSA capture ${id}${format ? ` in ${format} form` : ''} is loaded.`);
+    return entry;
+  }
+
+  formats(id: string): Array<SsaFunction['format']> {
+    return [...(this.loaded.get(id)?.keys() ?? [])];
+  }
+
+  async summary(id: string, format?: SsaFunction['format']): Promise<SsaSummary> {
+    const entry = this.get(id, format);
+    await entry.ready;
+    const fn = entry.fn;
+    return {
+      id,
+      name: fn.name,
+      format: fn.format,
+      formats: this.formats(id),
+      done: entry.done,
+      partial: fn.partial,
+      warnings: fn.warnings,
+      ...(entry.error ? { error: entry.error } : {}),
+      phases: fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
+      counts: { sources: fn.sources.reduce((n, s) => n + s.lines.length, 0), ast: fn.ast.length, genssa: fn.genssa.length },
+      other: fn.other,
+    };
+  }
+
+  async phase(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase> {
+    const entry = this.get(id, format);
+    await entry.ready;
+    const p = entry.fn.phases[index];
+    if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
+    return p;
+  }
+
+  /** The whole function, once parsed (search, diff and history need every phase). */
+  async full(id: string, format?: SsaFunction['format']): Promise<SsaFunction> {
+    const entry = this.get(id, format);
+    await entry.finished;
+    if (entry.error) throw new GopsyError('parse-failed', entry.error);
+    return entry.fn;
+  }
+}
+
+function summarisePhase(p: SsaPhase, index: number) {
+  return {
+    index,
+    name: p.name,
+    passes: p.passes,
+    timings: p.timings,
+    ...(p.unchanged ? { unchanged: true } : {}),
+    ...(p.partial ? { partial: true } : {}),
+    blocks: p.blocks.length,
+    values: p.blocks.reduce((n, b) => n + b.values.length, 0),
+  };
+}
+
+/** The ssa.html of the function asked for, or the first one. */
+function pickHtml(files: string[], func?: string): string {
+  return (func && files.find((f) => path.basename(f).includes(func))) || files.sort()[0]!;
+}

@@ -1,0 +1,294 @@
+// The SSA browser: pick a package and a function, gopsy captures it with the real compiler, then
+// browse its phases (list, phase view, diff, CFG, sources/AST/genssa) and follow values.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TreePackage } from '../../../../shared/api';
+import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
+import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
+import type { ViewProps } from '../../views/registry';
+import { PhaseView, phaseRows } from './PhaseView';
+import { CfgView } from './CfgView';
+import { DiffView } from './DiffView';
+import { TextColumn, type TextRow } from './TextColumn';
+import { PhaseList } from './PhaseList';
+import { ValuePanel } from './ValuePanel';
+import './ssa.css';
+
+type Tab = 'phase' | 'diff' | 'cfg' | 'sources' | 'ast' | 'genssa' | 'search';
+const message = (err: unknown) => (err as Error)?.message ?? String(err);
+
+export function SsaView({ api, workspace, openSource }: ViewProps) {
+  const [packages, setPackages] = useState<TreePackage[]>([]);
+  const [pkg, setPkg] = useState('');
+  const [test, setTest] = useState(false);
+  const [funcs, setFuncs] = useState<SsaFuncInfo[] | null>(null);
+  const [funcFilter, setFuncFilter] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; candidates: string[] } | null>(null);
+  const [id, setId] = useState<string | null>(null);
+  const [format, setFormat] = useState<'html' | 'dumps' | undefined>(undefined);
+  const [summary, setSummary] = useState<SsaSummary | null>(null);
+  const [index, setIndex] = useState(0);
+  const [phase, setPhase] = useState<SsaPhase | null>(null);
+  const [tab, setTab] = useState<Tab>('phase');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [history, setHistory] = useState<SsaHistoryResult | null>(null);
+  const [diff, setDiff] = useState<SsaDiffResult | null>(null);
+  const [diffBase, setDiffBase] = useState<number | null>(null);
+  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState<SsaSearchResult | null>(null);
+  const [column, setColumn] = useState<{ sources?: SsaSourceFile[]; ast?: SsaAstLine[]; genssa?: SsaProgLine[] }>({});
+  const [highlightLine, setHighlightLine] = useState<number | null>(null);
+  const [scrollTo, setScrollTo] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (!workspace) return;
+    void api.call('workspace.tree', {}).then((t) => {
+      const usable = t.packages.filter((p) => !p.error && p.files.some((f) => f.kind === 'go'));
+      setPackages(usable);
+      setPkg((cur) => cur || usable.find((p) => p.name !== 'main')?.dir || usable[0]?.dir || '');
+    });
+  }, [api, workspace]);
+
+  const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
+
+  const loadFunctions = useCallback(async () => {
+    if (!pkg) return;
+    setFuncs(null);
+    setBusy('Asking the compiler which functions it compiles…');
+    setError(null);
+    try {
+      setFuncs((await api.call('ssa.functions', { pkg: pkgArg, test })).functions);
+    } catch (err) {
+      setError({ text: message(err), candidates: [] });
+    } finally {
+      setBusy(null);
+    }
+  }, [api, pkg, pkgArg, test]);
+
+  useEffect(() => {
+    // From a timer: the list is external state, fetched after the package changed.
+    const t = setTimeout(() => void loadFunctions(), 0);
+    return () => clearTimeout(t);
+  }, [loadFunctions]);
+
+  const capture = useCallback(
+    async (name: string) => {
+      setBusy(`Compiling ${name}…`);
+      setError(null);
+      try {
+        const res = await api.call('ssa.capture', { pkg: pkgArg, func: name, test });
+        if (!res.ok) {
+          setError({ text: res.message, candidates: res.candidates });
+          return;
+        }
+        setSummary(null);
+        setPhase(null);
+        setSelected(null);
+        setHistory(null);
+        setColumn({});
+        setIndex(0);
+        setFormat(undefined);
+        setId(res.id);
+      } catch (err) {
+        setError({ text: message(err), candidates: [] });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [api, pkgArg, test],
+  );
+
+  // The summary arrives at the first phase; poll until the parse is done.
+  useEffect(() => {
+    if (!id) return;
+    let stop = false;
+    const poll = async () => {
+      while (!stop) {
+        const s = await api.call('ssa.summary', { id, format });
+        if (stop) return;
+        setSummary(s);
+        if (s.done) return;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    };
+    poll().catch((err) => setError({ text: message(err), candidates: [] }));
+    return () => {
+      stop = true;
+    };
+  }, [api, id, format]);
+
+  useEffect(() => {
+    if (!id || !summary || summary.phases.length === 0) return;
+    void api.call('ssa.phase', { id, format, index: Math.min(index, summary.phases.length - 1) }).then(setPhase, (err) => setError({ text: message(err), candidates: [] }));
+  }, [api, id, format, index, summary?.phases.length]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    if (!id || !summary?.done || tab !== 'diff') return;
+    const base = diffBase ?? Math.max(0, index - 1);
+    void api.call('ssa.diff', { id, format, a: base, b: index }).then(setDiff);
+  }, [api, id, format, index, diffBase, tab, summary?.done]);
+
+  useEffect(() => {
+    if (!id || !selected || !selected.startsWith('v') || !summary?.done) return;
+    void api.call('ssa.history', { id, format, value: selected, phase: index }).then(setHistory);
+  }, [api, id, format, selected, index, summary?.done]);
+
+  useEffect(() => {
+    if (!id || !summary?.done) return;
+    void api.call('ssa.column', { id, format, column: 'sources' }).then((c) => setColumn((o) => ({ ...o, ...c })));
+    if (tab === 'ast' || tab === 'genssa') void api.call('ssa.column', { id, format, column: tab }).then((c) => setColumn((o) => ({ ...o, ...c })));
+  }, [api, id, format, tab, summary?.done]);
+
+  const rows = useMemo(() => (phase ? phaseRows(phase) : []), [phase]);
+  const mainFile = column.sources?.[0]?.file;
+  const openLine = (line: number, file = mainFile) => file && openSource({ path: file, line });
+  const jumpTo = (target: string) => {
+    const i = rows.findIndex((r) => (target.startsWith('b') ? r.t === 'block' && r.b.id === target : r.t === 'value' && r.v.id === target));
+    setTab('phase');
+    setSelected(target);
+    if (i >= 0) setScrollTo(i);
+  };
+
+  const visibleFuncs = (funcs ?? []).filter((f) => f.name.toLowerCase().includes(funcFilter.toLowerCase()));
+
+  return (
+    <div className="ssa-view" data-testid="ssa-view">
+      <div className="ssa-picker">
+        <label>
+          Package{' '}
+          <select value={pkg} onChange={(e) => setPkg(e.target.value)} data-testid="ssa-package">
+            {packages.map((p) => (
+              <option key={p.dir} value={p.dir}>
+                {p.importPath}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label title="functions of _test.go files are compiled in the test binary">
+          <input type="checkbox" checked={test} onChange={(e) => setTest(e.target.checked)} /> test build
+        </label>
+        <input placeholder="filter functions" value={funcFilter} onChange={(e) => setFuncFilter(e.target.value)} data-testid="ssa-func-filter" />
+        <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy}>
+          Capture name
+        </button>
+        {busy && <span className="muted">{busy}</span>}
+        {summary && (
+          <span className="ssa-title" data-testid="ssa-function">
+            {summary.name} {summary.done ? '' : '(reading…)'} {summary.partial && <span className="tag warn">partial</span>}
+            {summary.formats.length > 1 && (
+              <select value={summary.format} onChange={(e) => setFormat(e.target.value as 'html' | 'dumps')} title="ssa.html or the per-pass text dumps">
+                {summary.formats.map((f) => (
+                  <option key={f} value={f}>
+                    {f === 'html' ? 'ssa.html' : 'text dumps'}
+                  </option>
+                ))}
+              </select>
+            )}
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="banner error" role="alert" data-testid="ssa-error">
+          <span className="pre">{error.text}</span>
+          {error.candidates.length > 0 && (
+            <div>
+              Did you mean:{' '}
+              {error.candidates.map((c) => (
+                <button key={c} onClick={() => void capture(c)}>
+                  {c}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+      )}
+      {summary?.warnings.map((w) => (
+        <div key={w} className="banner warn">
+          {w}
+        </div>
+      ))}
+      <div className="ssa-body">
+        <div className="ssa-side">
+          <div className="ssa-funcs" data-testid="ssa-functions">
+            {visibleFuncs.map((f) => (
+              <div key={f.name} className={`ssa-func${f.generated ? ' generated' : ''}`} onClick={() => void capture(f.name)} title={`${f.file}:${f.line ?? ''}`}>
+                {f.name}
+              </div>
+            ))}
+            {funcs && visibleFuncs.length === 0 && <div className="muted">no function matches</div>}
+          </div>
+          {summary && <PhaseList phases={summary.phases} current={index} onPick={(i) => (setIndex(i), setDiffBase(null))} onDiffBase={setDiffBase} diffBase={diffBase} />}
+        </div>
+        <div className="ssa-main">
+          {summary && (
+            <div className="view-tabs ssa-tabs" role="tablist">
+              {(['phase', 'diff', 'cfg', 'sources', 'ast', 'genssa', 'search'] as Tab[]).map((t) => (
+                <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+                  {t === 'phase' ? 'Phase' : t === 'cfg' ? 'CFG' : t === 'ast' ? 'AST' : t[0]!.toUpperCase() + t.slice(1)}
+                </button>
+              ))}
+              <input placeholder="search: v12, op, type, :28" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="ssa-search" />
+              <button
+                onClick={() => id && api.call('ssa.search', { id, format, query }).then((r) => (setSearch(r), setTab('search')))}
+                disabled={!query || !summary.done}
+              >
+                All phases
+              </button>
+            </div>
+          )}
+          {phase && tab === 'phase' && (
+            <div className="ssa-phase-split">
+              <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} />
+              <div className="ssa-mini-cfg">
+                <CfgView blocks={phase.blocks} selected={selected} onBlock={jumpTo} />
+              </div>
+            </div>
+          )}
+          {phase && tab === 'cfg' && <CfgView blocks={phase.blocks} selected={selected} onBlock={jumpTo} />}
+          {tab === 'diff' && diff && (
+            <div className="ssa-diff-wrap">
+              <div className="ssa-diff-summary" data-testid="ssa-diff-summary">
+                {summary?.phases[diffBase ?? Math.max(0, index - 1)]?.name} → {summary?.phases[index]?.name}: {diff.addedValues.length} values added,{' '}
+                {diff.removedValues.length} removed, {diff.changedValues.length} changed; {diff.addedBlocks.length} blocks added, {diff.removedBlocks.length} removed
+              </div>
+              <DiffView left={diff.left} right={diff.right} />
+            </div>
+          )}
+          {tab === 'sources' && column.sources && (
+            <TextColumn
+              testId="ssa-sources"
+              rows={column.sources.flatMap((s): TextRow[] => [{ line: null, text: s.file, head: true }, ...s.lines])}
+              onLine={(line, i) => {
+                setHighlightLine(line);
+                let file = mainFile;
+                for (const s of column.sources!) if (s.lines.some((l) => l.line === line)) file = s.file;
+                void i;
+                openLine(line, file);
+              }}
+            />
+          )}
+          {tab === 'ast' && column.ast && <TextColumn testId="ssa-ast" rows={column.ast} onLine={(l) => openLine(l)} />}
+          {tab === 'genssa' && column.genssa && (
+            <TextColumn
+              testId="ssa-genssa"
+              rows={column.genssa.map((g) => ({ line: g.line, text: g.text, ref: g.value ?? g.block, pc: g.pc }))}
+              onLine={(l) => openLine(l)}
+              onRef={jumpTo}
+            />
+          )}
+          {tab === 'search' && search && (
+            <div className="ssa-search-results" data-testid="ssa-search-results">
+              {search.hits.length} hits{search.truncated ? ' (first ones only)' : ''}
+              {search.hits.map((h, k) => (
+                <div key={k} className="ssa-row" onClick={() => (setIndex(h.phase), h.value && setSelected(h.value), setTab('phase'))}>
+                  <span className="muted">{summary?.phases[h.phase]?.name}</span> {h.block} {h.text}
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+        {history && summary && history.id === selected && <ValuePanel history={history} phases={summary.phases} onPhase={setIndex} onValue={jumpTo} onLine={(l) => openLine(l)} />}
+      </div>
+    </div>
+  );
+}

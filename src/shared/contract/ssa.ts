@@ -1,0 +1,95 @@
+// The SSA browser's calls: list a package's compiled functions, capture one, then ask for what the
+// view shows (phase list, one phase, a column, search, diff, value history); parsed data stays in the backend.
+import { z } from 'zod';
+import type { SsaAstLine, SsaFunction, SsaOtherColumn, SsaPhase, SsaProgLine, SsaSourceFile } from '../ssa';
+
+const Id = z.string().min(1).max(100);
+const Format = z.enum(['html', 'dumps']).optional();
+const Ref = { id: Id, format: Format };
+const PhaseIndex = z.number().int().min(0).max(100_000);
+
+export interface SsaFuncInfo {
+  name: string;
+  file: string;
+  line: number | null;
+  generated: boolean;
+}
+export interface SsaPhaseSummary {
+  index: number;
+  name: string;
+  passes: string[];
+  timings: Array<number | null>;
+  unchanged?: boolean;
+  partial?: boolean;
+  blocks: number;
+  values: number;
+}
+export interface SsaSummary {
+  id: string;
+  name: string;
+  format: SsaFunction['format'];
+  formats: Array<SsaFunction['format']>;
+  /** False while the parse goes on: phases keep arriving. */
+  done: boolean;
+  partial: boolean;
+  warnings: string[];
+  error?: string;
+  phases: SsaPhaseSummary[];
+  counts: { sources: number; ast: number; genssa: number };
+  other: SsaOtherColumn[];
+}
+export type SsaCaptureResult =
+  | { ok: true; id: string; func: string; formats: Array<SsaFunction['format']>; output: string }
+  | { ok: false; message: string; candidates: string[]; output: string };
+export interface SsaSearchResult {
+  hits: Array<{ phase: number; block: string; value?: string; text: string }>;
+  truncated: boolean;
+}
+export interface SsaDiffResult {
+  left: string;
+  right: string;
+  addedValues: string[];
+  removedValues: string[];
+  changedValues: string[];
+  addedBlocks: string[];
+  removedBlocks: string[];
+  changedBlocks: string[];
+}
+export interface SsaHistoryResult {
+  id: string;
+  def: { block: string; text: string; line: number | null; dead: boolean } | null;
+  uses: Array<{ id: string; block: string; text: string }>;
+  presence: Array<{ phase: number; block: string; text: string; dead: boolean } | null>;
+  firstPhase: number | null;
+  lastPhase: number | null;
+  suspectReuse: number[];
+  caveat: string;
+}
+
+export const ssaMethods = {
+  /** The functions the compiler compiles for a package (import path or ./dir), with exact names. */
+  'ssa.functions': {
+    params: z.object({ pkg: z.string().min(1).max(1000), test: z.boolean().optional() }),
+    result: z.custom<{ importPath: string; compilePath: string; functions: SsaFuncInfo[] }>(),
+  },
+  'ssa.capture': {
+    params: z.object({ pkg: z.string().min(1).max(1000), func: z.string().min(1).max(4000), test: z.boolean().optional() }),
+    result: z.custom<SsaCaptureResult>(),
+  },
+  /** Waits until the first phase is read (or the parse ends), then answers; call again while !done. */
+  'ssa.summary': { params: z.object(Ref), result: z.custom<SsaSummary>() },
+  'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex }), result: z.custom<SsaPhase>() },
+  'ssa.column': {
+    params: z.object({ ...Ref, column: z.enum(['sources', 'ast', 'genssa']) }),
+    result: z.custom<{ sources?: SsaSourceFile[]; ast?: SsaAstLine[]; genssa?: SsaProgLine[] }>(),
+  },
+  'ssa.search': {
+    params: z.object({ ...Ref, query: z.string().max(500), phase: PhaseIndex.optional() }),
+    result: z.custom<SsaSearchResult>(),
+  },
+  'ssa.diff': { params: z.object({ ...Ref, a: PhaseIndex, b: PhaseIndex }), result: z.custom<SsaDiffResult>() },
+  'ssa.history': {
+    params: z.object({ ...Ref, value: z.string().regex(/^v\d+$/), phase: PhaseIndex }),
+    result: z.custom<SsaHistoryResult>(),
+  },
+} as const;
