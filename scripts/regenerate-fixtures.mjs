@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBinaryFixtures } from './fixtures-binary.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -29,3 +30,5 @@ write('build-broken.txt', rootless(broken.stderr));
 
 const vet = go(['vet', '-tags', 'gopsy_broken', './broken']);
 write('vet-broken.txt', rootless(vet.stderr));
+
+writeBinaryFixtures({ repo, write });
