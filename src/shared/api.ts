@@ -3,11 +3,13 @@
 // Each feature declares its part in src/shared/contract/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
+import { binaryMethods } from './contract/binary';
 
 export * from './types';
 
 export const methods = {
   ...workbenchMethods,
+  ...binaryMethods,
 } as const;
 
 export const events = {
