@@ -2,11 +2,13 @@
 import { GOPSY_VERSION } from '../main/services/version';
 import { UsageError, type CliCommand } from './command';
 import { serveCommand, startCommand } from './hostCommands';
+import { binaryCommand } from './binary';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
   open: startCommand,
   serve: serveCommand,
+  binary: binaryCommand,
 };
 
 function help(): string {
