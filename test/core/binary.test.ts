@@ -7,6 +7,7 @@ import { exactSymbolPattern, linesToInstructions, parseObjdump } from '../../src
 import { diffSizes } from '../../src/core/binary/sizeDiff';
 import { parseLinkErrors, parseLinkVerbose } from '../../src/core/binary/linkErrors';
 import type { SizeNode } from '../../src/shared/contract/binaryTypes';
+import { squarify } from '../../src/core/binary/treemap';
 import { fixture } from './fixtures';
 
 describe('parseBuildInfo', () => {
@@ -189,5 +190,25 @@ describe('parseLinkErrors', () => {
   });
   it('reads the -ldflags=-v summary', () => {
     expect(parseLinkVerbose(fixture('link-v-inventory.txt'))).toMatchObject({ buildMode: 'exe', symbols: expect.any(Number) });
+  });
+});
+
+describe('squarify', () => {
+  it('tiles the rectangle exactly, area proportional to size', () => {
+    const sizes = [6, 6, 4, 3, 2, 2, 1];
+    const rects = squarify(sizes, { x: 0, y: 0, w: 6, h: 4 });
+    const area = rects.reduce((n, r) => n + r.w * r.h, 0);
+    expect(area).toBeCloseTo(24, 6);
+    rects.forEach((r, i) => expect(r.w * r.h).toBeCloseTo(sizes[i]!, 6));
+    for (const r of rects) {
+      expect(r.x).toBeGreaterThanOrEqual(-1e-9);
+      expect(r.y).toBeGreaterThanOrEqual(-1e-9);
+      expect(r.x + r.w).toBeLessThanOrEqual(6 + 1e-9);
+      expect(r.y + r.h).toBeLessThanOrEqual(4 + 1e-9);
+    }
+  });
+  it('gives zero rectangles to empty sizes and survives an empty box', () => {
+    expect(squarify([0, 5], { x: 0, y: 0, w: 10, h: 10 })[0]).toEqual({ x: 0, y: 0, w: 0, h: 0 });
+    expect(squarify([1], { x: 0, y: 0, w: 0, h: 10 })).toEqual([{ x: 0, y: 0, w: 0, h: 0 }]);
   });
 });

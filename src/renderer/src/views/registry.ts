@@ -2,6 +2,8 @@
 // panels talk to the backend only through the GopsyApi they are given.
 import type { ComponentType } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../shared/api';
+import { BinaryView } from '../panels/binary/BinaryView';
+import { ModulesView } from '../panels/modules/ModulesView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -24,4 +26,7 @@ export interface WorkbenchView {
   component: ComponentType<ViewProps>;
 }
 
-export const views: WorkbenchView[] = [];
+export const views: WorkbenchView[] = [
+  { id: 'binary', title: 'Binary', component: BinaryView },
+  { id: 'modules', title: 'Modules', component: ModulesView },
+];
