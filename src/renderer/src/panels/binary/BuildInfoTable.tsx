@@ -37,7 +37,9 @@ export function BuildInfoTable({ analysis }: { analysis: BinaryAnalysis }) {
         {info.settings.map((s) => (
           <tr key={s.key}>
             <th className="mono">{s.key}</th>
-            <td className="mono wrap">{s.value}</td>
+            <td className="mono wrap" title={s.value}>
+              {s.value.length > 120 ? `${s.value.slice(0, 120)}…` : s.value}
+            </td>
           </tr>
         ))}
       </tbody>
