@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureGodebugFixtures } from './fixtures-godebug.mjs';
 import { captureSsaFixtures } from './fixtures-ssa.mjs';
+import { writeBinaryFixtures } from './fixtures-binary.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -37,3 +38,4 @@ const { regenerateBuildFixtures } = await import('./fixtures-build.mjs');
 regenerateBuildFixtures();
 captureGodebugFixtures(repo);
 captureSsaFixtures(sample, path.join(out, 'ssa'));
+writeBinaryFixtures({ repo, write });

@@ -5,6 +5,7 @@ import { serveCommand, startCommand } from './hostCommands';
 import { captureCommand } from './capture';
 import { godebugCommand } from './godebug';
 import { ssaCommand } from './ssa';
+import { binaryCommand } from './binary';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
@@ -13,6 +14,7 @@ const commands: Record<string, CliCommand> = {
   capture: captureCommand,
   godebug: godebugCommand,
   ssa: ssaCommand,
+  binary: binaryCommand,
 };
 
 function help(): string {

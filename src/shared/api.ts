@@ -7,6 +7,7 @@ import { debugEvents, debugMethods } from './contract/debug';
 import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaMethods } from './contract/ssa';
+import { binaryMethods } from './contract/binary';
 
 export * from './types';
 export * from './contract/debug';
@@ -19,6 +20,7 @@ export const methods = {
   ...buildMethods,
   ...godebugMethods,
   ...ssaMethods,
+  ...binaryMethods,
 } as const;
 
 export const events = {

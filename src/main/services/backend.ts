@@ -3,6 +3,8 @@
 // Each feature contributes its handlers through a factory listed in connect() below.
 import type { EventName, EventPayload, HostInfo, WorkspaceState } from '../../shared/api';
 import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
+import { BinaryService } from './binary/binaryService';
+import { binaryHandlers } from './binary/handlers';
 import { ConsoleService } from './consoles';
 import { ssaHandlers } from './ssa/ssaHandlers';
 import { SettingsStore } from './settings';
@@ -40,11 +42,13 @@ export interface ConnectionContext {
 export class Backend {
   readonly settings: SettingsStore;
   readonly toolchain = new ToolchainService();
+  readonly binaries: BinaryService;
   private workspace: Workspace | null = null;
   private readonly connections = new Set<{ rpc: RpcServer; cleanups: Array<() => void | Promise<void>> }>();
 
   constructor(private readonly opts: BackendOptions) {
     this.settings = new SettingsStore(opts.storageDir);
+    this.binaries = new BinaryService(opts.storageDir);
   }
 
   get storageDir(): string {
@@ -90,6 +94,7 @@ export class Backend {
       ...buildHandlers(ctx),
       ...godebugHandlers(ctx),
       ...ssaHandlers(ctx),
+      ...binaryHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

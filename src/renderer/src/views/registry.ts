@@ -6,6 +6,8 @@ import { DebugView } from '../panels/debug/DebugView';
 import { BuildView } from '../panels/build/BuildView';
 import { RuntimeView } from '../godebug/RuntimeView';
 import { SsaView } from '../panels/ssa/SsaView';
+import { BinaryView } from '../panels/binary/BinaryView';
+import { ModulesView } from '../panels/modules/ModulesView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -33,6 +35,8 @@ export interface WorkbenchView {
 export const views: WorkbenchView[] = [
   { id: 'build', title: 'Build', component: BuildView },
   { id: 'ssa', title: 'SSA', component: SsaView },
+  { id: 'binary', title: 'Binary', component: BinaryView },
+  { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
 ];

@@ -1,0 +1,5 @@
+//go:build !gopsy_linkfail
+
+package main
+
+func answer() int { return 42 }

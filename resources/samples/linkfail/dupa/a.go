@@ -1,0 +1,12 @@
+//go:build gopsy_linkdup
+
+// Package dupa defines example.com/linkfail/dup.value under that name, as dupb does: a duplicate symbol.
+package dupa
+
+import _ "unsafe" // for go:linkname
+
+//go:linkname value example.com/linkfail/dup.value
+func value() int { return 1 }
+
+// Value calls it.
+func Value() int { return value() }

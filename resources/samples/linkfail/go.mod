@@ -1,0 +1,3 @@
+module example.com/linkfail
+
+go 1.22

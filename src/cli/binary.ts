@@ -1,0 +1,70 @@
+// `gopsy binary PATH [--json]`: build info, size by package and the biggest symbols of a Go binary.
+// PATH is the binary, or a directory holding exactly one executable (a run directory, for now).
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { analyseFile } from '../main/services/binary/binaryService';
+import { ArgReader, UsageError, type CliCommand } from './command';
+
+async function findBinary(p: string): Promise<string> {
+  const st = await stat(p).catch(() => null);
+  if (!st) throw new UsageError(`${p} does not exist`);
+  if (st.isFile()) return p;
+  const candidates: string[] = [];
+  for (const name of await readdir(p)) {
+    const f = path.join(p, name);
+    const s = await stat(f).catch(() => null);
+    if (s?.isFile() && (s.mode & 0o111) !== 0) candidates.push(f);
+  }
+  if (candidates.length !== 1) {
+    throw new UsageError(`${p} holds ${candidates.length} executable files; name the binary itself`);
+  }
+  return candidates[0]!;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+export const binaryCommand: CliCommand = {
+  summary: 'build info, size by package and top symbols of a Go binary',
+  usage: `gopsy binary PATH [--json] [--top N]
+  PATH      a Go binary, or a directory that holds exactly one executable
+  --json    print the analysis as JSON (build info, size tree, packages, top symbols)
+  --top N   how many packages and symbols to list (default 20)`,
+  async run(argv) {
+    const r = new ArgReader(argv, ['--top'], ['--json']);
+    if (r.positional.length !== 1) throw new UsageError('name one binary');
+    const top = Number(r.get('--top') ?? 20);
+    if (!Number.isInteger(top) || top < 1 || top > 100_000) throw new UsageError('--top takes a positive number');
+    const file = path.resolve(await findBinary(r.positional[0]!));
+    const st = await stat(file);
+    let result;
+    try {
+      result = await analyseFile(file, path.dirname(file), { id: 'cli', name: path.basename(file), location: file, fileSize: st.size });
+    } catch (err) {
+      process.stderr.write(`gopsy binary: ${(err as Error).message}\n`);
+      return 1;
+    }
+    const { analysis, symbols } = result;
+    const topSymbols = symbols.filter((s) => s.type !== 'U').slice(0, top);
+    if (r.has('--json')) {
+      const { tree, packages, ...rest } = analysis;
+      process.stdout.write(JSON.stringify({ ...rest, packages: packages.slice(0, top), tree, topSymbols }, null, 2) + '\n');
+      return 0;
+    }
+    const info = analysis.buildInfo;
+    const lines = [`${file}`, `  file size     ${kb(st.size)}`, `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes; the rest is headers, pclntab, DWARF, symbol tables)`];
+    if (info) {
+      lines.push(`  go            ${info.goVersion}`, `  path          ${info.path ?? ''}`);
+      if (info.main) lines.push(`  main module   ${info.main.path} ${info.main.version}`);
+      for (const d of info.deps) lines.push(`  dep           ${d.path} ${d.version}${d.replace ? ` => ${d.replace.path} ${d.replace.version ?? ''}` : ''}`);
+      for (const s of info.settings) if (s.key !== 'DefaultGODEBUG') lines.push(`  build         ${s.key}=${s.value}`);
+    } else {
+      lines.push(`  build info    none: ${analysis.buildInfoProblem ?? ''}`);
+    }
+    lines.push('', 'Size by package:');
+    for (const p of analysis.packages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
+    lines.push('', 'Top symbols:');
+    for (const s of topSymbols) lines.push(`  ${kb(s.size).padStart(12)}  ${s.type}  ${s.name}`);
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  },
+};

@@ -1,0 +1,148 @@
+// Binaries under analysis: the ones a user opened from the project and the ones gopsy built into its
+// storage (<storage>/binaries/<id>/<name>). Keeps each one's symbols in memory so that the views can
+// ask for a page of rows or one function's disassembly instead of whole tool outputs.
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, SymbolRow } from '../../../shared/contract/binary';
+import type { DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
+import { GopsyError } from '../../../shared/rpc';
+import { buildSizeBreakdown } from '../../../core/binary/sizeTree';
+import { symbolPackage } from '../../../core/binary/symbolPackage';
+import { diffSizes, type SizeDiff } from '../../../core/binary/sizeDiff';
+import { parseLinkErrors, parseLinkVerbose } from '../../../core/binary/linkErrors';
+import { linkTimeMs } from '../../../core/binary/linkTiming';
+import { sameFileResolver, type FileResolver } from '../../../core/binary/objdump';
+import { explainModuleErrors } from '../../../core/modules/explain';
+import { runGo } from '../goCommand';
+import { isInside, resolveInside, toRelative } from '../paths';
+import { disassemble, readBinaryFacts } from './analyseBinary';
+
+interface Entry {
+  summary: BinarySummary;
+  file: string;
+  symbols: NmSymbol[];
+  analysis: BinaryAnalysis;
+}
+
+/** How many analysed binaries stay in memory; the oldest is forgotten first. */
+const MAX_ENTRIES = 8;
+
+export async function analyseFile(file: string, cwd: string, summary: BinarySummary): Promise<{ analysis: BinaryAnalysis; symbols: NmSymbol[] }> {
+  const facts = await readBinaryFacts(file, cwd);
+  const breakdown = buildSizeBreakdown(facts.symbols, facts.buildInfo, summary.name);
+  const analysis: BinaryAnalysis = {
+    ...summary,
+    buildInfo: facts.buildInfo,
+    tree: breakdown.tree,
+    symbolTotal: breakdown.total,
+    packages: breakdown.packages,
+    ...(facts.buildInfoProblem ? { buildInfoProblem: facts.buildInfoProblem } : {}),
+  };
+  return { analysis, symbols: facts.symbols };
+}
+
+export class BinaryService {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly storageDir: string) {}
+
+  list(): BinarySummary[] {
+    return [...this.entries.values()].map((e) => e.summary);
+  }
+
+  /** Analyses a binary file inside the project. */
+  async open(root: string, rel: string): Promise<BinaryAnalysis> {
+    const file = await resolveInside(root, rel);
+    const st = await stat(file);
+    if (!st.isFile()) throw new GopsyError('not-a-file', `${rel} is not a file.`);
+    const id = 'f-' + createHash('sha256').update(`${file}\0${st.mtimeMs}\0${st.size}`).digest('hex').slice(0, 16);
+    const known = this.entries.get(id);
+    if (known) return known.analysis;
+    return this.add(file, root, { id, name: path.basename(file), location: toRelative(root, file), fileSize: st.size });
+  }
+
+  /** `go build -ldflags=-v -o <storage>/binaries/<id>/<name> ./pkg`, with the link step timed from the action graph. */
+  async build(root: string, pkgRel = '.', tags: string[] = []): Promise<BuildForAnalysis> {
+    const dir = await resolveInside(root, pkgRel);
+    if (!(await stat(dir)).isDirectory()) throw new GopsyError('not-a-folder', `${pkgRel} is not a package folder.`);
+    const pkgArg = toRelative(root, dir) === '.' ? '.' : `./${toRelative(root, dir)}`;
+    const id = `b-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+    const outDir = path.join(this.storageDir, 'binaries', id);
+    await mkdir(outDir, { recursive: true });
+    const name = path.basename(dir);
+    const out = path.join(outDir, name);
+    const graph = path.join(outDir, 'actiongraph.json');
+    const tagArgs = tags.length > 0 ? [`-tags=${tags.join(',')}`] : [];
+    const args = ['build', ...tagArgs, '-ldflags=-v', `-debug-actiongraph=${graph}`, '-o', out, pkgArg];
+    const res = await runGo(args, { cwd: root, timeoutMs: 600_000 });
+    const output = res.stderr + res.stdout;
+    const linkMs = linkTimeMs(await readFile(graph, 'utf8').catch(() => ''));
+    const result: BuildForAnalysis = {
+      ok: res.exitCode === 0,
+      commandLine: ['go build', ...tagArgs, '-ldflags=-v -o', name, pkgArg].join(' '),
+      exitCode: res.exitCode,
+      output,
+      linkVerbose: parseLinkVerbose(output),
+      problems: parseLinkErrors(output),
+      explanations: explainModuleErrors(output),
+      ...(linkMs !== undefined ? { linkMs } : {}),
+    };
+    if (result.ok) {
+      const st = await stat(out);
+      result.analysis = await this.add(out, root, { id, name, location: `storage: binaries/${id}/${name}`, fileSize: st.size });
+    }
+    return result;
+  }
+
+  symbols(id: string, offset: number, limit: number, sort: 'size' | 'name' | 'package', filter?: string): { total: number; rows: SymbolRow[] } {
+    const entry = this.get(id);
+    const needle = filter?.toLowerCase();
+    let rows: SymbolRow[] = entry.symbols
+      .filter((s) => s.type !== 'U' && (!needle || s.name.toLowerCase().includes(needle)))
+      .map((s) => ({ ...s, package: symbolPackage(s.name) }));
+    if (sort === 'name') rows = rows.sort((a, b) => a.name.localeCompare(b.name));
+    else if (sort === 'package') rows = rows.sort((a, b) => a.package.localeCompare(b.package) || b.size - a.size);
+    else rows = rows.sort((a, b) => b.size - a.size);
+    return { total: rows.length, rows: rows.slice(offset, offset + limit) };
+  }
+
+  /**
+   * One function's instructions. objdump names files by base name only, so an instruction inlined from
+   * another file is resolved through the project's files (`projectFiles`: base name → absolute paths).
+   */
+  async disassemble(root: string, id: string, symbol: string, projectFiles: Map<string, string[]>): Promise<DisassembledFunction | null> {
+    const entry = this.get(id);
+    if (!entry.symbols.some((s) => s.name === symbol && (s.type === 'T' || s.type === 't'))) {
+      throw new GopsyError('no-such-function', `${symbol} is not a function in ${entry.summary.name}.`);
+    }
+    const resolve: FileResolver = (base, fnFile) => {
+      const own = sameFileResolver(base, fnFile);
+      if (own) return own;
+      const candidates = projectFiles.get(base) ?? [];
+      return candidates.length === 1 ? candidates[0] : undefined;
+    };
+    const fn = await disassemble(entry.file, symbol, root, resolve);
+    if (!fn) return null;
+    // Paths inside the project go out project-relative (clickable); others (GOROOT) stay absolute.
+    for (const insn of fn.instructions) if (insn.path && isInside(root, insn.path)) insn.path = toRelative(root, insn.path);
+    return fn;
+  }
+
+  diff(before: string, after: string): SizeDiff {
+    return diffSizes(this.get(before).symbols, this.get(after).symbols);
+  }
+
+  private get(id: string): Entry {
+    const e = this.entries.get(id);
+    if (!e) throw new GopsyError('no-such-binary', 'That binary is no longer loaded: open or build it again.');
+    return e;
+  }
+
+  private async add(file: string, cwd: string, summary: BinarySummary): Promise<BinaryAnalysis> {
+    const { analysis, symbols } = await analyseFile(file, cwd, summary);
+    this.entries.set(summary.id, { summary, file, symbols, analysis });
+    while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    return analysis;
+  }
+}

@@ -1,0 +1,36 @@
+// Binds the binary and module services to the contract for one connection.
+import path from 'node:path';
+import type { Handlers } from '../../../shared/rpc';
+import { parseLinkErrors } from '../../../core/binary/linkErrors';
+import { explainModuleErrors } from '../../../core/modules/explain';
+import type { ConnectionContext } from '../backend';
+import { importChain, modGraph, modulePanel, modVerify } from '../modules/moduleService';
+
+/** Base name → absolute paths of the project's files, for objdump's base-name-only locations. */
+async function projectFiles(ctx: ConnectionContext): Promise<Map<string, string[]>> {
+  const ws = ctx.backend.requireWorkspace();
+  const tree = await ws.tree();
+  const map = new Map<string, string[]>();
+  for (const pkg of tree.packages) {
+    for (const f of pkg.files) map.set(f.name, [...(map.get(f.name) ?? []), path.join(ws.root, f.path)]);
+  }
+  return map;
+}
+
+export function binaryHandlers(ctx: ConnectionContext) {
+  const service = ctx.backend.binaries;
+  const root = () => ctx.backend.requireWorkspace().root;
+  return {
+    'binary.build': ({ package: pkg, tags }) => service.build(root(), pkg, tags),
+    'binary.open': ({ path: rel }) => service.open(root(), rel),
+    'binary.list': () => service.list(),
+    'binary.symbols': ({ id, offset, limit, sort, filter }) => service.symbols(id, offset, limit, sort, filter),
+    'binary.disassemble': async ({ id, symbol }) => service.disassemble(root(), id, symbol, await projectFiles(ctx)),
+    'binary.diff': ({ before, after }) => service.diff(before, after),
+    'modules.panel': () => modulePanel(root()),
+    'modules.verify': () => modVerify(root()),
+    'modules.graph': () => modGraph(root()),
+    'modules.importChain': ({ target, from }) => importChain(root(), target, from),
+    'modules.explain': ({ text }) => ({ modules: explainModuleErrors(text), link: parseLinkErrors(text) }),
+  } satisfies Partial<Handlers>;
+}

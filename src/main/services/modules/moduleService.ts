@@ -1,0 +1,65 @@
+// The module panel's data: where the resolution settings come from, `go mod verify` and `go mod graph`
+// when the user asks, and the import chain to a package. Read-only: gopsy never edits go.sum, go.mod
+// or the module cache, and never runs the commands its explanations suggest.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ModulePanel, ModVerifyResponse } from '../../../shared/contract/binary';
+import type { ModGraphEdge } from '../../../shared/contract/binaryTypes';
+import { GopsyError } from '../../../shared/rpc';
+import { parseGoEnv } from '../../../core/goEnv';
+import { MODULE_ENV_KEYS, envProvenance, parseGoEnvFile } from '../../../core/modules/envProvenance';
+import { parseModVerify } from '../../../core/modules/verify';
+import { parseModGraph, selectedVersions } from '../../../core/modules/modGraph';
+import { findImportChain, parseGoListDeps } from '../../../core/modules/importChain';
+import { childEnv, runGo } from '../goCommand';
+import { resolveInside, toRelative } from '../paths';
+
+const readText = (file: string) => readFile(file, 'utf8').catch(() => '');
+
+export async function modulePanel(root: string): Promise<ModulePanel> {
+  const [values, where] = await Promise.all([
+    runGo(['env', '-json', ...MODULE_ENV_KEYS], { cwd: root, timeoutMs: 30_000 }),
+    runGo(['env', '-json', 'GOENV', 'GOROOT'], { cwd: root, timeoutMs: 30_000 }),
+  ]);
+  const effective = parseGoEnv(values.stdout);
+  if (values.exitCode !== 0 || !effective) throw new GopsyError('go-env-failed', `go env failed: ${values.stderr.trim().slice(0, 500)}`);
+  const loc = parseGoEnv(where.stdout) ?? {};
+  const envFilePath = loc.GOENV && loc.GOENV !== 'off' ? loc.GOENV : undefined;
+  const rows = envProvenance({
+    keys: MODULE_ENV_KEYS,
+    effective,
+    environment: childEnv(),
+    envFile: parseGoEnvFile(envFilePath ? await readText(envFilePath) : ''),
+    rootEnvFile: parseGoEnvFile(loc.GOROOT ? await readText(path.join(loc.GOROOT, 'go.env')) : ''),
+    ...(envFilePath ? { envFilePath } : {}),
+  });
+  return { env: rows, ...(envFilePath ? { goEnvFile: envFilePath } : {}) };
+}
+
+export async function modVerify(root: string): Promise<ModVerifyResponse> {
+  const res = await runGo(['mod', 'verify'], { cwd: root, timeoutMs: 300_000 });
+  const output = (res.stdout + res.stderr).trim();
+  const parsed = parseModVerify(output, res.exitCode);
+  return { ok: parsed.ok, exitCode: res.exitCode, output, problems: parsed.problems };
+}
+
+export async function modGraph(root: string): Promise<{ ok: boolean; error?: string; edges: ModGraphEdge[]; selected: Array<{ path: string; version: string }> }> {
+  const res = await runGo(['mod', 'graph'], { cwd: root, timeoutMs: 300_000 });
+  const edges = parseModGraph(res.stdout);
+  const selected = [...selectedVersions(edges)].map(([p, version]) => ({ path: p, version })).sort((a, b) => a.path.localeCompare(b.path));
+  return { ok: res.exitCode === 0, edges, selected, ...(res.exitCode !== 0 ? { error: res.stderr.trim().slice(0, 2000) } : {}) };
+}
+
+export async function importChain(root: string, target: string, fromRel = '.'): Promise<{ root: string; chain: string[] | null; error?: string }> {
+  const dir = await resolveInside(root, fromRel);
+  if (!(await stat(dir)).isDirectory()) throw new GopsyError('not-a-folder', `${fromRel} is not a package folder.`);
+  const rel = toRelative(root, dir);
+  const res = await runGo(['list', '-e', '-deps', '-json=ImportPath,Imports,Module,Standard,DepOnly', rel === '.' ? '.' : `./${rel}`], {
+    cwd: root,
+    timeoutMs: 120_000,
+  });
+  const pkgs = parseGoListDeps(res.stdout);
+  const start = pkgs.find((p) => !p.depOnly)?.importPath;
+  if (!start) return { root: rel, chain: null, error: `go list found no package in ${rel}: ${res.stderr.trim().slice(0, 500)}` };
+  return { root: start, chain: findImportChain(pkgs, start, target.trim()) };
+}

@@ -1,0 +1,114 @@
+// The Binary view: build the project's main package (or open a binary in the project), then its build
+// info, size treemap, symbols table and a function's disassembly with clickable source lines.
+import { useCallback, useState } from 'react';
+import type { BinaryAnalysis, BuildForAnalysis } from '../../../../shared/contract/binary';
+import type { DisassembledFunction } from '../../../../shared/contract/binaryTypes';
+import type { ViewProps } from '../../views/registry';
+import { Treemap } from './Treemap';
+import { SymbolsTable } from './SymbolsTable';
+import { Disassembly } from './Disassembly';
+import { BuildInfoTable } from './BuildInfoTable';
+import { BuildOutcome } from './BuildOutcome';
+import { formatBytes } from './format';
+import './binary.css';
+
+const message = (err: unknown) => (err as Error)?.message ?? String(err);
+
+export function BinaryView({ api, workspace, openSource }: ViewProps) {
+  const [pkg, setPkg] = useState('.');
+  const [tags, setTags] = useState('');
+  const [binPath, setBinPath] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [build, setBuild] = useState<BuildForAnalysis | null>(null);
+  const [analysis, setAnalysis] = useState<BinaryAnalysis | null>(null);
+  const [fn, setFn] = useState<DisassembledFunction | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback(async (what: string, f: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await f();
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const doBuild = () =>
+    run('Building…', async () => {
+      const tagList = tags.split(/[\s,]+/).filter(Boolean);
+      const res = await api.call('binary.build', { package: pkg || '.', ...(tagList.length ? { tags: tagList } : {}) });
+      setBuild(res);
+      setFn(null);
+      if (res.analysis) setAnalysis(res.analysis);
+    });
+
+  const doOpen = () =>
+    run('Analysing…', async () => {
+      setAnalysis(await api.call('binary.open', { path: binPath }));
+      setBuild(null);
+      setFn(null);
+    });
+
+  const showFunction = useCallback(
+    (symbol: string) => {
+      if (!analysis) return;
+      void run('Disassembling…', async () => {
+        const res = await api.call('binary.disassemble', { id: analysis.id, symbol });
+        if (!res) throw new Error(`objdump found no function named ${symbol}.`);
+        setFn(res);
+      });
+    },
+    [api, analysis, run],
+  );
+
+  if (!workspace) return <div className="binary-view muted">Open a project first.</div>;
+  return (
+    <div className="binary-view" data-testid="binary-view">
+      <form
+        className="row-tools"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void doBuild();
+        }}
+      >
+        <label>
+          Package <input value={pkg} onChange={(e) => setPkg(e.target.value)} size={14} aria-label="Package folder" />
+        </label>
+        <label>
+          Tags <input value={tags} onChange={(e) => setTags(e.target.value)} size={14} aria-label="Build tags" placeholder="none" />
+        </label>
+        <button type="submit" disabled={!!busy}>
+          Build for analysis
+        </button>
+        <span className="muted">or</span>
+        <input value={binPath} onChange={(e) => setBinPath(e.target.value)} placeholder="binary in the project" aria-label="Binary path" />
+        <button type="button" disabled={!!busy || !binPath} onClick={() => void doOpen()}>
+          Analyse binary
+        </button>
+        {busy && <span className="muted">{busy}</span>}
+      </form>
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      )}
+      {build && <BuildOutcome build={build} />}
+      {analysis && (
+        <>
+          <h3>
+            {analysis.name} <span className="muted">— {analysis.location}, {formatBytes(analysis.fileSize)} on disk, {formatBytes(analysis.symbolTotal)} in symbols</span>
+          </h3>
+          <div className="binary-grid">
+            <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
+            <BuildInfoTable analysis={analysis} />
+          </div>
+          {fn && <Disassembly fn={fn} openSource={openSource} />}
+          <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// Link-stage and module forensics: analyse a Go binary (build info, size breakdown, symbols,
+// disassembly), build the project's main package for it, diff two binaries, and the module panel.
+import { z } from 'zod';
+import { Empty, RelPath } from '../types';
+import {
+  BuildInfo,
+  DisassembledFunction,
+  EnvProvenance,
+  LinkProblem,
+  ModGraphEdge,
+  ModuleErrorExplanation,
+  SizeNode,
+} from './binaryTypes';
+
+const BinaryId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a binary id');
+
+export const BinarySummary = z.object({
+  id: BinaryId,
+  name: z.string(),
+  /** Where the binary is: project-relative, or in gopsy's storage. */
+  location: z.string(),
+  fileSize: z.number(),
+});
+export type BinarySummary = z.infer<typeof BinarySummary>;
+
+export const PackageSizeRow = z.object({ package: z.string(), module: z.string(), size: z.number(), symbols: z.number() });
+
+export const BinaryAnalysis = BinarySummary.extend({
+  buildInfo: BuildInfo.nullable(),
+  /** Why build info is missing (not a Go binary, stripped...). */
+  buildInfoProblem: z.string().optional(),
+  tree: SizeNode,
+  /** Sum of nm's symbol sizes; the file also holds headers, pclntab, DWARF and symbol tables. */
+  symbolTotal: z.number(),
+  packages: z.array(PackageSizeRow),
+});
+export type BinaryAnalysis = z.infer<typeof BinaryAnalysis>;
+
+export const SymbolRow = z.object({ name: z.string(), size: z.number(), type: z.string(), address: z.number(), package: z.string() });
+export type SymbolRow = z.infer<typeof SymbolRow>;
+
+export const BuildForAnalysis = z.object({
+  ok: z.boolean(),
+  /** The go command as a user would type it. */
+  commandLine: z.string(),
+  exitCode: z.number(),
+  output: z.string(),
+  /** Wall time of the link action, from the go command's action graph. */
+  linkMs: z.number().optional(),
+  linkVerbose: z.object({ buildMode: z.string().optional(), symbols: z.number().optional(), reachable: z.number().optional() }),
+  problems: z.array(LinkProblem),
+  explanations: z.array(ModuleErrorExplanation),
+  analysis: BinaryAnalysis.optional(),
+});
+export type BuildForAnalysis = z.infer<typeof BuildForAnalysis>;
+
+const SizeDelta = z.object({ name: z.string(), before: z.number(), after: z.number(), delta: z.number() });
+export const SizeDiffResult = z.object({
+  totalBefore: z.number(),
+  totalAfter: z.number(),
+  packages: z.array(SizeDelta),
+  symbols: z.array(SizeDelta.extend({ package: z.string() })),
+});
+
+export const ModulePanel = z.object({
+  env: z.array(EnvProvenance),
+  goEnvFile: z.string().optional(),
+});
+export type ModulePanel = z.infer<typeof ModulePanel>;
+
+export const ModVerifyResponse = z.object({
+  ok: z.boolean(),
+  exitCode: z.number(),
+  output: z.string(),
+  problems: z.array(ModuleErrorExplanation),
+});
+export type ModVerifyResponse = z.infer<typeof ModVerifyResponse>;
+
+export const binaryMethods = {
+  /** Builds the project's package (a main package) into gopsy's storage with -ldflags=-v and analyses it. */
+  'binary.build': {
+    params: z.object({
+      package: RelPath.optional(),
+      /** Build tags, e.g. gopsy_linkfail; validated to the characters a tag may hold. */
+      tags: z.array(z.string().regex(/^[A-Za-z0-9_.]{1,64}$/, 'not a build tag')).max(20).optional(),
+    }),
+    result: BuildForAnalysis,
+  },
+  /** Analyses a binary file inside the project. */
+  'binary.open': { params: z.object({ path: RelPath }), result: BinaryAnalysis },
+  'binary.list': { params: Empty, result: z.array(BinarySummary) },
+  'binary.symbols': {
+    params: z.object({
+      id: BinaryId,
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(1000),
+      sort: z.enum(['size', 'name', 'package']),
+      filter: z.string().max(500).optional(),
+    }),
+    result: z.object({ total: z.number(), rows: z.array(SymbolRow) }),
+  },
+  'binary.disassemble': {
+    params: z.object({ id: BinaryId, symbol: z.string().min(1).max(2000) }),
+    result: DisassembledFunction.nullable(),
+  },
+  'binary.diff': { params: z.object({ before: BinaryId, after: BinaryId }), result: SizeDiffResult },
+  'modules.panel': { params: Empty, result: ModulePanel },
+  /** Runs `go mod verify` (only when the user asks). */
+  'modules.verify': { params: Empty, result: ModVerifyResponse },
+  'modules.graph': {
+    params: Empty,
+    result: z.object({ ok: z.boolean(), error: z.string().optional(), edges: z.array(ModGraphEdge), selected: z.array(z.object({ path: z.string(), version: z.string() })) }),
+  },
+  /** "Why is this package in my build?": the import chain from the main package (or `from`) to `target`. */
+  'modules.importChain': {
+    params: z.object({ target: z.string().min(1).max(500), from: RelPath.optional() }),
+    result: z.object({ root: z.string(), chain: z.array(z.string()).nullable(), error: z.string().optional() }),
+  },
+  /** Recognises module and linker errors in pasted text. */
+  'modules.explain': {
+    params: z.object({ text: z.string().max(1_000_000) }),
+    result: z.object({ modules: z.array(ModuleErrorExplanation), link: z.array(LinkProblem) }),
+  },
+} as const;
