@@ -43,3 +43,26 @@ export function byteColumnToUtf16(lineText: string, byteColumn: number): number 
   }
   return units + 1;
 }
+
+/**
+ * The project-relative form of a path the toolchain printed (relative to the project root where the
+ * go command ran, or absolute), or null when it is outside the project. Pure: no file system.
+ */
+export function toProjectPath(root: string, printed: string): string | null {
+  const norm = (p: string) => p.replace(/\\/g, '/');
+  const r = norm(root).replace(/\/+$/, '');
+  let p = norm(printed);
+  if (p.startsWith('/')) {
+    if (!p.startsWith(r + '/')) return null;
+    p = p.slice(r.length + 1);
+  }
+  const parts: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.length ? parts.join('/') : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteColumnToUtf16, findSourceLocations } from '../../src/core/locations';
+import { byteColumnToUtf16, findSourceLocations, toProjectPath } from '../../src/core/locations';
 import { fixture } from './fixtures';
 
 describe('findSourceLocations', () => {
@@ -53,5 +53,20 @@ describe('byteColumnToUtf16', () => {
   });
   it('clamps past the end of the line', () => {
     expect(byteColumnToUtf16('ab', 40)).toBe(3);
+  });
+});
+
+describe('toProjectPath', () => {
+  it('maps what go prints to project paths', () => {
+    expect(toProjectPath('/p/inv', 'broken/typeerror.go')).toBe('broken/typeerror.go');
+    expect(toProjectPath('/p/inv', './main.go')).toBe('main.go');
+    expect(toProjectPath('/p/inv/', '/p/inv/store/store.go')).toBe('store/store.go');
+    expect(toProjectPath('/p/inv', 'store/../main.go')).toBe('main.go');
+  });
+  it('refuses what is outside', () => {
+    expect(toProjectPath('/p/inv', '/usr/lib/go/src/fmt/print.go')).toBeNull();
+    expect(toProjectPath('/p/inv', '/p/inventory/x.go')).toBeNull();
+    expect(toProjectPath('/p/inv', '../x.go')).toBeNull();
+    expect(toProjectPath('/p/inv', '.')).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
 import { views } from './views/registry';
+import { onShowView } from './workbenchBus';
 import { debugStoreFor } from './panels/debug/debugStore';
 import { breakpointDecorations } from './panels/debug/decorations';
 import { BreakpointEditor } from './panels/debug/BreakpointEditor';
@@ -58,6 +59,7 @@ export function App({ api, onDisconnect }: Props) {
   useEffect(() => saveState('layout.treeWidth', treeWidth), [treeWidth]);
   useEffect(() => saveState('layout.consoleHeight', consoleHeight), [consoleHeight]);
   useEffect(() => saveState('layout.view', activeView), [activeView]);
+  useEffect(() => onShowView(setActiveView), []);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
 
   const openFile = useCallback(

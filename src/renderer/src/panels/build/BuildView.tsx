@@ -8,6 +8,7 @@ import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { TimelineView } from './TimelineView';
 import { ms } from './format';
+import { showErrorsInEditor } from './editorProblems';
 import './build.css';
 
 type Tab = 'timeline' | 'phases' | 'commands' | 'problems';
@@ -58,13 +59,14 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         if (stale) return;
         setDetail(d);
         if (d.errors.length > 0) setTab('problems');
+        showErrorsInEditor(workspace?.root, d.errors);
       },
       (e) => setError(message(e)),
     );
     return () => {
       stale = true;
     };
-  }, [api, selected, selectedRun?.status]);
+  }, [api, selected, selectedRun?.status, workspace?.root]);
 
   const start = async () => {
     if (!profile) return;

@@ -3,6 +3,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../../../../shared/api';
 import { byteColumnToUtf16 } from '../../../../core/locations';
 import { monaco } from './monaco';
+import { editorMarks, useEditorMarksVersion, type MarkSeverity } from '../../editor/editorMarks';
+import { editorActions } from '../../editor/editorActions';
+
+const SEVERITY: Record<MarkSeverity, monaco.MarkerSeverity> = {
+  error: monaco.MarkerSeverity.Error,
+  warning: monaco.MarkerSeverity.Warning,
+  info: monaco.MarkerSeverity.Info,
+  hint: monaco.MarkerSeverity.Hint,
+};
 
 export interface RevealRequest {
   path: string;
@@ -41,6 +50,8 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const extra = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const featureLines = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const marksVersion = useEditorMarksVersion();
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
   // Callbacks change on every render of the parent; the editor's listeners read the latest ones.
   const gutter = useRef({ click: onGutterClick, edit: onGutterEdit });
@@ -62,6 +73,22 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();
     extra.current = editor.createDecorationsCollection();
+    featureLines.current = editor.createDecorationsCollection();
+    // Actions features registered (Show SSA, ...): they get the file and line under the cursor.
+    const featureActions = editorActions.map((a) =>
+      editor.addAction({
+        id: a.id,
+        label: a.label,
+        contextMenuGroupId: 'navigation',
+        ...(a.keybinding ? { keybindings: [a.keybinding] } : {}),
+        run: (ed) => {
+          const model = ed.getModel();
+          const line = ed.getPosition()?.lineNumber;
+          if (!model || !line) return;
+          a.run({ path: model.uri.path.slice(1), line, lineText: model.getLineContent(line) });
+        },
+      }),
+    );
     const sub = editor.onDidChangeCursorPosition((e) =>
       setCursor({ line: e.position.lineNumber, column: e.position.column }),
     );
@@ -84,6 +111,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       sub.dispose();
       mouse.dispose();
       action.dispose();
+      featureActions.forEach((a) => a.dispose());
       editor.dispose();
       monaco.editor.getModels().forEach((m) => m.dispose());
     };
@@ -139,6 +167,51 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
         })),
     );
   }, [lineDecorations, file]);
+
+  // Markers and line marks of every feature for the open file (converted from byte columns).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model || !file || !featureLines.current) return;
+    const count = model.getLineCount();
+    const inRange = (line: number) => line >= 1 && line <= count;
+    const lines: monaco.editor.IModelDeltaDecoration[] = [];
+    for (const { owner, marks, lines: lineMarks } of editorMarks.forFile(file.path)) {
+      monaco.editor.setModelMarkers(
+        model,
+        `gopsy.${owner}`,
+        marks
+          .filter((m) => inRange(m.line))
+          .map((m) => {
+            const text = model.getLineContent(m.line);
+            const start = m.byteColumn ? byteColumnToUtf16(text, m.byteColumn) : 1;
+            const end = m.endByteColumn ? byteColumnToUtf16(text, m.endByteColumn) : Math.max(start + 1, text.length + 1);
+            return {
+              startLineNumber: m.line,
+              endLineNumber: m.line,
+              startColumn: start,
+              endColumn: end,
+              severity: SEVERITY[m.severity],
+              message: m.message,
+              ...(m.source ? { source: m.source } : {}),
+            };
+          }),
+      );
+      for (const d of lineMarks) {
+        if (!inRange(d.line)) continue;
+        lines.push({
+          range: new monaco.Range(d.line, 1, d.line, 1),
+          options: {
+            isWholeLine: true,
+            ...(d.className ? { className: d.className } : {}),
+            ...(d.glyphClassName ? { glyphMarginClassName: d.glyphClassName } : {}),
+            ...(d.hover ? { glyphMarginHoverMessage: { value: escapeMarkdown(d.hover), isTrusted: false, supportHtml: false } } : {}),
+            ...(d.after ? { after: { content: ` ${d.after}`, inlineClassName: d.afterClassName ?? 'inline-hint' } } : {}),
+          },
+        });
+      }
+    }
+    featureLines.current.set(lines);
+  }, [file, marksVersion]);
 
   return (
     <div className="editor-pane">
