@@ -3,15 +3,18 @@
 // Each feature declares its part in src/shared/contract/<feature>.ts and is listed here once.
 import type { z } from 'zod';
 import { workbenchEvents, workbenchMethods } from './contract/workbench';
+import { bundleEvents, bundleMethods } from './contract/bundle';
 
 export * from './types';
 
 export const methods = {
   ...workbenchMethods,
+  ...bundleMethods,
 } as const;
 
 export const events = {
   ...workbenchEvents,
+  ...bundleEvents,
 } as const;
 
 export type Methods = typeof methods;

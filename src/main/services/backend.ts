@@ -8,12 +8,18 @@ import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
+import { BundleService } from './bundles/bundleService';
+import { SessionService } from './bundles/sessions';
+import { bundleHandlers } from './bundles/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
   storageDir: string;
   /** Native folder picker of the host; absent in the browser host. */
   pickFolder?: () => Promise<string | null>;
+  /** Native pickers for bundles (File ▸ Open Session / Save Session); absent in the browser host. */
+  pickBundle?: () => Promise<string | null>;
+  saveBundle?: (defaultName: string) => Promise<string | null>;
   /** Told after a folder opened (the Electron host refreshes its Open Recent menu). */
   onFolderOpened?: (state: WorkspaceState) => void;
   log?: (message: string) => void;
@@ -30,11 +36,23 @@ export interface ConnectionContext {
 export class Backend {
   readonly settings: SettingsStore;
   readonly toolchain = new ToolchainService();
+  readonly sessions: SessionService;
+  readonly bundles = new BundleService();
   private workspace: Workspace | null = null;
   private readonly connections = new Set<{ rpc: RpcServer; cleanups: Array<() => void | Promise<void>> }>();
 
   constructor(private readonly opts: BackendOptions) {
     this.settings = new SettingsStore(opts.storageDir);
+    this.sessions = new SessionService(opts.storageDir);
+  }
+
+  get dialogs(): Pick<BackendOptions, 'pickBundle' | 'saveBundle'> {
+    return { pickBundle: this.opts.pickBundle, saveBundle: this.opts.saveBundle };
+  }
+
+  /** Tells every connected window. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const c of this.connections) c.rpc.emit(event, payload);
   }
 
   get storageDir(): string {
@@ -70,6 +88,7 @@ export class Backend {
     };
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
+      ...bundleHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -117,6 +136,7 @@ export class Backend {
   /** Ends every connection's processes (quit). */
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
+    this.bundles.closeAll();
   }
 
   private log(message: string): void {
