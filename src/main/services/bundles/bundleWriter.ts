@@ -1,7 +1,7 @@
 // Writes a .gopsy bundle: entries stream through redaction and a sha256 counter into a deflating zip
 // writer, manifest.json goes last (it needs the hashes), all into a temp file beside the target that
 // is fsynced and renamed, so an interrupted save never leaves a broken bundle under the final name.
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -37,10 +37,9 @@ export async function writeBundle(outFile: string, entries: PlannedEntry[], head
   if (problems.length) throw new GopsyError('bad-entry', `Cannot save the bundle: ${problems.slice(0, 3).join('; ')}`);
   const createdAt = new Date();
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${randomBytes(6).toString('hex')}.partial`);
-  const fh = await open(tmp, 'wx', 0o644);
   try {
     const zip = new yazl.ZipFile();
-    const written = pipeline(zip.outputStream, fh.createWriteStream({ autoClose: false }));
+    const written = pipeline(zip.outputStream, createWriteStream(tmp, { flags: 'wx', mode: 0o644 }));
     const metas: ManifestEntry[] = [];
     const redactions: RedactionRecord[] = [...header.redactions];
     // One entry at a time, so a session of thousands of files never holds thousands of open files.
@@ -76,15 +75,23 @@ export async function writeBundle(outFile: string, entries: PlannedEntry[], head
     zip.addBuffer(Buffer.from(JSON.stringify(manifest, null, 1)), MANIFEST_NAME, { mtime: createdAt, mode: 0o100644 });
     zip.end();
     await written;
-    await fh.sync();
-    await fh.close();
+    await syncFile(tmp);
     await rename(tmp, outFile);
     await syncDir(path.dirname(outFile));
     return { file: outFile, bytes: (await stat(outFile)).size, manifest };
   } catch (err) {
-    await fh.close().catch(() => {});
     await rm(tmp, { force: true });
     throw err;
+  }
+}
+
+/** fsync applies to the file, whichever descriptor asks: the data is on disk before the rename. */
+async function syncFile(file: string): Promise<void> {
+  const fh = await open(file, 'r+');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }
 
