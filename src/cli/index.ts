@@ -2,11 +2,14 @@
 import { GOPSY_VERSION } from '../main/services/version';
 import { UsageError, type CliCommand } from './command';
 import { serveCommand, startCommand } from './hostCommands';
+import { diffCommand, inspectCommand } from './bundle';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
   open: startCommand,
   serve: serveCommand,
+  inspect: inspectCommand,
+  diff: diffCommand,
 };
 
 function help(): string {
