@@ -19,6 +19,7 @@ import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
 import { views } from './views/registry';
+import { requestSave } from './views/session/saveRequest';
 
 interface Props {
   api: GopsyApi;
@@ -50,6 +51,19 @@ export function App({ api, onDisconnect }: Props) {
   useEffect(() => saveState('layout.consoleHeight', consoleHeight), [consoleHeight]);
   useEffect(() => saveState('layout.view', activeView), [activeView]);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
+  // Sessions: an opened bundle and File ▸ Save Session show the Session view.
+  useEffect(() => {
+    void api.call('bundle.current', {}).then((b) => b && setActiveView('session'));
+    const offOpened = api.on('bundle.opened', () => setActiveView('session'));
+    const offSave = api.on('session.saveRequested', () => {
+      requestSave();
+      setActiveView('session');
+    });
+    return () => {
+      offOpened();
+      offSave();
+    };
+  }, [api]);
 
   const openFile = useCallback(
     async (path: string, at?: { line: number; byteColumn?: number }) => {
@@ -168,6 +182,10 @@ export function App({ api, onDisconnect }: Props) {
       if (mod && !e.shiftKey && e.key.toLowerCase() === 'o') {
         e.preventDefault();
         void openFolder();
+      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        requestSave();
+        setActiveView('session');
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {
         e.preventDefault();
         void openConsole('build');

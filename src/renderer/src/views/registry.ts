@@ -24,4 +24,7 @@ export interface WorkbenchView {
   component: ComponentType<ViewProps>;
 }
 
-export const views: WorkbenchView[] = [];
+// The Session view imports this module's types only, so listing it here makes no import cycle at run time.
+import { SessionView } from './session/SessionView';
+
+export const views: WorkbenchView[] = [{ id: 'session', title: 'Session', component: SessionView }];
