@@ -57,10 +57,19 @@ const ASSIGNMENT = /(^|[\s'"(;])([A-Za-z_][A-Za-z0-9_]*)=([^\s'"&;|)]+)/g;
 const JSON_PAIR = /"([A-Za-z_][A-Za-z0-9_.-]*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
 /**
+ * True when text may hold something to redact: a secret-looking word, or a URL with an @. Cheap
+ * (one scan), so big artefacts with nothing secret (ssa.html, traces) skip the per-line rules.
+ */
+export function mayNeedRedaction(text: string): boolean {
+  return SECRET_NAME.test(text) || (text.includes('://') && text.includes('@'));
+}
+
+/**
  * One line of text (a console transcript, a -x log, a JSON manifest) with secrets hidden.
  * Only values are replaced, so JSON stays JSON and a log stays readable.
  */
 export function redactLine(line: string): { text: string; hits: RedactionHit[] } {
+  if (!mayNeedRedaction(line)) return { text: line, hits: [] };
   const hits = new Map<string, number>();
   let text = line.replace(ASSIGNMENT, (m, pre: string, name: string, value: string) => {
     if (!isSecretName(name) || value === REDACTED) return m;
