@@ -70,8 +70,8 @@ export const inspectCommand: CliCommand = {
       out(`${reader.file}: gopsy bundle, format version ${m.formatVersion}, written by ${m.writer.name} ${m.writer.version} at ${m.createdAt}\n`);
       out(`project     ${m.project.name}${m.project.modulePath ? ` (${m.project.modulePath})` : ''}\n`);
       out(`toolchain   ${t ? [t.goVersion, t.goos && t.goarch ? `${t.goos}/${t.goarch}` : '', t.goamd64 ? `GOAMD64=${t.goamd64}` : ''].filter(Boolean).join(' ') : 'not recorded'}\n`);
-      out(`size        ${formatBytes(reader.fileSize)} on disk, ${m.entries.length} entries\n`);
-      for (const k of kindTotals(m)) out(`  ${k.kind.padEnd(14)}${String(k.count).padStart(7)} files ${formatBytes(k.bytes).padStart(12)}\n`);
+      out(`size        ${formatBytes(reader.fileSize)} on disk, ${m.entries.length} ${m.entries.length === 1 ? 'entry' : 'entries'}\n`);
+      for (const k of kindTotals(m)) out(`  ${k.kind.padEnd(14)}${String(k.count).padStart(7)} file${k.count === 1 ? ' ' : 's'} ${formatBytes(k.bytes).padStart(12)}\n`);
       if (m.redactions.length) {
         out(`redactions  ${m.redactions.reduce((n, x) => n + x.count, 0)}\n`);
         for (const x of m.redactions) out(`  ${x.name} in ${x.where} (${x.count})\n`);
