@@ -8,6 +8,7 @@ import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
+import { bundleEvents, bundleMethods } from './contract/bundle';
 
 export * from './types';
 export * from './contract/debug';
@@ -21,6 +22,7 @@ export const methods = {
   ...godebugMethods,
   ...ssaMethods,
   ...binaryMethods,
+  ...bundleMethods,
 } as const;
 
 export const events = {
@@ -28,6 +30,7 @@ export const events = {
   ...debugEvents,
   ...buildEvents,
   ...godebugEvents,
+  ...bundleEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -6,8 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { Backend } from '../services/backend';
 import { isInside } from '../services/paths';
 import type { Transport } from '../../shared/rpc';
-import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, WEB_PREFERENCES, folderFromArgv, isTrustedUrl } from './windowSecurity';
-import { installMenu } from './menu';
+import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, WEB_PREFERENCES, bundleFromArgv, folderFromArgv, isTrustedUrl } from './windowSecurity';
+import { installMenu, pickBundleFile, saveBundleFile } from './menu';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -26,6 +26,8 @@ const backend = new Backend({
     const res = await (mainWindow ? dialog.showOpenDialog(mainWindow, opts) : dialog.showOpenDialog(opts));
     return res.canceled ? null : (res.filePaths[0] ?? null);
   },
+  pickBundle: () => pickBundleFile(mainWindow),
+  saveBundle: (defaultName) => saveBundleFile(mainWindow, defaultName),
 });
 
 const menuDeps = { backend, window: () => mainWindow };
@@ -84,8 +86,11 @@ ipcMain.on('gopsy:connect', (event) => {
 app.whenReady().then(async () => {
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   serveAppProtocol();
-  // The folder named on the command line, else the last one used.
-  const folder = folderFromArgv(process.argv) ?? (await backend.settings.read()).recentFolders[0];
+  // A bundle named on the command line opens on its own (a replay needs no project); otherwise the
+  // folder named there, else the last one used.
+  const bundle = bundleFromArgv(process.argv);
+  if (bundle) await backend.bundles.openFile(bundle).catch((err: Error) => dialog.showErrorBox('Could not open the session', err.message));
+  const folder = bundle ? null : (folderFromArgv(process.argv) ?? (await backend.settings.read()).recentFolders[0]);
   if (folder) await backend.openFolder(folder).catch((err: Error) => console.error(`gopsy: ${err.message}`));
   await installMenu(menuDeps);
   createWindow();

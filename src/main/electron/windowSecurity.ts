@@ -52,6 +52,12 @@ export function isTrustedUrl(url: string, devServerUrl?: string): boolean {
   return false;
 }
 
+/** The bundle named by `gopsy open FILE.gopsy`, passed on as --gopsy-bundle=FILE. */
+export function bundleFromArgv(argv: string[]): string | null {
+  for (const a of argv) if (a.startsWith('--gopsy-bundle=')) return a.slice('--gopsy-bundle='.length) || null;
+  return null;
+}
+
 /** The folder named on the command line as --gopsy-open=DIR. */
 export function folderFromArgv(argv: string[]): string | null {
   for (const a of argv) if (a.startsWith('--gopsy-open=')) return a.slice('--gopsy-open='.length) || null;

@@ -14,12 +14,18 @@ import { GOPSY_VERSION } from './version';
 import { debugHandlers } from './debug/handlers';
 import { buildHandlers } from './runs/handlers';
 import { godebugHandlers } from './godebug/handlers';
+import { BundleService } from './bundles/bundleService';
+import { SessionService } from './bundles/sessions';
+import { bundleHandlers } from './bundles/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
   storageDir: string;
   /** Native folder picker of the host; absent in the browser host. */
   pickFolder?: () => Promise<string | null>;
+  /** Native pickers for bundles (File ▸ Open Session / Save Session); absent in the browser host. */
+  pickBundle?: () => Promise<string | null>;
+  saveBundle?: (defaultName: string) => Promise<string | null>;
   /** Told after a folder opened (the Electron host refreshes its Open Recent menu). */
   onFolderOpened?: (state: WorkspaceState) => void;
   log?: (message: string) => void;
@@ -43,12 +49,24 @@ export class Backend {
   readonly settings: SettingsStore;
   readonly toolchain = new ToolchainService();
   readonly binaries: BinaryService;
+  readonly sessions: SessionService;
+  readonly bundles = new BundleService();
   private workspace: Workspace | null = null;
   private readonly connections = new Set<{ rpc: RpcServer; cleanups: Array<() => void | Promise<void>> }>();
 
   constructor(private readonly opts: BackendOptions) {
     this.settings = new SettingsStore(opts.storageDir);
     this.binaries = new BinaryService(opts.storageDir);
+    this.sessions = new SessionService(opts.storageDir);
+  }
+
+  get dialogs(): Pick<BackendOptions, 'pickBundle' | 'saveBundle'> {
+    return { pickBundle: this.opts.pickBundle, saveBundle: this.opts.saveBundle };
+  }
+
+  /** Tells every connected window. */
+  broadcast<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const c of this.connections) c.rpc.emit(event, payload);
   }
 
   get storageDir(): string {
@@ -95,6 +113,7 @@ export class Backend {
       ...godebugHandlers(ctx),
       ...ssaHandlers(ctx),
       ...binaryHandlers(ctx),
+      ...bundleHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -139,6 +158,7 @@ export class Backend {
   /** Ends every connection's processes (quit). */
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
+    this.bundles.closeAll();
   }
 
   private log(message: string): void {

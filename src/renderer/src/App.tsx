@@ -24,6 +24,7 @@ import { debugStoreFor } from './panels/debug/debugStore';
 import { breakpointDecorations } from './panels/debug/decorations';
 import { BreakpointEditor } from './panels/debug/BreakpointEditor';
 import { godebugStore } from './godebug/store';
+import { requestSave } from './views/session/saveRequest';
 
 interface Props {
   api: GopsyApi;
@@ -61,6 +62,19 @@ export function App({ api, onDisconnect }: Props) {
   useEffect(() => saveState('layout.view', activeView), [activeView]);
   useEffect(() => onShowView(setActiveView), []);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
+  // Sessions: an opened bundle and File ▸ Save Session show the Session view.
+  useEffect(() => {
+    void api.call('bundle.current', {}).then((b) => b && setActiveView('session'));
+    const offOpened = api.on('bundle.opened', () => setActiveView('session'));
+    const offSave = api.on('session.saveRequested', () => {
+      requestSave();
+      setActiveView('session');
+    });
+    return () => {
+      offOpened();
+      offSave();
+    };
+  }, [api]);
 
   const openFile = useCallback(
     async (path: string, at?: { line: number; byteColumn?: number }) => {
@@ -211,6 +225,10 @@ export function App({ api, onDisconnect }: Props) {
       if (mod && !e.shiftKey && e.key.toLowerCase() === 'o') {
         e.preventDefault();
         void openFolder();
+      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        requestSave();
+        setActiveView('session');
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {
         e.preventDefault();
         void openConsole('build');

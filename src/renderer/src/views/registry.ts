@@ -39,4 +39,7 @@ export const views: WorkbenchView[] = [
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
+  { id: 'session', title: 'Session', component: SessionView },
 ];
+// The Session view imports this module's types only, so listing it here makes no import cycle at run time.
+import { SessionView } from './session/SessionView';

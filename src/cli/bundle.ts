@@ -1,0 +1,133 @@
+// `gopsy inspect` and `gopsy diff`: a bundle's summary and integrity, and how two bundles differ,
+// headless (text or --json). Exit codes: 0 fine / identical, 1 damaged / different, 2 cannot open.
+import path from 'node:path';
+import { BundleReader } from '../main/services/bundles/bundleReader';
+import { GopsyError } from '../shared/rpc';
+import { diffManifests, type ManifestDiff } from '../core/bundle/diff';
+import type { BundleManifest } from '../core/bundle/manifest';
+import { ArgReader, UsageError, type CliCommand } from './command';
+
+const out = (s: string) => process.stdout.write(s);
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+}
+
+/** Opens a bundle or prints why not (exit 2). */
+async function openOrSay(file: string, json: boolean): Promise<BundleReader | null> {
+  try {
+    return await BundleReader.open(path.resolve(file));
+  } catch (err) {
+    if (!(err instanceof GopsyError)) throw err;
+    if (json) out(JSON.stringify({ file, ok: false, error: err.message }, null, 2) + '\n');
+    else process.stderr.write(`gopsy: ${err.message}\n`);
+    return null;
+  }
+}
+
+function kindTotals(m: BundleManifest) {
+  const kinds = new Map<string, { kind: string; count: number; bytes: number }>();
+  for (const e of m.entries) {
+    const k = kinds.get(e.kind) ?? { kind: e.kind, count: 0, bytes: 0 };
+    k.count++;
+    k.bytes += e.size;
+    kinds.set(e.kind, k);
+  }
+  return [...kinds.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+export const inspectCommand: CliCommand = {
+  summary: 'show a .gopsy bundle\'s summary and check every entry against its sha256',
+  usage: 'gopsy inspect FILE.gopsy [--json]\nExit status: 0 intact, 1 damaged entries, 2 not a readable bundle.',
+  run: async (argv) => {
+    const r = new ArgReader(argv, [], ['--json']);
+    if (r.positional.length !== 1) throw new UsageError('give one bundle');
+    const json = r.has('--json');
+    const reader = await openOrSay(r.positional[0]!, json);
+    if (!reader) return 2;
+    try {
+      const m = reader.manifest;
+      const problems = await reader.verifyAll();
+      if (json) {
+        out(
+          JSON.stringify(
+            { file: reader.file, ok: problems.length === 0, fileSize: reader.fileSize, manifest: { ...m, entries: undefined }, kinds: kindTotals(m), entries: m.entries, problems },
+            null,
+            2,
+          ) + '\n',
+        );
+        return problems.length ? 1 : 0;
+      }
+      const t = m.toolchain;
+      out(`${reader.file}: gopsy bundle, format version ${m.formatVersion}, written by ${m.writer.name} ${m.writer.version} at ${m.createdAt}\n`);
+      out(`project     ${m.project.name}${m.project.modulePath ? ` (${m.project.modulePath})` : ''}\n`);
+      out(`toolchain   ${t ? [t.goVersion, t.goos && t.goarch ? `${t.goos}/${t.goarch}` : '', t.goamd64 ? `GOAMD64=${t.goamd64}` : ''].filter(Boolean).join(' ') : 'not recorded'}\n`);
+      out(`size        ${formatBytes(reader.fileSize)} on disk, ${m.entries.length} ${m.entries.length === 1 ? 'entry' : 'entries'}\n`);
+      for (const k of kindTotals(m)) out(`  ${k.kind.padEnd(14)}${String(k.count).padStart(7)} file${k.count === 1 ? ' ' : 's'} ${formatBytes(k.bytes).padStart(12)}\n`);
+      if (m.redactions.length) {
+        out(`redactions  ${m.redactions.reduce((n, x) => n + x.count, 0)}\n`);
+        for (const x of m.redactions) out(`  ${x.name} in ${x.where} (${x.count})\n`);
+      }
+      if (problems.length) {
+        out(`DAMAGED: ${problems.length} of ${m.entries.length} entries failed the integrity check\n`);
+        for (const p of problems) out(`  ${p}\n`);
+        return 1;
+      }
+      out(`integrity   all ${m.entries.length} entries match their sha256\n`);
+      return 0;
+    } finally {
+      reader.close();
+    }
+  },
+};
+
+function printDiff(d: ManifestDiff): void {
+  if (d.identical) {
+    out('The bundles hold the same entries and toolchain.\n');
+    return;
+  }
+  for (const t of d.toolchain) out(`toolchain ${t.name}: ${t.a ?? '(unset)'} → ${t.b ?? '(unset)'}\n`);
+  for (const k of d.kinds) {
+    if (!k.added.length && !k.removed.length && !k.changed.length) continue;
+    const delta = k.sizeDelta === 0 ? '' : ` (${k.sizeDelta > 0 ? '+' : '-'}${formatBytes(Math.abs(k.sizeDelta))})`;
+    out(`${k.kind}: ${k.added.length} added, ${k.removed.length} removed, ${k.changed.length} changed, ${k.unchanged} unchanged${delta}\n`);
+    for (const e of k.added) out(`  + ${e.path} (${formatBytes(e.size)})\n`);
+    for (const e of k.removed) out(`  - ${e.path} (${formatBytes(e.size)})\n`);
+    for (const e of k.changed) out(`  ~ ${e.path} (${formatBytes(e.sizeA)} → ${formatBytes(e.sizeB)})\n`);
+  }
+}
+
+export const diffCommand: CliCommand = {
+  summary: 'compare two bundles: entries added, removed and changed per kind, and the toolchain',
+  usage:
+    'gopsy diff A.gopsy B.gopsy [--json]\nCompares entries by sha256 and size, per kind, and the toolchain fingerprints.\nExit status: 0 identical, 1 different, 2 a bundle cannot be read.',
+  run: async (argv) => {
+    const r = new ArgReader(argv, [], ['--json']);
+    if (r.positional.length !== 2) throw new UsageError('give two bundles');
+    const json = r.has('--json');
+    const a = await openOrSay(r.positional[0]!, json);
+    if (!a) return 2;
+    const b = await openOrSay(r.positional[1]!, json);
+    if (!b) {
+      a.close();
+      return 2;
+    }
+    try {
+      const d = diffManifests(a.manifest, b.manifest);
+      if (json) out(JSON.stringify({ a: a.file, b: b.file, ...d }, null, 2) + '\n');
+      else printDiff(d);
+      return d.identical ? 0 : 1;
+    } finally {
+      a.close();
+      b.close();
+    }
+  },
+};

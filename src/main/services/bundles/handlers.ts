@@ -1,0 +1,85 @@
+// The contract's session.* and bundle.* calls. Sessions follow the open project; bundles are shared
+// by every connection of the backend.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Handlers } from '../../../shared/rpc';
+import { GopsyError } from '../../../shared/rpc';
+import type { Backend, ConnectionContext } from '../backend';
+import { writeBundle, type PlannedEntry } from './bundleWriter';
+import { planSave, previewSave, type SaveChoice } from './savePlan';
+
+async function sizeOf(e: PlannedEntry): Promise<number> {
+  return 'file' in e.from ? (await stat(e.from.file)).size : e.from.bytes.length;
+}
+
+async function liveSession(backend: Backend) {
+  const ws = backend.requireWorkspace().state;
+  return { ws, session: await backend.sessions.forProject(ws.root, ws.name) };
+}
+
+/** Where to write: an absolute path ending in .gopsy whose folder exists. */
+async function checkTarget(file: string): Promise<string> {
+  if (!path.isAbsolute(file)) throw new GopsyError('bad-path', `Give the full path of the bundle to write (got ${file}).`);
+  const target = file.endsWith('.gopsy') ? file : `${file}.gopsy`;
+  const dir = await stat(path.dirname(target)).catch(() => null);
+  if (!dir?.isDirectory()) throw new GopsyError('bad-path', `The folder ${path.dirname(target)} does not exist.`);
+  const existing = await stat(target).catch(() => null);
+  if (existing && !existing.isFile()) throw new GopsyError('bad-path', `${target} exists and is not a file.`);
+  return target;
+}
+
+export function bundleHandlers(ctx: ConnectionContext) {
+  const { backend } = ctx;
+  const save = async (choice: SaveChoice & { layout?: Record<string, string | number | boolean | null> }) => {
+    const { ws, session } = await liveSession(backend);
+    if (choice.layout) await session.saveLayout(choice.layout);
+    const toolchain = await backend.toolchain.info();
+    return { ws, plan: await planSave(session, ws, toolchain, choice) };
+  };
+  return {
+    'session.current': async () => {
+      if (!backend.current) return null;
+      return (await liveSession(backend)).session.info();
+    },
+    'session.saveNotes': async (notes) => {
+      await (await liveSession(backend)).session.saveNotes(notes);
+      return null;
+    },
+    'session.saveLayout': async ({ layout }) => {
+      await (await liveSession(backend)).session.saveLayout(layout);
+      return null;
+    },
+    'session.preview': async (choice) => {
+      const { ws, plan } = await save(choice);
+      return previewSave(plan, sizeOf, ws.name);
+    },
+    'session.save': async ({ path: target, ...choice }) => {
+      let file = target;
+      if (!file) {
+        const dialogs = backend.dialogs;
+        if (!dialogs.saveBundle) throw new GopsyError('no-dialog', 'Give the path of the bundle to write.');
+        const { ws } = await liveSession(backend);
+        file = (await dialogs.saveBundle(`${ws.name}.gopsy`)) ?? undefined;
+        if (!file) return null;
+      }
+      const out = await checkTarget(file);
+      const { plan } = await save(choice);
+      const res = await writeBundle(out, plan.entries, plan.header);
+      return { path: res.file, bytes: res.bytes, entries: res.manifest.entries.length };
+    },
+    'bundle.open': async ({ path: file }) => {
+      let f = file;
+      if (!f) {
+        if (!backend.dialogs.pickBundle) throw new GopsyError('no-dialog', 'Give the path of the bundle to open.');
+        f = (await backend.dialogs.pickBundle()) ?? undefined;
+        if (!f) return null;
+      }
+      const summary = await backend.bundles.openFile(f);
+      backend.broadcast('bundle.opened', summary);
+      return summary;
+    },
+    'bundle.current': () => backend.bundles.current,
+    'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
+    'bundle.close': ({ id }) => (backend.bundles.close(id), null),
+  } satisfies Partial<Handlers>;
+}

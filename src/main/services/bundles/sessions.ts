@@ -1,0 +1,84 @@
+// The live session of the open project: a folder sessions/<id>/ in gopsy's storage holding
+// session.json (name, project), notes.json (notes, bookmarks), layout.json, and what runs and
+// GODEBUG captures add under runs/ and events/. Every write is atomic; the renderer autosaves.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { Layout, NotesFile, type SessionInfo } from '../../../shared/contract/bundle';
+import { writeFileAtomic } from '../atomicFile';
+import { DirectoryStore } from './sessionStore';
+
+const SessionFile = z.object({ name: z.string(), projectRoot: z.string(), createdAt: z.string() });
+type SessionFile = z.infer<typeof SessionFile>;
+
+async function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
+  try {
+    const r = schema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return r.success ? r.data : fallback;
+  } catch {
+    return fallback; // missing or damaged: the next autosave replaces it
+  }
+}
+
+export class LiveSession {
+  readonly store: DirectoryStore;
+  constructor(
+    readonly id: string,
+    readonly dir: string,
+    readonly meta: SessionFile,
+  ) {
+    this.store = new DirectoryStore(dir);
+  }
+
+  async info(): Promise<SessionInfo> {
+    return {
+      id: this.id,
+      name: this.meta.name,
+      projectRoot: this.meta.projectRoot,
+      notes: await readJson(path.join(this.dir, 'notes.json'), NotesFile, { notes: [], bookmarks: [] }),
+      layout: await readJson(path.join(this.dir, 'layout.json'), Layout, {}),
+    };
+  }
+
+  saveNotes(notes: NotesFile): Promise<void> {
+    return writeFileAtomic(path.join(this.dir, 'notes.json'), JSON.stringify(notes, null, 1));
+  }
+
+  saveLayout(layout: Layout): Promise<void> {
+    return writeFileAtomic(path.join(this.dir, 'layout.json'), JSON.stringify(layout, null, 1));
+  }
+}
+
+export class SessionService {
+  private readonly byRoot = new Map<string, Promise<LiveSession>>();
+  readonly dir: string;
+
+  constructor(storageDir: string) {
+    this.dir = path.join(storageDir, 'sessions');
+  }
+
+  /** The session of a project folder: the existing one, else a new one. */
+  forProject(projectRoot: string, name: string): Promise<LiveSession> {
+    let s = this.byRoot.get(projectRoot);
+    if (!s) {
+      s = this.findOrCreate(projectRoot, name);
+      this.byRoot.set(projectRoot, s);
+      s.catch(() => this.byRoot.delete(projectRoot));
+    }
+    return s;
+  }
+
+  private async findOrCreate(projectRoot: string, name: string): Promise<LiveSession> {
+    await mkdir(this.dir, { recursive: true });
+    for (const id of (await readdir(this.dir)).sort()) {
+      const meta = await readJson<SessionFile | null>(path.join(this.dir, id, 'session.json'), SessionFile, null);
+      if (meta?.projectRoot === projectRoot) return new LiveSession(id, path.join(this.dir, id), meta);
+    }
+    const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
+    const meta: SessionFile = { name, projectRoot, createdAt: new Date().toISOString() };
+    const dir = path.join(this.dir, id);
+    await writeFileAtomic(path.join(dir, 'session.json'), JSON.stringify(meta, null, 1));
+    return new LiveSession(id, dir, meta);
+  }
+}

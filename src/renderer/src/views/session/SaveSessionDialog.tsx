@@ -1,0 +1,150 @@
+// Save Session: shows what goes into the bundle (sizes, counts, sources, redactions), lets the user
+// leave sources out, then writes it (to a typed path in the browser, through the native dialog in
+// the desktop window).
+import { useEffect, useRef, useState } from 'react';
+import type { GopsyApi } from '../../../../shared/api';
+import type { Layout, SavePreview, SaveResult } from '../../../../shared/contract/bundle';
+import { errorText, formatBytes } from './format';
+
+interface Props {
+  api: GopsyApi;
+  native: boolean;
+  projectRoot: string;
+  layout: Layout;
+  onDone: (result: SaveResult) => void;
+  onCancel: () => void;
+}
+
+const parentOf = (p: string) => p.replace(/\/+$/, '').replace(/\/[^/]*$/, '') || '/';
+
+export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, onCancel }: Props) {
+  const [includeSources, setIncludeSources] = useState(true);
+  const [excluded, setExcluded] = useState<string[]>([]);
+  const [preview, setPreview] = useState<SavePreview | null>(null);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const named = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.call('session.preview', { includeSources, excludeSources: excluded }).then(
+      (p) => {
+        if (!live) return;
+        setPreview(p);
+        if (!named.current) {
+          named.current = true;
+          setTarget(`${parentOf(projectRoot)}/${p.defaultFileName}`);
+        }
+      },
+      (err) => live && setError(errorText(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, includeSources, excluded, projectRoot]);
+
+  const save = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api.call('session.save', { includeSources, excludeSources: excluded, layout, ...(native ? {} : { path: target.trim() }) });
+      if (res) onDone(res);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const redactionCount = preview?.redactions.reduce((n, r) => n + r.count, 0) ?? 0;
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="save-session-title">
+        <h2 id="save-session-title">Save Session</h2>
+        {!preview && !error && <p className="muted">Measuring the session…</p>}
+        {preview && (
+          <div data-testid="save-preview">
+            <table className="kinds">
+              <tbody>
+                {preview.kinds.map((k) => (
+                  <tr key={k.kind}>
+                    <td>{k.kind}</td>
+                    <td>{k.count} files</td>
+                    <td>{formatBytes(k.bytes)}</td>
+                  </tr>
+                ))}
+                <tr className="total">
+                  <td>total</td>
+                  <td>{preview.kinds.reduce((n, k) => n + k.count, 0)} files</td>
+                  <td>{formatBytes(preview.totalBytes)} before compression</td>
+                </tr>
+              </tbody>
+            </table>
+            <label className="check">
+              <input type="checkbox" checked={includeSources} onChange={(e) => setIncludeSources(e.target.checked)} data-testid="include-sources" />
+              Include the project's sources ({preview.sources.length} files: .go, go.mod, go.sum)
+            </label>
+            {includeSources && (
+              <details>
+                <summary>Choose sources</summary>
+                <ul className="source-picks">
+                  {[...preview.sources.map((s) => s.path), ...excluded].sort().map((p) => (
+                    <li key={p}>
+                      <label className="check">
+                        <input
+                          type="checkbox"
+                          checked={!excluded.includes(p)}
+                          onChange={(e) => setExcluded((x) => (e.target.checked ? x.filter((y) => y !== p) : [...x, p]))}
+                        />
+                        {p}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+            <h3>Redactions ({redactionCount})</h3>
+            {redactionCount === 0 ? (
+              <p className="muted">No secret-looking values found.</p>
+            ) : (
+              <ul className="redactions" data-testid="redactions">
+                {preview.redactions.map((r, i) => (
+                  <li key={i}>
+                    {r.name} in {r.where} ({r.count})
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          {!native && (
+            <label>
+              Bundle file on the machine running gopsy
+              <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} data-testid="save-session-path" />
+            </label>
+          )}
+          {error && (
+            <div className="banner error" role="alert">
+              {error}
+            </div>
+          )}
+          <div className="modal-actions">
+            <button type="button" onClick={onCancel}>
+              Cancel
+            </button>
+            <button type="submit" disabled={busy || !preview || (!native && !target.trim())}>
+              {busy ? 'Saving…' : native ? 'Save As…' : 'Save'}
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// Sessions and bundles: the live session's notes and layout (autosaved), saving a session to a
+// .gopsy bundle after a preview, and opening bundles read-only.
+import { z } from 'zod';
+import { Empty, RelPath } from '../types';
+
+/** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
+export const NoteAnchor = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('free') }),
+  z.object({ type: z.literal('source'), path: RelPath, line: z.number().int().min(1) }),
+  z.object({ type: z.literal('ssa'), func: z.string().max(1024), phase: z.string().max(256), value: z.string().max(256).optional() }),
+  z.object({ type: z.literal('remark'), path: RelPath, line: z.number().int().min(1), remark: z.string().max(4096) }),
+  z.object({ type: z.literal('action'), run: z.string().max(256), action: z.string().max(1024) }),
+]);
+export type NoteAnchor = z.infer<typeof NoteAnchor>;
+
+export const Note = z.object({
+  id: z.string().min(1).max(64),
+  text: z.string().max(100_000),
+  anchor: NoteAnchor,
+  createdAt: z.string().max(64),
+  updatedAt: z.string().max(64),
+});
+export type Note = z.infer<typeof Note>;
+
+export const Bookmark = z.object({ id: z.string().min(1).max(64), label: z.string().max(1000), anchor: NoteAnchor });
+export type Bookmark = z.infer<typeof Bookmark>;
+
+export const NotesFile = z.object({ notes: z.array(Note).max(10_000), bookmarks: z.array(Bookmark).max(10_000) });
+export type NotesFile = z.infer<typeof NotesFile>;
+
+/** View layout as the renderer keeps it (active view, panel sizes): small, opaque to the backend. */
+export const Layout = z.record(z.string().max(128), z.union([z.string().max(4096), z.number(), z.boolean(), z.null()]));
+export type Layout = z.infer<typeof Layout>;
+
+export const SessionInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  projectRoot: z.string(),
+  notes: NotesFile,
+  layout: Layout,
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const KindTotal = z.object({ kind: z.string(), count: z.number(), bytes: z.number() });
+export const RedactionSummary = z.object({ where: z.string(), name: z.string(), count: z.number() });
+
+export const SaveOptions = z.object({
+  includeSources: z.boolean(),
+  /** Project-relative source paths to leave out. */
+  excludeSources: z.array(RelPath).max(100_000).default([]),
+  layout: Layout.optional(),
+});
+
+export const SavePreview = z.object({
+  kinds: z.array(KindTotal),
+  totalBytes: z.number(),
+  sources: z.array(z.object({ path: z.string(), size: z.number() })),
+  redactions: z.array(RedactionSummary),
+  defaultFileName: z.string(),
+});
+export type SavePreview = z.infer<typeof SavePreview>;
+
+export const SaveResult = z.object({ path: z.string(), bytes: z.number(), entries: z.number() });
+export type SaveResult = z.infer<typeof SaveResult>;
+
+export const BundleEntryInfo = z.object({ path: z.string(), size: z.number(), kind: z.string(), sha256: z.string() });
+export type BundleEntryInfo = z.infer<typeof BundleEntryInfo>;
+
+export const BundleSummary = z.object({
+  id: z.string(),
+  file: z.string(),
+  fileSize: z.number(),
+  formatVersion: z.number(),
+  writer: z.string(),
+  createdAt: z.string(),
+  project: z.object({ name: z.string(), modulePath: z.string().optional(), goVersion: z.string().optional() }),
+  toolchain: z.object({ goVersion: z.string().optional(), goos: z.string().optional(), goarch: z.string().optional(), env: z.record(z.string(), z.string()) }).nullable(),
+  kinds: z.array(KindTotal),
+  redactions: z.array(RedactionSummary),
+  entries: z.array(BundleEntryInfo),
+  /** The session's notes, when the bundle has a readable notes.json. */
+  notes: NotesFile.nullable(),
+});
+export type BundleSummary = z.infer<typeof BundleSummary>;
+
+export const EntryText = z.object({ path: z.string(), kind: z.string(), text: z.string(), size: z.number() });
+export type EntryText = z.infer<typeof EntryText>;
+
+const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
+
+export const bundleMethods = {
+  /** The live session of the open project (created on first use); null without a project. */
+  'session.current': { params: Empty, result: SessionInfo.nullable() },
+  /** Autosave of notes and bookmarks (the renderer debounces); written atomically. */
+  'session.saveNotes': { params: NotesFile, result: z.null() },
+  'session.saveLayout': { params: z.object({ layout: Layout }), result: z.null() },
+  /** What a save would put in the bundle: sizes, counts, sources, redactions. Nothing is written. */
+  'session.preview': { params: SaveOptions, result: SavePreview },
+  /** Saves to `path` (absolute, on the backend's machine) or, without one, to a file the host's native dialog asks for; null when cancelled. */
+  'session.save': { params: SaveOptions.extend({ path: AbsPath.optional() }), result: SaveResult.nullable() },
+  /** Opens a bundle read-only (from `path`, or the host's native dialog); null when cancelled. */
+  'bundle.open': { params: z.object({ path: AbsPath.optional() }), result: BundleSummary.nullable() },
+  /** The bundle opened last, if any. */
+  'bundle.current': { params: Empty, result: BundleSummary.nullable() },
+  /** One entry as plain text (never markup), verified against its sha256. */
+  'bundle.readEntry': { params: z.object({ id: z.string().max(64), path: z.string().min(1).max(4096) }), result: EntryText },
+  'bundle.close': { params: z.object({ id: z.string().max(64) }), result: z.null() },
+} as const;
+
+export const bundleEvents = {
+  'bundle.opened': BundleSummary,
+  /** The host's menu asked for File ▸ Save Session: the renderer shows the preview. */
+  'session.saveRequested': z.object({}),
+} as const;
