@@ -3,7 +3,8 @@
 // 1,000-statement function), against `tar czf` / `tar xzf` of the same folder, in the same run.
 import { describe, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +24,18 @@ async function best(n: number, fn: () => Promise<unknown>): Promise<number> {
   let min = Infinity;
   for (let i = 0; i < n; i++) min = Math.min(min, await timeIt(fn));
   return min;
+}
+
+/** The session folder is built once (a -a std build takes minutes) and reused from bench/.cache. */
+async function cachedSession(tmp: string): Promise<string> {
+  const cached = path.join(__dirname, '.cache', 'bundle-session');
+  if (!existsSync(path.join(cached, 'notes.json'))) {
+    await rm(cached, { recursive: true, force: true });
+    const built = await buildSession(tmp);
+    await mkdir(path.dirname(cached), { recursive: true });
+    await cp(built, cached, { recursive: true });
+  }
+  return cached;
 }
 
 async function buildSession(tmp: string): Promise<string> {
@@ -56,7 +69,7 @@ describe('session bundles', () => {
   it('save and open vs tar czf / tar xzf', async () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'gopsy-bench-bundle-'));
     try {
-      const dir = await buildSession(tmp);
+      const dir = await cachedSession(tmp);
       const session = new LiveSession('bench', dir, { name: 'bench', projectRoot: path.join(tmp, 'big'), createdAt: '' });
       const toolchain = await detectToolchain();
       const plan = await planSave(session, { root: path.join(tmp, 'big'), name: 'big' }, toolchain, { includeSources: false, excludeSources: [] });
