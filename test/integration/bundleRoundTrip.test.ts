@@ -11,7 +11,7 @@ import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
 import { REDACTED } from '../../src/core/bundle/redact';
 import type { NotesFile } from '../../src/shared/contract/bundle';
-import { memoryPair } from './memoryTransport';
+import { transportPair as memoryPair } from '../support/memoryTransport';
 import { copySample, removeTemp, stringEnv } from './support';
 
 const run = promisify(execFile);

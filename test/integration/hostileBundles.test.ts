@@ -9,7 +9,7 @@ import { RpcClient } from '../../src/shared/rpc';
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { DEFAULT_LIMITS } from '../../src/core/bundle/limits';
 import { craftBundle, craftZip, manifestFor, sha256 } from './zipCraft';
-import { memoryPair } from './memoryTransport';
+import { transportPair as memoryPair } from '../support/memoryTransport';
 import { makeTemp, removeTemp } from './support';
 
 let temp: string;
