@@ -2,6 +2,7 @@
 // records into docs/RELIABILITY.md (npm run test:hardening). Records are written only when asked
 // (GOPSY_RECORD_TRIALS=1), so the ordinary test run leaves the tree clean.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Trial {
@@ -21,7 +22,8 @@ export const RUNS = Number(process.env.GOPSY_HARDENING_RUNS ?? 300);
 const trials: Trial[] = [];
 
 export function recordTrial(t: Trial): void {
-  trials.push(t);
+  // Temp paths differ per run and machine: the report shows them as $TMP.
+  trials.push({ ...t, outcome: t.outcome.split(os.tmpdir()).join('$TMP') });
 }
 
 /** Call from afterAll of each hardening file. */

@@ -11,6 +11,7 @@ import yazl from 'yazl';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_NAME, type BundleManifest, type ManifestEntry, type RedactionRecord } from '../../../core/bundle/manifest';
 import { entryNamesProblems } from '../../../core/bundle/entryName';
 import { GopsyError } from '../../../shared/rpc';
+import { writeError } from '../atomicFile';
 import { GOPSY_VERSION } from '../version';
 import { LineRedactor } from './lineRedactor';
 import { HashCounter } from './verifyStream';
@@ -80,8 +81,8 @@ export async function writeBundle(outFile: string, entries: PlannedEntry[], head
     await syncDir(path.dirname(outFile));
     return { file: outFile, bytes: (await stat(outFile)).size, manifest };
   } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
+    await rm(tmp, { force: true }).catch(() => {});
+    throw writeError(err, 'the bundle', outFile);
   }
 }
 

@@ -42,7 +42,7 @@ export class LiveSession {
   }
 
   saveNotes(notes: NotesFile): Promise<void> {
-    return writeFileAtomic(path.join(this.dir, 'notes.json'), JSON.stringify(notes, null, 1));
+    return writeFileAtomic(path.join(this.dir, 'notes.json'), JSON.stringify(notes, null, 1), 0o600, 'the notes');
   }
 
   saveLayout(layout: Layout): Promise<void> {
