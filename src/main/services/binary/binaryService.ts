@@ -4,7 +4,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, SymbolRow } from '../../../shared/contract/binary';
+import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, DynamicDeps, LoaderTrace, SymbolRow } from '../../../shared/contract/binary';
 import type { DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
 import { buildSizeBreakdown } from '../../../core/binary/sizeTree';
@@ -17,6 +17,7 @@ import { explainModuleErrors } from '../../../core/modules/explain';
 import { runGo } from '../goCommand';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
+import { dynamicDeps, traceLoader } from './dynamicDeps';
 
 interface Entry {
   summary: BinarySummary;
@@ -131,6 +132,15 @@ export class BinaryService {
 
   diff(before: string, after: string): SizeDiff {
     return diffSizes(this.get(before).symbols, this.get(after).symbols);
+  }
+
+  dynamicDeps(id: string): Promise<DynamicDeps> {
+    return dynamicDeps(this.get(id).file);
+  }
+
+  /** Runs the binary once with LD_DEBUG=libs (the caller got the user's consent), in `cwd`. */
+  traceLoader(id: string, cwd: string, libraryPath?: string): Promise<LoaderTrace> {
+    return traceLoader(this.get(id).file, cwd, libraryPath);
   }
 
   private get(id: string): Entry {

@@ -27,6 +27,8 @@ export function binaryHandlers(ctx: ConnectionContext) {
     'binary.symbols': ({ id, offset, limit, sort, filter }) => service.symbols(id, offset, limit, sort, filter),
     'binary.disassemble': async ({ id, symbol }) => service.disassemble(root(), id, symbol, await projectFiles(ctx)),
     'binary.diff': ({ before, after }) => service.diff(before, after),
+    'binary.dynamicDeps': ({ id }) => service.dynamicDeps(id),
+    'binary.traceLoader': ({ id, libraryPath }) => service.traceLoader(id, root(), libraryPath || undefined),
     'modules.panel': () => modulePanel(root()),
     'modules.verify': () => modVerify(root()),
     'modules.graph': () => modGraph(root()),

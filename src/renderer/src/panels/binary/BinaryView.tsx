@@ -9,6 +9,7 @@ import { SymbolsTable } from './SymbolsTable';
 import { Disassembly } from './Disassembly';
 import { BuildInfoTable } from './BuildInfoTable';
 import { BuildOutcome } from './BuildOutcome';
+import { DynamicLibraries } from './DynamicLibraries';
 import { formatBytes } from './format';
 import './binary.css';
 
@@ -105,6 +106,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
             <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
             <BuildInfoTable analysis={analysis} />
           </div>
+          <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}
           <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} />
         </>
