@@ -25,6 +25,16 @@ export const BinarySummary = z.object({
 });
 export type BinarySummary = z.infer<typeof BinarySummary>;
 
+/** A binary a build run kept in its out/ directory. */
+export const RunBinary = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  profileName: z.string(),
+  name: z.string(),
+  fileSize: z.number(),
+});
+export type RunBinary = z.infer<typeof RunBinary>;
+
 export const PackageSizeRow = z.object({ package: z.string(), module: z.string(), size: z.number(), symbols: z.number() });
 
 export const BinaryAnalysis = BinarySummary.extend({
@@ -116,6 +126,16 @@ export const binaryMethods = {
   /** Analyses a binary file inside the project. */
   'binary.open': { params: z.object({ path: RelPath }), result: BinaryAnalysis },
   'binary.list': { params: Empty, result: z.array(BinarySummary) },
+  /** Binaries kept by the project's succeeded build runs (build.runs), newest run first. */
+  'binary.runBinaries': { params: Empty, result: z.array(RunBinary) },
+  /** Analyses a binary a run kept: `<run>/out/<name>`. */
+  'binary.openRun': {
+    params: z.object({
+      runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id'),
+      name: z.string().regex(/^[\w.+-]{1,200}$/, 'not a file name').refine((s) => s !== '.' && s !== '..'),
+    }),
+    result: BinaryAnalysis,
+  },
   'binary.symbols': {
     params: z.object({
       id: BinaryId,

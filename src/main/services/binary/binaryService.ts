@@ -63,6 +63,16 @@ export class BinaryService {
     return this.add(file, root, { id, name: path.basename(file), location: toRelative(root, file), fileSize: st.size });
   }
 
+  /** Analyses a binary a build run kept (`file` is `<run>/out/<name>`, found by the caller). */
+  async openRun(root: string, runId: string, file: string): Promise<BinaryAnalysis> {
+    const st = await stat(file).catch(() => null);
+    if (!st?.isFile()) throw new GopsyError('no-such-binary', `Run ${runId} kept no binary named ${path.basename(file)}.`);
+    const id = 'r-' + createHash('sha256').update(`${file}\0${st.mtimeMs}\0${st.size}`).digest('hex').slice(0, 16);
+    const known = this.entries.get(id);
+    if (known) return known.analysis;
+    return this.add(file, root, { id, name: path.basename(file), location: `run ${runId}: out/${path.basename(file)}`, fileSize: st.size });
+  }
+
   /** `go build -ldflags=-v -o <storage>/binaries/<id>/<name> ./pkg`, with the link step timed from the action graph. */
   async build(root: string, pkgRel = '.', tags: string[] = []): Promise<BuildForAnalysis> {
     const dir = await resolveInside(root, pkgRel);

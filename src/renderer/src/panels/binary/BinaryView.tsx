@@ -10,6 +10,8 @@ import { Disassembly } from './Disassembly';
 import { BuildInfoTable } from './BuildInfoTable';
 import { BuildOutcome } from './BuildOutcome';
 import { DynamicLibraries } from './DynamicLibraries';
+import { RunBinaries } from './RunBinaries';
+import { SizeDiffView } from './SizeDiffView';
 import { formatBytes } from './format';
 import './binary.css';
 
@@ -53,6 +55,13 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
       setFn(null);
     });
 
+  const openFrom = (open: () => Promise<BinaryAnalysis>) =>
+    void run('Analysing…', async () => {
+      setAnalysis(await open());
+      setBuild(null);
+      setFn(null);
+    });
+
   const showFunction = useCallback(
     (symbol: string) => {
       if (!analysis) return;
@@ -91,6 +100,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
         </button>
         {busy && <span className="muted">{busy}</span>}
       </form>
+      <RunBinaries api={api} busy={!!busy} onOpen={openFrom} />
       {error && (
         <div className="banner error" role="alert">
           {error}
@@ -106,6 +116,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
             <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
             <BuildInfoTable analysis={analysis} />
           </div>
+          <SizeDiffView api={api} currentId={analysis.id} />
           <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}
           <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} />
