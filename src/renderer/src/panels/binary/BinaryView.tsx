@@ -41,6 +41,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
 
   const doBuild = () =>
     run('Building…', async () => {
+      setBuild(null); // the previous outcome would read as this build's until it ends
       const tagList = tags.split(/[\s,]+/).filter(Boolean);
       const res = await api.call('binary.build', { package: pkg || '.', ...(tagList.length ? { tags: tagList } : {}) });
       setBuild(res);

@@ -22,7 +22,7 @@ function SearchRow({ s }: { s: LibrarySearch }) {
         {s.steps.map((st, i) => (
           <span key={i}>
             {i > 0 && ', then '}
-            {st.kind === 'cache' ? `the cache ${st.source}` : `${st.source} (${st.dirs.length} directories)`}
+            {st.kind === 'cache' ? `the cache ${st.source}` : `${st.source} (${st.dirs.length} ${st.dirs.length === 1 ? "directory" : "directories"})`}
           </span>
         ))}
       </div>

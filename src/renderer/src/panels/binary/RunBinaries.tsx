@@ -28,16 +28,14 @@ export function RunBinaries({ api, busy, onOpen }: Props) {
   }, [api, tick]);
 
   return (
-    <details className="run-binaries" data-testid="run-binaries">
-      <summary>
-        Binaries from runs {list && <span className="muted">({list.length})</span>}{' '}
-        <button type="button" className="link-button" onClick={() => setTick((t) => t + 1)}>
-          refresh
-        </button>
-      </summary>
+    <section className="run-binaries" data-testid="run-binaries">
+      <span>Binaries from runs</span> {list && <span className="muted">({list.length})</span>}{' '}
+      <button type="button" className="link-button" onClick={() => setTick((t) => t + 1)}>
+        refresh
+      </button>
       {error && <div className="banner error">{error}</div>}
       {list && list.length === 0 && (
-        <p className="muted">No run kept a binary. Run the “Build the binary” profile in the Build view (or any profile that keeps the output binary).</p>
+        <span className="muted"> — none yet: run the “Build the binary” profile in the Build view (or any profile that keeps the output binary).</span>
       )}
       {list && list.length > 0 && (
         <table>
@@ -59,6 +57,6 @@ export function RunBinaries({ api, busy, onOpen }: Props) {
           </tbody>
         </table>
       )}
-    </details>
+    </section>
   );
 }
