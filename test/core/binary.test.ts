@@ -10,6 +10,7 @@ import type { SizeNode } from '../../src/shared/contract/binaryTypes';
 import { squarify } from '../../src/core/binary/treemap';
 import { fixture } from './fixtures';
 import { parseLdd } from '../../src/core/binary/ldd';
+import { binaryMethods } from '../../src/shared/contract/binary';
 import { parseLdDebug } from '../../src/core/binary/ldDebug';
 
 describe('parseBuildInfo', () => {
@@ -262,9 +263,19 @@ describe('LD_DEBUG=libs', () => {
   });
 
   it('keeps the program’s own stderr apart and ignores the loaders of its children', () => {
-    const text = '     10:\tfind library=liba.so [0]; searching\n     10:\t  trying file=/x/liba.so\n     10:\t\n     11:\tfind library=libb.so [0]; searching\nhello from the program\n';
+    const text = '     10:\tfind library=liba.so [0]; searching\n     10:\t  trying file=/x/liba.so\n     10:\t\n     11:\tfind library=libb.so [0]; searching\nhello from the program\n12: not the loader\n';
     const r = parseLdDebug(text);
     expect(r.searches.map((s) => s.library)).toEqual(['liba.so']);
-    expect(r.otherOutput).toBe('hello from the program');
+    expect(r.otherOutput).toBe('hello from the program\n12: not the loader');
+  });
+});
+
+describe('binary.traceLoader params', () => {
+  it('refuse a call the user did not confirm, and control characters in LD_LIBRARY_PATH', () => {
+    const params = binaryMethods['binary.traceLoader'].params;
+    expect(params.safeParse({ id: 'b-1' }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: false }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: true, libraryPath: '/x\n/y' }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: true, libraryPath: '/x:/y' }).success).toBe(true);
   });
 });

@@ -13,7 +13,8 @@ export interface LdDebugResult {
   otherOutput: string;
 }
 
-const DEBUG_LINE = /^\s*(\d+):\t?(.*)$/;
+/** glibc prefixes each line with the pid as `%5d:\t`; the tab keeps a program's own `12: …` lines out. */
+const DEBUG_LINE = /^\s*(\d+):\t(.*)$/;
 
 export function parseLdDebug(stderr: string): LdDebugResult {
   const searches: LibrarySearch[] = [];

@@ -160,6 +160,8 @@ export const binaryMethods = {
   'binary.traceLoader': {
     params: z.object({
       id: BinaryId,
+      /** The user agreed to run the program: a call without it is refused before anything runs. */
+      confirmed: z.literal(true),
       libraryPath: z
         .string()
         .max(4000)

@@ -59,7 +59,7 @@ export function DynamicLibraries({ api, id, name }: Props) {
     setTracing(true);
     setError(null);
     try {
-      setTrace(await api.call('binary.traceLoader', { id, ...(libraryPath.trim() ? { libraryPath: libraryPath.trim() } : {}) }));
+      setTrace(await api.call('binary.traceLoader', { id, confirmed: true, ...(libraryPath.trim() ? { libraryPath: libraryPath.trim() } : {}) }));
     } catch (err) {
       setError((err as Error).message);
     } finally {
