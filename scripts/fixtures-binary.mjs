@@ -3,7 +3,7 @@
 // link errors, and a local module proxy whose module is tampered with after go.sum recorded it.
 // Called by regenerate-fixtures.mjs; paths are rewritten to @ROOT@ (sample), @GOROOT@ and @TMP@.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -100,6 +100,28 @@ export function writeBinaryFixtures({ repo, write }) {
     write('link-duplicate.txt', clean(dup.stderr));
 
     write('go-list-deps-inventory.json', clean(run(['list', '-deps', '-json=ImportPath,Name,Imports,Module,Standard,DepOnly', '.'], sample).stdout));
+
+    // Dynamic dependencies (Linux, glibc): the cgodeps sample against a libgopsydemo.so built here; ldd
+    // and LD_DEBUG=libs without and with LD_LIBRARY_PATH. Paths become /home/user/cgodeps.
+    if (process.platform === 'linux') {
+      const cgo = path.join(tmp, 'cgodeps');
+      cpSync(path.join(repo, 'resources/samples/cgodeps'), cgo, { recursive: true });
+      mkdirSync(path.join(cgo, 'lib'));
+      const gcc = spawnSync('gcc', ['-shared', '-fPIC', '-o', path.join(cgo, 'lib/libgopsydemo.so'), path.join(cgo, 'clib/gopsydemo.c')], { encoding: 'utf8' });
+      if (gcc.status !== 0) throw new Error(`gcc failed: ${gcc.stderr}`);
+      const cgoBin = path.join(cgo, 'cgodeps');
+      const cgoBuild = run(['build', '-o', cgoBin, '.'], cgo);
+      if (cgoBuild.status !== 0) throw new Error(`the cgodeps build failed: ${cgoBuild.stderr}`);
+      const home = (t) => t.split(cgo).join('/home/user/cgodeps');
+      const ldd = (file) => spawnSync('ldd', [file], { encoding: 'utf8' });
+      const dynamic = ldd(cgoBin);
+      write('ldd-cgo-notfound.txt', home(dynamic.stdout + dynamic.stderr));
+      const stat = ldd(bin);
+      write('ldd-static.txt', stat.stdout + stat.stderr);
+      const traced = (extra) => spawnSync(cgoBin, [], { cwd: cgo, encoding: 'utf8', env: { ...process.env, LD_DEBUG: 'libs', ...extra } });
+      write('ld-debug-notfound.txt', home(traced({}).stderr));
+      write('ld-debug-found.txt', home(traced({ LD_LIBRARY_PATH: path.join(cgo, 'lib') }).stderr));
+    }
 
     // Modules: a local proxy, an app that requires example.com/lib, and no network.
     const proxy = path.join(tmp, 'proxy');

@@ -2,6 +2,8 @@
 // see the treemap and the symbols table, drill into a package, disassemble a function and follow one
 // of its source lines into the editor.
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench } from '../workbench';
 
@@ -54,6 +56,96 @@ test('builds the sample, shows the treemap and table, and links disassembly to s
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
   await expect(page.getByTestId('cursor-position')).toHaveText(/^Ln 36,/);
   expect(errors).toEqual([]);
+});
+
+test('compares the sizes of two builds and lists the dynamic libraries', async ({ page }) => {
+  const errors = await openView(page, 'Binary');
+  await page.getByRole('button', { name: 'Build for analysis' }).click();
+  await expect(page.getByTestId('build-outcome')).toContainText('→ linked', { timeout: 90_000 });
+  // A pure-Go binary: ldd reports it static.
+  await expect(page.getByTestId('dynamic-libraries')).toContainText('Statically linked');
+
+  // The store package grows (data its init keeps reachable); build again and compare.
+  const growth = path.join(wb.project, 'store', 'growth.go');
+  const table = Array.from({ length: 2000 }, (_, i) => i * 7 + 1).join(', ');
+  writeFileSync(growth, `package store\n\nimport "os"\n\nvar growthTable = [...]uint64{${table}}\n\nfunc init() {\n\tif len(os.Args) > 1000 {\n\t\tprintln(growthTable[len(os.Args)])\n\t}\n}\n`);
+  try {
+    await page.getByRole('button', { name: 'Build for analysis' }).click();
+    await expect(page.getByTestId('build-outcome')).toContainText('→ linked', { timeout: 90_000 });
+    const diff = page.getByTestId('size-diff');
+    await expect(page.getByLabel('Before binary')).toHaveCount(1);
+    await diff.getByRole('button', { name: 'Compare sizes' }).click();
+    await expect(page.getByTestId('size-diff-total')).toContainText(/\(\+\d+(\.\d)? KiB\)/);
+    await expect(page.getByTestId('size-diff-packages').locator('tbody tr').first()).toContainText('example.com/inventory/store');
+    const sym = page.getByTestId('size-diff-symbols').locator('tr', { hasText: 'example.com/inventory/store.growthTable' });
+    await expect(sym).toContainText('+15.6 KiB');
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await diff.scrollIntoViewIfNeeded();
+    await diff.screenshot({ path: path.join(REPO, 'docs/images/binary-diff.png') });
+  } finally {
+    rmSync(growth, { force: true });
+  }
+
+  // No run kept a binary yet: the list says how to get one. Run the profile that keeps it, then analyse it.
+  const runBins = page.getByTestId('run-binaries');
+  await expect(runBins).toContainText('none yet: run the “Build the binary” profile');
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const view = page.getByTestId('build-view');
+  await view.getByLabel('Build profile').selectOption('Build the binary');
+  await expect(view.getByTestId('build-preview')).toContainText('/out/');
+  await view.getByTestId('build-run').click();
+  await expect(view.getByTestId('build-run-row').first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+  await page.getByRole('tab', { name: 'Binary' }).click();
+  await runBins.getByRole('button', { name: 'refresh' }).click();
+  await runBins.getByRole('button', { name: 'Analyse' }).click();
+  await expect(page.locator('.binary-view h3')).toContainText(/inventory — run \d{8}-\d{6}-[0-9a-f]{6}: out\/inventory/);
+  await expect(page.getByTestId('build-info')).toContainText('example.com/inventory');
+  expect(errors).toEqual([]);
+});
+
+test.describe('a cgo binary that needs a shared library', () => {
+  let cgo: Workbench;
+  test.beforeAll(async () => {
+    cgo = await startWorkbench({ sample: 'cgodeps' });
+    mkdirSync(path.join(cgo.project, 'lib'));
+    execFileSync('gcc', ['-shared', '-fPIC', '-o', path.join(cgo.project, 'lib', 'libgopsydemo.so'), path.join(cgo.project, 'clib', 'gopsydemo.c')]);
+  });
+  test.afterAll(async () => {
+    await cgo?.stop();
+  });
+
+  test('flags the missing library and shows the loader search, after confirmation', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(cgo.url);
+    await expect(page.getByTestId('project-name')).toHaveText(/cgodeps/);
+    await page.getByRole('tab', { name: 'Binary' }).click();
+    await page.getByRole('button', { name: 'Build for analysis' }).click();
+    await expect(page.getByTestId('build-outcome')).toContainText('→ linked', { timeout: 90_000 });
+    const dyn = page.getByTestId('dynamic-libraries');
+    await expect(dyn.getByTestId('ldd-table').locator('tr', { hasText: 'libgopsydemo.so' })).toContainText('not found');
+
+    // Nothing runs until the user confirms; Cancel runs nothing.
+    await dyn.getByRole('button', { name: 'Trace the loader’s search…' }).click();
+    await dyn.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dyn.getByTestId('loader-trace')).toHaveCount(0);
+    await dyn.getByRole('button', { name: 'Trace the loader’s search…' }).click();
+    await expect(dyn.getByRole('alertdialog')).toContainText('This runs cgodeps once');
+    await dyn.getByRole('button', { name: 'Run it' }).click();
+    const trace = dyn.getByTestId('loader-trace');
+    await expect(trace).toContainText('LD_DEBUG=libs ./cgodeps → exit 127');
+    await expect(trace.getByTestId('library-search').filter({ hasText: 'libgopsydemo.so' })).toContainText('not found');
+
+    await dyn.getByLabel('LD_LIBRARY_PATH').fill(path.join(cgo.project, 'lib'));
+    await dyn.getByRole('button', { name: 'Trace the loader’s search…' }).click();
+    await dyn.getByRole('button', { name: 'Run it' }).click();
+    await expect(trace).toContainText('→ exit 0');
+    await expect(trace.getByTestId('library-search').filter({ hasText: 'libgopsydemo.so' })).toContainText(`found at ${path.join(cgo.project, 'lib', 'libgopsydemo.so')}`);
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await dyn.scrollIntoViewIfNeeded();
+    await dyn.screenshot({ path: path.join(REPO, 'docs/images/binary-dynamic-libraries.png') });
+    expect(errors).toEqual([]);
+  });
 });
 
 test('shows a failed build as text, and the module panel', async ({ page }) => {

@@ -1,24 +1,27 @@
 // `gopsy binary PATH [--json]`: build info, size by package and the biggest symbols of a Go binary.
-// PATH is the binary, or a directory holding exactly one executable (a run directory, for now).
-import { readdir, stat } from 'node:fs/promises';
+// PATH is the binary, a run directory (its binary is under out/), or a directory holding exactly one
+// executable. `gopsy binary diff A B` compares the sizes of two of them.
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyseFile } from '../main/services/binary/binaryService';
+import { executablesIn, runBinaries } from '../main/services/binary/runBinaries';
+import { ARTEFACTS } from '../main/services/runs/command';
 import { ArgReader, UsageError, type CliCommand } from './command';
+import { binaryDiff } from './binaryDiff';
 
-async function findBinary(p: string): Promise<string> {
+export async function findBinary(p: string): Promise<string> {
   const st = await stat(p).catch(() => null);
   if (!st) throw new UsageError(`${p} does not exist`);
   if (st.isFile()) return p;
-  const candidates: string[] = [];
-  for (const name of await readdir(p)) {
-    const f = path.join(p, name);
-    const s = await stat(f).catch(() => null);
-    if (s?.isFile() && (s.mode & 0o111) !== 0) candidates.push(f);
-  }
+  // A run directory: its manifest beside out/, which holds what the build kept.
+  const isRun = !!(await stat(path.join(p, ARTEFACTS.manifest)).catch(() => null));
+  const candidates = isRun ? await runBinaries(p) : await executablesIn(p);
   if (candidates.length !== 1) {
-    throw new UsageError(`${p} holds ${candidates.length} executable files; name the binary itself`);
+    const where = isRun ? `the run ${p} kept ${candidates.length} binaries under out/` : `${p} holds ${candidates.length} executable files`;
+    const hint = isRun && candidates.length === 0 ? ' (capture with --keep-binary, or the "Build the binary" profile)' : '; name the binary itself';
+    throw new UsageError(where + hint);
   }
-  return candidates[0]!;
+  return candidates[0]!.file;
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -26,14 +29,22 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 export const binaryCommand: CliCommand = {
   summary: 'build info, size by package and top symbols of a Go binary',
   usage: `gopsy binary PATH [--json] [--top N]
-  PATH      a Go binary, or a directory that holds exactly one executable
+gopsy binary diff BEFORE AFTER [--json] [--top N]
+  PATH      a Go binary, a run directory (the binary it kept under out/), or a directory that holds
+            exactly one executable
+  diff      which packages and symbols grew or shrank from BEFORE to AFTER (each a PATH as above)
   --json    print the analysis as JSON (build info, size tree, packages, top symbols)
   --top N   how many packages and symbols to list (default 20)`,
   async run(argv) {
     const r = new ArgReader(argv, ['--top'], ['--json']);
-    if (r.positional.length !== 1) throw new UsageError('name one binary');
     const top = Number(r.get('--top') ?? 20);
     if (!Number.isInteger(top) || top < 1 || top > 100_000) throw new UsageError('--top takes a positive number');
+    if (r.positional[0] === 'diff') {
+      if (r.positional.length !== 3) throw new UsageError('diff takes two binaries: BEFORE AFTER');
+      const [before, after] = await Promise.all(r.positional.slice(1).map(async (p) => path.resolve(await findBinary(p))));
+      return binaryDiff(before!, after!, top, r.has('--json'));
+    }
+    if (r.positional.length !== 1) throw new UsageError('name one binary');
     const file = path.resolve(await findBinary(r.positional[0]!));
     const st = await stat(file);
     let result;

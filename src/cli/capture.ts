@@ -18,6 +18,7 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR [options]
   --env K=V           ${PROFILE_ENV_KEYS.join(', ')} (repeatable)
   --rebuild-all       -a
   --private-cache     a private GOCACHE for the run (every package compiles; removed afterwards)
+  --keep-binary       keep the linked binary in the run's out/ (only main packages are then built)
 With no DIR, the current directory.`;
 
 function readProfile(r: ArgReader): BuildProfile {
@@ -32,6 +33,7 @@ function readProfile(r: ArgReader): BuildProfile {
   if (r.get('--tags')) profile.tags = r.get('--tags')!.split(',').filter(Boolean);
   if (r.has('--rebuild-all')) profile.rebuildAll = true;
   if (r.has('--private-cache')) profile.privateCache = true;
+  if (r.has('--keep-binary')) profile.keepBinary = true;
   const env: Record<string, string> = {};
   for (const kv of r.all('--env')) {
     const eq = kv.indexOf('=');
@@ -48,7 +50,7 @@ async function capture(argv: string[]): Promise<number> {
   const r = new ArgReader(
     argv,
     ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env'],
-    ['--test', '--rebuild-all', '--private-cache'],
+    ['--test', '--rebuild-all', '--private-cache', '--keep-binary'],
   );
   if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);
   const outArg = r.get('--out');

@@ -54,6 +54,12 @@ export const BuildProfile = z.object({
   rebuildAll: z.boolean().optional(),
   /** A private GOCACHE inside the run directory, removed after the run. */
   privateCache: z.boolean().optional(),
+  /**
+   * build target: keep the linked binary in the run directory (`-o <run>/out/`) for the Binary view.
+   * With a directory as -o the go command builds only the main packages among `packages` (and what
+   * they import), so a profile that checks every package should leave this off.
+   */
+  keepBinary: z.boolean().optional(),
   env: z.partialRecord(ProfileEnvKey, ArgValue).optional(),
   capture: CaptureSet,
 });

@@ -9,6 +9,9 @@ import { parseLinkErrors, parseLinkVerbose } from '../../src/core/binary/linkErr
 import type { SizeNode } from '../../src/shared/contract/binaryTypes';
 import { squarify } from '../../src/core/binary/treemap';
 import { fixture } from './fixtures';
+import { parseLdd } from '../../src/core/binary/ldd';
+import { binaryMethods } from '../../src/shared/contract/binary';
+import { parseLdDebug } from '../../src/core/binary/ldDebug';
 
 describe('parseBuildInfo', () => {
   it('reads go version -m of the sample', () => {
@@ -210,5 +213,69 @@ describe('squarify', () => {
   it('gives zero rectangles to empty sizes and survives an empty box', () => {
     expect(squarify([0, 5], { x: 0, y: 0, w: 10, h: 10 })[0]).toEqual({ x: 0, y: 0, w: 0, h: 0 });
     expect(squarify([1], { x: 0, y: 0, w: 0, h: 10 })).toEqual([{ x: 0, y: 0, w: 0, h: 0 }]);
+  });
+});
+
+describe('ldd', () => {
+  it('flags a library the loader cannot find and tells the loader and vDSO apart', () => {
+    const r = parseLdd(fixture('ldd-cgo-notfound.txt'));
+    expect(r.static).toBe(false);
+    expect(r.libraries).toEqual([
+      { name: 'linux-vdso.so.1', kind: 'vdso', notFound: false },
+      { name: 'libgopsydemo.so', kind: 'library', notFound: true },
+      { name: 'libc.so.6', kind: 'library', notFound: false, path: '/lib/x86_64-linux-gnu/libc.so.6' },
+      { name: 'ld-linux-x86-64.so.2', kind: 'interpreter', notFound: false, path: '/lib64/ld-linux-x86-64.so.2' },
+    ]);
+  });
+
+  it('detects a static binary', () => {
+    expect(parseLdd(fixture('ldd-static.txt'))).toEqual({ static: true, libraries: [] });
+    expect(parseLdd('\tstatically linked\n').static).toBe(true);
+  });
+});
+
+describe('LD_DEBUG=libs', () => {
+  it('lists every file tried for a library that is not found, and the loader error', () => {
+    const r = parseLdDebug(fixture('ld-debug-notfound.txt'));
+    expect(r.searches.map((s) => s.library)).toEqual(['libgopsydemo.so']);
+    const s = r.searches[0]!;
+    expect(s.found).toBe(false);
+    expect(s.path).toBeUndefined();
+    expect(s.steps.map((st) => [st.kind, st.source])).toEqual([
+      ['cache', '/etc/ld.so.cache'],
+      ['path', 'system search path'],
+    ]);
+    expect(s.tried).toContain('/usr/lib/x86_64-linux-gnu/libgopsydemo.so');
+    expect(s.tried.at(-1)).toBe('/usr/lib/libgopsydemo.so');
+    expect(r.loaderError).toMatch(/libgopsydemo\.so: cannot open shared object file/);
+  });
+
+  it('takes the last tried file as where a library was found, confirmed by its initialiser', () => {
+    const r = parseLdDebug(fixture('ld-debug-found.txt'));
+    expect(r.loaderError).toBeUndefined();
+    const demo = r.searches.find((s) => s.library === 'libgopsydemo.so')!;
+    expect(demo.steps[0]).toMatchObject({ kind: 'path', source: 'LD_LIBRARY_PATH' });
+    expect(demo.steps[0]!.dirs.at(-1)).toBe('/home/user/cgodeps/lib');
+    expect(demo).toMatchObject({ found: true, path: '/home/user/cgodeps/lib/libgopsydemo.so', initialised: true });
+    const libc = r.searches.find((s) => s.library === 'libc.so.6')!;
+    expect(libc.tried).toEqual(['/home/user/cgodeps/lib/libc.so.6', '/lib/x86_64-linux-gnu/libc.so.6']);
+    expect(libc).toMatchObject({ found: true, path: '/lib/x86_64-linux-gnu/libc.so.6', initialised: true });
+  });
+
+  it('keeps the program’s own stderr apart and ignores the loaders of its children', () => {
+    const text = '     10:\tfind library=liba.so [0]; searching\n     10:\t  trying file=/x/liba.so\n     10:\t\n     11:\tfind library=libb.so [0]; searching\nhello from the program\n12: not the loader\n';
+    const r = parseLdDebug(text);
+    expect(r.searches.map((s) => s.library)).toEqual(['liba.so']);
+    expect(r.otherOutput).toBe('hello from the program\n12: not the loader');
+  });
+});
+
+describe('binary.traceLoader params', () => {
+  it('refuse a call the user did not confirm, and control characters in LD_LIBRARY_PATH', () => {
+    const params = binaryMethods['binary.traceLoader'].params;
+    expect(params.safeParse({ id: 'b-1' }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: false }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: true, libraryPath: '/x\n/y' }).success).toBe(false);
+    expect(params.safeParse({ id: 'b-1', confirmed: true, libraryPath: '/x:/y' }).success).toBe(true);
   });
 });

@@ -29,6 +29,14 @@ describe('buildCommand', () => {
     expect(shellQuote("-gcflags=all=-bench=x y")).toBe("'-gcflags=all=-bench=x y'");
   });
 
+  test('a build that keeps its binary writes it into the run directory; others to the null device', () => {
+    const keep = BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!;
+    expect(keep).toMatchObject({ target: 'build', keepBinary: true, packages: ['.'] });
+    const cmd = buildCommand(keep, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true });
+    expect(cmd.argv.slice(0, 4)).toEqual(['go', 'build', '-o', '/r/out/']);
+    expect(buildCommand({ ...keep, keepBinary: false }, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true }).argv[3]).toBe('/dev/null');
+  });
+
   test('profiles refuse options disguised as packages, control characters and unknown env', () => {
     expect(BuildProfile.safeParse({ ...base, packages: ['-toolexec=evil'] }).success).toBe(false);
     expect(BuildProfile.safeParse({ ...base, gcflags: '-m\n-S' }).success).toBe(false);

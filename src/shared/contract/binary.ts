@@ -5,7 +5,9 @@ import { Empty, RelPath } from '../types';
 import {
   BuildInfo,
   DisassembledFunction,
+  DynamicLibrary,
   EnvProvenance,
+  LibrarySearch,
   LinkProblem,
   ModGraphEdge,
   ModuleErrorExplanation,
@@ -22,6 +24,16 @@ export const BinarySummary = z.object({
   fileSize: z.number(),
 });
 export type BinarySummary = z.infer<typeof BinarySummary>;
+
+/** A binary a build run kept in its out/ directory. */
+export const RunBinary = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  profileName: z.string(),
+  name: z.string(),
+  fileSize: z.number(),
+});
+export type RunBinary = z.infer<typeof RunBinary>;
 
 export const PackageSizeRow = z.object({ package: z.string(), module: z.string(), size: z.number(), symbols: z.number() });
 
@@ -62,6 +74,31 @@ export const SizeDiffResult = z.object({
   symbols: z.array(SizeDelta.extend({ package: z.string() })),
 });
 
+export type SizeDiffResult = z.infer<typeof SizeDiffResult>;
+
+export const DynamicDeps = z.object({
+  /** False when ldd could not be used (not Linux, not installed, failed); `message` says why. */
+  available: z.boolean(),
+  message: z.string().optional(),
+  static: z.boolean(),
+  libraries: z.array(DynamicLibrary),
+});
+export type DynamicDeps = z.infer<typeof DynamicDeps>;
+
+export const LoaderTrace = z.object({
+  /** What ran, as a user would type it. */
+  commandLine: z.string(),
+  exitCode: z.number(),
+  signal: z.string().optional(),
+  /** The program was still running at the time limit and was killed. */
+  timedOut: z.boolean(),
+  searches: z.array(LibrarySearch),
+  loaderError: z.string().optional(),
+  /** The program's own output (stdout, then stderr without the loader's lines), cut at 20,000 characters. */
+  output: z.string(),
+});
+export type LoaderTrace = z.infer<typeof LoaderTrace>;
+
 export const ModulePanel = z.object({
   env: z.array(EnvProvenance),
   goEnvFile: z.string().optional(),
@@ -89,6 +126,16 @@ export const binaryMethods = {
   /** Analyses a binary file inside the project. */
   'binary.open': { params: z.object({ path: RelPath }), result: BinaryAnalysis },
   'binary.list': { params: Empty, result: z.array(BinarySummary) },
+  /** Binaries kept by the project's succeeded build runs (build.runs), newest run first. */
+  'binary.runBinaries': { params: Empty, result: z.array(RunBinary) },
+  /** Analyses a binary a run kept: `<run>/out/<name>`. */
+  'binary.openRun': {
+    params: z.object({
+      runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id'),
+      name: z.string().regex(/^[\w.+-]{1,200}$/, 'not a file name').refine((s) => s !== '.' && s !== '..'),
+    }),
+    result: BinaryAnalysis,
+  },
   'binary.symbols': {
     params: z.object({
       id: BinaryId,
@@ -104,6 +151,25 @@ export const binaryMethods = {
     result: DisassembledFunction.nullable(),
   },
   'binary.diff': { params: z.object({ before: BinaryId, after: BinaryId }), result: SizeDiffResult },
+  /** `ldd BIN`: the shared libraries the binary needs, missing ones flagged. */
+  'binary.dynamicDeps': { params: z.object({ id: BinaryId }), result: DynamicDeps },
+  /**
+   * EXECUTES the binary once (no arguments, killed after 10 s) with LD_DEBUG=libs to record the loader's
+   * search. The view asks the user first. `libraryPath` becomes LD_LIBRARY_PATH for that run.
+   */
+  'binary.traceLoader': {
+    params: z.object({
+      id: BinaryId,
+      /** The user agreed to run the program: a call without it is refused before anything runs. */
+      confirmed: z.literal(true),
+      libraryPath: z
+        .string()
+        .max(4000)
+        .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'control characters are not allowed')
+        .optional(),
+    }),
+    result: LoaderTrace,
+  },
   'modules.panel': { params: Empty, result: ModulePanel },
   /** Runs `go mod verify` (only when the user asks). */
   'modules.verify': { params: Empty, result: ModVerifyResponse },

@@ -100,3 +100,27 @@ export type EnvProvenance = z.infer<typeof EnvProvenance>;
 
 export const ModGraphEdge = z.object({ from: z.string(), to: z.string() });
 export type ModGraphEdge = z.infer<typeof ModGraphEdge>;
+
+/** One object of `ldd BIN`: a shared library, the vDSO, or the dynamic loader itself. */
+export const DynamicLibrary = z.object({
+  name: z.string(),
+  kind: z.enum(['library', 'vdso', 'interpreter']),
+  /** Where the loader would map it from; absent when not found (and for the vDSO). */
+  path: z.string().optional(),
+  notFound: z.boolean(),
+});
+export type DynamicLibrary = z.infer<typeof DynamicLibrary>;
+
+/** How the dynamic loader searched for one library (LD_DEBUG=libs). */
+export const LibrarySearch = z.object({
+  library: z.string(),
+  /** Each place it looked: a directory list with its source (RUNPATH, LD_LIBRARY_PATH, system search path) or the cache file. */
+  steps: z.array(z.object({ kind: z.enum(['path', 'cache']), source: z.string(), dirs: z.array(z.string()) })),
+  /** Every file it tried, in order. */
+  tried: z.array(z.string()),
+  found: z.boolean(),
+  path: z.string().optional(),
+  /** The loader ran the library's initialisers (it was really loaded). */
+  initialised: z.boolean().optional(),
+});
+export type LibrarySearch = z.infer<typeof LibrarySearch>;

@@ -4,7 +4,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, SymbolRow } from '../../../shared/contract/binary';
+import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, DynamicDeps, LoaderTrace, SymbolRow } from '../../../shared/contract/binary';
 import type { DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
 import { buildSizeBreakdown } from '../../../core/binary/sizeTree';
@@ -17,6 +17,7 @@ import { explainModuleErrors } from '../../../core/modules/explain';
 import { runGo } from '../goCommand';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
+import { dynamicDeps, traceLoader } from './dynamicDeps';
 
 interface Entry {
   summary: BinarySummary;
@@ -60,6 +61,16 @@ export class BinaryService {
     const known = this.entries.get(id);
     if (known) return known.analysis;
     return this.add(file, root, { id, name: path.basename(file), location: toRelative(root, file), fileSize: st.size });
+  }
+
+  /** Analyses a binary a build run kept (`file` is `<run>/out/<name>`, found by the caller). */
+  async openRun(root: string, runId: string, file: string): Promise<BinaryAnalysis> {
+    const st = await stat(file).catch(() => null);
+    if (!st?.isFile()) throw new GopsyError('no-such-binary', `Run ${runId} kept no binary named ${path.basename(file)}.`);
+    const id = 'r-' + createHash('sha256').update(`${file}\0${st.mtimeMs}\0${st.size}`).digest('hex').slice(0, 16);
+    const known = this.entries.get(id);
+    if (known) return known.analysis;
+    return this.add(file, root, { id, name: path.basename(file), location: `run ${runId}: out/${path.basename(file)}`, fileSize: st.size });
   }
 
   /** `go build -ldflags=-v -o <storage>/binaries/<id>/<name> ./pkg`, with the link step timed from the action graph. */
@@ -131,6 +142,15 @@ export class BinaryService {
 
   diff(before: string, after: string): SizeDiff {
     return diffSizes(this.get(before).symbols, this.get(after).symbols);
+  }
+
+  dynamicDeps(id: string): Promise<DynamicDeps> {
+    return dynamicDeps(this.get(id).file);
+  }
+
+  /** Runs the binary once with LD_DEBUG=libs (the caller got the user's consent), in `cwd`. */
+  traceLoader(id: string, cwd: string, libraryPath?: string): Promise<LoaderTrace> {
+    return traceLoader(this.get(id).file, cwd, libraryPath);
   }
 
   private get(id: string): Entry {

@@ -5,6 +5,10 @@ import { parseLinkErrors } from '../../../core/binary/linkErrors';
 import { explainModuleErrors } from '../../../core/modules/explain';
 import type { ConnectionContext } from '../backend';
 import { importChain, modGraph, modulePanel, modVerify } from '../modules/moduleService';
+import { runServiceOf } from '../runs/handlers';
+import { runBinaries } from './runBinaries';
+import { ARTEFACTS } from '../runs/command';
+import type { RunBinary } from '../../../shared/contract/binary';
 
 /** Base name → absolute paths of the project's files, for objdump's base-name-only locations. */
 async function projectFiles(ctx: ConnectionContext): Promise<Map<string, string[]>> {
@@ -17,6 +21,19 @@ async function projectFiles(ctx: ConnectionContext): Promise<Map<string, string[
   return map;
 }
 
+/** Binaries kept by the project's succeeded runs. */
+async function keptBinaries(ctx: ConnectionContext, root: string): Promise<RunBinary[]> {
+  const runs = runServiceOf(ctx.backend);
+  const out: RunBinary[] = [];
+  for (const r of await runs.list(root)) {
+    if (r.status !== 'succeeded') continue;
+    for (const b of await runBinaries(runs.store.runDir(root, r.id))) {
+      out.push({ runId: r.id, startedAt: r.startedAt, profileName: r.profileName, name: b.name, fileSize: b.size });
+    }
+  }
+  return out;
+}
+
 export function binaryHandlers(ctx: ConnectionContext) {
   const service = ctx.backend.binaries;
   const root = () => ctx.backend.requireWorkspace().root;
@@ -24,9 +41,14 @@ export function binaryHandlers(ctx: ConnectionContext) {
     'binary.build': ({ package: pkg, tags }) => service.build(root(), pkg, tags),
     'binary.open': ({ path: rel }) => service.open(root(), rel),
     'binary.list': () => service.list(),
+    'binary.runBinaries': () => keptBinaries(ctx, root()),
+    'binary.openRun': ({ runId, name }) =>
+      service.openRun(root(), runId, path.join(runServiceOf(ctx.backend).store.runDir(root(), runId), ARTEFACTS.output, name)),
     'binary.symbols': ({ id, offset, limit, sort, filter }) => service.symbols(id, offset, limit, sort, filter),
     'binary.disassemble': async ({ id, symbol }) => service.disassemble(root(), id, symbol, await projectFiles(ctx)),
     'binary.diff': ({ before, after }) => service.diff(before, after),
+    'binary.dynamicDeps': ({ id }) => service.dynamicDeps(id),
+    'binary.traceLoader': ({ id, libraryPath }) => service.traceLoader(id, root(), libraryPath || undefined),
     'modules.panel': () => modulePanel(root()),
     'modules.verify': () => modVerify(root()),
     'modules.graph': () => modGraph(root()),

@@ -66,8 +66,10 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
   const argv = [opts.goBinary, profile.target === 'test' ? 'test' : 'build'];
   // test -c writes its binaries into the run directory. A build writes to the null device: with a
   // directory, `go build -o DIR/ ./...` builds only main packages (R: a broken library then passes),
-  // and without -o a single main package would drop its binary into the project.
+  // and without -o a single main package would drop its binary into the project. A profile that asks
+  // to keep the binary accepts that and gets the directory.
   if (profile.target === 'test') argv.push('-c', '-o', r(ARTEFACTS.output) + path.sep);
+  else if (profile.keepBinary) argv.push('-o', r(ARTEFACTS.output) + path.sep);
   else argv.push('-o', os.devNull);
   if (opts.supportsJson) argv.push('-json');
   if (profile.capture.commands) argv.push('-x');

@@ -35,6 +35,15 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
     privateCache: true,
     capture: ALL,
   },
+  {
+    name: 'Build the binary',
+    builtIn: true,
+    description: 'Build the main package at the project root and keep the binary in the run (out/) for the Binary view: size, symbols, dynamic libraries.',
+    target: 'build',
+    packages: ['.'],
+    keepBinary: true,
+    capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false },
+  },
 ];
 
 const SavedProfiles = z.array(BuildProfile);

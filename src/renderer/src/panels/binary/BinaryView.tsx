@@ -9,6 +9,9 @@ import { SymbolsTable } from './SymbolsTable';
 import { Disassembly } from './Disassembly';
 import { BuildInfoTable } from './BuildInfoTable';
 import { BuildOutcome } from './BuildOutcome';
+import { DynamicLibraries } from './DynamicLibraries';
+import { RunBinaries } from './RunBinaries';
+import { SizeDiffView } from './SizeDiffView';
 import { formatBytes } from './format';
 import './binary.css';
 
@@ -38,6 +41,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
 
   const doBuild = () =>
     run('Building…', async () => {
+      setBuild(null); // the previous outcome would read as this build's until it ends
       const tagList = tags.split(/[\s,]+/).filter(Boolean);
       const res = await api.call('binary.build', { package: pkg || '.', ...(tagList.length ? { tags: tagList } : {}) });
       setBuild(res);
@@ -48,6 +52,13 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
   const doOpen = () =>
     run('Analysing…', async () => {
       setAnalysis(await api.call('binary.open', { path: binPath }));
+      setBuild(null);
+      setFn(null);
+    });
+
+  const openFrom = (open: () => Promise<BinaryAnalysis>) =>
+    void run('Analysing…', async () => {
+      setAnalysis(await open());
       setBuild(null);
       setFn(null);
     });
@@ -90,6 +101,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
         </button>
         {busy && <span className="muted">{busy}</span>}
       </form>
+      <RunBinaries api={api} busy={!!busy} onOpen={openFrom} />
       {error && (
         <div className="banner error" role="alert">
           {error}
@@ -105,6 +117,8 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
             <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
             <BuildInfoTable analysis={analysis} />
           </div>
+          <SizeDiffView api={api} currentId={analysis.id} />
+          <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}
           <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} />
         </>

@@ -1,0 +1,3 @@
+module example.com/cgodeps
+
+go 1.22

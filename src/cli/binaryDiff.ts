@@ -1,0 +1,43 @@
+// `gopsy binary diff BEFORE AFTER`: nm sizes of two binaries compared, by package and by symbol,
+// the biggest change first, with totals.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { readBinaryFacts } from '../main/services/binary/analyseBinary';
+import { diffSizes, type SizeDelta } from '../core/binary/sizeDiff';
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '-' : ' '}${kib(Math.abs(n))}`;
+
+function row(d: SizeDelta): string {
+  return `  ${signed(d.delta).padStart(13)}  ${kib(d.before).padStart(11)} → ${kib(d.after).padEnd(11)}  ${d.name}`;
+}
+
+export async function binaryDiff(before: string, after: string, top: number, json: boolean): Promise<number> {
+  let diff;
+  try {
+    await Promise.all([stat(before), stat(after)]);
+    const [a, b] = await Promise.all([readBinaryFacts(before, path.dirname(before)), readBinaryFacts(after, path.dirname(after))]);
+    diff = diffSizes(a.symbols, b.symbols);
+  } catch (err) {
+    process.stderr.write(`gopsy binary diff: ${(err as Error).message}\n`);
+    return 1;
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ before, after, ...diff, packages: diff.packages.slice(0, top), symbols: diff.symbols.slice(0, top) }, null, 2) + '\n');
+    return 0;
+  }
+  const total = diff.totalAfter - diff.totalBefore;
+  const lines = [
+    `before  ${before}`,
+    `after   ${after}`,
+    `symbols ${kib(diff.totalBefore)} → ${kib(diff.totalAfter)} (${signed(total).trim()})`,
+    '',
+    `Packages that changed (${diff.packages.length}):`,
+    ...diff.packages.slice(0, top).map(row),
+    '',
+    `Symbols that changed (${diff.symbols.length}${diff.symbols.length >= 500 ? ', the 500 biggest changes' : ''}):`,
+    ...diff.symbols.slice(0, top).map(row),
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,124 @@
+// "Compare sizes": two of the analysed binaries (built for analysis, opened, or kept by runs) → which
+// packages and symbols grew or shrank, the biggest change first, with totals. Sizes are nm's.
+import { useEffect, useState } from 'react';
+import type { GopsyApi } from '../../../../shared/api';
+import type { BinarySummary, SizeDiffResult } from '../../../../shared/contract/binary';
+import { formatBytes } from './format';
+
+interface Props {
+  api: GopsyApi;
+  /** The binary shown now: the list of candidates is reloaded when it changes. */
+  currentId: string;
+}
+
+/** Symbol rows shown; the backend sends up to 500. */
+const SYMBOL_ROWS = 100;
+
+const signed = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytes(Math.abs(n));
+
+function DeltaTable({ rows, withPackage, testId }: { rows: SizeDiffResult['symbols'] | SizeDiffResult['packages']; withPackage: boolean; testId: string }) {
+  return (
+    <table data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{withPackage ? 'symbol' : 'package'}</th>
+          <th className="num">before</th>
+          <th className="num">after</th>
+          <th className="num">change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.name}>
+            <td className="mono wrap">{d.name}</td>
+            <td className="num">{formatBytes(d.before)}</td>
+            <td className="num">{formatBytes(d.after)}</td>
+            <td className={`num ${d.delta > 0 ? 'bad-text' : 'ok-text'}`}>{signed(d.delta)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SizeDiffView({ api, currentId }: Props) {
+  const [binaries, setBinaries] = useState<BinarySummary[]>([]);
+  const [before, setBefore] = useState('');
+  const [after, setAfter] = useState('');
+  const [diff, setDiff] = useState<SizeDiffResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.call('binary.list', {}).then(
+      (list) => {
+        if (!live) return;
+        setBinaries(list);
+        // Default: the one analysed before the current one → the current one.
+        const others = list.filter((b) => b.id !== currentId);
+        setAfter(currentId);
+        setBefore((prev) => (list.some((b) => b.id === prev) && prev !== currentId ? prev : (others.at(-1)?.id ?? '')));
+      },
+      (err: Error) => live && setError(err.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, currentId]);
+
+  if (binaries.length < 2) return <p className="muted" data-testid="size-diff">Analyse a second binary (build again, open one, or one a run kept) to compare sizes.</p>;
+
+  const compare = () => {
+    setError(null);
+    api.call('binary.diff', { before, after }).then(setDiff, (err: Error) => setError(err.message));
+  };
+  const label = (b: BinarySummary) => `${b.name} — ${b.location}`;
+  const total = diff ? diff.totalAfter - diff.totalBefore : 0;
+  return (
+    <section className="size-diff" data-testid="size-diff">
+      <h4>Compare sizes</h4>
+      <div className="row-tools">
+        <label>
+          Before{' '}
+          <select aria-label="Before binary" value={before} onChange={(e) => setBefore(e.target.value)}>
+            {binaries.map((b) => (
+              <option key={b.id} value={b.id}>
+                {label(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          After{' '}
+          <select aria-label="After binary" value={after} onChange={(e) => setAfter(e.target.value)}>
+            {binaries.map((b) => (
+              <option key={b.id} value={b.id}>
+                {label(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" disabled={!before || !after || before === after} onClick={compare}>
+          Compare sizes
+        </button>
+      </div>
+      {error && <div className="banner error">{error}</div>}
+      {diff && (
+        <>
+          <div data-testid="size-diff-total">
+            Symbols: {formatBytes(diff.totalBefore)} → {formatBytes(diff.totalAfter)} ({signed(total)}); {diff.packages.length} packages and{' '}
+            {diff.symbols.length >= 500 ? 'at least 500' : diff.symbols.length} symbols changed.
+          </div>
+          {diff.packages.length === 0 ? (
+            <p className="muted">No package changed size.</p>
+          ) : (
+            <div className="size-diff-grid">
+              <DeltaTable rows={diff.packages} withPackage={false} testId="size-diff-packages" />
+              <DeltaTable rows={diff.symbols.slice(0, SYMBOL_ROWS)} withPackage testId="size-diff-symbols" />
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
