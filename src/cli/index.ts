@@ -6,6 +6,7 @@ import { captureCommand } from './capture';
 import { godebugCommand } from './godebug';
 import { ssaCommand } from './ssa';
 import { binaryCommand } from './binary';
+import { remarksCommand } from './remarks';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
@@ -15,6 +16,7 @@ const commands: Record<string, CliCommand> = {
   godebug: godebugCommand,
   ssa: ssaCommand,
   binary: binaryCommand,
+  remarks: remarksCommand,
 };
 
 function help(): string {

@@ -8,6 +8,7 @@ import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
+import { remarksMethods } from './contract/remarks';
 
 export * from './types';
 export * from './contract/debug';
@@ -21,6 +22,7 @@ export const methods = {
   ...godebugMethods,
   ...ssaMethods,
   ...binaryMethods,
+  ...remarksMethods,
 } as const;
 
 export const events = {

@@ -49,6 +49,8 @@ export const Remark = z.object({
   flow: z.array(FlowStep),
   source: z.enum(['json', 'text']),
   package: z.string().optional(),
+  /** Project-relative path, set by the backend when the file is inside the open project. */
+  path: z.string().optional(),
 });
 export type Remark = z.infer<typeof Remark>;
 
@@ -56,3 +58,22 @@ export type RemarkCounts = Partial<Record<RemarkKind, number>>;
 
 /** The default inlining budget of gc (inlineMaxBudget); -m=2 prints it with every "exceeds budget". */
 export const INLINE_BUDGET = 80;
+
+/** What loading the remarks of one run gives. */
+export const RemarksSummary = z.object({
+  runId: z.string(),
+  goVersion: z.string().optional(),
+  /** The toolchain flag the remarks came from, said in the UI. */
+  origin: z.string(),
+  total: z.number(),
+  counts: z.record(z.string(), z.number()),
+  /** Project files with remarks; stale = changed on disk after the run started. */
+  files: z.array(z.object({ path: z.string(), count: z.number(), stale: z.boolean() })),
+  /** Malformed lines skipped, unreadable files: shown as a warning. */
+  skipped: z.number(),
+  warnings: z.array(z.string()),
+});
+export type RemarksSummary = z.infer<typeof RemarksSummary>;
+
+export const AlmostInlinedRow = z.object({ remark: Remark, cost: z.number(), budget: z.number(), overPercent: z.number() });
+export type AlmostInlinedRow = z.infer<typeof AlmostInlinedRow>;

@@ -11,6 +11,10 @@ export * from './functions';
 export interface RemarkQuery {
   kinds?: RemarkKind[];
   file?: string;
+  /** Project-relative path (set by the backend). */
+  path?: string;
+  /** Only remarks in the project (those with a project-relative path). */
+  projectOnly?: boolean;
   function?: string;
   /** Case-insensitive substring of message, function, file or reason. */
   search?: string;
@@ -53,6 +57,8 @@ export class RemarkIndex {
     return source.filter(
       (r) =>
         (!kinds || kinds.has(r.kind)) &&
+        (!q.path || r.path === q.path) &&
+        (!q.projectOnly || r.path !== undefined) &&
         (!q.function || r.function === q.function) &&
         (!needle || `${r.message}\n${r.function ?? ''}\n${r.file}\n${r.reason ?? ''}`.toLowerCase().includes(needle)),
     );

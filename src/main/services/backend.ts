@@ -14,6 +14,7 @@ import { GOPSY_VERSION } from './version';
 import { debugHandlers } from './debug/handlers';
 import { buildHandlers } from './runs/handlers';
 import { godebugHandlers } from './godebug/handlers';
+import { remarksHandlers } from './remarks/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -95,6 +96,7 @@ export class Backend {
       ...godebugHandlers(ctx),
       ...ssaHandlers(ctx),
       ...binaryHandlers(ctx),
+      ...remarksHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
