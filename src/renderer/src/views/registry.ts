@@ -36,7 +36,8 @@ export interface WorkbenchView {
 export const views: WorkbenchView[] = [
   { id: 'build', title: 'Build', component: BuildView },
   { id: 'ssa', title: 'SSA', component: SsaView },
-  { id: 'remarks', title: 'Remarks', component: RemarksView },
+  // Beside the source: the table, flow and IR sit next to the markers they explain.
+  { id: 'remarks', title: 'Remarks', component: RemarksView, besideSource: true },
   { id: 'binary', title: 'Binary', component: BinaryView },
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },

@@ -6,6 +6,7 @@ import { REMARK_KINDS, type AlmostInlinedRow, type Remark, type RemarkKind, type
 import type { ViewProps } from '../../views/registry';
 import { clearRemarksInEditor, describeRemark, showRemarksInEditor } from './editorRemarks';
 import { FlowGraph } from './FlowGraph';
+import { IrPanel } from './IrPanel';
 import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilter';
 import { RemarksTable } from './RemarksTable';
 import './remarks.css';
@@ -178,6 +179,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
                 <>
                   <pre className="remark-text">{describeRemark(selected)}</pre>
                   <FlowGraph remark={selected} onOpen={(s) => open({ ...s, ...(s.file === selected.file && selected.path ? { path: selected.path } : {}) })} />
+                  <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />
                 </>
               ) : (
                 <div className="muted">Select a remark to see its message and escape flow.</div>
