@@ -33,6 +33,10 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await alloc.click();
   await expect(page.getByTestId('remark-detail')).toContainText('(in (*Store).Items)');
   await expect(page.getByTestId('flow-graph').getByTestId('flow-node')).toHaveCount(3);
+  // The function's IR from the compiler's -W dump, saying which flag produced it.
+  await page.getByTestId('ir-walk').click();
+  await expect(page.getByTestId('ir-text')).toContainText('before walk (*Store).Items', { timeout: 120_000 });
+  await expect(page.getByTestId('ir-panel')).toContainText('-gcflags=./store=-W');
 
   await page.getByTestId('remarks-tab-almost').click();
   await expect(page.getByTestId('almost-table')).toContainText('(*Store).Filter');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRemarkText } from '../../src/core/remarks';
 import { lineMarksFor, showRemarksInEditor } from '../../src/renderer/src/panels/remarks/editorRemarks';
-import { flowNodes } from '../../src/renderer/src/panels/remarks/FlowGraph';
+import { flowNodes } from '../../src/renderer/src/panels/remarks/flowNodes';
 import { editorMarks } from '../../src/renderer/src/editor/editorMarks';
 
 const store = parseRemarkText(readFileSync(path.join(__dirname, '..', 'fixtures', 'remarks', 'inventory', 'm2.txt'), 'utf8')).remarks.filter(

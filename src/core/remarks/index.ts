@@ -7,6 +7,7 @@ export * from './classify';
 export * from './logopt';
 export * from './text';
 export * from './functions';
+export * from './walkDump';
 
 export interface RemarkQuery {
   kinds?: RemarkKind[];

@@ -26,4 +26,14 @@ export const remarksMethods = {
   'remarks.forFile': { params: Run.extend({ path: z.string() }), result: z.object({ remarks: z.array(Remark), stale: z.boolean() }) },
   'remarks.heap': { params: Run.extend({ package: z.string().optional() }), result: z.array(Remark) },
   'remarks.almostInlined': { params: Run.extend({ withinPercent: z.number().min(0).max(1000).optional() }), result: z.array(AlmostInlinedRow) },
+  /** The -W dump (IR before and after walk) of one function, compiled on request for its package. */
+  'remarks.walkDump': {
+    params: z.object({ path: z.string().min(1).max(1000), function: z.string().min(1).max(4000) }),
+    result: z.object({
+      flag: z.string(),
+      sections: z.array(z.object({ stage: z.string(), function: z.string(), lines: z.array(z.object({ text: z.string(), line: z.number().nullable() })) })),
+      /** Every function the dump has (to suggest one when the name did not match). */
+      functions: z.array(z.string()),
+    }),
+  },
 } as const;

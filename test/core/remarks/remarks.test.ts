@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RemarkIndex, attributeFunctions, countByKind, parseRemarkText, remarksFromLogopt, type ParsedRemarks } from '../../../src/core/remarks';
+import { RemarkIndex, attributeFunctions, countByKind, parseRemarkText, parseWalkDump, remarksFromLogopt, type ParsedRemarks } from '../../../src/core/remarks';
 import { byteColumnToUtf16 } from '../../../src/core/locations';
 import type { Remark } from '../../../src/shared/remarks';
 
@@ -130,5 +130,24 @@ describe('byte columns with non-ASCII source', () => {
     const byteColumn = Buffer.byteLength(line.slice(0, line.indexOf('make'))) + 1;
     expect(byteColumn).toBe(line.indexOf('make') + 1 + 1 + 2 + 1);
     expect(byteColumnToUtf16(line, byteColumn)).toBe(line.indexOf('make') + 1);
+  });
+});
+
+describe('-W dump', () => {
+  it('splits the IR before and after walk per function, with source lines', () => {
+    // Real go1.26 `go build -gcflags=./store=-W ./store` output (head).
+    const text = [
+      '# example.com/inventory/store',
+      '',
+      'before walk Item.Total',
+      '.   RETURN tc(1) # store.go:16:32',
+      '.   RETURN-Results',
+      '.   .   MUL int64 tc(1) # store.go:16:53',
+      'after walk Item.Total',
+      '.   RETURN tc(1) # store.go:16:32',
+    ].join('\n');
+    const s = parseWalkDump(text);
+    expect(s.map((x) => `${x.stage} ${x.function} ${x.lines.length}`)).toEqual(['before walk Item.Total 3', 'after walk Item.Total 1']);
+    expect(s[0]!.lines.map((l) => l.line)).toEqual([16, null, 16]);
   });
 });

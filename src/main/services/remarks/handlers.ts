@@ -3,6 +3,7 @@ import type { Handlers } from '../../../shared/rpc';
 import type { Backend, ConnectionContext } from '../backend';
 import { runServiceOf } from '../runs/handlers';
 import { RemarksService } from './remarksService';
+import { walkDump } from './walkDump';
 
 const services = new WeakMap<Backend, RemarksService>();
 
@@ -22,5 +23,6 @@ export function remarksHandlers(ctx: ConnectionContext) {
     'remarks.forFile': ({ runId, path }) => service.forFile(root(), runId, path),
     'remarks.heap': async ({ runId, package: pkg }) => (await service.index(root(), runId)).heapAllocations(pkg),
     'remarks.almostInlined': async ({ runId, withinPercent }) => (await service.index(root(), runId)).almostInlined(withinPercent ?? 20),
+    'remarks.walkDump': ({ path, function: fn }) => walkDump(root(), path, fn),
   } satisfies Partial<Handlers>;
 }

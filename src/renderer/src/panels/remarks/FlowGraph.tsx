@@ -2,22 +2,7 @@
 // location the value flows into) with the "from …" reasons, ending at the heap. Every node opens its
 // source line. Text is drawn as SVG text (never markup from the tool).
 import type { FlowStep, Remark } from '../../../../shared/remarks';
-
-interface Node {
-  title: string;
-  reasons: FlowStep[];
-  at: FlowStep | null;
-}
-
-/** Groups flow lines: each "flow: a ← b:" opens a node, "from …" lines are its reasons. */
-export function flowNodes(r: Remark): Node[] {
-  const nodes: Node[] = [{ title: r.message, reasons: [], at: { file: r.file, line: r.line, column: r.column, message: r.message } }];
-  for (const s of r.flow) {
-    if (s.message.startsWith('flow:') || nodes.length === 1) nodes.push({ title: s.message.replace(/^flow:\s*/, '').replace(/:$/, ''), reasons: [], at: s });
-    if (!s.message.startsWith('flow:')) nodes[nodes.length - 1]!.reasons.push(s);
-  }
-  return nodes;
-}
+import { flowNodes, type FlowNode as Node } from './flowNodes';
 
 const W = 560;
 const BOX_H = 26;

@@ -1,5 +1,6 @@
-// The type-checked IR of a remark's function, reused from the SSA feature: ssa.html's AST/IR
-// column (GOSSAFUNC) for that function, searchable, each row linked to its source line.
+// The type-checked IR of a remark's function, two ways: ssa.html's AST/IR column (GOSSAFUNC, reused
+// from the SSA feature) or the compiler's -W dump (before / after walk). Searchable, rows linked to
+// their source line, and the flag that produced it is said.
 import { useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { SsaAstLine } from '../../../../shared/ssa';
@@ -17,10 +18,18 @@ export function IrPanel({ api, remark, onLine }: { api: GopsyApi; remark: Remark
   const fn = remark.function;
   const pkg = pkgOf(remark.path);
 
-  const load = async () => {
+  const rel = remark.path;
+  const load = async (how: 'ssa' | 'walk') => {
     setBusy(true);
     setError(null);
     try {
+      if (how === 'walk') {
+        const dump = await api.call('remarks.walkDump', { path: rel, function: fn });
+        if (dump.sections.length === 0) throw new Error(`The -W dump has no function ${fn}. It has: ${dump.functions.slice(0, 20).join(', ')}`);
+        const lines = dump.sections.flatMap((s) => [{ text: `── ${s.stage} ${s.function}`, line: null }, ...s.lines]);
+        setAst({ key, lines, flag: `${dump.flag} (IR before and after walk)` });
+        return;
+      }
       const cap = await api.call('ssa.capture', { pkg, func: fn });
       if (!cap.ok) throw new Error(cap.message);
       const col = await api.call('ssa.column', { id: cap.id, format: 'html', column: 'ast' });
@@ -37,17 +46,21 @@ export function IrPanel({ api, remark, onLine }: { api: GopsyApi; remark: Remark
   return (
     <div className="ir-panel" data-testid="ir-panel">
       <div className="row-tools">
-        <button onClick={() => void load()} disabled={busy}>
-          Type-checked IR of {fn}
+        <span>Type-checked IR of {fn}:</span>
+        <button onClick={() => void load('ssa')} disabled={busy} data-testid="ir-ssa">
+          ssa.html AST
         </button>
-        {busy && <span className="muted">compiling with GOSSAFUNC…</span>}
+        <button onClick={() => void load('walk')} disabled={busy} data-testid="ir-walk">
+          -W dump
+        </button>
+        {busy && <span className="muted">compiling…</span>}
         {shown && <input placeholder="Search the IR" value={filter} onChange={(e) => setFilter(e.target.value)} />}
       </div>
       {error && <div className="banner error">{error}</div>}
       {shown && (
         <>
           <div className="muted">From {shown.flag}.</div>
-          <pre className="ir-text">
+          <pre className="ir-text" data-testid="ir-text">
             {shown.lines
               .filter((l) => !needle || l.text.toLowerCase().includes(needle))
               .map((l, i) => (
