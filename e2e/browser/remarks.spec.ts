@@ -33,6 +33,10 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await alloc.click();
   await expect(page.getByTestId('remark-detail')).toContainText('(in (*Store).Items)');
   await expect(page.getByTestId('flow-graph').getByTestId('flow-node')).toHaveCount(3);
+  await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
+  await expect(page.locator('.remark-glyph.remark-escape').first()).toBeVisible();
+  await page.getByTestId('flow-graph').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(REPO, 'docs/images/remarks-view.png') });
   // The function's IR from the compiler's -W dump, saying which flag produced it.
   await page.getByTestId('ir-walk').click();
   await expect(page.getByTestId('ir-text')).toContainText('before walk (*Store).Items', { timeout: 120_000 });
@@ -48,7 +52,6 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
   const glyph = page.locator('.remark-glyph.remark-escape').first();
   await expect(glyph).toBeVisible();
-  await page.screenshot({ path: path.join(REPO, 'docs/images/remarks-view.png') });
   await glyph.hover();
   await expect(page.locator('.monaco-hover').filter({ hasText: 'escapes to heap' }).first()).toBeVisible();
   expect(errors).toEqual([]);

@@ -4,7 +4,8 @@
 import type { FlowStep, Remark } from '../../../../shared/remarks';
 import { flowNodes, type FlowNode as Node } from './flowNodes';
 
-const W = 560;
+// Narrow enough for the view beside the source; long titles scroll horizontally.
+const W = 400;
 const BOX_H = 26;
 const REASON_H = 16;
 const GAP = 22;
