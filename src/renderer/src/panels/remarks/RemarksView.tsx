@@ -56,6 +56,15 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     return () => clearTimeout(t);
   }, [workspace, load]);
 
+  // Files edited outside gopsy turn stale: re-check when the window comes back into focus.
+  useEffect(() => {
+    if (!summary) return;
+    const runId = summary.runId;
+    const recheck = () => void api.call('remarks.load', { runId }).then((s) => s && setSummary(s), () => {});
+    window.addEventListener('focus', recheck);
+    return () => window.removeEventListener('focus', recheck);
+  }, [api, summary]);
+
   // The table / special views follow the filters.
   useEffect(() => {
     if (!summary) return;
