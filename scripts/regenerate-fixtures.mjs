@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { captureGodebugFixtures } from './fixtures-godebug.mjs';
 import { captureSsaFixtures } from './fixtures-ssa.mjs';
+import { captureRemarksFixtures } from './fixtures-remarks.mjs';
 import { writeBinaryFixtures } from './fixtures-binary.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,4 +39,5 @@ const { regenerateBuildFixtures } = await import('./fixtures-build.mjs');
 regenerateBuildFixtures();
 captureGodebugFixtures(repo);
 captureSsaFixtures(sample, path.join(out, 'ssa'));
+captureRemarksFixtures(sample, path.join(out, 'remarks'));
 writeBinaryFixtures({ repo, write });

@@ -7,6 +7,7 @@ import { godebugCommand } from './godebug';
 import { ssaCommand } from './ssa';
 import { binaryCommand } from './binary';
 import { diffCommand, inspectCommand } from './bundle';
+import { remarksCommand } from './remarks';
 
 const commands: Record<string, CliCommand> = {
   start: startCommand,
@@ -18,6 +19,7 @@ const commands: Record<string, CliCommand> = {
   binary: binaryCommand,
   inspect: inspectCommand,
   diff: diffCommand,
+  remarks: remarksCommand,
 };
 
 function help(): string {

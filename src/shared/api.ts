@@ -9,6 +9,7 @@ import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
 import { bundleEvents, bundleMethods } from './contract/bundle';
+import { remarksMethods } from './contract/remarks';
 
 export * from './types';
 export * from './contract/debug';
@@ -23,6 +24,7 @@ export const methods = {
   ...ssaMethods,
   ...binaryMethods,
   ...bundleMethods,
+  ...remarksMethods,
 } as const;
 
 export const events = {

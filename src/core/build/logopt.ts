@@ -16,6 +16,8 @@ export interface LogoptFile {
   file: string;
   gcVersion?: string;
   remarks: Remark[];
+  /** Lines that were not JSON or not a diagnostic (skipped, counted). */
+  badLines: number;
   error?: string;
 }
 
@@ -29,7 +31,7 @@ const pos = (r: unknown): { line: number; column: number } | null => {
 
 export function parseLogoptFile(text: string): LogoptFile {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const result: LogoptFile = { package: '', file: '', remarks: [] };
+  const result: LogoptFile = { package: '', file: '', remarks: [], badLines: 0 };
   let bad = 0;
   lines.forEach((line, i) => {
     let v: unknown;
@@ -62,6 +64,7 @@ export function parseLogoptFile(text: string): LogoptFile {
       }),
     });
   });
+  result.badLines = bad;
   if (!result.error && lines.length === 0) result.error = 'The remarks file is empty.';
   else if (!result.error && bad > 0) result.error = `${bad} lines of the remarks file could not be read.`;
   return result;

@@ -17,6 +17,7 @@ import { godebugHandlers } from './godebug/handlers';
 import { BundleService } from './bundles/bundleService';
 import { SessionService } from './bundles/sessions';
 import { bundleHandlers } from './bundles/handlers';
+import { remarksHandlers } from './remarks/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -114,6 +115,7 @@ export class Backend {
       ...ssaHandlers(ctx),
       ...binaryHandlers(ctx),
       ...bundleHandlers(ctx),
+      ...remarksHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

@@ -204,7 +204,8 @@ export function App({ api, onDisconnect }: Props) {
         setFileError(`${loc.path} is not a file of this project.`);
         return;
       }
-      setActiveView('source');
+      // A view shown beside the source (Debug, Remarks) stays open: the editor is already visible.
+      setActiveView((v) => (views.some((x) => x.id === v && x.besideSource) ? v : 'source'));
       await openFile(resolved.path, { line: loc.line, byteColumn: loc.column });
     },
     [api, openFile],

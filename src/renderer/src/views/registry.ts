@@ -8,6 +8,7 @@ import { RuntimeView } from '../godebug/RuntimeView';
 import { SsaView } from '../panels/ssa/SsaView';
 import { BinaryView } from '../panels/binary/BinaryView';
 import { ModulesView } from '../panels/modules/ModulesView';
+import { RemarksView } from '../panels/remarks/RemarksView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -35,6 +36,8 @@ export interface WorkbenchView {
 export const views: WorkbenchView[] = [
   { id: 'build', title: 'Build', component: BuildView },
   { id: 'ssa', title: 'SSA', component: SsaView },
+  // Beside the source: the table, flow and IR sit next to the markers they explain.
+  { id: 'remarks', title: 'Remarks', component: RemarksView, besideSource: true },
   { id: 'binary', title: 'Binary', component: BinaryView },
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },

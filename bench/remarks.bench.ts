@@ -1,0 +1,88 @@
+// Remarks of `go build -a std` (tens of thousands of logopt diagnostics): gopsy's parse + classify +
+// index vs a baseline of JSON.parse of the same lines, in the same run. Goal: under 1 s in total.
+// Also the data side of decorating a file with 1,000 remarks (line marks, hovers, hints).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { RemarkIndex, remarksFromLogopt } from '../src/core/remarks';
+import type { Remark } from '../src/shared/remarks';
+import { lineMarksFor } from '../src/renderer/src/panels/remarks/editorRemarks';
+import { recordBench, timeIt } from './report';
+
+const CACHE = path.join(__dirname, '.cache', 'remarks-std');
+const ROUNDS = 5;
+
+/** Captured once (minutes on a small machine), then reused. */
+function stdLogopt(): string {
+  const dir = path.join(CACHE, 'logopt');
+  if (existsSync(path.join(CACHE, 'done'))) return dir;
+  rmSync(CACHE, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const gocache = path.join(os.tmpdir(), `gopsy-bench-remarks-cache-${process.pid}`);
+  const res = spawnSync('go', ['build', '-a', `-gcflags=all=-json=0,file://${dir}`, 'std'], {
+    encoding: 'utf8',
+    env: { ...process.env, GOFLAGS: '', GOCACHE: gocache },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  rmSync(gocache, { recursive: true, force: true });
+  if (res.status !== 0) throw new Error(`go build -a std failed:\n${res.stderr.slice(0, 2000)}`);
+  mkdirSync(CACHE, { recursive: true });
+  spawnSync('touch', [path.join(CACHE, 'done')]);
+  return dir;
+}
+
+test('parse and index the remarks of -a std vs JSON.parse of the same lines', async () => {
+  const dir = stdLogopt();
+  const texts = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  const lines = texts.reduce((n, t) => n + t.split('\n').filter(Boolean).length, 0);
+  const base: number[] = [];
+  const ours: number[] = [];
+  let index: RemarkIndex | null = null;
+  for (let i = 0; i < ROUNDS; i++) {
+    base.push(
+      await timeIt(async () => {
+        let n = 0;
+        for (const t of texts) for (const l of t.split('\n')) if (l) n += JSON.parse(l) ? 1 : 0;
+        expect(n).toBe(lines);
+      }),
+    );
+    ours.push(
+      await timeIt(async () => {
+        const all: Remark[] = [];
+        for (const t of texts) all.push(...remarksFromLogopt(t).remarks);
+        index = new RemarkIndex(all);
+        index.almostInlined();
+      }),
+    );
+  }
+  const idx = index as RemarkIndex | null;
+  expect(idx!.all.length).toBeGreaterThan(10_000);
+
+  // A real file: the std file whose remarks cover the most lines, its first 1,000 remarks.
+  const lineCount = (rs: Remark[]) => new Set(rs.map((r) => r.line)).size;
+  const biggest = [...idx!.byFile.values()].sort((a, b) => lineCount(b) - lineCount(a))[0]!;
+  const thousand = biggest.slice(0, 1000);
+  const decorate: number[] = [];
+  let marks = 0;
+  for (let i = 0; i < ROUNDS; i++) decorate.push(await timeIt(async () => void (marks = lineMarksFor('f.go', thousand, false, 'run').length)));
+
+  const b = Math.min(...base);
+  const m = Math.min(...ours);
+  recordBench('remarks', [
+    {
+      name: `remarks: parse + classify + index ${idx!.all.length} remarks (${lines} logopt lines, go build -a std) vs JSON.parse of the same lines`,
+      baseline: { label: 'JSON.parse of every line', value: Math.round(b) },
+      measured: { label: 'gopsy parse + index', value: Math.round(m) },
+      unit: 'ms',
+      ratio: Number((m / b).toFixed(3)),
+      goal: 'gopsy < 1000 ms',
+      met: m < 1000,
+      notes: `fastest of ${ROUNDS}; ${texts.length} files. Line marks for a file with ${thousand.length} remarks (${path.basename(biggest[0]!.file)}): ${Math.min(...decorate).toFixed(1)} ms for ${marks} lines (data side; Monaco applies them in one deltaDecorations call).`,
+    },
+  ]);
+});

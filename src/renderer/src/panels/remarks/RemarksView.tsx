@@ -1,0 +1,232 @@
+// The Remarks view: the compiler's decisions (escape analysis, inlining, bounds and nil checks) of a
+// build run, as a grouped table, the heap allocations, the functions that almost inlined and the
+// escape flow of a selected remark; and the same remarks as editor markers, filtered by kind.
+import { useCallback, useEffect, useState } from 'react';
+import { REMARK_KINDS, type AlmostInlinedRow, type Remark, type RemarkKind, type RemarksSummary } from '../../../../shared/remarks';
+import type { ViewProps } from '../../views/registry';
+import { clearRemarksInEditor, describeRemark, showRemarksInEditor } from './editorRemarks';
+import { FlowGraph } from './FlowGraph';
+import { IrPanel } from './IrPanel';
+import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilter';
+import { RemarksTable } from './RemarksTable';
+import './remarks.css';
+
+type Tab = 'all' | 'heap' | 'almost';
+const message = (err: unknown) => (err as Error)?.message ?? String(err);
+
+export function RemarksView({ api, workspace, openSource }: ViewProps) {
+  const root = workspace?.root ?? '';
+  const [summary, setSummary] = useState<RemarksSummary | null>(null);
+  // Prefs belong to a project: re-read when the project changes (kept with the root they are for).
+  const [saved, setSaved] = useState<{ root: string; prefs: RemarkPrefs }>(() => ({ root, prefs: loadPrefs(root) }));
+  const prefs = saved.root === root ? saved.prefs : loadPrefs(root);
+  const [tab, setTab] = useState<Tab>('all');
+  const [search, setSearch] = useState('');
+  const [projectOnly, setProjectOnly] = useState(true);
+  const [rows, setRows] = useState<Remark[]>([]);
+  const [total, setTotal] = useState(0);
+  const [almost, setAlmost] = useState<AlmostInlinedRow[]>([]);
+  const [selected, setSelected] = useState<Remark | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const updatePrefs = (p: RemarkPrefs) => {
+    setSaved({ root, prefs: p });
+    if (root) savePrefs(root, p);
+  };
+
+  const run = useCallback(async (what: string, f: () => Promise<void>) => {
+    setBusy(what);
+    setError(null);
+    try {
+      await f();
+    } catch (err) {
+      setError(message(err));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const load = useCallback(() => run('Loading remarks…', async () => setSummary(await api.call('remarks.load', {}))), [api, run]);
+  const capture = () => run('Building with optimisation details (every package compiles)…', async () => setSummary(await api.call('remarks.capture', {})));
+
+  useEffect(() => {
+    // From a timer: the run store is external state, read once the project is open.
+    const t = workspace ? setTimeout(load, 0) : undefined;
+    return () => clearTimeout(t);
+  }, [workspace, load]);
+
+  // Files edited outside gopsy turn stale: re-check when the window comes back into focus.
+  useEffect(() => {
+    if (!summary) return;
+    const runId = summary.runId;
+    const recheck = () => void api.call('remarks.load', { runId }).then((s) => s && setSummary(s), () => {});
+    window.addEventListener('focus', recheck);
+    return () => window.removeEventListener('focus', recheck);
+  }, [api, summary]);
+
+  // The table / special views follow the filters.
+  useEffect(() => {
+    if (!summary) return;
+    const runId = summary.runId;
+    let cancelled = false;
+    const fail = (err: unknown) => setError(message(err));
+    if (tab === 'almost') {
+      void api.call('remarks.almostInlined', { runId }).then((a) => !cancelled && setAlmost(a), fail);
+    } else {
+      const kinds: RemarkKind[] = tab === 'heap' ? ['escape'] : prefs.kinds;
+      void api.call('remarks.query', { runId, kinds, projectOnly, ...(search ? { search } : {}), limit: 2000 }).then((page) => {
+        if (cancelled) return;
+        setRows(page.rows);
+        setTotal(page.total);
+      }, fail);
+    }
+    return () => {
+      cancelled = true;
+    };
+  }, [api, summary, tab, prefs.kinds, search, projectOnly]);
+
+  // Editor markers: every project file's remarks, filtered by the chosen kinds.
+  useEffect(() => {
+    let cancelled = false;
+    if (!summary || !prefs.editor) {
+      clearRemarksInEditor();
+      return;
+    }
+    void (async () => {
+      const files = await Promise.all(
+        summary.files.map(async (f) => ({ path: f.path, ...(await api.call('remarks.forFile', { runId: summary.runId, path: f.path })) })),
+      );
+      if (!cancelled) showRemarksInEditor(files, prefs.kinds, summary.runId);
+    })().catch((err: unknown) => setError(message(err)));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, summary, prefs]);
+
+  const open = (r: { file: string; line: number; column: number; path?: string }) =>
+    openSource({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) });
+  const select = (r: Remark) => {
+    setSelected(r);
+    open(r);
+  };
+
+  if (!workspace) return <div className="remarks-view muted">Open a project first.</div>;
+  const stale = summary?.files.filter((f) => f.stale) ?? [];
+  return (
+    <div className="remarks-view" data-testid="remarks-view">
+      <div className="row-tools">
+        <button onClick={load} disabled={!!busy}>
+          Load newest run
+        </button>
+        <button onClick={capture} disabled={!!busy} data-testid="remarks-capture">
+          Capture optimisation details
+        </button>
+        <label>
+          <input type="checkbox" checked={prefs.editor} onChange={(e) => updatePrefs({ ...prefs, editor: e.target.checked })} /> markers in editor
+        </label>
+        {busy && <span className="muted">{busy}</span>}
+        {summary && (
+          <span className="muted" data-testid="remarks-origin">
+            run {summary.runId} · {summary.goVersion ?? 'go ?'} · from {summary.origin} · {summary.total} remarks
+          </span>
+        )}
+      </div>
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      )}
+      {!summary && !busy && <div className="banner">No run with optimisation remarks yet: capture one (a build with the private cache, so every package compiles).</div>}
+      {summary && (summary.skipped > 0 || summary.warnings.length > 0) && (
+        <div className="banner warn" role="status" data-testid="remarks-warnings">
+          {summary.skipped > 0 ? `${summary.skipped} malformed lines skipped. ` : ''}
+          {summary.warnings.slice(0, 3).join(' ')}
+        </div>
+      )}
+      {stale.length > 0 && (
+        <div className="banner warn">
+          {stale.length} file(s) changed since this run ({stale.map((f) => f.path).join(', ')}): their markers are grey and may be off. Capture again to refresh.
+        </div>
+      )}
+      {summary && (
+        <>
+          <div className="row-tools kind-filters" data-testid="kind-filters">
+            {REMARK_KINDS.filter((k) => summary.counts[k]).map((k) => (
+              <label key={k} className={`kind-toggle remark-${k}`}>
+                <input
+                  type="checkbox"
+                  checked={prefs.kinds.includes(k)}
+                  onChange={(e) => updatePrefs({ ...prefs, kinds: e.target.checked ? [...prefs.kinds, k] : prefs.kinds.filter((x) => x !== k) })}
+                />{' '}
+                {KIND_LABELS[k]} <span className="muted">{summary.counts[k]}</span>
+              </label>
+            ))}
+          </div>
+          <div className="row-tools">
+            {(['all', 'heap', 'almost'] as Tab[]).map((t) => (
+              <button key={t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)} data-testid={`remarks-tab-${t}`}>
+                {t === 'all' ? 'By file / function' : t === 'heap' ? 'Heap allocations' : 'Almost inlined'}
+              </button>
+            ))}
+            <input placeholder="Search message, function, file" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="remarks-search" />
+            <label>
+              <input type="checkbox" checked={projectOnly} onChange={(e) => setProjectOnly(e.target.checked)} /> project files only
+            </label>
+            {tab !== 'almost' && <span className="muted">{rows.length < total ? `first ${rows.length} of ${total}` : `${total} shown`}</span>}
+          </div>
+          <div className="remarks-body">
+            <div className="remarks-list">
+              {tab === 'almost' ? (
+                <AlmostTable rows={almost.filter((a) => !projectOnly || a.remark.path)} onSelect={select} />
+              ) : (
+                <RemarksTable rows={rows} selected={selected} onSelect={select} />
+              )}
+            </div>
+            <div className="remarks-detail" data-testid="remark-detail">
+              {selected ? (
+                <>
+                  <pre className="remark-text">{describeRemark(selected)}</pre>
+                  <FlowGraph remark={selected} onOpen={(s) => open({ ...s, ...(s.file === selected.file && selected.path ? { path: selected.path } : {}) })} />
+                  <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />
+                </>
+              ) : (
+                <div className="muted">Select a remark to see its message and escape flow.</div>
+              )}
+            </div>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function AlmostTable({ rows, onSelect }: { rows: AlmostInlinedRow[]; onSelect: (r: Remark) => void }) {
+  if (rows.length === 0) return <div className="muted">No function is within 20 % over the inlining budget.</div>;
+  return (
+    <table className="remarks-table" data-testid="almost-table">
+      <thead>
+        <tr>
+          <th>function</th>
+          <th>cost / budget</th>
+          <th>over</th>
+          <th>where</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((a, i) => (
+          <tr key={i} className="remark-row" onClick={() => onSelect(a.remark)}>
+            <td>{a.remark.function ?? '?'}</td>
+            <td>
+              {a.cost} / {a.budget}
+            </td>
+            <td>{a.overPercent.toFixed(1)} %</td>
+            <td className="muted">
+              {a.remark.path ?? a.remark.file}:{a.remark.line}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

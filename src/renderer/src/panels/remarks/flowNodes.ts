@@ -1,0 +1,20 @@
+// Groups an escape flow into nodes for the graph: the allocation, then each "flow: a ← b:" step
+// (a location the value flows into) with the "from …" lines that explain it.
+import type { FlowStep, Remark } from '../../../../shared/remarks';
+
+export interface FlowNode {
+  title: string;
+  reasons: FlowStep[];
+  at: FlowStep | null;
+}
+
+/** Groups flow lines: each "flow: a ← b:" opens a node, "from …" lines are its reasons. */
+export function flowNodes(r: Remark): FlowNode[] {
+  const nodes: FlowNode[] = [{ title: r.message, reasons: [], at: { file: r.file, line: r.line, column: r.column, message: r.message } }];
+  for (const s of r.flow) {
+    if (s.message.startsWith('flow:') || nodes.length === 1) nodes.push({ title: s.message.replace(/^flow:\s*/, '').replace(/:$/, ''), reasons: [], at: s });
+    if (!s.message.startsWith('flow:')) nodes[nodes.length - 1]!.reasons.push(s);
+  }
+  return nodes;
+}
+
