@@ -35,6 +35,8 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await expect(page.getByTestId('flow-graph').getByTestId('flow-node')).toHaveCount(3);
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
   await expect(page.locator('.remark-glyph.remark-escape').first()).toBeVisible();
+  // The inline hint after heap allocations is drawn at the end of the line.
+  await expect(page.locator('.view-lines .remark-hint').filter({ hasText: 'heap ×1' }).first()).toBeVisible();
   await page.getByTestId('flow-graph').scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(REPO, 'docs/images/remarks-view.png') });
   // The function's IR from the compiler's -W dump, saying which flag produced it.

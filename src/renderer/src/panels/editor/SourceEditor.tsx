@@ -205,9 +205,17 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
             ...(d.className ? { className: d.className } : {}),
             ...(d.glyphClassName ? { glyphMarginClassName: d.glyphClassName } : {}),
             ...(d.hover ? { glyphMarginHoverMessage: { value: escapeMarkdown(d.hover), isTrusted: false, supportHtml: false } } : {}),
-            ...(d.after ? { after: { content: ` ${d.after}`, inlineClassName: d.afterClassName ?? 'inline-hint' } } : {}),
           },
         });
+        // An inline hint is injected text after the end of the line: it needs a range that ends there
+        // (the whole-line decoration above sits at column 1, where `after` would go before the code).
+        if (d.after) {
+          const end = model.getLineMaxColumn(d.line);
+          lines.push({
+            range: new monaco.Range(d.line, end, d.line, end),
+            options: { showIfCollapsed: true, after: { content: ` ${d.after}`, inlineClassName: d.afterClassName ?? 'inline-hint' } },
+          });
+        }
       }
     }
     featureLines.current.set(lines);
