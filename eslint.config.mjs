@@ -47,6 +47,14 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Tool output and bundles are untrusted: nothing in the renderer may turn text into markup.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Never render markup from tools or bundles.' },
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'Never render markup from tools or bundles.' },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/][callee.object.name='document']", message: 'Never render markup from tools or bundles.' },
+        { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never render markup from tools or bundles.' },
+      ],
       ...layer(
         [NODE_BUILTINS, ['electron', 'node-pty', 'ws'], ['**/main/*', '**/server/*', '**/cli/*', '**/preload/*']].flat().map((g) => [g]),
         'The renderer reaches the backend only through the GopsyApi (src/shared).',
