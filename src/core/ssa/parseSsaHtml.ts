@@ -101,9 +101,8 @@ export class SsaHtmlParser implements HtmlTokenSink {
     return fn;
   }
 
-  open(name: string, attrs: Record<string, string>): void {
-    const cls = attrs.class ?? '';
-    if (name === 'td') return this.openTd(attrs.id ?? '', cls);
+  open(name: string, id: string, cls: string): void {
+    if (name === 'td') return this.openTd(id, cls);
     if (name === 'table') this.sawTable = true;
     if (!VOID.has(name)) this.stack.push({ name, cls });
     if (name === 'h1' && this.h1 === null && !this.col) this.h1 = '';
@@ -149,7 +148,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
       else this.h2.text += text;
       return;
     }
-    this.otherText += text;
+    // Only a column that has shown no block yet may turn out unknown (kept as text); appending every
+    // text of every column would build a string as large as the file.
+    if (this.phase && this.phase.blocks.length === 0) this.otherText += text;
     const c = this.value ?? this.end ?? this.nameRow ?? this.prog?.dd ?? null;
     if (c) {
       if (c.inLine) c.lineMark += text;
