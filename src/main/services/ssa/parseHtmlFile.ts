@@ -7,8 +7,9 @@ import { Worker } from 'node:worker_threads';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import { SsaHtmlParser } from '../../../core/ssa/parseSsaHtml';
 
-export async function parseHtmlFileInline(file: string, onPhase: (p: SsaPhase, i: number, fnName: string) => void): Promise<SsaFunction> {
-  const parser = new SsaHtmlParser(onPhase);
+/** retain=false leaves phases out of the result: the caller keeps what onPhase gave it. */
+export async function parseHtmlFileInline(file: string, onPhase: (p: SsaPhase, i: number, fnName: string) => void, retain = true): Promise<SsaFunction> {
+  const parser = new SsaHtmlParser(onPhase, retain);
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   for await (const chunk of stream) parser.feed(chunk as string);
   return parser.finish();

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseHtmlFileInline } from './parseHtmlFile';
 
 const { file } = workerData as { file: string };
-parseHtmlFileInline(file, (phase, index, name) => parentPort!.postMessage({ type: 'phase', phase, index, name })).then(
+parseHtmlFileInline(file, (phase, index, name) => parentPort!.postMessage({ type: 'phase', phase, index, name }), false).then(
   (fn) => parentPort!.postMessage({ type: 'done', fn: { ...fn, phases: [] } }),
   (err: Error) => parentPort!.postMessage({ type: 'error', message: err.message }),
 );

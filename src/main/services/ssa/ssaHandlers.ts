@@ -19,6 +19,7 @@ export function ssaHandlers(ctx: ConnectionContext) {
       return { importPath: res.pkg.importPath, compilePath: compilePkgPath(res.pkg.importPath, res.pkg.name), functions: res.functions };
     },
     'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
+    'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
     'ssa.phase': ({ id, format, index }) => service.store.phase(id, format, index),
     'ssa.column': async ({ id, format, column }) => {
