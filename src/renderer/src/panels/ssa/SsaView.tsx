@@ -11,6 +11,9 @@ import { DiffView } from './DiffView';
 import { TextColumn, type TextRow } from './TextColumn';
 import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
+import { useShowSsaRequests } from './useShowSsa';
+import { useSsaLineMarks } from './useSsaLineMarks';
+import { editorMarks } from '../../editor/editorMarks';
 import './ssa.css';
 
 const NO_BLOCKS: SsaPhase['blocks'] = [];
@@ -73,7 +76,10 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   }, [loadFunctions]);
 
   /** Shows a capture the backend has started parsing (a fresh one or an opened folder). */
-  const show = useCallback((captureId: string) => {
+  const [knownFile, setKnownFile] = useState<string | null>(null);
+  const show = useCallback((captureId: string, file: string | null = null) => {
+    editorMarks.clear('ssa');
+    setKnownFile(file);
     setSummary(null);
     setPhase(null);
     setSelected(null);
@@ -85,23 +91,35 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   }, []);
 
   const capture = useCallback(
-    async (name: string) => {
+    async (name: string, where?: { pkgArg: string; test: boolean; file: string }) => {
       setBusy(`Compiling ${name}…`);
       setError(null);
       try {
-        const res = await api.call('ssa.capture', { pkg: pkgArg, func: name, test });
+        const res = await api.call('ssa.capture', { pkg: where?.pkgArg ?? pkgArg, func: name, test: where?.test ?? test });
         if (!res.ok) {
           setError({ text: res.message, candidates: res.candidates });
           return;
         }
-        show(res.id);
+        const listed = funcs?.find((f) => f.name === name && f.line !== null && f.file.endsWith('.go'));
+        show(res.id, where?.file ?? listed?.file ?? null);
       } catch (err) {
         setError({ text: message(err), candidates: [] });
       } finally {
         setBusy(null);
       }
     },
-    [api, pkgArg, test, show],
+    [api, pkgArg, test, show, funcs],
+  );
+
+  useShowSsaRequests(
+    api,
+    (t) => {
+      setPkg(t.pkgDir);
+      setTest(t.test);
+      void capture(t.func, t);
+    },
+    (text) => setError({ text, candidates: [] }),
+    setBusy,
   );
 
   const [openDir, setOpenDir] = useState('');
@@ -162,6 +180,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   // The mini CFG of a big function (genssa: ~1000 blocks) is drawn after the phase's rows, not before.
   const cfgBlocks = useDeferredValue(phase?.blocks ?? NO_BLOCKS, NO_BLOCKS);
   const mainFile = column.sources?.[0]?.file;
+  useSsaLineMarks(api, phase, knownFile, mainFile);
   const openLine = (line: number, file = mainFile) => file && openSource({ path: file, line });
   const jumpTo = (target: string) => {
     const i = rows.findIndex((r) => (target.startsWith('b') ? r.t === 'block' && r.b.id === target : r.t === 'value' && r.v.id === target));
