@@ -23,7 +23,7 @@ export function ssaHandlers(ctx: ConnectionContext) {
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
     'ssa.phase': ({ id, format, index }) => service.store.phase(id, format, index),
     'ssa.column': async ({ id, format, column }) => {
-      const fn = await service.store.full(id, format);
+      const fn = await service.store.columns(id, format);
       return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };
     },
     'ssa.search': async ({ id, format, query, phase }) => searchPhases(await service.store.full(id, format), query, phase),
