@@ -19,18 +19,23 @@ export async function parseHtmlFileInline(file: string, onPhase: (p: SsaPhase, i
 const workerFile = () => path.join(__dirname, 'ssaWorker.js');
 
 /**
- * A phase as the backend keeps it: JSON text (one byte per character) and its counts. The object graph
- * of a big function's phases is several times the file's size; the text is about its size, and a
- * phase is parsed again only when asked for.
+ * A phase as the backend keeps it: its JSON as UTF-8 bytes, and its counts. The object graph of a big
+ * function's phases is several times the file's size; the bytes are less than the file, live outside
+ * the JS heap, move from the worker without a copy, and a phase is parsed again only when asked for.
  */
 export interface StoredPhase {
-  json: string;
+  json: Uint8Array;
   blocks: number;
   values: number;
 }
 
 export function storePhase(p: SsaPhase): StoredPhase {
-  return { json: JSON.stringify(p), blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0) };
+  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share its pool), so it can be transferred.
+  return { json: new TextEncoder().encode(JSON.stringify(p)), blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0) };
+}
+
+export function loadPhase(p: StoredPhase): SsaPhase {
+  return JSON.parse(new TextDecoder().decode(p.json)) as SsaPhase;
 }
 
 type OnStoredPhase = (p: StoredPhase, summary: SsaPhase, i: number, fnName: string) => void;
@@ -45,7 +50,7 @@ export function parseHtmlFile(file: string, onPhase: OnStoredPhase): Promise<Ssa
   return new Promise((resolve, reject) => {
     // A small young generation: the parse makes short-lived strings by the million, and with the
     // default one the worker's RSS grows by tens of MB of garbage; measured as fast either way.
-    const worker = new Worker(workerFile(), { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+    const worker = new Worker(workerFile(), { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 96 } });
     worker.on('message', (m: { type: 'phase'; stored: StoredPhase; head: SsaPhase; index: number; name: string } | { type: 'done'; fn: SsaFunction } | { type: 'error'; message: string }) => {
       if (m.type === 'phase') onPhase(m.stored, m.head, m.index, m.name);
       else if (m.type === 'done') {

@@ -5,7 +5,7 @@ import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import type { SsaSummary } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
 import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
-import { parseHtmlFile, type StoredPhase } from './parseHtmlFile';
+import { loadPhase, parseHtmlFile, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 
 interface Loaded {
@@ -153,7 +153,7 @@ export class SsaStore {
 }
 
 function parseStored(p: StoredPhase | undefined): SsaPhase | undefined {
-  return p ? (JSON.parse(p.json) as SsaPhase) : undefined;
+  return p ? loadPhase(p) : undefined;
 }
 
 function summarisePhase(p: SsaPhase, index: number) {
