@@ -50,7 +50,7 @@ export function parseHtmlFile(file: string, onPhase: OnStoredPhase): Promise<Ssa
   return new Promise((resolve, reject) => {
     // A small young generation: the parse makes short-lived strings by the million, and with the
     // default one the worker's RSS grows by tens of MB of garbage; measured as fast either way.
-    const worker = new Worker(workerFile(), { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 96 } });
+    const worker = new Worker(workerFile(), { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     worker.on('message', (m: { type: 'phase'; stored: StoredPhase; head: SsaPhase; index: number; name: string } | { type: 'done'; fn: SsaFunction } | { type: 'error'; message: string }) => {
       if (m.type === 'phase') onPhase(m.stored, m.head, m.index, m.name);
       else if (m.type === 'done') {
