@@ -60,3 +60,27 @@ test('a name that matches nothing says so and offers candidates', async ({ page 
   await err.getByRole('button', { name: '(*Store).Add' }).click();
   await expect(page.getByTestId('ssa-function')).toContainText('(*Store).Add,1');
 });
+
+test('"Show SSA" in the editor captures the function under the cursor and marks its lines', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="store/store.go"]').click();
+  const editor = page.getByTestId('editor');
+  // Inside (*Store).Add: the cursor goes on its body, then the context menu.
+  const body = editor.locator('.view-line', { hasText: 'it.Qty += old.Qty' });
+  await body.click();
+  await body.click({ button: 'right' });
+  // Monaco's menu acts on its own key and mouse-up handling: focus the item, then Enter.
+  await page.getByRole('menuitem', { name: 'Show SSA' }).hover();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ssa-view')).toBeVisible();
+  await expect(page.getByTestId('ssa-function')).toContainText('(*Store).Add,1', { timeout: 110_000 });
+  await expect(page.getByTestId('ssa-phase').locator('[data-block="b1"]')).toBeVisible();
+  // Back in the editor, the lines that have values in that phase carry a glyph.
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await expect(editor.locator('.ssa-line-glyph').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

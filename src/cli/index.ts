@@ -69,6 +69,15 @@ async function main(argv: string[]): Promise<number | undefined> {
   }
 }
 
+// `gopsy ssa RUN --json | head`: the reader closing the pipe early is normal use, not a crash. Node
+// reports it as an 'error' event on stdout (EPIPE); without a listener that becomes an uncaught throw.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;

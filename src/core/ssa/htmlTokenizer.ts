@@ -4,7 +4,8 @@
 // Input arrives in chunks (a 50 MB file is never needed whole); feed() and end() may be called freely.
 
 export interface HtmlTokenSink {
-  open(name: string, attrs: Record<string, string>): void;
+  /** id and class are '' when absent: the only attributes read (no object per tag on a 50 MB file). */
+  open(name: string, id: string, cls: string): void;
   close(name: string): void;
   text(text: string): void;
 }
@@ -34,14 +35,54 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Reads only the attributes the parser uses (id, class): never arbitrary keys, and fast on big files. */
-function parseAttrs(src: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  if (src.length < 4) return attrs;
-  const re = /\b(id|class)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    const v = m[2] ?? m[3] ?? m[4] ?? '';
-    attrs[m[1]!.toLowerCase()] = v.includes('&') ? decodeEntities(v) : v;
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c;
+
+/**
+ * Reads only the attributes the parser uses (id, class): never arbitrary keys. A hand scanner, not a
+ * regex: a 50 MB ssa.html has about a million tags, and this runs once per tag.
+ */
+interface Attrs {
+  id: string;
+  class: string;
+}
+
+function parseAttrs(src: string, from: number, attrs: Attrs): Attrs {
+  attrs.id = '';
+  attrs.class = '';
+  const n = src.length;
+  let i = from;
+  while (i < n) {
+    while (i < n && (isSpace(src.charCodeAt(i)) || src.charCodeAt(i) === 0x2f)) i++; // spaces and '/'
+    const nameStart = i;
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (isSpace(c) || c === 0x3d || c === 0x2f) break; // '=' '/'
+      i++;
+    }
+    if (i === nameStart) break;
+    const nameEnd = i;
+    while (i < n && isSpace(src.charCodeAt(i))) i++;
+    let value = '';
+    if (src.charCodeAt(i) === 0x3d) {
+      i++;
+      while (i < n && isSpace(src.charCodeAt(i))) i++;
+      const q = src.charCodeAt(i);
+      if (q === 0x22 || q === 0x27) {
+        const close = src.indexOf(q === 0x22 ? '"' : "'", i + 1);
+        const end = close < 0 ? n : close;
+        value = src.slice(i + 1, end);
+        i = end + 1;
+      } else {
+        const start = i;
+        while (i < n && !isSpace(src.charCodeAt(i))) i++;
+        value = src.slice(start, i);
+      }
+    }
+    const len = nameEnd - nameStart;
+    if (len === 5 || len === 2) {
+      const name = src.slice(nameStart, nameEnd).toLowerCase();
+      if (name === 'class' || name === 'id') attrs[name] = value.includes('&') ? decodeEntities(value) : value;
+    }
   }
   return attrs;
 }
@@ -50,17 +91,28 @@ function parseAttrs(src: string): Record<string, string> {
 function nameLength(s: string, i: number): number {
   let j = i;
   for (; j < s.length; j++) {
-    const c = s.charCodeAt(j) | 0x20;
+    const code = s.charCodeAt(j);
+    const c = code | 0x20;
     const letter = c >= 0x61 && c <= 0x7a;
-    const digit = s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39;
+    const digit = code >= 0x30 && code <= 0x39;
     if (!letter && !(digit && j > i)) break;
   }
   return j - i;
 }
 
+/** Index of `</name` (any case) at or after i, or -1; rawEnd is lower case. No copy of the buffer. */
+function findClose(buf: string, rawEnd: string, i: number): number {
+  for (let j = buf.indexOf('</', i); j >= 0; j = buf.indexOf('</', j + 2)) {
+    if (j + rawEnd.length > buf.length) return -1;
+    if (buf.slice(j, j + rawEnd.length).toLowerCase() === rawEnd) return j;
+  }
+  return -1;
+}
+
 export class HtmlTokenizer {
   private buf = '';
   private rawEnd: string | null = null; // inside <script>/<style>: the closing tag we wait for
+  private readonly attrs: Attrs = { id: '', class: '' }; // reused for every tag
 
   constructor(private readonly sink: HtmlTokenSink) {}
 
@@ -81,7 +133,7 @@ export class HtmlTokenizer {
     const n = buf.length;
     while (i < n) {
       if (this.rawEnd !== null) {
-        const j = buf.toLowerCase().indexOf(this.rawEnd, i);
+        const j = findClose(buf, this.rawEnd, i);
         if (j < 0) {
           // Keep a tail long enough to hold a split closing tag; drop the rest of the script.
           i = Math.max(i, n - this.rawEnd.length);
@@ -145,14 +197,14 @@ export class HtmlTokenizer {
     const nameEnd = lt + 1 + slash + len;
     if (nameEnd >= buf.length) return -1; // the name may go on in the next chunk
     if (!KNOWN_TAGS.has(buf.slice(lt + 1 + slash, nameEnd).toLowerCase())) return lt;
-    let quote = '';
+    let quote = 0;
     for (let j = nameEnd; j < buf.length; j++) {
-      const c = buf[j]!;
+      const c = buf.charCodeAt(j);
       if (quote) {
-        if (c === quote) quote = '';
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '>') return j;
-      else if (c === '<') return lt; // "<b <" : not a tag after all
+        if (c === quote) quote = 0;
+      } else if (c === 0x22 || c === 0x27) quote = c;
+      else if (c === 0x3e) return j; // '>'
+      else if (c === 0x3c) return lt; // "<b <" : not a tag after all
     }
     return -1;
   }
@@ -165,7 +217,8 @@ export class HtmlTokenizer {
     }
     const len = nameLength(body, 0);
     const name = body.slice(0, len).toLowerCase();
-    this.sink.open(name, parseAttrs(body.slice(len)));
+    const attrs = parseAttrs(body, len, this.attrs);
+    this.sink.open(name, attrs.id, attrs.class);
     if (body.endsWith('/')) this.sink.close(name);
     else if (RAW_TEXT.has(name)) this.rawEnd = `</${name}`;
   }

@@ -54,7 +54,15 @@ export class SsaHtmlParser implements HtmlTokenSink {
   private readonly tokenizer = new HtmlTokenizer(this);
 
   /** onPhase is told of each phase as soon as its column is read (the first one shows before the file is done). */
-  constructor(private readonly onPhase?: (phase: SsaPhase, index: number, fnName: string) => void) {}
+  /**
+   * retain=false: phases are only handed to onPhase, not kept (the worker posts each one to the main
+   * thread, which keeps them; two copies of every phase would double the peak memory).
+   */
+  constructor(
+    private readonly onPhase?: (phase: SsaPhase, index: number, fnName: string) => void,
+    private readonly retain = true,
+  ) {}
+  private phaseCount = 0;
   private stack: Frame[] = [];
   private sawEnd = false;
   private sawTable = false;
@@ -95,15 +103,14 @@ export class SsaHtmlParser implements HtmlTokenSink {
       fn.partial = true;
       fn.warnings.push('The file ends before </html>: it looks truncated. What was read is shown.');
     }
-    if (!this.sawTable && fn.phases.length === 0) {
+    if (!this.sawTable && this.phaseCount === 0) {
       fn.warnings.push('This is not a GOSSAFUNC ssa.html: no compiler columns were found (the file is empty or of another kind).');
     }
     return fn;
   }
 
-  open(name: string, attrs: Record<string, string>): void {
-    const cls = attrs.class ?? '';
-    if (name === 'td') return this.openTd(attrs.id ?? '', cls);
+  open(name: string, id: string, cls: string): void {
+    if (name === 'td') return this.openTd(id, cls);
     if (name === 'table') this.sawTable = true;
     if (!VOID.has(name)) this.stack.push({ name, cls });
     if (name === 'h1' && this.h1 === null && !this.col) this.h1 = '';
@@ -149,7 +156,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
       else this.h2.text += text;
       return;
     }
-    this.otherText += text;
+    // Only a column that has shown no block yet may turn out unknown (kept as text); appending every
+    // text of every column would build a string as large as the file.
+    if (this.phase && this.phase.blocks.length === 0) this.otherText += text;
     const c = this.value ?? this.end ?? this.nameRow ?? this.prog?.dd ?? null;
     if (c) {
       if (c.inLine) c.lineMark += text;
@@ -206,8 +215,8 @@ export class SsaHtmlParser implements HtmlTokenSink {
       this.flushValue();
       if (this.phase.blocks.length > 0) {
         if (this.phase.passes.length === 0) this.phase.passes = [col.title];
-        this.fn.phases.push(this.phase);
-        this.onPhase?.(this.phase, this.fn.phases.length - 1, this.fn.name);
+        if (this.retain) this.fn.phases.push(this.phase);
+        this.onPhase?.(this.phase, this.phaseCount++, this.fn.name);
       } else {
         // Every SSA function has an entry block: a column without blocks is something we do not know.
         const lines = this.otherText.split('\n').map((l) => l.trimEnd()).filter(Boolean);

@@ -76,6 +76,14 @@ export const ssaMethods = {
     params: z.object({ pkg: z.string().min(1).max(1000), func: z.string().min(1).max(4000), test: z.boolean().optional() }),
     result: z.custom<SsaCaptureResult>(),
   },
+  /**
+   * Opens a folder that already holds an ssa.html and/or .dump files (a kept capture, an unpacked
+   * bundle): a project-relative path, or an absolute one inside the project or gopsy's storage.
+   */
+  'ssa.open': {
+    params: z.object({ dir: z.string().min(1).max(4096), func: z.string().max(4000).optional() }),
+    result: z.custom<{ id: string; formats: Array<SsaFunction['format']> }>(),
+  },
   /** Waits until the first phase is read (or the parse ends), then answers; call again while !done. */
   'ssa.summary': { params: z.object(Ref), result: z.custom<SsaSummary>() },
   'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex }), result: z.custom<SsaPhase>() },

@@ -19,10 +19,11 @@ export function ssaHandlers(ctx: ConnectionContext) {
       return { importPath: res.pkg.importPath, compilePath: compilePkgPath(res.pkg.importPath, res.pkg.name), functions: res.functions };
     },
     'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
+    'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
     'ssa.phase': ({ id, format, index }) => service.store.phase(id, format, index),
     'ssa.column': async ({ id, format, column }) => {
-      const fn = await service.store.full(id, format);
+      const fn = await service.store.columns(id, format);
       return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };
     },
     'ssa.search': async ({ id, format, query, phase }) => searchPhases(await service.store.full(id, format), query, phase),

@@ -57,10 +57,26 @@ export class SsaService {
   }
 
   /** Opens a directory that already holds ssa.html or dumps (a run directory, an unpacked bundle). */
-  async openDir(dir: string, func?: string): Promise<string> {
+  async openDir(dir: string, func?: string): Promise<{ id: string; formats: Array<'html' | 'dumps'> }> {
     const id = `dir-${randomBytes(4).toString('hex')}`;
-    await this.store.load(id, dir, func);
-    return id;
+    const formats = await this.store.load(id, dir, func);
+    return { id, formats };
+  }
+
+  /**
+   * openDir for a path from the UI: relative to the project, and only inside the project or gopsy's
+   * storage, so a client cannot make the backend walk arbitrary folders.
+   */
+  async openInProject(root: string, dir: string, func?: string): Promise<{ id: string; formats: Array<'html' | 'dumps'> }> {
+    const abs = path.resolve(root, dir);
+    const inside = (base: string) => {
+      const rel = path.relative(path.resolve(base), abs);
+      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    };
+    if (!inside(root) && !inside(this.storageDir)) {
+      throw new GopsyError('outside-project', `${dir} is outside the project and gopsy's storage.`);
+    }
+    return this.openDir(abs, func);
   }
 }
 

@@ -5,11 +5,15 @@ import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import type { SsaSummary } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
 import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
-import { parseHtmlFile } from './parseHtmlFile';
+import { loadPhase, parseHtmlFile, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 
 interface Loaded {
+  /** For ssa.html, fn.phases stays empty: the phases are in `stored` (see StoredPhase). */
   fn: SsaFunction;
+  stored?: StoredPhase[];
+  /** Each stored phase without its blocks: names, passes, timings for the summary. */
+  heads?: SsaPhase[];
   done: boolean;
   error?: string;
   /** Resolves at the first phase or at the end of the parse, whichever comes first. */
@@ -19,6 +23,11 @@ interface Loaded {
 
 export class SsaStore {
   private readonly loaded = new Map<string, Map<SsaFunction['format'], Loaded>>();
+  /**
+   * The last function rebuilt whole for search, diff over all phases and value history: one at a time,
+   * so only a capture in use across phases costs its full object size.
+   */
+  private fullCache: { entry: Loaded; fn: SsaFunction } | null = null;
 
   /** Starts parsing what a directory holds (an ssa.html, text dumps, or both); returns the formats found. */
   async load(id: string, dir: string, func?: string): Promise<Array<SsaFunction['format']>> {
@@ -37,14 +46,17 @@ export class SsaStore {
     const fn: SsaFunction = { name: path.basename(file), format: 'html', phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] };
     let first!: () => void;
     const ready = new Promise<void>((r) => (first = r));
-    const entry: Loaded = { fn, done: false, ready, finished: Promise.resolve() };
-    entry.finished = parseHtmlFile(file, (phase, index, name) => {
-      fn.phases[index] = phase;
+    const stored: StoredPhase[] = [];
+    const heads: SsaPhase[] = [];
+    const entry: Loaded = { fn, stored, heads, done: false, ready, finished: Promise.resolve() };
+    entry.finished = parseHtmlFile(file, (phase, head, index, name) => {
+      stored[index] = phase;
+      heads[index] = head;
       fn.name = name;
       first();
     }).then(
       (full) => {
-        entry.fn = { ...full, phases: fn.phases };
+        entry.fn = { ...full, phases: [] };
         entry.done = true;
         first();
       },
@@ -102,7 +114,9 @@ export class SsaStore {
       partial: fn.partial,
       warnings: fn.warnings,
       ...(entry.error ? { error: entry.error } : {}),
-      phases: fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
+      phases: entry.stored
+        ? entry.heads!.filter(Boolean).map((h, index) => ({ ...summarisePhase(h, index), blocks: entry.stored![index]!.blocks, values: entry.stored![index]!.values }))
+        : fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
       counts: { sources: fn.sources.reduce((n, s) => n + s.lines.length, 0), ast: fn.ast.length, genssa: fn.genssa.length },
       other: fn.other,
     };
@@ -111,7 +125,7 @@ export class SsaStore {
   async phase(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase> {
     const entry = this.get(id, format);
     await entry.ready;
-    const p = entry.fn.phases[index];
+    const p = entry.stored ? parseStored(entry.stored[index]) : entry.fn.phases[index];
     if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
     return p;
   }
@@ -121,8 +135,25 @@ export class SsaStore {
     const entry = this.get(id, format);
     await entry.finished;
     if (entry.error) throw new GopsyError('parse-failed', entry.error);
+    if (!entry.stored) return entry.fn;
+    if (this.fullCache?.entry !== entry) {
+      this.fullCache = null; // let the previous one go before building the next
+      this.fullCache = { entry, fn: { ...entry.fn, phases: entry.stored.map((p) => parseStored(p)!) } };
+    }
+    return this.fullCache.fn;
+  }
+
+  /** Sources, AST and genssa once parsed, without rebuilding the phases. */
+  async columns(id: string, format?: SsaFunction['format']): Promise<SsaFunction> {
+    const entry = this.get(id, format);
+    await entry.finished;
+    if (entry.error) throw new GopsyError('parse-failed', entry.error);
     return entry.fn;
   }
+}
+
+function parseStored(p: StoredPhase | undefined): SsaPhase | undefined {
+  return p ? loadPhase(p) : undefined;
 }
 
 function summarisePhase(p: SsaPhase, index: number) {

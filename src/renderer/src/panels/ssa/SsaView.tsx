@@ -1,6 +1,6 @@
 // The SSA browser: pick a package and a function, gopsy captures it with the real compiler, then
 // browse its phases (list, phase view, diff, CFG, sources/AST/genssa) and follow values.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { TreePackage } from '../../../../shared/api';
 import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
@@ -11,8 +11,12 @@ import { DiffView } from './DiffView';
 import { TextColumn, type TextRow } from './TextColumn';
 import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
+import { useShowSsaRequests } from './useShowSsa';
+import { useSsaLineMarks } from './useSsaLineMarks';
+import { editorMarks } from '../../editor/editorMarks';
 import './ssa.css';
 
+const NO_BLOCKS: SsaPhase['blocks'] = [];
 type Tab = 'phase' | 'diff' | 'cfg' | 'sources' | 'ast' | 'genssa' | 'search';
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
@@ -71,32 +75,62 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     return () => clearTimeout(t);
   }, [loadFunctions]);
 
+  /** Shows a capture the backend has started parsing (a fresh one or an opened folder). */
+  const [knownFile, setKnownFile] = useState<string | null>(null);
+  const show = useCallback((captureId: string, file: string | null = null) => {
+    editorMarks.clear('ssa');
+    setKnownFile(file);
+    setSummary(null);
+    setPhase(null);
+    setSelected(null);
+    setHistory(null);
+    setColumn({});
+    setIndex(0);
+    setFormat(undefined);
+    setId(captureId);
+  }, []);
+
   const capture = useCallback(
-    async (name: string) => {
+    async (name: string, where?: { pkgArg: string; test: boolean; file: string }) => {
       setBusy(`Compiling ${name}…`);
       setError(null);
       try {
-        const res = await api.call('ssa.capture', { pkg: pkgArg, func: name, test });
+        const res = await api.call('ssa.capture', { pkg: where?.pkgArg ?? pkgArg, func: name, test: where?.test ?? test });
         if (!res.ok) {
           setError({ text: res.message, candidates: res.candidates });
           return;
         }
-        setSummary(null);
-        setPhase(null);
-        setSelected(null);
-        setHistory(null);
-        setColumn({});
-        setIndex(0);
-        setFormat(undefined);
-        setId(res.id);
+        const listed = funcs?.find((f) => f.name === name && f.line !== null && f.file.endsWith('.go'));
+        show(res.id, where?.file ?? listed?.file ?? null);
       } catch (err) {
         setError({ text: message(err), candidates: [] });
       } finally {
         setBusy(null);
       }
     },
-    [api, pkgArg, test],
+    [api, pkgArg, test, show, funcs],
   );
+
+  useShowSsaRequests(
+    api,
+    (t) => {
+      setPkg(t.pkgDir);
+      setTest(t.test);
+      void capture(t.func, t);
+    },
+    (text) => setError({ text, candidates: [] }),
+    setBusy,
+  );
+
+  const [openDir, setOpenDir] = useState('');
+  const openFolder = async () => {
+    setError(null);
+    try {
+      show((await api.call('ssa.open', { dir: openDir })).id);
+    } catch (err) {
+      setError({ text: message(err), candidates: [] });
+    }
+  };
 
   // The summary arrives at the first phase; poll until the parse is done.
   useEffect(() => {
@@ -117,10 +151,13 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, id, format]);
 
+  // The phase shown: fetched again only when that index changes, not at every poll while later phases
+  // arrive (a phase of a big function is megabytes).
+  const shown = summary && summary.phases.length > 0 ? Math.min(index, summary.phases.length - 1) : -1;
   useEffect(() => {
-    if (!id || !summary || summary.phases.length === 0) return;
-    void api.call('ssa.phase', { id, format, index: Math.min(index, summary.phases.length - 1) }).then(setPhase, (err) => setError({ text: message(err), candidates: [] }));
-  }, [api, id, format, index, summary?.phases.length]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!id || shown < 0) return;
+    void api.call('ssa.phase', { id, format, index: shown }).then(setPhase, (err) => setError({ text: message(err), candidates: [] }));
+  }, [api, id, format, shown]);
 
   useEffect(() => {
     if (!id || !summary?.done || tab !== 'diff') return;
@@ -140,7 +177,10 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   }, [api, id, format, tab, summary?.done]);
 
   const rows = useMemo(() => (phase ? phaseRows(phase) : []), [phase]);
+  // The mini CFG of a big function (genssa: ~1000 blocks) is drawn after the phase's rows, not before.
+  const cfgBlocks = useDeferredValue(phase?.blocks ?? NO_BLOCKS, NO_BLOCKS);
   const mainFile = column.sources?.[0]?.file;
+  useSsaLineMarks(api, phase, knownFile, mainFile);
   const openLine = (line: number, file = mainFile) => file && openSource({ path: file, line });
   const jumpTo = (target: string) => {
     const i = rows.findIndex((r) => (target.startsWith('b') ? r.t === 'block' && r.b.id === target : r.t === 'value' && r.v.id === target));
@@ -170,6 +210,16 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
         <input placeholder="filter functions" value={funcFilter} onChange={(e) => setFuncFilter(e.target.value)} data-testid="ssa-func-filter" />
         <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy}>
           Capture name
+        </button>
+        <input
+          placeholder="or a folder with ssa.html"
+          title="a kept capture or an unpacked bundle: ssa.html and/or .dump files, inside the project"
+          value={openDir}
+          onChange={(e) => setOpenDir(e.target.value)}
+          data-testid="ssa-open-dir"
+        />
+        <button onClick={() => void openFolder()} disabled={!openDir}>
+          Open capture
         </button>
         {busy && <span className="muted">{busy}</span>}
         {summary && (
@@ -240,7 +290,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
             <div className="ssa-phase-split">
               <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} />
               <div className="ssa-mini-cfg">
-                <CfgView blocks={phase.blocks} selected={selected} onBlock={jumpTo} />
+                <CfgView blocks={cfgBlocks} selected={selected} onBlock={jumpTo} />
               </div>
             </div>
           )}

@@ -1,0 +1,53 @@
+// Handles "Show SSA" requests from the editor: the cursor's line → the compiled function around it
+// (funcAtLine on the file's text and the compiler's own function list) → a capture of that function.
+import { useEffect, useRef } from 'react';
+import type { GopsyApi } from '../../../../shared/api';
+import { funcAtLine } from '../../../../core/ssa/names';
+import { onShowSsaRequest, takeShowSsaRequest, type ShowSsaRequest } from './editorAction';
+
+export interface ShowSsaTarget {
+  /** Package directory as the view's package picker names it ('.' for the root). */
+  pkgDir: string;
+  pkgArg: string;
+  test: boolean;
+  func: string;
+  /** Project-relative file of the function. */
+  file: string;
+}
+
+async function resolveRequest(api: GopsyApi, req: ShowSsaRequest): Promise<ShowSsaTarget> {
+  const slash = req.path.lastIndexOf('/');
+  const pkgDir = slash < 0 ? '.' : req.path.slice(0, slash);
+  const pkgArg = pkgDir === '.' ? '.' : `./${pkgDir}`;
+  const test = req.path.endsWith('_test.go');
+  const [file, list] = await Promise.all([api.call('workspace.readFile', { path: req.path }), api.call('ssa.functions', { pkg: pkgArg, test })]);
+  const found = funcAtLine(list.functions, req.path, file.text.split('\n'), req.line);
+  if (!found[0]) throw new Error(`The compiler compiles no function at ${req.path}:${req.line}.`);
+  return { pkgDir, pkgArg, test, func: found[0].name, file: req.path };
+}
+
+/** Calls onTarget for each request (the one pending at mount included), onError when none fits. */
+export function useShowSsaRequests(api: GopsyApi, onTarget: (t: ShowSsaTarget) => void, onError: (message: string) => void, onBusy: (text: string | null) => void): void {
+  const handlers = useRef({ onTarget, onError, onBusy });
+  useEffect(() => {
+    handlers.current = { onTarget, onError, onBusy };
+  });
+  useEffect(() => {
+    let live = true;
+    const handle = () => {
+      const req = takeShowSsaRequest();
+      if (!req) return;
+      handlers.current.onBusy(`Finding the function at ${req.path}:${req.line}…`);
+      resolveRequest(api, req).then(
+        (t) => live && handlers.current.onTarget(t),
+        (err: Error) => live && (handlers.current.onBusy(null), handlers.current.onError(err.message)),
+      );
+    };
+    handle();
+    const off = onShowSsaRequest(handle);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+}
