@@ -47,3 +47,38 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await expect(view.getByTestId('command-log')).toContainText('compile');
   expect(errors).toEqual([]);
 });
+
+test('a profile made in the editor runs; its compile error opens the file with a marker', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const view = page.getByTestId('build-view');
+  await view.getByLabel('Build profile').selectOption('Diagnose failure');
+  await view.getByTestId('profile-new').click();
+  const editor = view.getByTestId('profile-editor');
+  await expect(view.getByTestId('profile-save')).toBeDisabled();
+  await expect(editor.getByRole('alert').first()).toContainText('give the profile a name');
+  await editor.getByLabel('name', { exact: true }).fill('Broken build');
+  await editor.getByLabel('GOAMD64').fill('v9');
+  await expect(editor.getByRole('alert')).toHaveText('GOAMD64 is v1, v2, v3 or v4');
+  await editor.getByLabel('GOAMD64').fill('');
+  await editor.getByLabel('-tags').fill('gopsy_broken');
+  await expect(view.getByTestId('build-preview')).toContainText('-tags=gopsy_broken');
+  await view.getByTestId('profile-save').click();
+  await expect(view.getByLabel('Build profile')).toHaveValue('Broken build');
+  await view.getByTestId('build-run').click();
+
+  const row = view.getByTestId('build-run-row').first();
+  await expect(row).toContainText('Broken build');
+  await expect(row.locator('td').first()).toHaveText('failed (1)', { timeout: 120_000 });
+  const problem = view.getByTestId('build-problems').getByRole('button', { name: 'broken/typeerror.go:11:9' });
+  await problem.click();
+  await expect(page.getByTestId('editor-status')).toContainText('broken/typeerror.go');
+  await expect(page.getByTestId('cursor-position')).toHaveText('Ln 11, Col 9');
+  await expect(page.getByTestId('editor').locator('.squiggly-error').first()).toBeAttached();
+  expect(errors).toEqual([]);
+});

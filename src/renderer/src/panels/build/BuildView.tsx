@@ -9,6 +9,8 @@ import { ProblemsList } from './ProblemsList';
 import { TimelineView } from './TimelineView';
 import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
+import { ProfileEditor } from './ProfileEditor';
+import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import './build.css';
 
 type Tab = 'timeline' | 'phases' | 'commands' | 'problems';
@@ -24,7 +26,11 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [live, setLive] = useState<Record<string, string>>({});
   const [tab, setTab] = useState<Tab>('timeline');
   const [error, setError] = useState<string | null>(null);
-  const profile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+  const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  const selectedProfile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+  const checked = draft ? profileOf(draft) : null;
+  // While editing, the preview (and Run) follow the draft once it is valid.
+  const profile = checked ? (checked.profile ?? undefined) : selectedProfile;
 
   const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(message(e))), [api]);
 
@@ -34,10 +40,43 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     void refreshRuns();
   }, [api, workspace, refreshRuns]);
 
+  const profileKey = profile ? JSON.stringify(profile) : '';
   useEffect(() => {
-    if (!profile) return;
-    api.call('build.preview', { profile }).then(setPreview, (e) => setError(message(e)));
-  }, [api, profile]);
+    if (!profileKey) return setPreview(null);
+    let stale = false;
+    // Debounced: the preview follows typing in the editor.
+    const t = setTimeout(() => {
+      api.call('build.preview', { profile: JSON.parse(profileKey) as BuildProfile }).then(
+        (p) => !stale && setPreview(p),
+        (e) => !stale && setError(message(e)),
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(t);
+    };
+  }, [api, profileKey]);
+
+  const saveDraft = async () => {
+    if (!checked?.profile) return;
+    try {
+      setProfiles(await api.call('build.saveProfile', { profile: checked.profile }));
+      setProfileName(checked.profile.name);
+      setDraft(null);
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  const deleteSelected = async () => {
+    if (!selectedProfile || selectedProfile.builtIn) return;
+    try {
+      setProfiles(await api.call('build.deleteProfile', { name: selectedProfile.name }));
+      setProfileName('Diagnose failure');
+    } catch (e) {
+      setError(message(e));
+    }
+  };
 
   useEffect(() => {
     const offOut = api.on('build.output', ({ id, data }) => setLive((l) => ({ ...l, [id]: ((l[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-200_000) })));
@@ -84,7 +123,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     <div className="build-view" data-testid="build-view">
       <section className="build-side">
         <div className="build-controls">
-          <select aria-label="Build profile" value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
+          <select aria-label="Build profile" value={selectedProfile?.name ?? ''} disabled={!!draft} onChange={(e) => setProfileName(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.name}>{p.name}</option>
             ))}
@@ -96,8 +135,32 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
             <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
           )}
         </div>
-        {profile?.description && <p className="muted small">{profile.description}</p>}
-        {preview && (
+        <div className="build-controls" data-testid="profile-actions">
+          {draft ? (
+            <>
+              <button onClick={() => void saveDraft()} disabled={!checked?.profile} data-testid="profile-save">
+                Save profile
+              </button>
+              <button onClick={() => setDraft(null)}>Discard</button>
+            </>
+          ) : (
+            <>
+              <button onClick={() => selectedProfile && setDraft({ ...draftOf(selectedProfile, ''), description: '' })} data-testid="profile-new">
+                New profile…
+              </button>
+              {selectedProfile && (
+                <button onClick={() => setDraft(draftOf(selectedProfile, selectedProfile.builtIn ? `${selectedProfile.name} (copy)` : selectedProfile.name))}>
+                  {selectedProfile.builtIn ? 'Copy…' : 'Edit…'}
+                </button>
+              )}
+              {selectedProfile && !selectedProfile.builtIn && <button onClick={() => void deleteSelected()}>Delete</button>}
+            </>
+          )}
+        </div>
+        {draft && checked && <ProfileEditor draft={draft} errors={checked.errors} onChange={setDraft} />}
+        {!draft && selectedProfile?.description && <p className="muted small">{selectedProfile.description}</p>}
+        {draft && !checked?.profile && <p className="muted small">Fix the fields above to see the command.</p>}
+        {preview && profile && (
           <div className="preview">
             <pre data-testid="build-preview">{preview.shellLine}</pre>
             <button onClick={() => void navigator.clipboard?.writeText(preview.shellLine)}>Copy command</button>
