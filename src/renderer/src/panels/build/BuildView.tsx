@@ -42,7 +42,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
 
   const profileKey = profile ? JSON.stringify(profile) : '';
   useEffect(() => {
-    if (!profileKey) return setPreview(null);
+    if (!profileKey) return; // the old preview is hidden while the draft is invalid
     let stale = false;
     // Debounced: the preview follows typing in the editor.
     const t = setTimeout(() => {
