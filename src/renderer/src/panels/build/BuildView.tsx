@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
 import type { ViewProps } from '../../views/registry';
 import { CommandLog } from './CommandLog';
+import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { TimelineView } from './TimelineView';
@@ -13,7 +14,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import './build.css';
 
-type Tab = 'timeline' | 'phases' | 'commands' | 'problems';
+type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile';
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function BuildView({ api, workspace, openSource }: ViewProps) {
@@ -214,6 +215,7 @@ function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab:
     ['phases', `Compile phases (${detail.phases.length})`],
     ['commands', 'Command log'],
     ['problems', `Problems (${detail.errors.length})`],
+    ...(m.profile.capture.cpuProfilePackage ? [['profile', 'Compiler profile'] as [Tab, string]] : []),
   ];
   return (
     <div className="run-panel">
@@ -247,6 +249,12 @@ function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab:
         {tab === 'phases' && <PhaseTable phases={detail.phases} cached={detail.cachedPackages} />}
         {tab === 'commands' && <CommandLog commands={detail.commands} />}
         {tab === 'problems' && <ProblemsList errors={detail.errors} onOpen={openSource} />}
+        {tab === 'profile' &&
+          (detail.compilerProfile ? (
+            <CompilerProfileView key={m.id} profile={detail.compilerProfile} />
+          ) : (
+            <p className="muted">No compiler profile in this run (see above).</p>
+          ))}
       </div>
     </div>
   );
