@@ -82,3 +82,42 @@ test('a profile made in the editor runs; its compile error opens the file with a
   await expect(page.getByTestId('editor').locator('.squiggly-error').first()).toBeAttached();
   expect(errors).toEqual([]);
 });
+
+test('a profile that profiles the compiler shows its flame graph and top functions', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const view = page.getByTestId('build-view');
+  await view.getByLabel('Build profile').selectOption('Diagnose failure');
+  await view.getByTestId('profile-new').click();
+  const editor = view.getByTestId('profile-editor');
+  await editor.getByLabel('name', { exact: true }).fill('Compiler on net/http');
+  await editor.getByLabel('packages').fill('net/http');
+  await editor.getByLabel('profile the compiler for package').fill('./...');
+  await expect(editor.getByRole('alert')).toContainText('one package');
+  await editor.getByLabel('profile the compiler for package').fill('net/http');
+  await expect(view.getByTestId('build-preview')).toContainText('-cpuprofile=');
+  await view.getByTestId('profile-save').click();
+  await view.getByTestId('build-run').click();
+  const row = view.getByTestId('build-run-row').first();
+  await expect(row).toContainText('Compiler on net/http');
+  await expect(row.locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+
+  await view.getByRole('tab', { name: 'Compiler profile' }).click();
+  const flame = view.getByTestId('compiler-profile');
+  await expect(flame).toContainText('compiling net/http');
+  const frames = flame.getByTestId('flame-frame');
+  expect(await frames.count()).toBeGreaterThan(20);
+  await expect(flame.getByTestId('profile-top')).toContainText('cmd/compile/internal/');
+  // Zoom into the widest frame below the root, then hover one of its frames.
+  await frames.nth(1).click();
+  await expect(flame.locator('g.ancestor')).toHaveCount(1);
+  await frames.nth(3).hover();
+  await expect(flame.getByRole('tooltip')).toContainText('self');
+  await page.screenshot({ path: path.join(REPO, 'docs/images/compiler-profile.png') });
+  expect(errors).toEqual([]);
+});

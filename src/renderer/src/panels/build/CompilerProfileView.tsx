@@ -1,18 +1,27 @@
 // The compiler's CPU profile of one package: a flame graph in SVG (click a frame to zoom into it, click
 // a dimmed ancestor to zoom out; hover shows the function with self and total time) and the top
 // functions by flat time. Names are drawn as SVG text, never as markup.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CompilerProfile, FlameNode } from '../../../../shared/api';
 import { flameRects, frameColour, pathTo } from './flameLayout';
 import { ms } from './format';
 
 const ROW = 18;
-const WIDTH = 1000;
 
 export function CompilerProfileView({ profile }: { profile: CompilerProfile }) {
   const [path, setPath] = useState<FlameNode[]>([profile.root]);
   const [hover, setHover] = useState<{ node: FlameNode; x: number; y: number } | null>(null);
-  const rects = useMemo(() => flameRects(path, WIDTH), [path]);
+  // The drawing is laid out in real pixels (labels keep their size and are cut to fit the frame).
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1000);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setWidth(Math.max(200, Math.floor(el.clientWidth))));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const rects = useMemo(() => flameRects(path, width), [path, width]);
   const depth = rects.reduce((d, r) => Math.max(d, r.depth + 1), 0);
   const pct = (v: number) => `${((100 * v) / Math.max(profile.totalNs, 1)).toFixed(1)}%`;
   const at = (el: Element | null) => {
@@ -20,7 +29,7 @@ export function CompilerProfileView({ profile }: { profile: CompilerProfile }) {
     return i === undefined ? undefined : rects[Number(i)];
   };
   return (
-    <div className="flame" data-testid="compiler-profile">
+    <div className="flame" data-testid="compiler-profile" ref={box}>
       <div className="muted small">
         The compiler compiling <b>{profile.package}</b>: {ms(profile.totalNs / 1e6)} of CPU time in {profile.samples} samples. Click a frame to
         zoom in, a dimmed frame above to zoom out.{' '}
@@ -31,8 +40,9 @@ export function CompilerProfileView({ profile }: { profile: CompilerProfile }) {
         )}
       </div>
       <svg
-        viewBox={`0 0 ${WIDTH} ${depth * ROW}`}
-        width="100%"
+        viewBox={`0 0 ${width} ${depth * ROW}`}
+        width={width}
+        height={depth * ROW}
         onMouseMove={(e) => {
           const r = at(e.target as Element);
           setHover(r ? { node: r.node, x: e.nativeEvent.offsetX, y: e.nativeEvent.offsetY } : null);
