@@ -39,6 +39,16 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await expect(view.getByRole('tooltip')).toBeVisible();
   await page.screenshot({ path: path.join(REPO, 'docs/images/build-view.png') });
 
+  // A bar reveals its package in the project tree: expanded (it was collapsed) and highlighted.
+  const storeNode = page.getByTestId('project-tree').locator('button[title="example.com/inventory/store"]');
+  await storeNode.click();
+  await expect(storeNode).toHaveAttribute('aria-expanded', 'false');
+  await view.locator('[data-testid=timeline-bar][data-package="example.com/inventory/store"][data-mode=build]').dispatchEvent('click');
+  await expect(storeNode).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('tree-revealed')).toContainText('store.go');
+  // A private cache: nothing came from the cache, so there is nothing to hide.
+  await expect(view.getByTestId('timeline-cache-filter')).toContainText('hide the 0 cache hits');
+
   await view.getByRole('tab', { name: /Compile phases/ }).click();
   const rows = view.getByTestId('phase-row');
   expect(await rows.count()).toBeGreaterThan(10);
@@ -103,9 +113,21 @@ test('a profile that profiles the compiler shows its flame graph and top functio
   await expect(view.getByTestId('build-preview')).toContainText('-cpuprofile=');
   await view.getByTestId('profile-save').click();
   await view.getByTestId('build-run').click();
-  const row = view.getByTestId('build-run-row').first();
-  await expect(row).toContainText('Compiler on net/http');
-  await expect(row.locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+  const rows = view.getByTestId('build-run-row');
+  await expect(rows.first()).toContainText('Compiler on net/http');
+  await expect(rows.first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+  // Once more: on a cold GOCACHE the first run compiled the dependencies; now they are cache hits
+  // (net/http itself always compiles: its flags name this run's profile file).
+  const n = await rows.count();
+  await view.getByTestId('build-run').click();
+  await expect(rows).toHaveCount(n + 1);
+  await expect(rows.first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+
+  // The shared cache served the dependencies: the header counts them and the timeline can hide them.
+  await expect(view.locator('.run-header')).toContainText(/\d+ packages from the cache/);
+  const all = await view.getByTestId('timeline-bar').count();
+  await view.getByTestId('timeline-cache-filter').getByRole('checkbox').check();
+  expect(await view.getByTestId('timeline-bar').count()).toBeLessThan(all);
 
   await view.getByRole('tab', { name: 'Compiler profile' }).click();
   const flame = view.getByTestId('compiler-profile');

@@ -12,6 +12,7 @@ import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
+import { revealInTree } from '../../workbenchBus';
 import './build.css';
 
 type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile';
@@ -242,7 +243,7 @@ function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab:
       <div className="run-body">
         {tab === 'timeline' &&
           (detail.timeline ? (
-            <TimelineView timeline={detail.timeline} onPackage={() => setTab('phases')} />
+            <TimelineView timeline={detail.timeline} onPackage={revealInTree} />
           ) : (
             <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
           ))}
