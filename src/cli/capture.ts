@@ -18,6 +18,8 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR [options]
   --env K=V           ${PROFILE_ENV_KEYS.join(', ')} (repeatable)
   --rebuild-all       -a
   --private-cache     a private GOCACHE for the run (every package compiles; removed afterwards)
+  --compiler-profile PKG
+                      also write a CPU profile of the compiler compiling package PKG (compile.cpuprof)
 With no DIR, the current directory.`;
 
 function readProfile(r: ArgReader): BuildProfile {
@@ -32,6 +34,8 @@ function readProfile(r: ArgReader): BuildProfile {
   if (r.get('--tags')) profile.tags = r.get('--tags')!.split(',').filter(Boolean);
   if (r.has('--rebuild-all')) profile.rebuildAll = true;
   if (r.has('--private-cache')) profile.privateCache = true;
+  const cpu = r.get('--compiler-profile');
+  if (cpu) profile.capture = { ...profile.capture, cpuProfilePackage: cpu };
   const env: Record<string, string> = {};
   for (const kv of r.all('--env')) {
     const eq = kv.indexOf('=');
@@ -47,7 +51,7 @@ function readProfile(r: ArgReader): BuildProfile {
 async function capture(argv: string[]): Promise<number> {
   const r = new ArgReader(
     argv,
-    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env'],
+    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env', '--compiler-profile'],
     ['--test', '--rebuild-all', '--private-cache'],
   );
   if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);

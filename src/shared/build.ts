@@ -34,7 +34,11 @@ export const CaptureSet = z.object({
   /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
   remarks: z.boolean(),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
-  cpuProfilePackage: z.string().max(500).regex(/^[\w./~+-]*$/).optional(),
+  cpuProfilePackage: z
+    .string()
+    .max(500)
+    .regex(/^(?!-)[\w./~+-]*$/, 'one package path, e.g. ./store or net/http (letters, digits and . / ~ + - _, not starting with -)')
+    .optional(),
 });
 export type CaptureSet = z.infer<typeof CaptureSet>;
 
