@@ -25,7 +25,10 @@ function median(xs: number[]): number {
 
 function run(file: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { cwd: SAMPLE, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'] });
+    // detached: a session of its own, as gopsy's pty gives its build. With the kernel's autogroup
+    // scheduling each session is one scheduling group, so on a loaded machine a build sharing the bench
+    // runner's session got far less CPU than gopsy's (every pair came out ~0.6 in gopsy's favour).
+    const child = spawn(file, args, { cwd: SAMPLE, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'], detached: true });
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? -1));
   });

@@ -72,6 +72,8 @@ test('a profile made in the editor runs; its compile error opens the file with a
   const editor = view.getByTestId('profile-editor');
   await expect(view.getByTestId('profile-save')).toBeDisabled();
   await expect(editor.getByRole('alert').first()).toContainText('give the profile a name');
+  await editor.getByLabel('name', { exact: true }).fill('Diagnose failure');
+  await expect(editor.getByRole('alert')).toHaveText('that is a built-in profile’s name');
   await editor.getByLabel('name', { exact: true }).fill('Broken build');
   await editor.getByLabel('GOAMD64').fill('v9');
   await expect(editor.getByRole('alert')).toHaveText('GOAMD64 is v1, v2, v3 or v4');
@@ -90,6 +92,17 @@ test('a profile made in the editor runs; its compile error opens the file with a
   await expect(page.getByTestId('editor-status')).toContainText('broken/typeerror.go');
   await expect(page.getByTestId('cursor-position')).toHaveText('Ln 11, Col 9');
   await expect(page.getByTestId('editor').locator('.squiggly-error').first()).toBeAttached();
+
+  // Edit renames the saved profile (no copy is left behind); Delete removes it.
+  await page.getByRole('tab', { name: 'Build' }).click();
+  await view.getByLabel('Build profile').selectOption('Broken build');
+  await view.getByRole('button', { name: 'Edit…' }).click();
+  await view.getByTestId('profile-editor').getByLabel('name', { exact: true }).fill('Broken tags');
+  await view.getByTestId('profile-save').click();
+  const options = view.getByLabel('Build profile').locator('option');
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Broken tags']);
+  await view.getByRole('button', { name: 'Delete' }).click();
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details']);
   expect(errors).toEqual([]);
 });
 

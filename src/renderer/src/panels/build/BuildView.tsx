@@ -29,8 +29,16 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [tab, setTab] = useState<Tab>('timeline');
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  /** The saved profile being edited (a rename replaces it), or null for a new profile or a copy. */
+  const [editing, setEditing] = useState<string | null>(null);
   const selectedProfile = profiles.find((p) => p.name === profileName) ?? profiles[0];
   const checked = draft ? profileOf(draft) : null;
+  // Saving replaces a profile of the same name: only the one being edited may keep its name.
+  const clash = draft && profiles.find((p) => p.name === draft.name.trim() && p.name !== editing);
+  if (checked && clash) {
+    checked.errors.name = clash.builtIn ? 'that is a built-in profile’s name' : 'a saved profile has this name (edit that one instead)';
+    checked.profile = null;
+  }
   // While editing, the preview (and Run) follow the draft once it is valid.
   const profile = checked ? (checked.profile ?? undefined) : selectedProfile;
 
@@ -60,15 +68,22 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   }, [api, profileKey]);
 
   const saveDraft = async () => {
-    if (!checked?.profile) return;
+    const next = checked?.profile;
+    if (!next) return;
     try {
-      setProfiles(await api.call('build.saveProfile', { profile: checked.profile }));
-      setProfileName(checked.profile.name);
+      let list = await api.call('build.saveProfile', { profile: next });
+      if (editing && editing !== next.name) list = await api.call('build.deleteProfile', { name: editing });
+      setProfiles(list);
+      setProfileName(next.name);
       setDraft(null);
       setError(null);
     } catch (e) {
       setError(message(e));
     }
+  };
+  const edit = (p: BuildProfile, name: string, own: string | null) => {
+    setDraft({ ...draftOf(p, name), ...(own ? {} : { description: '' }) });
+    setEditing(own);
   };
   const deleteSelected = async () => {
     if (!selectedProfile || selectedProfile.builtIn) return;
@@ -147,11 +162,15 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
             </>
           ) : (
             <>
-              <button onClick={() => selectedProfile && setDraft({ ...draftOf(selectedProfile, ''), description: '' })} data-testid="profile-new">
+              <button onClick={() => selectedProfile && edit(selectedProfile, '', null)} data-testid="profile-new">
                 New profile…
               </button>
               {selectedProfile && (
-                <button onClick={() => setDraft(draftOf(selectedProfile, selectedProfile.builtIn ? `${selectedProfile.name} (copy)` : selectedProfile.name))}>
+                <button
+                  onClick={() =>
+                    selectedProfile.builtIn ? edit(selectedProfile, `${selectedProfile.name} (copy)`, null) : edit(selectedProfile, selectedProfile.name, selectedProfile.name)
+                  }
+                >
                   {selectedProfile.builtIn ? 'Copy…' : 'Edit…'}
                 </button>
               )}
