@@ -89,6 +89,14 @@ function capture(temp) {
   run('cached', [], false, 'pass');
   const textErrors = go(['build', '-tags', 'gopsy_broken', '-gcflags=-e', './broken']);
   writeFileSync(path.join(out, 'broken.text.txt'), textErrors.stderr.split(project).join('@ROOT@'));
+
+  // A CPU profile of the compiler compiling net/http (the sample's own packages compile too fast for
+  // more than a handful of samples). Binary (gzipped profile.proto); its file names are GOROOT-relative.
+  const prof = path.join(temp, 'nethttp.compile.cpuprof');
+  const cpu = go(['build', '-o', os.devNull, `-gcflags=net/http=-cpuprofile=${prof}`, 'net/http']);
+  if (cpu.status !== 0) throw new Error(`net/http profile build failed:\n${cpu.stderr}`);
+  cpSync(prof, path.join(out, 'nethttp.compile.cpuprof'));
+  console.log('wrote test/fixtures/build/nethttp.compile.cpuprof');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) regenerateBuildFixtures();

@@ -39,11 +39,120 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await expect(view.getByRole('tooltip')).toBeVisible();
   await page.screenshot({ path: path.join(REPO, 'docs/images/build-view.png') });
 
+  // A bar reveals its package in the project tree: expanded (it was collapsed) and highlighted.
+  const storeNode = page.getByTestId('project-tree').locator('button[title="example.com/inventory/store"]');
+  await storeNode.click();
+  await expect(storeNode).toHaveAttribute('aria-expanded', 'false');
+  await view.locator('[data-testid=timeline-bar][data-package="example.com/inventory/store"][data-mode=build]').dispatchEvent('click');
+  await expect(storeNode).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('tree-revealed')).toContainText('store.go');
+  // A private cache: nothing came from the cache, so there is nothing to hide.
+  await expect(view.getByTestId('timeline-cache-filter')).toContainText('hide the 0 cache hits');
+
   await view.getByRole('tab', { name: /Compile phases/ }).click();
   const rows = view.getByTestId('phase-row');
   expect(await rows.count()).toBeGreaterThan(10);
   await expect(view.getByTestId('phase-table')).toContainText('example.com/inventory/store');
   await view.getByRole('tab', { name: 'Command log' }).click();
   await expect(view.getByTestId('command-log')).toContainText('compile');
+  expect(errors).toEqual([]);
+});
+
+test('a profile made in the editor runs; its compile error opens the file with a marker', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const view = page.getByTestId('build-view');
+  await view.getByLabel('Build profile').selectOption('Diagnose failure');
+  await view.getByTestId('profile-new').click();
+  const editor = view.getByTestId('profile-editor');
+  await expect(view.getByTestId('profile-save')).toBeDisabled();
+  await expect(editor.getByRole('alert').first()).toContainText('give the profile a name');
+  await editor.getByLabel('name', { exact: true }).fill('Diagnose failure');
+  await expect(editor.getByRole('alert')).toHaveText('that is a built-in profile’s name');
+  await editor.getByLabel('name', { exact: true }).fill('Broken build');
+  await editor.getByLabel('GOAMD64').fill('v9');
+  await expect(editor.getByRole('alert')).toHaveText('GOAMD64 is v1, v2, v3 or v4');
+  await editor.getByLabel('GOAMD64').fill('');
+  await editor.getByLabel('-tags').fill('gopsy_broken');
+  await expect(view.getByTestId('build-preview')).toContainText('-tags=gopsy_broken');
+  await view.getByTestId('profile-save').click();
+  await expect(view.getByLabel('Build profile')).toHaveValue('Broken build');
+  await view.getByTestId('build-run').click();
+
+  const row = view.getByTestId('build-run-row').first();
+  await expect(row).toContainText('Broken build');
+  await expect(row.locator('td').first()).toHaveText('failed (1)', { timeout: 120_000 });
+  const problem = view.getByTestId('build-problems').getByRole('button', { name: 'broken/typeerror.go:11:9' });
+  await problem.click();
+  await expect(page.getByTestId('editor-status')).toContainText('broken/typeerror.go');
+  await expect(page.getByTestId('cursor-position')).toHaveText('Ln 11, Col 9');
+  await expect(page.getByTestId('editor').locator('.squiggly-error').first()).toBeAttached();
+
+  // Edit renames the saved profile (no copy is left behind); Delete removes it.
+  await page.getByRole('tab', { name: 'Build' }).click();
+  await view.getByLabel('Build profile').selectOption('Broken build');
+  await view.getByRole('button', { name: 'Edit…' }).click();
+  await view.getByTestId('profile-editor').getByLabel('name', { exact: true }).fill('Broken tags');
+  await view.getByTestId('profile-save').click();
+  const options = view.getByLabel('Build profile').locator('option');
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Broken tags']);
+  await view.getByRole('button', { name: 'Delete' }).click();
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details']);
+  expect(errors).toEqual([]);
+});
+
+test('a profile that profiles the compiler shows its flame graph and top functions', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const view = page.getByTestId('build-view');
+  await view.getByLabel('Build profile').selectOption('Diagnose failure');
+  await view.getByTestId('profile-new').click();
+  const editor = view.getByTestId('profile-editor');
+  await editor.getByLabel('name', { exact: true }).fill('Compiler on net/http');
+  await editor.getByLabel('packages').fill('net/http');
+  await editor.getByLabel('profile the compiler for package').fill('./...');
+  await expect(editor.getByRole('alert')).toContainText('one package');
+  await editor.getByLabel('profile the compiler for package').fill('net/http');
+  await expect(view.getByTestId('build-preview')).toContainText('-cpuprofile=');
+  await view.getByTestId('profile-save').click();
+  await view.getByTestId('build-run').click();
+  const rows = view.getByTestId('build-run-row');
+  await expect(rows.first()).toContainText('Compiler on net/http');
+  await expect(rows.first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+  // Once more: on a cold GOCACHE the first run compiled the dependencies; now they are cache hits
+  // (net/http itself always compiles: its flags name this run's profile file).
+  const n = await rows.count();
+  await view.getByTestId('build-run').click();
+  await expect(rows).toHaveCount(n + 1);
+  await expect(rows.first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
+
+  // The shared cache served the dependencies: the header counts them and the timeline can hide them.
+  await expect(view.locator('.run-header')).toContainText(/\d+ packages from the cache/);
+  const all = await view.getByTestId('timeline-bar').count();
+  await view.getByTestId('timeline-cache-filter').getByRole('checkbox').check();
+  expect(await view.getByTestId('timeline-bar').count()).toBeLessThan(all);
+
+  await view.getByRole('tab', { name: 'Compiler profile' }).click();
+  const flame = view.getByTestId('compiler-profile');
+  await expect(flame).toContainText('compiling net/http');
+  const frames = flame.getByTestId('flame-frame');
+  expect(await frames.count()).toBeGreaterThan(20);
+  await expect(flame.getByTestId('profile-top')).toContainText('cmd/compile/internal/');
+  // Zoom into the widest frame below the root, then hover one of its frames.
+  await frames.nth(1).click();
+  await expect(flame.locator('g.ancestor')).toHaveCount(1);
+  await frames.nth(3).hover();
+  await expect(flame.getByRole('tooltip')).toContainText('self');
+  await page.screenshot({ path: path.join(REPO, 'docs/images/compiler-profile.png') });
   expect(errors).toEqual([]);
 });

@@ -19,6 +19,8 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR [options]
   --rebuild-all       -a
   --private-cache     a private GOCACHE for the run (every package compiles; removed afterwards)
   --keep-binary       keep the linked binary in the run's out/ (only main packages are then built)
+  --compiler-profile PKG
+                      also write a CPU profile of the compiler compiling package PKG (compile.cpuprof)
 With no DIR, the current directory.`;
 
 function readProfile(r: ArgReader): BuildProfile {
@@ -34,6 +36,8 @@ function readProfile(r: ArgReader): BuildProfile {
   if (r.has('--rebuild-all')) profile.rebuildAll = true;
   if (r.has('--private-cache')) profile.privateCache = true;
   if (r.has('--keep-binary')) profile.keepBinary = true;
+  const cpu = r.get('--compiler-profile');
+  if (cpu) profile.capture = { ...profile.capture, cpuProfilePackage: cpu };
   const env: Record<string, string> = {};
   for (const kv of r.all('--env')) {
     const eq = kv.indexOf('=');
@@ -49,7 +53,7 @@ function readProfile(r: ArgReader): BuildProfile {
 async function capture(argv: string[]): Promise<number> {
   const r = new ArgReader(
     argv,
-    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env'],
+    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env', '--compiler-profile'],
     ['--test', '--rebuild-all', '--private-cache', '--keep-binary'],
   );
   if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);

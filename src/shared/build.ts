@@ -34,7 +34,11 @@ export const CaptureSet = z.object({
   /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
   remarks: z.boolean(),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
-  cpuProfilePackage: z.string().max(500).regex(/^[\w./~+-]*$/).optional(),
+  cpuProfilePackage: z
+    .string()
+    .max(500)
+    .regex(/^(?!-)[\w./~+-]*$/, 'one package path, e.g. ./store or net/http (letters, digits and . / ~ + - _, not starting with -)')
+    .optional(),
 });
 export type CaptureSet = z.infer<typeof CaptureSet>;
 
@@ -176,6 +180,33 @@ export const CompileError = z.object({
 });
 export type CompileError = z.infer<typeof CompileError>;
 
+/** One frame of the compiler's flame graph: total includes the children, self does not (nanoseconds). */
+export interface FlameNode {
+  name: string;
+  self: number;
+  total: number;
+  children: FlameNode[];
+}
+export const FlameNode: z.ZodType<FlameNode> = z.lazy(() =>
+  z.object({ name: z.string(), self: z.number(), total: z.number(), children: z.array(FlameNode) }),
+);
+
+export const TopFunction = z.object({ name: z.string(), flat: z.number(), cum: z.number() });
+export type TopFunction = z.infer<typeof TopFunction>;
+
+/** The compiler's CPU profile for one package (-gcflags=PKG=-cpuprofile), aggregated. */
+export const CompilerProfile = z.object({
+  package: z.string(),
+  /** Sum of the samples' CPU time, ns. */
+  totalNs: z.number(),
+  samples: z.number(),
+  /** Root is "(all)"; frames below 0.1% of the total are left out (their time stays in the parent's total). */
+  root: FlameNode,
+  /** The functions with the most flat time first (at most 50). */
+  top: z.array(TopFunction),
+});
+export type CompilerProfile = z.infer<typeof CompilerProfile>;
+
 /** A problem reading one artefact: shown in the view instead of the data. */
 export const ArtefactProblem = z.object({ artefact: z.string(), message: z.string() });
 export type ArtefactProblem = z.infer<typeof ArtefactProblem>;
@@ -191,6 +222,8 @@ export const RunDetail = z.object({
   failedPackages: z.array(z.string()),
   remarksCount: z.number(),
   workListing: z.array(z.string()),
+  /** Present when the profile asked for the compiler's CPU profile and the package compiled. */
+  compilerProfile: CompilerProfile.nullable(),
   problems: z.array(ArtefactProblem),
 });
 export type RunDetail = z.infer<typeof RunDetail>;

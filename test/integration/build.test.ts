@@ -115,3 +115,30 @@ test('cancelling a running build keeps the run, marked cancelled, with its parti
   // The go command is stopped mid-build: its trace has no end, and the view says so.
   expect(d.problems.find((x) => x.artefact === 'trace.json')?.message).toMatch(/ends early|not written|empty/);
 });
+
+test('a profile can ask for the compiler’s CPU profile of one package: it is captured and aggregated', async () => {
+  const p: BuildProfile = { ...profile('Diagnose failure'), packages: ['net/http'], capture: { ...profile('Diagnose failure').capture, cpuProfilePackage: 'net/http' } };
+  const m = await (await runs.start(project, p)).done;
+  expect(m.status).toBe('succeeded');
+  expect(m.command.argv.some((a) => a.startsWith('-gcflags=net/http=') && a.includes('-cpuprofile='))).toBe(true);
+  expect(m.artefacts).toContain('compile.cpuprof');
+  const d = await runs.detail(project, m.id);
+  expect(d.problems).toEqual([]);
+  const prof = d.compilerProfile!;
+  expect(prof.package).toBe('net/http');
+  expect(prof.samples).toBeGreaterThan(0);
+  expect(prof.root.total).toBe(prof.totalNs);
+  expect(prof.root.children.map((c) => c.name)).toContain('runtime.main');
+  expect(prof.top[0]!.flat).toBeGreaterThan(0);
+  // The profiled package always compiles (its flags name this run's file), even with the shared cache.
+  expect(d.cachedPackages).not.toContain('net/http');
+});
+
+test('a compiler profile of a package the build does not compile is reported, not an error', async () => {
+  const p: BuildProfile = { ...profile('Diagnose failure'), packages: ['./store'], capture: { ...profile('Diagnose failure').capture, cpuProfilePackage: 'net/http' } };
+  const m = await (await runs.start(project, p)).done;
+  expect(m.status).toBe('succeeded');
+  const d = await runs.detail(project, m.id);
+  expect(d.compilerProfile).toBeNull();
+  expect(d.problems.find((x) => x.artefact === 'compile.cpuprof')?.message).toMatch(/was not compiled/);
+});

@@ -1,14 +1,29 @@
 // Requests that cross features inside the renderer: "show this view" (an editor action opening the
-// SSA view, a problem opening the Build view). App listens and switches tabs.
+// SSA view, a problem opening the Build view), "reveal this package in the project tree" (a timeline
+// bar). App and the project tree listen; features never import each other.
 
-type Listener = (viewId: string) => void;
-const listeners = new Set<Listener>();
+type Listener = (value: string) => void;
+const viewListeners = new Set<Listener>();
+const treeListeners = new Set<Listener>();
+
+function on(set: Set<Listener>, listener: Listener): () => void {
+  set.add(listener);
+  return () => set.delete(listener);
+}
 
 export function showView(viewId: string): void {
-  listeners.forEach((l) => l(viewId));
+  viewListeners.forEach((l) => l(viewId));
 }
 
 export function onShowView(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return on(viewListeners, listener);
+}
+
+/** An import path (`example.com/m/store`, `main`) or a project-relative package directory. */
+export function revealInTree(importPathOrDir: string): void {
+  treeListeners.forEach((l) => l(importPathOrDir));
+}
+
+export function onRevealInTree(listener: Listener): () => void {
+  return on(treeListeners, listener);
 }

@@ -8,6 +8,8 @@ export const buildMethods = {
   /** Built-in profiles, then the ones saved for the open project. */
   'build.profiles': { params: z.object({}).strict(), result: z.array(BuildProfile) },
   'build.saveProfile': { params: z.object({ profile: BuildProfile }), result: z.array(BuildProfile) },
+  /** Removes a saved profile of the open project (built-in ones cannot be removed). */
+  'build.deleteProfile': { params: z.object({ name: z.string().min(1).max(80) }), result: z.array(BuildProfile) },
   /** The exact command and environment a profile runs, before it runs. */
   'build.preview': { params: z.object({ profile: BuildProfile }), result: CommandPreview },
   'build.start': { params: z.object({ profile: BuildProfile }), result: RunSummary },

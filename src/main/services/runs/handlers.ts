@@ -35,6 +35,13 @@ export function buildHandlers(ctx: ConnectionContext) {
         throw new GopsyError('bad-profile', (err as Error).message);
       }
     },
+    'build.deleteProfile': async ({ name }) => {
+      try {
+        return await runs.profiles.remove(projectKey(root()), name);
+      } catch (err) {
+        throw new GopsyError('bad-profile', (err as Error).message);
+      }
+    },
     'build.preview': ({ profile }) => runs.preview(root(), profile),
     'build.start': async ({ profile }) => (await runs.start(root(), profile)).summary,
     'build.cancel': async ({ id }) => (await runs.cancel(id), null),

@@ -74,4 +74,13 @@ export class ProfileStore {
     await writeFileAtomic(this.file(projectKey), JSON.stringify(saved, null, 2) + '\n');
     return this.all(projectKey);
   }
+
+  /** Removes a saved profile by name; removing one that is not saved is not an error. */
+  async remove(projectKey: string, name: string): Promise<BuildProfile[]> {
+    if (BUILT_IN_PROFILES.some((p) => p.name === name)) throw new Error(`"${name}" is a built-in profile and cannot be deleted.`);
+    const saved = await this.saved(projectKey);
+    const kept = saved.filter((p) => p.name !== name);
+    if (kept.length !== saved.length) await writeFileAtomic(this.file(projectKey), JSON.stringify(kept, null, 2) + '\n');
+    return this.all(projectKey);
+  }
 }

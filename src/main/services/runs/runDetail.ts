@@ -2,6 +2,7 @@
 // A missing, truncated or damaged artefact becomes a problem message; it never fails the whole run.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { ArtefactProblem, BuildAction, CompileError, RunDetail, RunManifest, ToolCommand } from '../../../shared/build';
 import {
   buildTimeline,
@@ -16,6 +17,7 @@ import {
   parseXLog,
   type BuildEvent,
 } from '../../../core/build';
+import { compilerProfile } from '../../../core/build/pprofFlame';
 import { ARTEFACTS } from './command';
 
 /** Artefacts larger than this are not parsed in the backend's main thread. */
@@ -49,6 +51,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
     failedPackages: [],
     remarksCount: 0,
     workListing: [],
+    compilerProfile: null,
     problems,
   };
   if (!finished) return detail; // artefacts are written by the go command at its end
@@ -94,7 +97,27 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
     const listing = await readArtefact(dir, ARTEFACTS.work, problems, false);
     detail.workListing = listing ? listing.split('\n').filter(Boolean) : [];
   }
+  if (cap.cpuProfilePackage) detail.compilerProfile = await loadCompilerProfile(dir, cap.cpuProfilePackage, problems);
   return detail;
+}
+
+async function loadCompilerProfile(dir: string, pkg: string, problems: ArtefactProblem[]) {
+  const name = ARTEFACTS.cpuProfile;
+  const bytes = await readFile(path.join(dir, name)).catch(() => null);
+  if (!bytes) {
+    // The compiler writes it only if it compiled the package (a -gcflags pattern that matched nothing,
+    // or a build that failed earlier, leaves none).
+    problems.push({ artefact: name, message: `No compiler profile: "${pkg}" was not compiled in this run (is it a package of the build?).` });
+    return null;
+  }
+  try {
+    // pprof files are gzipped; accept a plain one too.
+    const raw = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    return compilerProfile(raw, pkg);
+  } catch (err) {
+    problems.push({ artefact: name, message: `${name} could not be read: ${(err as Error).message}` });
+    return null;
+  }
 }
 
 function compileErrors(events: BuildEvent[], text: string[]): CompileError[] {

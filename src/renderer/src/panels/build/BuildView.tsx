@@ -3,15 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
 import type { ViewProps } from '../../views/registry';
-import { CommandLog } from './CommandLog';
-import { PhaseTable } from './PhaseTable';
-import { ProblemsList } from './ProblemsList';
-import { TimelineView } from './TimelineView';
 import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
+import { RunPanel, type Tab } from './RunPanel';
+import { ProfileEditor } from './ProfileEditor';
+import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import './build.css';
 
-type Tab = 'timeline' | 'phases' | 'commands' | 'problems';
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function BuildView({ api, workspace, openSource }: ViewProps) {
@@ -24,7 +22,19 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [live, setLive] = useState<Record<string, string>>({});
   const [tab, setTab] = useState<Tab>('timeline');
   const [error, setError] = useState<string | null>(null);
-  const profile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+  const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  /** The saved profile being edited (a rename replaces it), or null for a new profile or a copy. */
+  const [editing, setEditing] = useState<string | null>(null);
+  const selectedProfile = profiles.find((p) => p.name === profileName) ?? profiles[0];
+  const checked = draft ? profileOf(draft) : null;
+  // Saving replaces a profile of the same name: only the one being edited may keep its name.
+  const clash = draft && profiles.find((p) => p.name === draft.name.trim() && p.name !== editing);
+  if (checked && clash) {
+    checked.errors.name = clash.builtIn ? 'that is a built-in profile’s name' : 'a saved profile has this name (edit that one instead)';
+    checked.profile = null;
+  }
+  // While editing, the preview (and Run) follow the draft once it is valid.
+  const profile = checked ? (checked.profile ?? undefined) : selectedProfile;
 
   const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(message(e))), [api]);
 
@@ -34,10 +44,50 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     void refreshRuns();
   }, [api, workspace, refreshRuns]);
 
+  const profileKey = profile ? JSON.stringify(profile) : '';
   useEffect(() => {
-    if (!profile) return;
-    api.call('build.preview', { profile }).then(setPreview, (e) => setError(message(e)));
-  }, [api, profile]);
+    if (!profileKey) return; // the old preview is hidden while the draft is invalid
+    let stale = false;
+    // Debounced: the preview follows typing in the editor.
+    const t = setTimeout(() => {
+      api.call('build.preview', { profile: JSON.parse(profileKey) as BuildProfile }).then(
+        (p) => !stale && setPreview(p),
+        (e) => !stale && setError(message(e)),
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(t);
+    };
+  }, [api, profileKey]);
+
+  const saveDraft = async () => {
+    const next = checked?.profile;
+    if (!next) return;
+    try {
+      let list = await api.call('build.saveProfile', { profile: next });
+      if (editing && editing !== next.name) list = await api.call('build.deleteProfile', { name: editing });
+      setProfiles(list);
+      setProfileName(next.name);
+      setDraft(null);
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  const edit = (p: BuildProfile, name: string, own: string | null) => {
+    setDraft({ ...draftOf(p, name), ...(own ? {} : { description: '' }) });
+    setEditing(own);
+  };
+  const deleteSelected = async () => {
+    if (!selectedProfile || selectedProfile.builtIn) return;
+    try {
+      setProfiles(await api.call('build.deleteProfile', { name: selectedProfile.name }));
+      setProfileName('Diagnose failure');
+    } catch (e) {
+      setError(message(e));
+    }
+  };
 
   useEffect(() => {
     const offOut = api.on('build.output', ({ id, data }) => setLive((l) => ({ ...l, [id]: ((l[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-200_000) })));
@@ -84,7 +134,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     <div className="build-view" data-testid="build-view">
       <section className="build-side">
         <div className="build-controls">
-          <select aria-label="Build profile" value={profile?.name ?? ''} onChange={(e) => setProfileName(e.target.value)}>
+          <select aria-label="Build profile" value={selectedProfile?.name ?? ''} disabled={!!draft} onChange={(e) => setProfileName(e.target.value)}>
             {profiles.map((p) => (
               <option key={p.name}>{p.name}</option>
             ))}
@@ -96,8 +146,36 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
             <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
           )}
         </div>
-        {profile?.description && <p className="muted small">{profile.description}</p>}
-        {preview && (
+        <div className="build-controls" data-testid="profile-actions">
+          {draft ? (
+            <>
+              <button onClick={() => void saveDraft()} disabled={!checked?.profile} data-testid="profile-save">
+                Save profile
+              </button>
+              <button onClick={() => setDraft(null)}>Discard</button>
+            </>
+          ) : (
+            <>
+              <button onClick={() => selectedProfile && edit(selectedProfile, '', null)} data-testid="profile-new">
+                New profile…
+              </button>
+              {selectedProfile && (
+                <button
+                  onClick={() =>
+                    selectedProfile.builtIn ? edit(selectedProfile, `${selectedProfile.name} (copy)`, null) : edit(selectedProfile, selectedProfile.name, selectedProfile.name)
+                  }
+                >
+                  {selectedProfile.builtIn ? 'Copy…' : 'Edit…'}
+                </button>
+              )}
+              {selectedProfile && !selectedProfile.builtIn && <button onClick={() => void deleteSelected()}>Delete</button>}
+            </>
+          )}
+        </div>
+        {draft && checked && <ProfileEditor draft={draft} errors={checked.errors} onChange={setDraft} />}
+        {!draft && selectedProfile?.description && <p className="muted small">{selectedProfile.description}</p>}
+        {draft && !checked?.profile && <p className="muted small">Fix the fields above to see the command.</p>}
+        {preview && profile && (
           <div className="preview">
             <pre data-testid="build-preview">{preview.shellLine}</pre>
             <button onClick={() => void navigator.clipboard?.writeText(preview.shellLine)}>Copy command</button>
@@ -140,51 +218,6 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
           <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} />
         )}
       </section>
-    </div>
-  );
-}
-
-function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab: Tab; setTab: (t: Tab) => void; openSource: ViewProps['openSource'] }) {
-  const m = detail.manifest;
-  const tabs: Array<[Tab, string]> = [
-    ['timeline', 'Timeline'],
-    ['phases', `Compile phases (${detail.phases.length})`],
-    ['commands', 'Command log'],
-    ['problems', `Problems (${detail.errors.length})`],
-  ];
-  return (
-    <div className="run-panel">
-      <div className="run-header">
-        <b className={`status-${m.status}`}>{m.status}</b> {m.profile.name} · exit {m.exitCode ?? '—'} · {m.goVersion} ·{' '}
-        {detail.cachedPackages.length > 0 ? `${detail.cachedPackages.length} packages from the cache` : 'no cache hits'}
-        {detail.remarksCount > 0 ? ` · ${detail.remarksCount} optimisation remarks captured` : ''}
-      </div>
-      {m.status === 'cancelled' || m.status === 'killed' ? (
-        <div className="banner warn">This build did not finish ({m.status}): what is shown is what was written before it stopped.</div>
-      ) : null}
-      {detail.problems.map((p) => (
-        <div key={p.artefact} className="banner warn" role="status">
-          {p.artefact}: {p.message}
-        </div>
-      ))}
-      <div className="view-tabs" role="tablist">
-        {tabs.map(([id, title]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
-            {title}
-          </button>
-        ))}
-      </div>
-      <div className="run-body">
-        {tab === 'timeline' &&
-          (detail.timeline ? (
-            <TimelineView timeline={detail.timeline} onPackage={() => setTab('phases')} />
-          ) : (
-            <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
-          ))}
-        {tab === 'phases' && <PhaseTable phases={detail.phases} cached={detail.cachedPackages} />}
-        {tab === 'commands' && <CommandLog commands={detail.commands} />}
-        {tab === 'problems' && <ProblemsList errors={detail.errors} onOpen={openSource} />}
-      </div>
     </div>
   );
 }

@@ -14,11 +14,16 @@ interface Props {
 
 export function TimelineView({ timeline, onPackage }: Props) {
   const [hover, setHover] = useState<{ bar: TimelineBar; x: number; y: number } | null>(null);
+  const [hideCached, setHideCached] = useState(false);
+  const cachedCount = useMemo(() => timeline.bars.filter((b) => b.cacheHit).length, [timeline]);
   const width = 1000;
   const scale = (width - LABEL_W) / Math.max(timeline.totalMs, 0.001);
   const height = timeline.lanes * LANE_H + 20;
   // Critical bars are drawn last so their outline is never covered.
-  const ordered = useMemo(() => [...timeline.bars].sort((a, b) => Number(a.critical) - Number(b.critical)), [timeline]);
+  const ordered = useMemo(
+    () => timeline.bars.filter((b) => !(hideCached && b.cacheHit)).sort((a, b) => Number(a.critical) - Number(b.critical)),
+    [timeline, hideCached],
+  );
   const barAt = (el: Element | null): TimelineBar | undefined => {
     const idx = el instanceof SVGElement ? el.dataset.index : undefined;
     return idx === undefined ? undefined : ordered[Number(idx)];
@@ -27,8 +32,12 @@ export function TimelineView({ timeline, onPackage }: Props) {
     <div className="timeline" data-testid="build-timeline">
       <div className="muted small">
         {timeline.bars.length} actions on {timeline.lanes} {timeline.laneSource === 'trace' ? 'workers (from -debug-trace)' : 'lanes (packed from the action graph)'},{' '}
-        {ms(timeline.totalMs)}. Outlined: the critical path. Dim: served from the cache.
+        {ms(timeline.totalMs)}. Outlined: the critical path. Dim: served from the cache. Click a bar to show its package in the project tree.
       </div>
+      <label className="small" data-testid="timeline-cache-filter">
+        <input type="checkbox" checked={hideCached} disabled={cachedCount === 0} onChange={(e) => setHideCached(e.target.checked)} /> hide the{' '}
+        {cachedCount} cache hits ({timeline.bars.length - cachedCount} actions ran)
+      </label>
       <svg
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
@@ -54,6 +63,8 @@ export function TimelineView({ timeline, onPackage }: Props) {
             key={b.actionId}
             data-index={i}
             data-testid="timeline-bar"
+            data-package={b.package}
+            data-mode={b.mode}
             x={LABEL_W + b.start * scale}
             y={b.lane * LANE_H + 2}
             width={Math.max((b.end - b.start) * scale, 1)}

@@ -69,6 +69,8 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       scrollBeyondLastLine: false,
       renderWhitespace: 'selection',
       glyphMargin: true,
+      // The default ('editable') hides squiggles in a read-only editor; compile errors must show.
+      renderValidationDecorations: 'on',
     });
     editorRef.current = editor;
     decorations.current = editor.createDecorationsCollection();

@@ -1,6 +1,8 @@
 // The project tree: packages from `go list`, their files, and the module files at the root.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProjectTree as Tree, TreeFile, TreePackage } from '../../../../shared/api';
+import { onRevealInTree } from '../../workbenchBus';
+import { findPackage } from './findPackage';
 
 interface Props {
   tree: Tree | null;
@@ -33,11 +35,23 @@ function FileRow({ file, selected, onOpen }: { file: TreeFile; selected: boolean
   );
 }
 
-function PackageNode({ pkg, selected, onOpen }: { pkg: TreePackage; selected: string | null; onOpen: (p: string) => void }) {
-  const [open, setOpen] = useState(true);
+interface NodeProps {
+  pkg: TreePackage;
+  selected: string | null;
+  onOpen: (p: string) => void;
+  open: boolean;
+  onToggle: () => void;
+  revealed: boolean;
+}
+
+function PackageNode({ pkg, selected, onOpen, open, onToggle, revealed }: NodeProps) {
+  const label = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (revealed) label.current?.scrollIntoView({ block: 'nearest' });
+  }, [revealed]);
   return (
-    <li className="tree-package">
-      <button className="tree-package-label" onClick={() => setOpen(!open)} aria-expanded={open} title={pkg.importPath}>
+    <li className={`tree-package${revealed ? ' revealed' : ''}`} data-testid={revealed ? 'tree-revealed' : undefined}>
+      <button ref={label} className="tree-package-label" onClick={onToggle} aria-expanded={open} title={pkg.importPath}>
         <span className="twisty">{open ? '▾' : '▸'}</span>
         <span className="pkg-dir">{pkg.dir === '.' ? '(root)' : pkg.dir}</span>
         <span className="pkg-name">{pkg.name && `package ${pkg.name}`}</span>
@@ -55,6 +69,30 @@ function PackageNode({ pkg, selected, onOpen }: { pkg: TreePackage; selected: st
 }
 
 export function ProjectTree({ tree, loading, selected, onOpen, onReload }: Props) {
+  // Collapsed packages by import path (all start open); the package a build view asked to show.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const packages = tree?.packages;
+  useEffect(
+    () =>
+      onRevealInTree((target) => {
+        const pkg = findPackage(packages ?? [], target);
+        setRevealed(pkg?.importPath ?? null); // a standard-library package is not in the tree
+        if (pkg)
+          setCollapsed((c) => {
+            const next = new Set(c);
+            next.delete(pkg.importPath);
+            return next;
+          });
+      }),
+    [packages],
+  );
+  const toggle = (importPath: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(importPath)) next.add(importPath);
+      return next;
+    });
   return (
     <nav className="project-tree" aria-label="Project" data-testid="project-tree">
       <div className="panel-title">
@@ -75,7 +113,15 @@ export function ProjectTree({ tree, loading, selected, onOpen, onReload }: Props
             <FileRow key={f.path} file={f} selected={selected === f.path} onOpen={onOpen} />
           ))}
           {tree.packages.map((p) => (
-            <PackageNode key={p.importPath} pkg={p} selected={selected} onOpen={onOpen} />
+            <PackageNode
+              key={p.importPath}
+              pkg={p}
+              selected={selected}
+              onOpen={onOpen}
+              open={!collapsed.has(p.importPath)}
+              onToggle={() => toggle(p.importPath)}
+              revealed={revealed === p.importPath}
+            />
           ))}
         </ul>
       )}

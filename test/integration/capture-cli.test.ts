@@ -1,0 +1,56 @@
+// `gopsy capture` (its run function, as bin/gopsy.js calls it) on a temp copy of the sample with the
+// real toolchain: the exit code is the build's, and the run directory holds the manifest with status.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import type { RunManifest } from '../../src/shared/api';
+import { captureCommand } from '../../src/cli/capture';
+import { copySample, removeTemp } from './support';
+
+let temp: string;
+let project: string;
+
+beforeAll(async () => {
+  ({ temp, project } = await copySample('capture-cli'));
+});
+afterAll(() => removeTemp(temp));
+
+/** Runs the command with its console output captured (it writes the build's output to stdout). */
+async function capture(argv: string[]): Promise<{ code: number | undefined; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
+  try {
+    return { code: await captureCommand.run(argv), out: out.join(''), err: err.join('') };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const manifest = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as RunManifest;
+
+test('a passing build exits 0 and leaves a complete run directory', async () => {
+  const out = path.join(temp, 'pass');
+  const r = await capture([project, '--out', out, '--profile', 'Diagnose failure', '--compiler-profile', './store']);
+  expect(r.code).toBe(0);
+  expect(r.err).toContain(`run written to ${out}`);
+  const m = await manifest(out);
+  expect(m).toMatchObject({ status: 'succeeded', exitCode: 0, project });
+  expect(m.profile.capture.cpuProfilePackage).toBe('./store');
+  expect(m.artefacts).toEqual(expect.arrayContaining(['actiongraph.json', 'build.jsonl', 'console.txt', 'compile.cpuprof']));
+});
+
+test('a failing build exits with its code (1) and the manifest says failed', async () => {
+  const out = path.join(temp, 'broken');
+  const r = await capture([project, '--out', out, '--profile', 'Diagnose failure', '--tags', 'gopsy_broken']);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain('broken/typeerror.go:11:9');
+  expect(await manifest(out)).toMatchObject({ status: 'failed', exitCode: 1 });
+});
+
+test('usage errors are refused before anything runs', async () => {
+  await expect(capture([project, '--out', path.join(temp, 'pass')])).rejects.toThrow(/already exists/);
+  await expect(capture([project, '--out', path.join(temp, 'x'), '--compiler-profile', '-bad'])).rejects.toThrow(/cpuProfilePackage/);
+});
