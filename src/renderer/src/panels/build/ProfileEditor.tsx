@@ -33,7 +33,7 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
   const text = (k: 'name' | 'description' | 'packages' | 'gcflags' | 'ldflags' | 'tags' | 'cpuProfilePackage', placeholder = '') => (
     <input value={draft[k]} placeholder={placeholder} spellCheck={false} onChange={(e) => set(k, e.target.value)} aria-invalid={!!errors[k]} />
   );
-  const flag = (k: 'race' | 'trimpath' | 'rebuildAll' | 'privateCache', label: string) => (
+  const flag = (k: 'race' | 'trimpath' | 'rebuildAll' | 'privateCache' | 'keepBinary', label: string) => (
     <label className="pe-check">
       <input type="checkbox" checked={draft[k]} onChange={(e) => set(k, e.target.checked)} /> {label}
     </label>
@@ -71,6 +71,7 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
         {flag('trimpath', '-trimpath')}
         {flag('rebuildAll', '-a')}
         {flag('privateCache', 'private cache')}
+        {flag('keepBinary', 'keep the binary (main packages only)')}
       </div>
       <div className="pe-env">
         {PROFILE_ENV_KEYS.map((k) => (

@@ -19,6 +19,8 @@ export interface ProfileDraft {
   trimpath: boolean;
   rebuildAll: boolean;
   privateCache: boolean;
+  /** Keep the linked binary in the run's out/ (main packages only). */
+  keepBinary: boolean;
   env: Record<EnvKey, string>;
   capture: Record<CaptureFlag, boolean>;
   /** Profile the compiler while it compiles this package (empty: no profile). */
@@ -60,6 +62,7 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     trimpath: !!p.trimpath,
     rebuildAll: !!p.rebuildAll,
     privateCache: !!p.privateCache,
+    keepBinary: !!p.keepBinary,
     env,
     capture,
     cpuProfilePackage: cpuProfilePackage ?? '',
@@ -98,6 +101,7 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
     ...(d.trimpath ? { trimpath: true } : {}),
     ...(d.rebuildAll ? { rebuildAll: true } : {}),
     ...(d.privateCache ? { privateCache: true } : {}),
+    ...(d.keepBinary ? { keepBinary: true } : {}),
     ...(Object.keys(env).length ? { env } : {}),
     capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}) },
   };
