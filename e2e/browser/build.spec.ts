@@ -100,9 +100,9 @@ test('a profile made in the editor runs; its compile error opens the file with a
   await view.getByTestId('profile-editor').getByLabel('name', { exact: true }).fill('Broken tags');
   await view.getByTestId('profile-save').click();
   const options = view.getByLabel('Build profile').locator('option');
-  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Broken tags']);
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Build the binary', 'Broken tags']);
   await view.getByRole('button', { name: 'Delete' }).click();
-  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details']);
+  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Build the binary']);
   expect(errors).toEqual([]);
 });
 

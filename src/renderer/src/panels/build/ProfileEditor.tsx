@@ -71,7 +71,7 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
         {flag('trimpath', '-trimpath')}
         {flag('rebuildAll', '-a')}
         {flag('privateCache', 'private cache')}
-        {flag('keepBinary', 'keep the binary (main packages only)')}
+        {flag('keepBinary', 'keep the linked binary in out/ (main only)')}
       </div>
       <div className="pe-env">
         {PROFILE_ENV_KEYS.map((k) => (

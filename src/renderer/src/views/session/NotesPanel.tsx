@@ -5,6 +5,7 @@ import type { GopsyApi } from '../../../../shared/api';
 import type { Note, NotesFile } from '../../../../shared/contract/bundle';
 import type { SourceTarget } from '../registry';
 import { errorText } from './format';
+import { setNotesFlusher } from './notesFlush';
 
 const AUTOSAVE_MS = 400;
 
@@ -23,20 +24,36 @@ export function NotesPanel({ api, initial, openSource }: Props) {
   const [where, setWhere] = useState('');
   const dirty = useRef(false);
 
+  // The newest notes not yet written (null once written): autosaved after a pause, or at once when
+  // a session save asks for it.
+  const unsaved = useRef<NotesFile | null>(null);
+  const write = useRef<() => Promise<void>>(async () => {});
   useEffect(() => {
-    if (!dirty.current) return;
-    setStatus('pending');
-    const t = setTimeout(() => {
-      api.call('session.saveNotes', file).then(
-        () => setStatus('saved'),
+    write.current = async () => {
+      const pending = unsaved.current;
+      if (!pending) return;
+      unsaved.current = null;
+      await api.call('session.saveNotes', pending).then(
+        () => setStatus(unsaved.current ? 'pending' : 'saved'),
         (err) => setStatus(`Not saved: ${errorText(err)}`),
       );
-    }, AUTOSAVE_MS);
+    };
+  }, [api]);
+  useEffect(() => {
+    setNotesFlusher(() => write.current());
+    return () => setNotesFlusher(null);
+  }, []);
+
+  useEffect(() => {
+    if (!dirty.current) return;
+    unsaved.current = file;
+    const t = setTimeout(() => void write.current(), AUTOSAVE_MS);
     return () => clearTimeout(t);
-  }, [api, file]);
+  }, [file]);
 
   const change = (f: (n: Note[]) => Note[]) => {
     dirty.current = true;
+    setStatus('pending');
     setFile((cur) => ({ ...cur, notes: f(cur.notes) }));
   };
 
@@ -53,7 +70,10 @@ export function NotesPanel({ api, initial, openSource }: Props) {
   return (
     <section className="notes" aria-label="Notes">
       <h3>
-        Notes <span className="muted" data-testid="notes-status">{status === 'saved' ? 'saved' : status === 'pending' ? 'saving…' : status}</span>
+        Notes{' '}
+        <span className="muted" data-testid="notes-status">
+          {status === 'saved' ? 'saved' : status === 'pending' ? 'saving…' : status}
+        </span>
       </h3>
       <form
         className="note-form"
@@ -62,18 +82,42 @@ export function NotesPanel({ api, initial, openSource }: Props) {
           add();
         }}
       >
-        <textarea value={text} onChange={(e) => setText(e.target.value)} placeholder="What did you find?" data-testid="note-text" rows={3} />
-        <input value={where} onChange={(e) => setWhere(e.target.value)} placeholder="attach to file.go:line (optional)" data-testid="note-where" spellCheck={false} />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="What did you find?"
+          data-testid="note-text"
+          rows={3}
+        />
+        <input
+          value={where}
+          onChange={(e) => setWhere(e.target.value)}
+          placeholder="attach to file.go:line (optional)"
+          data-testid="note-where"
+          spellCheck={false}
+        />
         <button type="submit" disabled={!text.trim()}>
           Add note
         </button>
       </form>
-      <NoteList notes={file.notes} openSource={openSource} onDelete={(id) => change((ns) => ns.filter((n) => n.id !== id))} />
+      <NoteList
+        notes={file.notes}
+        openSource={openSource}
+        onDelete={(id) => change((ns) => ns.filter((n) => n.id !== id))}
+      />
     </section>
   );
 }
 
-export function NoteList({ notes, openSource, onDelete }: { notes: Note[]; openSource?: (t: SourceTarget) => void; onDelete?: (id: string) => void }) {
+export function NoteList({
+  notes,
+  openSource,
+  onDelete,
+}: {
+  notes: Note[];
+  openSource?: (t: SourceTarget) => void;
+  onDelete?: (id: string) => void;
+}) {
   if (notes.length === 0) return <p className="muted">No notes yet.</p>;
   return (
     <ul className="note-list" data-testid="note-list">
@@ -83,12 +127,16 @@ export function NoteList({ notes, openSource, onDelete }: { notes: Note[]; openS
             <button
               className="link"
               disabled={!openSource}
-              onClick={() => n.anchor.type === 'source' && openSource?.({ path: n.anchor.path, line: n.anchor.line })}
+              onClick={() =>
+                n.anchor.type === 'source' && openSource?.({ path: n.anchor.path, line: n.anchor.line })
+              }
             >
               {n.anchor.path}:{n.anchor.line}
             </button>
           )}
-          {n.anchor.type !== 'source' && n.anchor.type !== 'free' && <span className="muted">{n.anchor.type}</span>}
+          {n.anchor.type !== 'source' && n.anchor.type !== 'free' && (
+            <span className="muted">{n.anchor.type}</span>
+          )}
           <span className="note-text">{n.text}</span>
           {onDelete && (
             <button className="small" aria-label="Delete note" onClick={() => onDelete(n.id)}>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { Layout, SavePreview, SaveResult } from '../../../../shared/contract/bundle';
 import { errorText, formatBytes } from './format';
+import { flushNotes } from './notesFlush';
 
 interface Props {
   api: GopsyApi;
@@ -28,17 +29,19 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
 
   useEffect(() => {
     let live = true;
-    api.call('session.preview', { includeSources, excludeSources: excluded }).then(
-      (p) => {
-        if (!live) return;
-        setPreview(p);
-        if (!named.current) {
-          named.current = true;
-          setTarget(`${parentOf(projectRoot)}/${p.defaultFileName}`);
-        }
-      },
-      (err) => live && setError(errorText(err)),
-    );
+    flushNotes()
+      .then(() => api.call('session.preview', { includeSources, excludeSources: excluded }))
+      .then(
+        (p) => {
+          if (!live) return;
+          setPreview(p);
+          if (!named.current) {
+            named.current = true;
+            setTarget(`${parentOf(projectRoot)}/${p.defaultFileName}`);
+          }
+        },
+        (err) => live && setError(errorText(err)),
+      );
     return () => {
       live = false;
     };
@@ -48,7 +51,13 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
     setBusy(true);
     setError(null);
     try {
-      const res = await api.call('session.save', { includeSources, excludeSources: excluded, layout, ...(native ? {} : { path: target.trim() }) });
+      await flushNotes(); // the note typed a moment ago belongs in the bundle
+      const res = await api.call('session.save', {
+        includeSources,
+        excludeSources: excluded,
+        layout,
+        ...(native ? {} : { path: target.trim() }),
+      });
       if (res) onDone(res);
     } catch (err) {
       setError(errorText(err));
@@ -82,7 +91,12 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
               </tbody>
             </table>
             <label className="check">
-              <input type="checkbox" checked={includeSources} onChange={(e) => setIncludeSources(e.target.checked)} data-testid="include-sources" />
+              <input
+                type="checkbox"
+                checked={includeSources}
+                onChange={(e) => setIncludeSources(e.target.checked)}
+                data-testid="include-sources"
+              />
               Include the project's sources ({preview.sources.length} files: .go, go.mod, go.sum)
             </label>
             {includeSources && (
@@ -95,7 +109,9 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
                         <input
                           type="checkbox"
                           checked={!excluded.includes(p)}
-                          onChange={(e) => setExcluded((x) => (e.target.checked ? x.filter((y) => y !== p) : [...x, p]))}
+                          onChange={(e) =>
+                            setExcluded((x) => (e.target.checked ? x.filter((y) => y !== p) : [...x, p]))
+                          }
                         />
                         {p}
                       </label>
@@ -127,7 +143,12 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
           {!native && (
             <label>
               Bundle file on the machine running gopsy
-              <input value={target} onChange={(e) => setTarget(e.target.value)} spellCheck={false} data-testid="save-session-path" />
+              <input
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                spellCheck={false}
+                data-testid="save-session-path"
+              />
             </label>
           )}
           {error && (
