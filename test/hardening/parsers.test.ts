@@ -1,4 +1,4 @@
-// Every parser in src/core under arbitrary text, truncations and byte mutations of real captured
+// The parsers of src/core under arbitrary text, truncations and byte mutations of real captured
 // toolchain output: it must return (never throw), and we record how long the worst megabyte took.
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -8,6 +8,23 @@ import { parseGoEnv, parseGoVersion } from '../../src/core/goEnv';
 import { parseGoModHeader } from '../../src/core/goMod';
 import { byteColumnToUtf16, findSourceLocations } from '../../src/core/locations';
 import { fixture } from '../core/fixtures';
+import { parseActionGraph } from '../../src/core/build/actionGraph';
+import { parseCompileBench } from '../../src/core/build/benchLines';
+import { parseBuildJson } from '../../src/core/build/buildJson';
+import { parseBuildTrace } from '../../src/core/build/chromeTrace';
+import { parseCompileErrors } from '../../src/core/build/compileErrors';
+import { parseLogoptFile } from '../../src/core/build/logopt';
+import { parseSsaHtml } from '../../src/core/ssa/parseSsaHtml';
+import { remarksFromLogopt } from '../../src/core/remarks/logopt';
+import { parseRemarkText } from '../../src/core/remarks/text';
+import { parseTraceText } from '../../src/core/godebug/traceStream';
+import { parseCompileDebugHelp, parseGodebugsTable, parseRuntimeDbgVars } from '../../src/core/godebug/catalogSources';
+import { parseBuildInfo } from '../../src/core/binary/buildInfo';
+import { parseLdd } from '../../src/core/binary/ldd';
+import { parseLdDebug } from '../../src/core/binary/ldDebug';
+import { parseLinkErrors } from '../../src/core/binary/linkErrors';
+import { parseNm } from '../../src/core/binary/nm';
+import { parseObjdump } from '../../src/core/binary/objdump';
 import { RUNS, recordTrial, saveTrials } from './trials';
 
 interface ParserCase {
@@ -25,6 +42,29 @@ const CASES: ParserCase[] = [
   { name: 'parseGoModHeader', run: parseGoModHeader, seed: 'module example.com/inventory\n\ngo 1.22\n' },
   { name: 'findSourceLocations', run: (t) => t.split('\n').map(findSourceLocations), seed: fixture('build-broken.txt') },
   { name: 'byteColumnToUtf16', run: (t) => byteColumnToUtf16(t, t.length), seed: 'é世𝄞x\treturn total' },
+  // Build capture artefacts.
+  { name: 'parseActionGraph', run: parseActionGraph, seed: fixture('build/pass.actiongraph.json').slice(0, 40_000) },
+  { name: 'parseBuildTrace', run: parseBuildTrace, seed: fixture('build/pass.trace.json').slice(0, 40_000) },
+  { name: 'parseBuildJson', run: parseBuildJson, seed: fixture('build/broken.stdout.jsonl') },
+  { name: 'parseCompileBench', run: parseCompileBench, seed: fixture('build/pass.bench.txt') },
+  { name: 'parseCompileErrors', run: (t) => parseCompileErrors(t), seed: fixture('build/broken.text.txt') },
+  { name: 'parseLogoptFile', run: parseLogoptFile, seed: fixture('build/pass.logopt.main.store.json') },
+  // SSA and remarks.
+  { name: 'parseSsaHtml', run: parseSsaHtml, seed: fixture('ssa/store-add/ssa.html').slice(0, 60_000) },
+  { name: 'remarksFromLogopt', run: (t) => remarksFromLogopt(t), seed: fixture('build/pass.logopt.main.store.json') },
+  { name: 'parseRemarkText (-m=2)', run: parseRemarkText, seed: fixture('remarks/inventory/m2.txt').slice(0, 40_000) },
+  // GODEBUG traces and catalog sources.
+  { name: 'parseTraceText', run: parseTraceText, seed: fixture('godebug/current-gctrace.txt').slice(0, 40_000) },
+  { name: 'parseRuntimeDbgVars', run: parseRuntimeDbgVars, seed: fixture('godebug/current-runtime1.go.txt').slice(0, 40_000) },
+  { name: 'parseGodebugsTable', run: parseGodebugsTable, seed: fixture('godebug/current-godebugs-table.go.txt') },
+  { name: 'parseCompileDebugHelp', run: parseCompileDebugHelp, seed: fixture('godebug/current-compile-d-help.txt') },
+  // Binaries and link stage.
+  { name: 'parseBuildInfo', run: parseBuildInfo, seed: fixture('version-m-inventory.txt') },
+  { name: 'parseNm', run: parseNm, seed: fixture('nm-inventory.txt').slice(0, 40_000) },
+  { name: 'parseObjdump', run: (t) => parseObjdump(t), seed: fixture('objdump-items.txt') },
+  { name: 'parseLinkErrors', run: parseLinkErrors, seed: fixture('link-undefined.txt') },
+  { name: 'parseLdd', run: parseLdd, seed: fixture('ldd-cgo-notfound.txt') },
+  { name: 'parseLdDebug', run: parseLdDebug, seed: fixture('ld-debug-found.txt') },
 ];
 
 /** A real capture, cut at a random point and with random characters replaced or inserted. */
