@@ -14,30 +14,18 @@ import { RunBinaries } from './RunBinaries';
 import { SizeDiffView } from './SizeDiffView';
 import { formatBytes } from './format';
 import './binary.css';
+import { useBusyAction } from '../../hooks/useBusyAction';
 
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function BinaryView({ api, workspace, openSource }: ViewProps) {
   const [pkg, setPkg] = useState('.');
   const [tags, setTags] = useState('');
   const [binPath, setBinPath] = useState('');
-  const [busy, setBusy] = useState<string | null>(null);
   const [build, setBuild] = useState<BuildForAnalysis | null>(null);
   const [analysis, setAnalysis] = useState<BinaryAnalysis | null>(null);
   const [fn, setFn] = useState<DisassembledFunction | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
 
-  const run = useCallback(async (what: string, f: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await f();
-    } catch (err) {
-      setError(message(err));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
 
   const doBuild = () =>
     run('Building…', async () => {

@@ -7,8 +7,8 @@ import type { Result } from '../../../../shared/api';
 import type { ViewProps } from '../../views/registry';
 import { ModuleExplanations } from './ModuleExplanations';
 import '../binary/binary.css';
+import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
 
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function ModulesView({ api, workspace }: ViewProps) {
   const [panel, setPanel] = useState<ModulePanel | null>(null);
@@ -18,25 +18,13 @@ export function ModulesView({ api, workspace }: ViewProps) {
   const [chain, setChain] = useState<Result<'modules.importChain'> | null>(null);
   const [paste, setPaste] = useState('');
   const [explained, setExplained] = useState<{ modules: ModuleErrorExplanation[]; link: LinkProblem[] } | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
 
   useEffect(() => {
     if (!workspace) return;
-    api.call('modules.panel', {}).then(setPanel, (err: unknown) => setError(message(err)));
-  }, [api, workspace]);
+    api.call('modules.panel', {}).then(setPanel, (err: unknown) => setError(errorMessage(err)));
+  }, [api, workspace, setError]);
 
-  const run = async (what: string, f: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await f();
-    } catch (err) {
-      setError(message(err));
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const findChain = (t: string) => {
     setTarget(t);

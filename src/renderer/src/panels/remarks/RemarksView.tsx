@@ -10,9 +10,9 @@ import { IrPanel } from './IrPanel';
 import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilter';
 import { RemarksTable } from './RemarksTable';
 import './remarks.css';
+import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
 
 type Tab = 'all' | 'heap' | 'almost';
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function RemarksView({ api, workspace, openSource }: ViewProps) {
   const root = workspace?.root ?? '';
@@ -27,25 +27,13 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
   const [total, setTotal] = useState(0);
   const [almost, setAlmost] = useState<AlmostInlinedRow[]>([]);
   const [selected, setSelected] = useState<Remark | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useBusyAction();
 
   const updatePrefs = (p: RemarkPrefs) => {
     setSaved({ root, prefs: p });
     if (root) savePrefs(root, p);
   };
 
-  const run = useCallback(async (what: string, f: () => Promise<void>) => {
-    setBusy(what);
-    setError(null);
-    try {
-      await f();
-    } catch (err) {
-      setError(message(err));
-    } finally {
-      setBusy(null);
-    }
-  }, []);
 
   const load = useCallback(() => run('Loading remarks…', async () => setSummary(await api.call('remarks.load', {}))), [api, run]);
   const capture = () => run('Building with optimisation details (every package compiles)…', async () => setSummary(await api.call('remarks.capture', {})));
@@ -70,7 +58,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     if (!summary) return;
     const runId = summary.runId;
     let cancelled = false;
-    const fail = (err: unknown) => setError(message(err));
+    const fail = (err: unknown) => setError(errorMessage(err));
     if (tab === 'almost') {
       void api.call('remarks.almostInlined', { runId }).then((a) => !cancelled && setAlmost(a), fail);
     } else {
@@ -84,7 +72,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [api, summary, tab, prefs.kinds, search, projectOnly]);
+  }, [api, summary, tab, prefs.kinds, search, projectOnly, setError]);
 
   // Editor markers: every project file's remarks, filtered by the chosen kinds.
   useEffect(() => {
@@ -98,11 +86,11 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
         summary.files.map(async (f) => ({ path: f.path, ...(await api.call('remarks.forFile', { runId: summary.runId, path: f.path })) })),
       );
       if (!cancelled) showRemarksInEditor(files, prefs.kinds, summary.runId);
-    })().catch((err: unknown) => setError(message(err)));
+    })().catch((err: unknown) => setError(errorMessage(err)));
     return () => {
       cancelled = true;
     };
-  }, [api, summary, prefs]);
+  }, [api, summary, prefs, setError]);
 
   const open = (r: { file: string; line: number; column: number; path?: string }) =>
     openSource({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) });
