@@ -12,6 +12,7 @@ import { ConsoleService } from '../../src/main/services/consoles';
 import { DebugService } from '../../src/main/services/debug/debugService';
 import { descendants, isAlive } from '../../src/main/services/processTree';
 import { copySample, makeTemp, removeTemp, waitUntil } from './support';
+import { withGodebug } from '../../src/renderer/src/panels/debug/godebugEnv';
 
 const procStat = (pid: number) => {
   try {
@@ -182,6 +183,15 @@ describe('debugging the inventory sample with dlv', () => {
     expect(rec.output).toContain('--- PASS: TestMap');
     expect(rec.output).not.toContain('TestAddMergesQuantities');
     await debug.setBreakpoints('store/store.go', []);
+  });
+
+  it('passes the GODEBUG profile to the debuggee (inittrace lines in its output)', async () => {
+    rec.states = [];
+    rec.output = '';
+    await debug.start(withGodebug({ name: 'Debug package', mode: 'debug', program: '.' }, { id: 'init', name: 'Init cost', godebug: 'inittrace=1' }).config);
+    await waitUntil(() => rec.last?.status === 'ended', 'the end of the run');
+    expect(rec.output).toMatch(/init internal\/bytealg @[\d.]+ ms/);
+    expect(rec.output).toContain('items: Bolt M6, Nut M6 and Washer');
   });
 
   it('attaches to a running local process, pauses it, and detaches leaving it running', async () => {

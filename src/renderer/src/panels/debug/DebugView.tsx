@@ -7,6 +7,8 @@ import type { ViewProps } from '../../views/registry';
 import { debugStoreFor } from './debugStore';
 import { LaunchForm } from './LaunchForm';
 import { VariableNode } from './VariableTree';
+import { godebugStore } from '../../godebug/store';
+import { withGodebug } from './godebugEnv';
 
 const GOROUTINE_PAGE = 50;
 type Control = 'continue' | 'pause' | 'next' | 'stepIn' | 'stepOut';
@@ -93,9 +95,12 @@ export function DebugView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, frameId, watches, fail]);
 
+  const [envNote, setEnvNote] = useState<string | null>(null);
   const start = (config: DebugConfig) => {
     store.setError(null);
-    api.call('debug.start', { config }).catch(fail);
+    const applied = withGodebug(config, godebugStore(api).selected);
+    setEnvNote(applied.note);
+    api.call('debug.start', { config: applied.config }).catch(fail);
   };
   const control = useCallback(
     (c: Control) => {
@@ -142,6 +147,11 @@ export function DebugView({ api, workspace, openSource }: ViewProps) {
         </div>
       )}
       <LaunchForm api={api} onStart={start} disabled={!workspace || state.status === 'starting'} />
+      {envNote && (
+        <p className="muted" data-testid="debug-env-note">
+          {envNote}
+        </p>
+      )}
       <section>
         <h3>
           Session{' '}
