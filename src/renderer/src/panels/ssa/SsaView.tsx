@@ -27,7 +27,9 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const [funcs, setFuncs] = useState<SsaFuncInfo[] | null>(null);
   const [funcFilter, setFuncFilter] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<{ text: string; candidates: string[] } | null>(null);
+  // `fromList`: the error came from listing functions; a new listing clears only such an error, not
+  // one the user's own action (open, capture) produced meanwhile.
+  const [error, setError] = useState<{ text: string; candidates: string[]; fromList?: boolean } | null>(null);
   const [id, setId] = useState<string | null>(null);
   const [format, setFormat] = useState<'html' | 'dumps' | undefined>(undefined);
   const [summary, setSummary] = useState<SsaSummary | null>(null);
@@ -59,11 +61,11 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     if (!pkg) return;
     setFuncs(null);
     setBusy('Asking the compiler which functions it compiles…');
-    setError(null);
+    setError((e) => (e?.fromList ? null : e));
     try {
       setFuncs((await api.call('ssa.functions', { pkg: pkgArg, test })).functions);
     } catch (err) {
-      setError({ text: message(err), candidates: [] });
+      setError({ text: message(err), candidates: [], fromList: true });
     } finally {
       setBusy(null);
     }
