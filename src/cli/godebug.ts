@@ -12,7 +12,7 @@ import { ArgReader, UsageError, type CliCommand } from './command';
 const USAGE = `gopsy godebug check SPEC [--compile SPEC] [--toolchain GOROOT|GOBIN] [--json]
        gopsy godebug parse [FILE] [--json]
 
-check   one line per finding in SPEC (a GODEBUG value such as gctrace=1,mmap=1) and, with --compile,
+check   one line per finding in SPEC (a GODEBUG value such as gctrace=1; an unknown key such as mmap=1 is flagged) and, with --compile,
         in a GOCOMPILEDEBUG value; exit 1 when a setting would be ignored or rejected.
 parse   reads FILE (or stdin) and prints the trace events: a summary, or one JSON object per line with --json.`;
 
