@@ -111,3 +111,27 @@ export interface SsaFunction {
   /** Plain-language notes about the input (truncation, unknown columns...). */
   warnings: string[];
 }
+
+/** What changed from one phase to another, by ID. */
+export interface PhaseDiff {
+  addedValues: string[];
+  removedValues: string[];
+  changedValues: string[];
+  addedBlocks: string[];
+  removedBlocks: string[];
+  changedBlocks: string[];
+}
+
+export interface ValueHistory {
+  id: string;
+  /** In the asked phase: where it is defined and who uses it (values and block controls). */
+  def: { block: string; text: string; line: number | null; dead: boolean } | null;
+  uses: Array<{ id: string; block: string; text: string }>;
+  /** Per phase, the value with this ID (null where there is none). */
+  presence: Array<{ phase: number; block: string; text: string; dead: boolean } | null>;
+  firstPhase: number | null;
+  lastPhase: number | null;
+  /** Phases where the op or type under this ID changed: likely another value reusing the ID. */
+  suspectReuse: number[];
+  caveat: string;
+}

@@ -1,7 +1,9 @@
 // Questions asked of a parsed function: a phase as text, the diff of two phases, where a value lives
 // across phases, and search. Identity across phases is by value ID, which the compiler recycles: the
 // answers say so rather than pretend to be exact.
-import type { SsaBlock, SsaFunction, SsaPhase, SsaValue } from '../../shared/ssa';
+import type { PhaseDiff, SsaBlock, SsaFunction, SsaPhase, SsaValue, ValueHistory } from '../../shared/ssa';
+
+export type { PhaseDiff, ValueHistory };
 
 const lineMark = (v: { line: number | null; stmt: string }) => (v.line === null ? '(?)' : `(${v.stmt}${v.line})`);
 
@@ -26,14 +28,6 @@ export function phaseText(p: SsaPhase, opts: { dead?: boolean } = {}): string {
   return out.join('\n') + '\n';
 }
 
-export interface PhaseDiff {
-  addedValues: string[];
-  removedValues: string[];
-  changedValues: string[];
-  addedBlocks: string[];
-  removedBlocks: string[];
-  changedBlocks: string[];
-}
 
 const liveValues = (p: SsaPhase) => new Map(p.blocks.filter((b) => !b.dead).flatMap((b) => b.values.filter((v) => !v.dead).map((v) => [v.id, { v, b: b.id }] as const)));
 
@@ -57,19 +51,6 @@ export function diffPhases(a: SsaPhase, b: SsaPhase): PhaseDiff {
   };
 }
 
-export interface ValueHistory {
-  id: string;
-  /** In the asked phase: where it is defined and who uses it (values and block controls). */
-  def: { block: string; text: string; line: number | null; dead: boolean } | null;
-  uses: Array<{ id: string; block: string; text: string }>;
-  /** Per phase, the value with this ID (null where there is none). */
-  presence: Array<{ phase: number; block: string; text: string; dead: boolean } | null>;
-  firstPhase: number | null;
-  lastPhase: number | null;
-  /** Phases where the op or type under this ID changed: likely another value reusing the ID. */
-  suspectReuse: number[];
-  caveat: string;
-}
 
 export const IDENTITY_CAVEAT =
   'Identity across passes is by value ID and may be wrong: the compiler recycles IDs, so the same ID in two phases can be a different value.';

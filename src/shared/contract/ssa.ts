@@ -1,7 +1,7 @@
 // The SSA browser's calls: list a package's compiled functions, capture one, then ask for what the
 // view shows (phase list, one phase, a column, search, diff, value history); parsed data stays in the backend.
 import { z } from 'zod';
-import type { SsaAstLine, SsaFunction, SsaOtherColumn, SsaPhase, SsaProgLine, SsaSourceFile } from '../ssa';
+import type { PhaseDiff, SsaAstLine, SsaFunction, SsaOtherColumn, SsaPhase, SsaProgLine, SsaSourceFile, ValueHistory } from '../ssa';
 
 const Id = z.string().min(1).max(100);
 const Format = z.enum(['html', 'dumps']).optional();
@@ -45,26 +45,11 @@ export interface SsaSearchResult {
   hits: Array<{ phase: number; block: string; value?: string; text: string }>;
   truncated: boolean;
 }
-export interface SsaDiffResult {
+export interface SsaDiffResult extends PhaseDiff {
   left: string;
   right: string;
-  addedValues: string[];
-  removedValues: string[];
-  changedValues: string[];
-  addedBlocks: string[];
-  removedBlocks: string[];
-  changedBlocks: string[];
 }
-export interface SsaHistoryResult {
-  id: string;
-  def: { block: string; text: string; line: number | null; dead: boolean } | null;
-  uses: Array<{ id: string; block: string; text: string }>;
-  presence: Array<{ phase: number; block: string; text: string; dead: boolean } | null>;
-  firstPhase: number | null;
-  lastPhase: number | null;
-  suspectReuse: number[];
-  caveat: string;
-}
+export type SsaHistoryResult = ValueHistory;
 
 export const ssaMethods = {
   /** The functions the compiler compiles for a package (import path or ./dir), with exact names. */

@@ -72,32 +72,13 @@ export function SizeDiffView({ api, currentId }: Props) {
     setError(null);
     api.call('binary.diff', { before, after }).then(setDiff, (err: Error) => setError(err.message));
   };
-  const label = (b: BinarySummary) => `${b.name} — ${b.location}`;
   const total = diff ? diff.totalAfter - diff.totalBefore : 0;
   return (
     <section className="size-diff" data-testid="size-diff">
       <h4>Compare sizes</h4>
       <div className="row-tools">
-        <label>
-          Before{' '}
-          <select aria-label="Before binary" value={before} onChange={(e) => setBefore(e.target.value)}>
-            {binaries.map((b) => (
-              <option key={b.id} value={b.id}>
-                {label(b)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          After{' '}
-          <select aria-label="After binary" value={after} onChange={(e) => setAfter(e.target.value)}>
-            {binaries.map((b) => (
-              <option key={b.id} value={b.id}>
-                {label(b)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BinaryPicker which="Before" value={before} onChange={setBefore} binaries={binaries} />
+        <BinaryPicker which="After" value={after} onChange={setAfter} binaries={binaries} />
         <button type="button" disabled={!before || !after || before === after} onClick={compare}>
           Compare sizes
         </button>
@@ -120,5 +101,20 @@ export function SizeDiffView({ api, currentId }: Props) {
         </>
       )}
     </section>
+  );
+}
+
+function BinaryPicker(props: { which: 'Before' | 'After'; value: string; onChange: (id: string) => void; binaries: BinarySummary[] }) {
+  return (
+    <label>
+      {props.which}{' '}
+      <select aria-label={`${props.which} binary`} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.binaries.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name} — {b.location}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
