@@ -2,6 +2,16 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive the system Chromium (Debian's /usr/bin/chromium) against the browser host,
 // and the Electron window where its binary exists. Nothing is downloaded.
+const browserUse = {
+  browserName: 'chromium' as const,
+  launchOptions: { executablePath: process.env.GOPSY_CHROMIUM ?? '/usr/bin/chromium' },
+  viewport: { width: 1400, height: 900 },
+  trace: 'retain-on-failure' as const,
+  screenshot: 'only-on-failure' as const,
+};
+
+// `npm test` runs the browser and electron projects; the hardening project (long load trials) runs in
+// `npm run test:hardening` only.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 120_000,
@@ -14,14 +24,9 @@ export default defineConfig({
     {
       name: 'browser',
       testDir: 'e2e/browser',
-      use: {
-        browserName: 'chromium',
-        launchOptions: { executablePath: process.env.GOPSY_CHROMIUM ?? '/usr/bin/chromium' },
-        viewport: { width: 1400, height: 900 },
-        trace: 'retain-on-failure',
-        screenshot: 'only-on-failure',
-      },
+      use: browserUse,
     },
+    { name: 'hardening', testDir: 'e2e/hardening', use: browserUse },
     { name: 'electron', testDir: 'e2e/electron' },
   ],
 });

@@ -38,6 +38,17 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await bars.last().hover();
   await expect(view.getByRole('tooltip')).toBeVisible();
   await page.screenshot({ path: path.join(REPO, 'docs/images/build-view.png') });
+  // Zoom: twice as wide, the scroll area follows; Fit restores the whole build.
+  const svg = view.getByTestId('build-timeline').locator('svg');
+  await expect(svg).toHaveAttribute('width', '100%');
+  await view.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(svg).toHaveAttribute('width', '200%');
+  await expect(view.getByTestId('timeline-zoom')).toContainText('×2.0');
+  const scroll = view.locator('.timeline-scroll');
+  expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth * 1.9)).toBe(true);
+  await scroll.focus();
+  await page.keyboard.press('0');
+  await expect(svg).toHaveAttribute('width', '100%');
 
   // A bar reveals its package in the project tree: expanded (it was collapsed) and highlighted.
   const storeNode = page.getByTestId('project-tree').locator('button[title="example.com/inventory/store"]');

@@ -49,6 +49,10 @@ export function App({ api, onDisconnect }: Props) {
   const [activeTab, setActiveTab] = useState<string | null>(null);
   const [consoleError, setConsoleError] = useState<string | null>(null);
   const [activeView, setActiveView] = useState(() => loadState('layout.view', 'source'));
+  // A view mounts the first time it is shown and then stays mounted (hidden while another view is
+  // shown), so its selection, scroll position and loaded data survive switching tabs.
+  const [mountedViews, setMountedViews] = useState<ReadonlySet<string>>(() => new Set([activeView]));
+  if (!mountedViews.has(activeView)) setMountedViews(new Set([...mountedViews, activeView]));
   const [dialog, setDialog] = useState<{ recent: string[] } | null>(null);
   const [disconnected, setDisconnected] = useState(false);
   const [treeWidth, setTreeWidth] = useState(() => loadState('layout.treeWidth', 280));
@@ -308,8 +312,13 @@ export function App({ api, onDisconnect }: Props) {
               />
             </div>
             {views.map((v) =>
-              activeView === v.id ? (
-                <div className={v.besideSource ? 'view-body beside-source' : 'view-body'} key={v.id}>
+              mountedViews.has(v.id) ? (
+                <div
+                  className={v.besideSource ? 'view-body beside-source' : 'view-body'}
+                  key={v.id}
+                  style={activeView === v.id ? undefined : { display: 'none' }}
+                  data-view={v.id}
+                >
                   <v.component
                     api={api}
                     workspace={workspace}

@@ -44,6 +44,15 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     return () => clearTimeout(t);
   }, [workspace, load]);
 
+  // The view stays mounted while hidden: a build that finishes may bring newer remarks, so follow it
+  // as opening the view does.
+  useEffect(() => {
+    if (!workspace) return;
+    return api.on('build.status', (s) => {
+      if (s.status !== 'running') load();
+    });
+  }, [api, workspace, load]);
+
   // Files edited outside gopsy turn stale: re-check when the window comes back into focus.
   useEffect(() => {
     if (!summary) return;

@@ -46,7 +46,13 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
   }, [api]);
 
   useEffect(() => {
-    if (workspace) api.call('session.current', {}).then(setSession, (err) => setMessage({ error: true, text: errorText(err) }));
+    if (!workspace) return;
+    const refresh = () => void api.call('session.current', {}).then(setSession, (err) => setMessage({ error: true, text: errorText(err) }));
+    refresh();
+    // The view stays mounted while hidden: a finished build changes what the session holds.
+    return api.on('build.status', (s) => {
+      if (s.status !== 'running') refresh();
+    });
   }, [api, workspace]);
 
   const openBundle = useCallback(async () => {
