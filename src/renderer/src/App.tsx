@@ -1,5 +1,5 @@
 // The workbench: toolbar, project tree, source view and consoles, wired to the backend API.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type {
   ConsolePreset,
   FileContent,
@@ -18,7 +18,7 @@ import { SourceEditor, type RevealRequest } from './panels/editor/SourceEditor';
 import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
-import { views } from './views/registry';
+import { views, type SourceTarget, type ViewProps } from './views/registry';
 import { onShowView } from './workbenchBus';
 import { debugStoreFor } from './panels/debug/debugStore';
 import { breakpointDecorations } from './panels/debug/decorations';
@@ -32,6 +32,12 @@ interface Props {
 }
 
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
+
+// Views stay mounted while hidden; a memoised host keeps them from re-rendering on every state change
+// of the window (their props are stable), so a hidden timeline or remarks table costs nothing.
+const ViewHost = memo(function ViewHost({ component: View, ...props }: ViewProps & { component: ComponentType<ViewProps> }) {
+  return <View {...props} />;
+});
 
 export function App({ api, onDisconnect }: Props) {
   const store = useMemo(() => new ConsoleStore(api), [api]);
@@ -215,6 +221,11 @@ export function App({ api, onDisconnect }: Props) {
     [api, openFile],
   );
 
+  const openSource = useCallback(
+    (t: SourceTarget) => void openLocation({ path: t.path, line: t.line, column: t.byteColumn }),
+    [openLocation],
+  );
+
   const openFolder = useCallback(async () => {
     if (host?.nativeDialogs) {
       await api.call('workspace.pick', {}).catch((err) => setFileError(message(err)));
@@ -319,11 +330,7 @@ export function App({ api, onDisconnect }: Props) {
                   style={activeView === v.id ? undefined : { display: 'none' }}
                   data-view={v.id}
                 >
-                  <v.component
-                    api={api}
-                    workspace={workspace}
-                    openSource={(t) => void openLocation({ path: t.path, line: t.line, column: t.byteColumn })}
-                  />
+                  <ViewHost component={v.component} api={api} workspace={workspace} openSource={openSource} />
                 </div>
               ) : null,
             )}

@@ -43,6 +43,29 @@ export function TimelineView({ timeline, onPackage }: Props) {
         .sort((a, b) => Number(a.critical) - Number(b.critical)),
     [timeline, hideCached],
   );
+  // The bars only change with the data, the filter and the zoom: hovering (a state change per mouse
+  // move) must not rebuild hundreds of elements.
+  const rects = useMemo(
+    () =>
+      ordered.map((b, i) => (
+        <rect
+          key={b.actionId}
+          data-index={i}
+          data-testid="timeline-bar"
+          data-package={b.package}
+          data-mode={b.mode}
+          x={LABEL_W + b.start * scale}
+          y={b.lane * LANE_H + 2}
+          width={Math.max((b.end - b.start) * scale, 1)}
+          height={LANE_H - 4}
+          fill={modeColour(b.mode, b.cacheHit)}
+          stroke={b.critical ? '#ffb347' : 'none'}
+          strokeWidth={b.critical ? 2 : 0}
+          className={b.critical ? 'critical' : undefined}
+        />
+      )),
+    [ordered, scale],
+  );
   const barAt = (el: Element | null): TimelineBar | undefined => {
     const idx = el instanceof SVGElement ? el.dataset.index : undefined;
     return idx === undefined ? undefined : ordered[Number(idx)];
@@ -164,23 +187,7 @@ export function TimelineView({ timeline, onPackage }: Props) {
               if (bar?.package) onPackage(bar.package);
             }}
           >
-            {ordered.map((b, i) => (
-              <rect
-                key={b.actionId}
-                data-index={i}
-                data-testid="timeline-bar"
-                data-package={b.package}
-                data-mode={b.mode}
-                x={LABEL_W + b.start * scale}
-                y={b.lane * LANE_H + 2}
-                width={Math.max((b.end - b.start) * scale, 1)}
-                height={LANE_H - 4}
-                fill={modeColour(b.mode, b.cacheHit)}
-                stroke={b.critical ? '#ffb347' : 'none'}
-                strokeWidth={b.critical ? 2 : 0}
-                className={b.critical ? 'critical' : undefined}
-              />
-            ))}
+            {rects}
           </svg>
         </div>
       </div>

@@ -1,4 +1,7 @@
 // The remarks table grouped by file, then function, with counts per kind on each group row.
+// Up to a few thousand rows at once (a whole std file): grouping is linear and memoised, and a row
+// re-renders only when its own selection state changes.
+import { memo, useMemo } from 'react';
 import type { Remark } from '../../../../shared/remarks';
 import { KIND_LABELS } from './kindFilter';
 
@@ -10,43 +13,57 @@ const countText = (rows: Remark[]) => {
 
 function group<T>(rows: T[], key: (r: T) => string): Array<[string, T[]]> {
   const m = new Map<string, T[]>();
-  for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+  for (const r of rows) {
+    const k = key(r);
+    const list = m.get(k);
+    if (list) list.push(r);
+    else m.set(k, [r]);
+  }
   return [...m];
 }
 
+const RemarkRow = memo(function RemarkRow({ remark: r, selected, onSelect }: { remark: Remark; selected: boolean; onSelect: (r: Remark) => void }) {
+  return (
+    <tr className={`remark-row${selected ? ' selected' : ''}`} data-testid="remark-row" onClick={() => onSelect(r)}>
+      <td className="pos">
+        {r.line}:{r.column}
+      </td>
+      <td>
+        <span className={`kind-chip remark-${r.kind}`}>{KIND_LABELS[r.kind]}</span>
+      </td>
+      <td className="msg">{r.message}</td>
+      <td className="muted">{r.flow.length > 0 ? `${r.flow.length} flow steps` : ''}</td>
+    </tr>
+  );
+});
+
 export function RemarksTable({ rows, selected, onSelect }: { rows: Remark[]; selected: Remark | null; onSelect: (r: Remark) => void }) {
+  const files = useMemo(
+    () =>
+      group(rows, (r) => r.path ?? r.file).map(([file, inFile]) => ({
+        file,
+        counts: countText(inFile),
+        size: inFile.length,
+        functions: group(inFile, (r) => r.function ?? '(package level)').map(([fn, inFn]) => ({ fn, counts: countText(inFn), rows: inFn })),
+      })),
+    [rows],
+  );
   return (
     <table className="remarks-table" data-testid="remarks-table">
       <tbody>
-        {group(rows, (r) => r.path ?? r.file).map(([file, inFile]) => [
+        {files.map(({ file, counts, size, functions }) => [
           <tr key={`f:${file}`} className="group-file">
             <td colSpan={4}>
-              {file} <span className="muted">{inFile.length} · {countText(inFile)}</span>
+              {file} <span className="muted">{size} · {counts}</span>
             </td>
           </tr>,
-          ...group(inFile, (r) => r.function ?? '(package level)').flatMap(([fn, inFn]) => [
+          ...functions.flatMap(({ fn, counts: fnCounts, rows: inFn }) => [
             <tr key={`g:${file}:${fn}`} className="group-func">
               <td colSpan={4}>
-                {fn} <span className="muted">{countText(inFn)}</span>
+                {fn} <span className="muted">{fnCounts}</span>
               </td>
             </tr>,
-            ...inFn.map((r, i) => (
-              <tr
-                key={`${file}:${fn}:${i}`}
-                className={`remark-row${selected === r ? ' selected' : ''}`}
-                data-testid="remark-row"
-                onClick={() => onSelect(r)}
-              >
-                <td className="pos">
-                  {r.line}:{r.column}
-                </td>
-                <td>
-                  <span className={`kind-chip remark-${r.kind}`}>{KIND_LABELS[r.kind]}</span>
-                </td>
-                <td className="msg">{r.message}</td>
-                <td className="muted">{r.flow.length > 0 ? `${r.flow.length} flow steps` : ''}</td>
-              </tr>
-            )),
+            ...inFn.map((r, i) => <RemarkRow key={`${file}:${fn}:${i}`} remark={r} selected={selected === r} onSelect={onSelect} />),
           ]),
         ])}
       </tbody>

@@ -1,7 +1,7 @@
 // The Remarks view: the compiler's decisions (escape analysis, inlining, bounds and nil checks) of a
 // build run, as a grouped table, the heap allocations, the functions that almost inlined and the
 // escape flow of a selected remark; and the same remarks as editor markers, filtered by kind.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { REMARK_KINDS, type AlmostInlinedRow, type Remark, type RemarkKind, type RemarksSummary } from '../../../../shared/remarks';
 import type { ViewProps } from '../../views/registry';
 import { clearRemarksInEditor, describeRemark, showRemarksInEditor } from './editorRemarks';
@@ -101,12 +101,24 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, summary, prefs, setError]);
 
-  const open = (r: { file: string; line: number; column: number; path?: string }) =>
-    openSource({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) });
-  const select = (r: Remark) => {
-    setSelected(r);
-    open(r);
-  };
+  // The table's rows are memoised: selecting one must not hand every row a new callback, so the
+  // (per-render) openSource is reached through a ref.
+  const openSourceRef = useRef(openSource);
+  useEffect(() => {
+    openSourceRef.current = openSource;
+  });
+  const open = useCallback(
+    (r: { file: string; line: number; column: number; path?: string }) =>
+      openSourceRef.current({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) }),
+    [],
+  );
+  const select = useCallback(
+    (r: Remark) => {
+      setSelected(r);
+      open(r);
+    },
+    [open],
+  );
 
   if (!workspace) return <div className="remarks-view muted">Open a project first.</div>;
   const stale = summary?.files.filter((f) => f.stale) ?? [];
