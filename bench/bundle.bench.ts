@@ -8,7 +8,6 @@ import { cp, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { LiveSession } from '../src/main/services/bundles/sessions';
 import { planSave } from '../src/main/services/bundles/savePlan';
 import { writeBundle } from '../src/main/services/bundles/bundleWriter';
 import { BundleService } from '../src/main/services/bundles/bundleService';
@@ -70,9 +69,8 @@ describe('session bundles', () => {
     const tmp = await mkdtemp(path.join(os.tmpdir(), 'gopsy-bench-bundle-'));
     try {
       const dir = await cachedSession(tmp);
-      const session = new LiveSession('bench', dir, { name: 'bench', projectRoot: path.join(tmp, 'big'), createdAt: '' });
       const toolchain = await detectToolchain();
-      const plan = await planSave(session, { root: path.join(tmp, 'big'), name: 'big' }, toolchain, { includeSources: false, excludeSources: [] });
+      const plan = await planSave({ project: { root: path.join(tmp, 'big'), name: 'big' }, sessionDir: dir, folders: [] }, toolchain, { includeSources: false, excludeSources: [] });
       const rawBytes = (await Promise.all(plan.entries.map(async (e) => ('file' in e.from ? (await stat(e.from.file)).size : 0)))).reduce((a, b) => a + b, 0);
       const ssaSize = (await stat(path.join(dir, 'runs/ssa-big/ssa.html'))).size;
 

@@ -48,6 +48,8 @@ export const SaveOptions = z.object({
   includeSources: z.boolean(),
   /** Project-relative source paths to leave out. */
   excludeSources: z.array(RelPath).max(100_000).default([]),
+  /** Collected items (a build run "runs/<id>", a GODEBUG capture "events/<file>", the debugger state) to leave out. */
+  excludeItems: z.array(z.string().max(4096)).max(100_000).optional(),
   layout: Layout.optional(),
 });
 
@@ -56,6 +58,8 @@ export const SavePreview = z.object({
   totalBytes: z.number(),
   sources: z.array(z.object({ path: z.string(), size: z.number() })),
   redactions: z.array(RedactionSummary),
+  /** What the session collected by itself (build runs, GODEBUG captures, the debugger state), each of which can be left out. */
+  items: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), included: z.boolean(), files: z.number(), bytes: z.number() })).default([]),
   defaultFileName: z.string(),
 });
 export type SavePreview = z.infer<typeof SavePreview>;

@@ -6,7 +6,9 @@ import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
 import type { Backend, ConnectionContext } from '../backend';
 import { writeBundle, type PlannedEntry } from './bundleWriter';
-import { planSave, previewSave, type SaveChoice } from './savePlan';
+import { planSave, previewSave, projectOf, type SaveChoice } from './savePlan';
+import { debuggerState, projectRuns } from './sessionContent';
+import { runServiceOf } from '../runs/handlers';
 
 async function sizeOf(e: PlannedEntry): Promise<number> {
   return 'file' in e.from ? (await stat(e.from.file)).size : e.from.bytes.length;
@@ -34,7 +36,16 @@ export function bundleHandlers(ctx: ConnectionContext) {
     const { ws, session } = await liveSession(backend);
     if (choice.layout) await session.saveLayout(choice.layout);
     const toolchain = await backend.toolchain.info();
-    return { ws, plan: await planSave(session, ws, toolchain, choice) };
+    // The session collects by itself: its folder (notes, layout, GODEBUG captures), every build run
+    // of the project, and the debugger's breakpoints and configurations.
+    const runs = runServiceOf(backend);
+    const content = {
+      project: projectOf(ws),
+      sessionDir: session.dir,
+      folders: await projectRuns(backend.storageDir, ws.root, (id) => runs.isRunning(id)),
+      debuggerState: await debuggerState(backend.storageDir, ws.root),
+    };
+    return { ws, plan: await planSave(content, toolchain, choice) };
   };
   return {
     'session.current': async () => {

@@ -48,6 +48,31 @@ export class LiveSession {
   saveLayout(layout: Layout): Promise<void> {
     return writeFileAtomic(path.join(this.dir, 'layout.json'), JSON.stringify(layout, null, 1));
   }
+
+  /**
+   * Records the GODEBUG events one console captured, as JSON Lines under events/: a header line
+   * (what ran, with which GODEBUG) and then one event per line. Returns the entry path.
+   */
+  async recordEvents(capture: RecordedEvents): Promise<string> {
+    const stamp = capture.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const name = `events/${stamp}-${capture.consoleId.replace(/[^A-Za-z0-9_-]/g, '')}.jsonl`;
+    const { events, ...header } = capture;
+    const lines = [JSON.stringify({ type: 'godebug-capture', ...header, count: events.length })];
+    for (const e of events) lines.push(JSON.stringify(e));
+    await writeFileAtomic(path.join(this.dir, name), lines.join('\n') + '\n', 0o600, 'the GODEBUG events');
+    return name;
+  }
+}
+
+export interface RecordedEvents {
+  consoleId: string;
+  title: string;
+  commandLine: string;
+  godebug: string;
+  startedAt: string;
+  endedAt: string;
+  truncated: boolean;
+  events: unknown[];
 }
 
 export class SessionService {

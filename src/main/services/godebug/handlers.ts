@@ -19,13 +19,34 @@ export async function currentCatalog(ctx: ConnectionContext, refresh = false): P
 export function godebugHandlers(ctx: ConnectionContext) {
   const profiles = new ProfileStore(ctx.backend.storageDir);
   const sessions = new TraceSessions((id, events) => ctx.emit('godebug.events', { id, events }));
+  // What each traced console ran, so its events can go into the project's session when it ends.
+  const traced = new Map<string, { root: string; name: string; title: string; commandLine: string; startedAt: string }>();
   const unobserve = ctx.consoles.observe({
     opened: (info, g) => {
-      if (g?.GODEBUG) sessions.start(info.id, g.GODEBUG);
+      if (!g?.GODEBUG) return;
+      sessions.start(info.id, g.GODEBUG);
+      const ws = ctx.backend.current;
+      if (ws) traced.set(info.id, { root: ws.root, name: ws.name, title: info.title, commandLine: info.commandLine, startedAt: new Date().toISOString() });
     },
     data: (id, data) => sessions.data(id, data),
-    exit: ({ id }) => sessions.exit(id),
-    closed: (id) => sessions.forget(id),
+    exit: ({ id }) => {
+      sessions.exit(id);
+      const t = traced.get(id);
+      const got = sessions.get(id);
+      traced.delete(id);
+      if (!t || !got || got.events.length === 0) return;
+      // Into the live session automatically, so Save Session carries them without the user's help.
+      void ctx.backend.sessions
+        .forProject(t.root, t.name)
+        .then((s) =>
+          s.recordEvents({ consoleId: id, title: t.title, commandLine: t.commandLine, godebug: got.godebug, startedAt: t.startedAt, endedAt: new Date().toISOString(), truncated: got.truncated, events: got.events }),
+        )
+        .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
+    },
+    closed: (id) => {
+      sessions.forget(id);
+      traced.delete(id);
+    },
   });
   ctx.onClose(() => {
     unobserve();
