@@ -1,6 +1,7 @@
 // The live session of the open project: a folder sessions/<id>/ in gopsy's storage holding
-// session.json (name, project), notes.json (notes, bookmarks), layout.json, and what runs and
-// GODEBUG captures add under runs/ and events/. Every write is atomic; the renderer autosaves.
+// session.json (name, project), notes.json (notes, bookmarks), layout.json, and the GODEBUG captures
+// of traced consoles under events/ (recorded when each ends). Build runs stay in the run store and the
+// debugger's state in its own file; a save collects them (sessionContent.ts). Every write is atomic.
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
