@@ -2,6 +2,7 @@
 // .gopsy bundle after a preview, and opening bundles read-only.
 import { z } from 'zod';
 import { Empty, RelPath } from '../types';
+import { RunSummary } from '../build';
 
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
 export const NoteAnchor = z.discriminatedUnion('type', [
@@ -90,6 +91,37 @@ export type BundleSummary = z.infer<typeof BundleSummary>;
 export const EntryText = z.object({ path: z.string(), kind: z.string(), text: z.string(), size: z.number() });
 export type EntryText = z.infer<typeof EntryText>;
 
+/** A recorded build run an opened bundle offers to run again ("Re-run here"). */
+export const RerunCandidate = z.object({
+  runId: z.string(),
+  profileName: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  goVersion: z.string().optional(),
+  /** The go command as recorded (redacted values stay redacted). */
+  shellLine: z.string(),
+  env: z.record(z.string(), z.string()),
+  packages: z.array(z.string()),
+  /** The recorded settings that shape the command ("env:GOFLAGS", "gcflags", "ldflags"); redacted ones must be supplied or dropped. */
+  settings: z.array(z.object({ key: z.string(), value: z.string(), redacted: z.boolean() })),
+  /** Things the user must know before confirming (a flag that names a program to execute). */
+  warnings: z.array(z.string()),
+});
+export type RerunCandidate = z.infer<typeof RerunCandidate>;
+
+export const RerunInfo = z.object({
+  runs: z.array(RerunCandidate),
+  /** The module the bundle was recorded on. */
+  modulePath: z.string().optional(),
+  /** The project open here, and whether its module is the bundle's (then it is offered first). */
+  current: z.object({ root: z.string(), modulePath: z.string().optional(), matches: z.boolean() }).nullable(),
+});
+export type RerunInfo = z.infer<typeof RerunInfo>;
+
+/** A value the user supplied for a redacted setting, or null to drop the setting. */
+export const RerunValue = z.string().max(4000).nullable();
+export type RerunValue = z.infer<typeof RerunValue>;
+
 const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
 export const bundleMethods = {
@@ -109,6 +141,22 @@ export const bundleMethods = {
   /** One entry as plain text (never markup), verified against its sha256. */
   'bundle.readEntry': { params: z.object({ id: z.string().max(64), path: z.string().min(1).max(4096) }), result: EntryText },
   'bundle.close': { params: z.object({ id: z.string().max(64) }), result: z.null() },
+  /** What "Re-run here" would run: the bundle's recorded build runs, their commands and redacted settings. Runs nothing. */
+  'bundle.rerunInfo': { params: z.object({ id: z.string().max(64) }), result: RerunInfo },
+  /**
+   * Runs one recorded build again after the user confirmed it: only that profile's go command, as a
+   * normal build run of the project in `folder` (absolute; opened if it is not the current project)
+   * or of the current project. The folder's module must be the bundle's.
+   */
+  'bundle.rerun': {
+    params: z.object({
+      id: z.string().max(64),
+      runId: z.string().max(64),
+      folder: AbsPath.optional(),
+      values: z.record(z.string().max(64), RerunValue).default({}),
+    }),
+    result: RunSummary,
+  },
 } as const;
 
 export const bundleEvents = {

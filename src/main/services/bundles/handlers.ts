@@ -9,6 +9,16 @@ import { writeBundle, type PlannedEntry } from './bundleWriter';
 import { planSave, previewSave, projectOf, type SaveChoice } from './savePlan';
 import { debuggerState, projectRuns } from './sessionContent';
 import { runServiceOf } from '../runs/handlers';
+import { inspectFolder } from '../workspace';
+import { rerunCandidates, rerunProfile } from './rerun';
+import type { WorkspaceState } from '../../../shared/api';
+
+/** Re-run here only in a folder of the module the bundle was recorded on. */
+function checkModule(ws: WorkspaceState, modulePath: string | undefined): void {
+  if (!modulePath || ws.goMod?.path === modulePath) return;
+  const holds = ws.goMod ? `holds the module ${ws.goMod.path}` : 'is not in a Go module';
+  throw new GopsyError('module-mismatch', `${ws.root} ${holds}; the bundle was recorded on ${modulePath}. Pick a folder of that module.`);
+}
 
 async function sizeOf(e: PlannedEntry): Promise<number> {
   return 'file' in e.from ? (await stat(e.from.file)).size : e.from.bytes.length;
@@ -92,5 +102,29 @@ export function bundleHandlers(ctx: ConnectionContext) {
     'bundle.current': () => backend.bundles.current,
     'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
     'bundle.close': ({ id }) => (backend.bundles.close(id), null),
+    'bundle.rerunInfo': async ({ id }) => {
+      const modulePath = backend.bundles.summary(id).project.modulePath;
+      const ws = backend.current;
+      return {
+        runs: await rerunCandidates(backend.bundles.store(id)),
+        ...(modulePath ? { modulePath } : {}),
+        current: ws ? { root: ws.root, ...(ws.goMod ? { modulePath: ws.goMod.path } : {}), matches: !!modulePath && ws.goMod?.path === modulePath } : null,
+      };
+    },
+    'bundle.rerun': async ({ id, runId, folder, values }) => {
+      const modulePath = backend.bundles.summary(id).project.modulePath;
+      const profile = await rerunProfile(backend.bundles.store(id), runId, values);
+      let ws = backend.current;
+      if (folder) {
+        const picked = await inspectFolder(folder);
+        checkModule(picked, modulePath);
+        if (!ws || ws.root !== picked.root) ws = await backend.openFolder(picked.root);
+      } else {
+        if (!ws) throw new GopsyError('no-project', 'Pick the project folder to run the build in.');
+        checkModule(ws, modulePath);
+      }
+      // A normal build run of that project: it lands in its runs list like one started from the Build view.
+      return (await runServiceOf(backend).start(ws.root, profile)).summary;
+    },
   } satisfies Partial<Handlers>;
 }
