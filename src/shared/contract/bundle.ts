@@ -141,6 +141,17 @@ export const bundleMethods = {
   /** One entry as plain text (never markup), verified against its sha256. */
   'bundle.readEntry': { params: z.object({ id: z.string().max(64), path: z.string().min(1).max(4096) }), result: EntryText },
   'bundle.close': { params: z.object({ id: z.string().max(64) }), result: z.null() },
+  /**
+   * A bundle dropped onto the browser window: its bytes are sent in chunks (base64, at most 1 MiB
+   * each, in order) into gopsy's storage, then it opens like bundle.open. Only .gopsy names, at most 1 GiB.
+   */
+  'bundle.uploadBegin': { params: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(1) }), result: z.object({ uploadId: z.string() }) },
+  'bundle.uploadChunk': {
+    params: z.object({ uploadId: z.string().max(64), offset: z.number().int().min(0), data: z.string().max(1_400_000) }),
+    result: z.object({ received: z.number() }),
+  },
+  'bundle.uploadFinish': { params: z.object({ uploadId: z.string().max(64) }), result: BundleSummary },
+  'bundle.uploadAbort': { params: z.object({ uploadId: z.string().max(64) }), result: z.null() },
   /** What "Re-run here" would run: the bundle's recorded build runs, their commands and redacted settings. Runs nothing. */
   'bundle.rerunInfo': { params: z.object({ id: z.string().max(64) }), result: RerunInfo },
   /**

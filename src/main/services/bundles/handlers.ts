@@ -11,6 +11,7 @@ import { debuggerState, projectRuns } from './sessionContent';
 import { runServiceOf } from '../runs/handlers';
 import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
+import { BundleUploads } from './uploads';
 import type { WorkspaceState } from '../../../shared/api';
 
 /** Re-run here only in a folder of the module the bundle was recorded on. */
@@ -42,6 +43,9 @@ async function checkTarget(file: string): Promise<string> {
 
 export function bundleHandlers(ctx: ConnectionContext) {
   const { backend } = ctx;
+  // Drops in progress belong to the connection: a window that goes away leaves no partial file.
+  const uploads = new BundleUploads(backend.storageDir);
+  ctx.onClose(() => uploads.abortAll());
   const save = async (choice: SaveChoice & { layout?: Record<string, string | number | boolean | null> }) => {
     const { ws, session } = await liveSession(backend);
     if (choice.layout) await session.saveLayout(choice.layout);
@@ -100,6 +104,14 @@ export function bundleHandlers(ctx: ConnectionContext) {
       return summary;
     },
     'bundle.current': () => backend.bundles.current,
+    'bundle.uploadBegin': async ({ name, size }) => ({ uploadId: await uploads.begin(name, size) }),
+    'bundle.uploadChunk': async ({ uploadId, offset, data }) => ({ received: await uploads.chunk(uploadId, offset, data) }),
+    'bundle.uploadFinish': async ({ uploadId }) => {
+      const summary = await backend.bundles.openFile(await uploads.finish(uploadId));
+      backend.broadcast('bundle.opened', summary);
+      return summary;
+    },
+    'bundle.uploadAbort': async ({ uploadId }) => (await uploads.abort(uploadId), null),
     'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
     'bundle.close': ({ id }) => (backend.bundles.close(id), null),
     'bundle.rerunInfo': async ({ id }) => {
