@@ -132,7 +132,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
                     <label className="check" title={it.key}>
                       <input
                         type="checkbox"
-                        checked={it.included}
+                        checked={!excludedItems.includes(it.key)}
                         onChange={(e) =>
                           setExcludedItems((x) => (e.target.checked ? x.filter((y) => y !== it.key) : [...x, it.key]))
                         }
