@@ -103,4 +103,19 @@ describe('what the session collects by itself', () => {
       r.close();
     }
   });
+
+  it('keeps the events of a traced shell that is still running when its window goes away', async () => {
+    const before = (await readdir(path.join(sessionDir, 'events'))).length;
+    const [client, server] = memoryPair();
+    backend.connect(server);
+    const win = new RpcClient(client);
+    win.on('console.data', ({ id, data }) => void win.call('console.ack', { id, chars: data.length }));
+    const shell = await win.call('console.open', { preset: 'shell', cols: 120, rows: 30, godebug: { GODEBUG: 'inittrace=1' } });
+    await win.call('console.input', { id: shell.id, data: 'go run .\n' });
+    await waitUntil(async () => ((await win.call('godebug.session', { id: shell.id }))?.events ?? []).some((e) => e.kind === 'init'), 'init events from the shell', 120_000);
+    client.close(); // the shell is still open: the window goes, its events stay
+    await waitUntil(async () => (await readdir(path.join(sessionDir, 'events'))).length > before, 'the shell\'s events in the session', 10_000);
+    const p = await api.call('session.preview', { includeSources: false, excludeSources: [] });
+    expect(p.items.filter((i) => i.kind === 'events').some((i) => /^GODEBUG events: .*\(GODEBUG=inittrace=1, \d+ events\)$/.test(i.label) && i.label.includes(shell.title))).toBe(true);
+  });
 });

@@ -21,6 +21,18 @@ export function godebugHandlers(ctx: ConnectionContext) {
   const sessions = new TraceSessions((id, events) => ctx.emit('godebug.events', { id, events }));
   // What each traced console ran, so its events can go into the project's session when it ends.
   const traced = new Map<string, { root: string; name: string; title: string; commandLine: string; startedAt: string }>();
+  /** Into the live session automatically, so Save Session carries the events without the user's help. */
+  const record = (id: string) => {
+    const t = traced.get(id);
+    const got = sessions.get(id);
+    traced.delete(id);
+    if (!t || !got || got.events.length === 0) return;
+    const capture = { consoleId: id, title: t.title, commandLine: t.commandLine, godebug: got.godebug, startedAt: t.startedAt, endedAt: new Date().toISOString(), truncated: got.truncated, events: got.events };
+    void ctx.backend.sessions
+      .forProject(t.root, t.name)
+      .then((s) => s.recordEvents(capture))
+      .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
+  };
   const unobserve = ctx.consoles.observe({
     opened: (info, g) => {
       if (!g?.GODEBUG) return;
@@ -31,24 +43,16 @@ export function godebugHandlers(ctx: ConnectionContext) {
     data: (id, data) => sessions.data(id, data),
     exit: ({ id }) => {
       sessions.exit(id);
-      const t = traced.get(id);
-      const got = sessions.get(id);
-      traced.delete(id);
-      if (!t || !got || got.events.length === 0) return;
-      // Into the live session automatically, so Save Session carries them without the user's help.
-      void ctx.backend.sessions
-        .forProject(t.root, t.name)
-        .then((s) =>
-          s.recordEvents({ consoleId: id, title: t.title, commandLine: t.commandLine, godebug: got.godebug, startedAt: t.startedAt, endedAt: new Date().toISOString(), truncated: got.truncated, events: got.events }),
-        )
-        .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
+      record(id);
     },
     closed: (id) => {
+      record(id); // a tab closed while its process still ran: what it printed so far
       sessions.forget(id);
-      traced.delete(id);
     },
   });
   ctx.onClose(() => {
+    // The window went away with traced consoles still running: keep what they printed.
+    for (const id of [...traced.keys()]) record(id);
     unobserve();
     sessions.disposeAll();
   });
