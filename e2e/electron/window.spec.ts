@@ -30,11 +30,11 @@ test.describe('desktop window', () => {
     try {
       const win = await app.firstWindow();
       await expect(win.getByTestId('project-name')).toHaveText(/inventory/);
-      // The page has no Node (sandboxed, no node integration) and only the one bridge function
-      // (the preferences themselves are asserted on WEB_PREFERENCES, which the entry uses as is).
+      // The page has no Node (sandboxed, no node integration) and only the bridge: connect, and the path
+      // of a dropped file (the preferences themselves are asserted on WEB_PREFERENCES, which the entry uses as is).
       expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys((window as unknown as { gopsyHost: object }).gopsyHost))).toEqual(['connect']);
+      expect((await win.evaluate(() => Object.keys((window as unknown as { gopsyHost: object }).gopsyHost))).sort()).toEqual(['connect', 'pathForFile']);
       // window.open is denied.
       expect(await win.evaluate(() => window.open('https://example.com') === null)).toBe(true);
       await win.locator('[data-path="store/store.go"]').click();

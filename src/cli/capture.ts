@@ -1,14 +1,18 @@
 // `gopsy capture`: one build run without a window (CI): the same capture as the Build view, written to
-// a run directory. Exits with the build's exit code and prints where the result is.
+// a run directory or, with --out FILE.gopsy, to a session bundle (the run and the project's sources,
+// as Save Session writes them). Exits with the build's exit code and prints where the result is.
 import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
 import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
 import { RunService } from '../main/services/runs/runService';
+import { writeCaptureBundle } from '../main/services/bundles/captureBundle';
 import { ArgReader, UsageError, type CliCommand } from './command';
 
-const USAGE = `gopsy capture [DIR] --out RUNDIR [options]
-  --out RUNDIR        where to write the run directory (must not exist yet; .gopsy bundles come later)
+const USAGE = `gopsy capture [DIR] --out RUNDIR|FILE.gopsy [options]
+  --out RUNDIR        where to write the run directory (must not exist yet)
+  --out FILE.gopsy    or a session bundle: the run and the module's sources (.go, go.mod, go.sum),
+                      secret-looking values redacted, written atomically (must not exist yet)
   --profile NAME      a built-in profile: ${BUILT_IN_PROFILES.map((p) => `"${p.name}"`).join(', ')} (default "Build timing")
   --pkg PATTERN       package pattern, repeatable (default ./...)
   --test              build the test binaries (go test -c) instead
@@ -59,9 +63,10 @@ async function capture(argv: string[]): Promise<number> {
   if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);
   const outArg = r.get('--out');
   if (!outArg) throw new UsageError('--out RUNDIR is required');
-  if (outArg.endsWith('.gopsy')) throw new UsageError('session bundles (.gopsy) are not written yet: give --out a directory');
+  const bundle = outArg.endsWith('.gopsy');
   const out = path.resolve(outArg);
   if (await stat(out).catch(() => null)) throw new UsageError(`${out} already exists`);
+  if (!(await stat(path.dirname(out)).catch(() => null))?.isDirectory()) throw new UsageError(`the folder ${path.dirname(out)} does not exist`);
   const project = path.resolve(r.positional[0] ?? '.');
   if (!(await stat(project).catch(() => null))?.isDirectory()) throw new UsageError(`${project} is not a folder`);
   const profile = readProfile(r);
@@ -81,8 +86,18 @@ async function capture(argv: string[]): Promise<number> {
     const { summary, done } = await runs.start(project, profile);
     process.stderr.write(`gopsy: ${summary.commandLine}\n`);
     const m = await done;
-    await rename(runs.store.runDir(project, m.id), out);
-    process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); run written to ${out}\n`);
+    const runDir = runs.store.runDir(project, m.id);
+    if (bundle) {
+      if (cancelled) {
+        process.stderr.write(`gopsy: build ${m.status}; no bundle written\n`);
+        return 130;
+      }
+      const res = await writeCaptureBundle(out, project, m, runDir);
+      process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); bundle written to ${out} (${res.manifest.entries.length} entries, ${res.bytes} bytes)\n`);
+    } else {
+      await rename(runDir, out);
+      process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); run written to ${out}\n`);
+    }
     return cancelled ? 130 : (m.exitCode ?? 1);
   } finally {
     process.off('SIGINT', onSignal);

@@ -1,7 +1,7 @@
 // What an entry is, derived from where it sits in a session. Later features add kinds here; a reader
 // shows kinds it does not know as "other" and still verifies and lists them.
 
-export const ENTRY_KINDS = ['session', 'note', 'layout', 'run-manifest', 'run-artefact', 'source', 'events', 'other'] as const;
+export const ENTRY_KINDS = ['session', 'note', 'layout', 'run-manifest', 'run-artefact', 'source', 'events', 'debugger', 'other'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export function kindOf(path: string): EntryKind {
@@ -12,6 +12,7 @@ export function kindOf(path: string): EntryKind {
   if (runFile) return runFile[1] === 'manifest.json' ? 'run-manifest' : 'run-artefact';
   if (path.startsWith('sources/')) return 'source';
   if (path.startsWith('events/')) return 'events';
+  if (path.startsWith('debugger/')) return 'debugger';
   return 'other';
 }
 

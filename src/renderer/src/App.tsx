@@ -25,6 +25,7 @@ import { breakpointDecorations } from './panels/debug/decorations';
 import { BreakpointEditor } from './panels/debug/BreakpointEditor';
 import { godebugStore } from './godebug/store';
 import { requestSave } from './views/session/saveRequest';
+import { BundleDrop } from './views/session/BundleDrop';
 
 interface Props {
   api: GopsyApi;
@@ -260,6 +261,7 @@ export function App({ api, onDisconnect }: Props) {
   return (
     <div className="workbench" style={{ gridTemplateColumns: `${treeWidth}px 4px 1fr` }}>
       <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} godebug={godebug} />
+      <BundleDrop api={api} />
       {disconnected && (
         <div className="banner error wide" role="alert">
           The connection to the gopsy backend was lost. Start gopsy again and reload this page.

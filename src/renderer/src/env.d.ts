@@ -2,6 +2,8 @@
 
 interface GopsyHostBridge {
   connect(): void;
+  /** The path of a file dropped onto the window (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile?(file: File): string;
 }
 
 interface Window {

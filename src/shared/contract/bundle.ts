@@ -2,6 +2,7 @@
 // .gopsy bundle after a preview, and opening bundles read-only.
 import { z } from 'zod';
 import { Empty, RelPath } from '../types';
+import { RunSummary } from '../build';
 
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
 export const NoteAnchor = z.discriminatedUnion('type', [
@@ -48,6 +49,8 @@ export const SaveOptions = z.object({
   includeSources: z.boolean(),
   /** Project-relative source paths to leave out. */
   excludeSources: z.array(RelPath).max(100_000).default([]),
+  /** Collected items (a build run "runs/<id>", a GODEBUG capture "events/<file>", the debugger state) to leave out. */
+  excludeItems: z.array(z.string().max(4096)).max(100_000).optional(),
   layout: Layout.optional(),
 });
 
@@ -56,6 +59,8 @@ export const SavePreview = z.object({
   totalBytes: z.number(),
   sources: z.array(z.object({ path: z.string(), size: z.number() })),
   redactions: z.array(RedactionSummary),
+  /** What the session collected by itself (build runs, GODEBUG captures, the debugger state), each of which can be left out. */
+  items: z.array(z.object({ key: z.string(), label: z.string(), kind: z.string(), included: z.boolean(), files: z.number(), bytes: z.number() })).default([]),
   defaultFileName: z.string(),
 });
 export type SavePreview = z.infer<typeof SavePreview>;
@@ -86,6 +91,37 @@ export type BundleSummary = z.infer<typeof BundleSummary>;
 export const EntryText = z.object({ path: z.string(), kind: z.string(), text: z.string(), size: z.number() });
 export type EntryText = z.infer<typeof EntryText>;
 
+/** A recorded build run an opened bundle offers to run again ("Re-run here"). */
+export const RerunCandidate = z.object({
+  runId: z.string(),
+  profileName: z.string(),
+  status: z.string(),
+  startedAt: z.string(),
+  goVersion: z.string().optional(),
+  /** The go command as recorded (redacted values stay redacted). */
+  shellLine: z.string(),
+  env: z.record(z.string(), z.string()),
+  packages: z.array(z.string()),
+  /** The recorded settings that shape the command ("env:GOFLAGS", "gcflags", "ldflags"); redacted ones must be supplied or dropped. */
+  settings: z.array(z.object({ key: z.string(), value: z.string(), redacted: z.boolean() })),
+  /** Things the user must know before confirming (a flag that names a program to execute). */
+  warnings: z.array(z.string()),
+});
+export type RerunCandidate = z.infer<typeof RerunCandidate>;
+
+export const RerunInfo = z.object({
+  runs: z.array(RerunCandidate),
+  /** The module the bundle was recorded on. */
+  modulePath: z.string().optional(),
+  /** The project open here, and whether its module is the bundle's (then it is offered first). */
+  current: z.object({ root: z.string(), modulePath: z.string().optional(), matches: z.boolean() }).nullable(),
+});
+export type RerunInfo = z.infer<typeof RerunInfo>;
+
+/** A value the user supplied for a redacted setting, or null to drop the setting. */
+export const RerunValue = z.string().max(4000).nullable();
+export type RerunValue = z.infer<typeof RerunValue>;
+
 const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
 export const bundleMethods = {
@@ -105,6 +141,33 @@ export const bundleMethods = {
   /** One entry as plain text (never markup), verified against its sha256. */
   'bundle.readEntry': { params: z.object({ id: z.string().max(64), path: z.string().min(1).max(4096) }), result: EntryText },
   'bundle.close': { params: z.object({ id: z.string().max(64) }), result: z.null() },
+  /**
+   * A bundle dropped onto the browser window: its bytes are sent in chunks (base64, at most 1 MiB
+   * each, in order) into gopsy's storage, then it opens like bundle.open. Only .gopsy names, at most 1 GiB.
+   */
+  'bundle.uploadBegin': { params: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(1) }), result: z.object({ uploadId: z.string() }) },
+  'bundle.uploadChunk': {
+    params: z.object({ uploadId: z.string().max(64), offset: z.number().int().min(0), data: z.string().max(1_400_000) }),
+    result: z.object({ received: z.number() }),
+  },
+  'bundle.uploadFinish': { params: z.object({ uploadId: z.string().max(64) }), result: BundleSummary },
+  'bundle.uploadAbort': { params: z.object({ uploadId: z.string().max(64) }), result: z.null() },
+  /** What "Re-run here" would run: the bundle's recorded build runs, their commands and redacted settings. Runs nothing. */
+  'bundle.rerunInfo': { params: z.object({ id: z.string().max(64) }), result: RerunInfo },
+  /**
+   * Runs one recorded build again after the user confirmed it: only that profile's go command, as a
+   * normal build run of the project in `folder` (absolute; opened if it is not the current project)
+   * or of the current project. The folder's module must be the bundle's.
+   */
+  'bundle.rerun': {
+    params: z.object({
+      id: z.string().max(64),
+      runId: z.string().max(64),
+      folder: AbsPath.optional(),
+      values: z.record(z.string().max(64), RerunValue).default({}),
+    }),
+    result: RunSummary,
+  },
 } as const;
 
 export const bundleEvents = {

@@ -45,6 +45,7 @@ describe('kinds', () => {
     expect(kindOf('runs/manifest.json')).toBe('other');
     expect(kindOf('sources/go.mod')).toBe('source');
     expect(kindOf('events/godebug.jsonl')).toBe('events');
+    expect(kindOf('debugger/state.json')).toBe('debugger');
     expect(kindOf('README')).toBe('other');
   });
 });

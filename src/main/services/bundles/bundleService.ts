@@ -38,6 +38,12 @@ export class BundleService {
     return (this.lastId && this.open.get(this.lastId)?.summary) || null;
   }
 
+  summary(id: string): BundleSummary {
+    const b = this.open.get(id);
+    if (!b) throw new GopsyError('not-open', 'That bundle is not open any more; open it again.');
+    return b.summary;
+  }
+
   store(id: string): BundleStore {
     const b = this.open.get(id);
     if (!b) throw new GopsyError('not-open', 'That bundle is not open any more; open it again.');

@@ -6,7 +6,20 @@ import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
 import type { Backend, ConnectionContext } from '../backend';
 import { writeBundle, type PlannedEntry } from './bundleWriter';
-import { planSave, previewSave, type SaveChoice } from './savePlan';
+import { planSave, previewSave, projectOf, type SaveChoice } from './savePlan';
+import { debuggerState, projectRuns } from './sessionContent';
+import { runServiceOf } from '../runs/handlers';
+import { inspectFolder } from '../workspace';
+import { rerunCandidates, rerunProfile } from './rerun';
+import { BundleUploads } from './uploads';
+import type { WorkspaceState } from '../../../shared/api';
+
+/** Re-run here only in a folder of the module the bundle was recorded on. */
+function checkModule(ws: WorkspaceState, modulePath: string | undefined): void {
+  if (!modulePath || ws.goMod?.path === modulePath) return;
+  const holds = ws.goMod ? `holds the module ${ws.goMod.path}` : 'is not in a Go module';
+  throw new GopsyError('module-mismatch', `${ws.root} ${holds}; the bundle was recorded on ${modulePath}. Pick a folder of that module.`);
+}
 
 async function sizeOf(e: PlannedEntry): Promise<number> {
   return 'file' in e.from ? (await stat(e.from.file)).size : e.from.bytes.length;
@@ -30,11 +43,23 @@ async function checkTarget(file: string): Promise<string> {
 
 export function bundleHandlers(ctx: ConnectionContext) {
   const { backend } = ctx;
+  // Drops in progress belong to the connection: a window that goes away leaves no partial file.
+  const uploads = new BundleUploads(backend.storageDir);
+  ctx.onClose(() => uploads.abortAll());
   const save = async (choice: SaveChoice & { layout?: Record<string, string | number | boolean | null> }) => {
     const { ws, session } = await liveSession(backend);
     if (choice.layout) await session.saveLayout(choice.layout);
     const toolchain = await backend.toolchain.info();
-    return { ws, plan: await planSave(session, ws, toolchain, choice) };
+    // The session collects by itself: its folder (notes, layout, GODEBUG captures), every build run
+    // of the project, and the debugger's breakpoints and configurations.
+    const runs = runServiceOf(backend);
+    const content = {
+      project: projectOf(ws),
+      sessionDir: session.dir,
+      folders: await projectRuns(backend.storageDir, ws.root, (id) => runs.isRunning(id)),
+      debuggerState: await debuggerState(backend.storageDir, ws.root),
+    };
+    return { ws, plan: await planSave(content, toolchain, choice) };
   };
   return {
     'session.current': async () => {
@@ -79,7 +104,39 @@ export function bundleHandlers(ctx: ConnectionContext) {
       return summary;
     },
     'bundle.current': () => backend.bundles.current,
+    'bundle.uploadBegin': async ({ name, size }) => ({ uploadId: await uploads.begin(name, size) }),
+    'bundle.uploadChunk': async ({ uploadId, offset, data }) => ({ received: await uploads.chunk(uploadId, offset, data) }),
+    'bundle.uploadFinish': async ({ uploadId }) => {
+      const summary = await backend.bundles.openFile(await uploads.finish(uploadId));
+      backend.broadcast('bundle.opened', summary);
+      return summary;
+    },
+    'bundle.uploadAbort': async ({ uploadId }) => (await uploads.abort(uploadId), null),
     'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
     'bundle.close': ({ id }) => (backend.bundles.close(id), null),
+    'bundle.rerunInfo': async ({ id }) => {
+      const modulePath = backend.bundles.summary(id).project.modulePath;
+      const ws = backend.current;
+      return {
+        runs: await rerunCandidates(backend.bundles.store(id)),
+        ...(modulePath ? { modulePath } : {}),
+        current: ws ? { root: ws.root, ...(ws.goMod ? { modulePath: ws.goMod.path } : {}), matches: !!modulePath && ws.goMod?.path === modulePath } : null,
+      };
+    },
+    'bundle.rerun': async ({ id, runId, folder, values }) => {
+      const modulePath = backend.bundles.summary(id).project.modulePath;
+      const profile = await rerunProfile(backend.bundles.store(id), runId, values);
+      let ws = backend.current;
+      if (folder) {
+        const picked = await inspectFolder(folder);
+        checkModule(picked, modulePath);
+        if (!ws || ws.root !== picked.root) ws = await backend.openFolder(picked.root);
+      } else {
+        if (!ws) throw new GopsyError('no-project', 'Pick the project folder to run the build in.');
+        checkModule(ws, modulePath);
+      }
+      // A normal build run of that project: it lands in its runs list like one started from the Build view.
+      return (await runServiceOf(backend).start(ws.root, profile)).summary;
+    },
   } satisfies Partial<Handlers>;
 }

@@ -1,6 +1,7 @@
 // The live session of the open project: a folder sessions/<id>/ in gopsy's storage holding
-// session.json (name, project), notes.json (notes, bookmarks), layout.json, and what runs and
-// GODEBUG captures add under runs/ and events/. Every write is atomic; the renderer autosaves.
+// session.json (name, project), notes.json (notes, bookmarks), layout.json, and the GODEBUG captures
+// of traced consoles under events/ (recorded when each ends). Build runs stay in the run store and the
+// debugger's state in its own file; a save collects them (sessionContent.ts). Every write is atomic.
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -48,6 +49,31 @@ export class LiveSession {
   saveLayout(layout: Layout): Promise<void> {
     return writeFileAtomic(path.join(this.dir, 'layout.json'), JSON.stringify(layout, null, 1));
   }
+
+  /**
+   * Records the GODEBUG events one console captured, as JSON Lines under events/: a header line
+   * (what ran, with which GODEBUG) and then one event per line. Returns the entry path.
+   */
+  async recordEvents(capture: RecordedEvents): Promise<string> {
+    const stamp = capture.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const name = `events/${stamp}-${capture.consoleId.replace(/[^A-Za-z0-9_-]/g, '')}.jsonl`;
+    const { events, ...header } = capture;
+    const lines = [JSON.stringify({ type: 'godebug-capture', ...header, count: events.length })];
+    for (const e of events) lines.push(JSON.stringify(e));
+    await writeFileAtomic(path.join(this.dir, name), lines.join('\n') + '\n', 0o600, 'the GODEBUG events');
+    return name;
+  }
+}
+
+export interface RecordedEvents {
+  consoleId: string;
+  title: string;
+  commandLine: string;
+  godebug: string;
+  startedAt: string;
+  endedAt: string;
+  truncated: boolean;
+  events: unknown[];
 }
 
 export class SessionService {

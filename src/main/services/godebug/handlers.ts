@@ -19,15 +19,40 @@ export async function currentCatalog(ctx: ConnectionContext, refresh = false): P
 export function godebugHandlers(ctx: ConnectionContext) {
   const profiles = new ProfileStore(ctx.backend.storageDir);
   const sessions = new TraceSessions((id, events) => ctx.emit('godebug.events', { id, events }));
+  // What each traced console ran, so its events can go into the project's session when it ends.
+  const traced = new Map<string, { root: string; name: string; title: string; commandLine: string; startedAt: string }>();
+  /** Into the live session automatically, so Save Session carries the events without the user's help. */
+  const record = (id: string) => {
+    const t = traced.get(id);
+    const got = sessions.get(id);
+    traced.delete(id);
+    if (!t || !got || got.events.length === 0) return;
+    const capture = { consoleId: id, title: t.title, commandLine: t.commandLine, godebug: got.godebug, startedAt: t.startedAt, endedAt: new Date().toISOString(), truncated: got.truncated, events: got.events };
+    void ctx.backend.sessions
+      .forProject(t.root, t.name)
+      .then((s) => s.recordEvents(capture))
+      .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
+  };
   const unobserve = ctx.consoles.observe({
     opened: (info, g) => {
-      if (g?.GODEBUG) sessions.start(info.id, g.GODEBUG);
+      if (!g?.GODEBUG) return;
+      sessions.start(info.id, g.GODEBUG);
+      const ws = ctx.backend.current;
+      if (ws) traced.set(info.id, { root: ws.root, name: ws.name, title: info.title, commandLine: info.commandLine, startedAt: new Date().toISOString() });
     },
     data: (id, data) => sessions.data(id, data),
-    exit: ({ id }) => sessions.exit(id),
-    closed: (id) => sessions.forget(id),
+    exit: ({ id }) => {
+      sessions.exit(id);
+      record(id);
+    },
+    closed: (id) => {
+      record(id); // a tab closed while its process still ran: what it printed so far
+      sessions.forget(id);
+    },
   });
   ctx.onClose(() => {
+    // The window went away with traced consoles still running: keep what they printed.
+    for (const id of [...traced.keys()]) record(id);
     unobserve();
     sessions.disposeAll();
   });

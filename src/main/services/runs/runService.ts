@@ -145,6 +145,10 @@ export class RunService {
     for (const l of this.listeners) l.output(id, text);
   }
 
+  isRunning(id: string): boolean {
+    return this.live.has(id);
+  }
+
   async cancel(id: string): Promise<void> {
     const run = this.live.get(id);
     if (!run) throw new GopsyError('not-running', 'That run is not running.');

@@ -11,9 +11,11 @@ interface Props {
   api: GopsyApi;
   bundle: BundleSummary;
   onClose: () => void;
+  /** Offered when the bundle holds a recorded build run: "Re-run here" (asks first, runs nothing by itself). */
+  onRerun?: () => void;
 }
 
-export function BundleViewer({ api, bundle, onClose }: Props) {
+export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
   const [entry, setEntry] = useState<EntryText | null>(null);
   const [line, setLine] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -41,6 +43,11 @@ export function BundleViewer({ api, bundle, onClose }: Props) {
             <button className="small" onClick={onClose} title="Close this bundle">
               Close
             </button>
+            {onRerun && bundle.entries.some((e) => e.kind === 'run-manifest') && (
+              <button className="small" onClick={onRerun} title="Run a recorded build again on this machine (shows the command first)">
+                Re-run here…
+              </button>
+            )}
           </h3>
           <dl>
             <dt>file</dt>

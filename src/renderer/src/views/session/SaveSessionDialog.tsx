@@ -1,5 +1,5 @@
-// Save Session: shows what goes into the bundle (sizes, counts, sources, redactions), lets the user
-// leave sources out, then writes it (to a typed path in the browser, through the native dialog in
+// Save Session: shows what goes into the bundle (sizes, counts, sources, what the session collected by
+// itself: build runs, GODEBUG captures, the debugger state; redactions), lets the user leave any out, then writes it (to a typed path in the browser, through the native dialog in
 // the desktop window).
 import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
@@ -21,6 +21,7 @@ const parentOf = (p: string) => p.replace(/\/+$/, '').replace(/\/[^/]*$/, '') ||
 export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, onCancel }: Props) {
   const [includeSources, setIncludeSources] = useState(true);
   const [excluded, setExcluded] = useState<string[]>([]);
+  const [excludedItems, setExcludedItems] = useState<string[]>([]);
   const [preview, setPreview] = useState<SavePreview | null>(null);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +31,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
   useEffect(() => {
     let live = true;
     flushNotes()
-      .then(() => api.call('session.preview', { includeSources, excludeSources: excluded }))
+      .then(() => api.call('session.preview', { includeSources, excludeSources: excluded, excludeItems: excludedItems }))
       .then(
         (p) => {
           if (!live) return;
@@ -45,7 +46,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
     return () => {
       live = false;
     };
-  }, [api, includeSources, excluded, projectRoot]);
+  }, [api, includeSources, excluded, excludedItems, projectRoot]);
 
   const save = async () => {
     setBusy(true);
@@ -55,6 +56,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
       const res = await api.call('session.save', {
         includeSources,
         excludeSources: excluded,
+        excludeItems: excludedItems,
         layout,
         ...(native ? {} : { path: target.trim() }),
       });
@@ -119,6 +121,27 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
                   ))}
                 </ul>
               </details>
+            )}
+            <h3>Collected in this session ({preview.items.filter((i) => i.included).length} of {preview.items.length})</h3>
+            {preview.items.length === 0 ? (
+              <p className="muted">No build runs, GODEBUG captures or breakpoints yet.</p>
+            ) : (
+              <ul className="source-picks" data-testid="save-items">
+                {preview.items.map((it) => (
+                  <li key={it.key}>
+                    <label className="check" title={it.key}>
+                      <input
+                        type="checkbox"
+                        checked={!excludedItems.includes(it.key)}
+                        onChange={(e) =>
+                          setExcludedItems((x) => (e.target.checked ? x.filter((y) => y !== it.key) : [...x, it.key]))
+                        }
+                      />
+                      {it.label} <span className="muted">({it.files} files, {formatBytes(it.bytes)})</span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
             )}
             <h3>Redactions ({redactionCount})</h3>
             {redactionCount === 0 ? (

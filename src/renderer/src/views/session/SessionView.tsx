@@ -9,6 +9,8 @@ import { BundleViewer } from './BundleViewer';
 import { NotesPanel } from './NotesPanel';
 import { OpenSessionDialog } from './OpenSessionDialog';
 import { SaveSessionDialog } from './SaveSessionDialog';
+import { RerunDialog } from './RerunDialog';
+import { showView } from '../../workbenchBus';
 import { clearSaveRequest, hasSaveRequest, onSaveRequest } from './saveRequest';
 import { errorText, formatBytes } from './format';
 
@@ -27,7 +29,7 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
   // The session loaded for an earlier project is not this one's.
   const session = loaded && workspace && loaded.projectRoot === workspace.root ? loaded : null;
   const [bundle, setBundle] = useState<BundleSummary | null>(null);
-  const [dialog, setDialog] = useState<'save' | 'open' | null>(() => (hasSaveRequest() ? 'save' : null));
+  const [dialog, setDialog] = useState<'save' | 'open' | 'rerun' | null>(() => (hasSaveRequest() ? 'save' : null));
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -86,6 +88,7 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
             void api.call('bundle.close', { id: bundle.id });
             setBundle(null);
           }}
+          onRerun={() => setDialog('rerun')}
         />
       ) : session ? (
         <NotesPanel key={session.id} api={api} initial={session.notes} openSource={openSource} />
@@ -102,6 +105,18 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
           onDone={(r) => {
             setDialog(null);
             setMessage({ error: false, text: `Saved ${r.entries} entries (${formatBytes(r.bytes)}) to ${r.path}` });
+          }}
+        />
+      )}
+      {dialog === 'rerun' && bundle && (
+        <RerunDialog
+          api={api}
+          bundleId={bundle.id}
+          onCancel={() => setDialog(null)}
+          onStarted={(run) => {
+            setDialog(null);
+            setMessage({ error: false, text: `Re-running ${run.profileName}: ${run.commandLine}` });
+            showView('build'); // a normal build run: it shows in the Build view's runs list
           }}
         />
       )}

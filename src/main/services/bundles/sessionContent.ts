@@ -1,0 +1,64 @@
+// What a session holds besides its own folder, collected for a save without the user adding it: the
+// project's build runs (from the run store), and what the debugger keeps for the project (breakpoints,
+// logpoints, launch configurations). Each becomes a group of entries the save dialog can leave out.
+import { lstat, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { entryNameProblem } from '../../../core/bundle/entryName';
+import type { RunManifest } from '../../../shared/build';
+import { RunStore } from '../runs/runStore';
+import { DebugStore } from '../debug/debugStore';
+
+/** A folder whose plain files go into the bundle under `prefix/` (links never followed). */
+export interface FolderContent {
+  /** The item key the save dialog uses to leave the folder out, e.g. "runs/20260101-120000-abcdef". */
+  key: string;
+  label: string;
+  kind: string;
+  dir: string;
+  prefix: string;
+}
+
+/** Plain files under dir, with '/' separators; names a bundle could not carry are skipped. */
+export async function filesUnder(dir: string, prefix: string): Promise<Array<{ path: string; file: string }>> {
+  const out: Array<{ path: string; file: string }> = [];
+  const walk = async (rel: string): Promise<void> => {
+    const names = (await readdir(path.join(dir, rel)).catch(() => [] as string[])).sort();
+    for (const name of names) {
+      const r = rel ? `${rel}/${name}` : name;
+      const entry = `${prefix}/${r}`;
+      if (entryNameProblem(entry)) continue;
+      const st = await lstat(path.join(dir, r)).catch(() => null);
+      if (st?.isDirectory()) await walk(r);
+      else if (st?.isFile() && !name.endsWith('.tmp')) out.push({ path: entry, file: path.join(dir, r) });
+    }
+  };
+  await walk('');
+  return out;
+}
+
+export function runLabel(m: Pick<RunManifest, 'profile' | 'status' | 'startedAt'>): string {
+  return `build run: ${m.profile.name}, ${m.status}, ${m.startedAt.slice(0, 19).replace('T', ' ')}`;
+}
+
+/**
+ * The project's finished build runs. A run still running is left out: its files are still being
+ * written, and a bundle records what was, not what is half-done.
+ */
+export async function projectRuns(storageDir: string, projectRoot: string, running: (id: string) => boolean): Promise<FolderContent[]> {
+  const store = new RunStore(path.join(storageDir, 'runs'));
+  const out: FolderContent[] = [];
+  for (const m of await store.list(projectRoot)) {
+    if (m.status === 'running' && running(m.id)) continue;
+    out.push({ key: `runs/${m.id}`, label: runLabel(m), kind: 'run', dir: store.runDir(projectRoot, m.id), prefix: `runs/${m.id}` });
+  }
+  return out.reverse(); // oldest first, as they happened
+}
+
+/** The debugger's state for the project as one JSON entry, or null when there is none. */
+export async function debuggerState(storageDir: string, projectRoot: string): Promise<Buffer | null> {
+  const s = await new DebugStore(storageDir, projectRoot).read();
+  const files = Object.entries(s.breakpoints).filter(([, bps]) => bps.length > 0);
+  if (files.length === 0 && s.configs.length === 0) return null;
+  // Breakpoints are keyed by project-relative path; the project root of this machine is left out.
+  return Buffer.from(JSON.stringify({ breakpoints: Object.fromEntries(files), configs: s.configs }, null, 1));
+}

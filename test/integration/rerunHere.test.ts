@@ -1,0 +1,105 @@
+// "Re-run here" with the real toolchain: a bundle written by `gopsy capture` (a credential in -ldflags,
+// redacted on the way in), opened read-only in another backend, offers its run with the recorded
+// command; the redacted value must be supplied or dropped; only a folder of the same module runs it,
+// and the run is a normal build run of that project.
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Backend } from '../../src/main/services/backend';
+import { RpcClient } from '../../src/shared/rpc';
+import type { RunSummary } from '../../src/shared/api';
+import { captureCommand } from '../../src/cli/capture';
+import { transportPair as memoryPair } from '../support/memoryTransport';
+import { SAMPLE_DIR, copySample, removeTemp, waitUntil } from './support';
+
+let temp: string;
+let project: string;
+let api: RpcClient;
+let backend: Backend;
+let bundleId: string;
+const finished = new Map<string, RunSummary>();
+
+beforeAll(async () => {
+  ({ temp, project } = await copySample('rerun'));
+  const file = path.join(temp, 'recorded.gopsy');
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const code = await captureCommand.run([project, '--out', file, '--profile', 'Diagnose failure', '--ldflags', '-X main.feed=https://bob:hunter2@feeds.example.com/x']);
+    expect(code).toBe(0);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  // Another machine, in effect: its own storage and its own copy of the project.
+  const here = path.join(temp, 'here', 'inventory');
+  await cp(SAMPLE_DIR, here, { recursive: true });
+  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage2') });
+  await backend.openFolder(here);
+  const [client, server] = memoryPair();
+  backend.connect(server);
+  api = new RpcClient(client);
+  api.on('build.status', (s) => {
+    if (s.status !== 'running') finished.set(s.id, s);
+  });
+  bundleId = (await api.call('bundle.open', { path: file }))!.id;
+}, 180_000);
+afterAll(async () => {
+  await backend.shutdown();
+  await removeTemp(temp);
+});
+
+describe('Re-run here', () => {
+  it('shows the recorded command and flags the redacted value', async () => {
+    const info = await api.call('bundle.rerunInfo', { id: bundleId });
+    expect(info.modulePath).toBe('example.com/inventory');
+    expect(info.current).toMatchObject({ modulePath: 'example.com/inventory', matches: true });
+    expect(info.runs).toHaveLength(1);
+    const r = info.runs[0]!;
+    expect(r.shellLine).toMatch(/^cd .* && go build /);
+    expect(r.shellLine).toContain('-ldflags=');
+    expect(r.shellLine).not.toContain('hunter2');
+    expect(r.settings).toEqual([{ key: 'ldflags', value: '-X main.feed=https://[redacted]@feeds.example.com/x', redacted: true }]);
+  });
+
+  it('refuses to run while a redacted value is neither supplied nor dropped', async () => {
+    const runId = (await api.call('bundle.rerunInfo', { id: bundleId })).runs[0]!.runId;
+    await expect(api.call('bundle.rerun', { id: bundleId, runId, values: {} })).rejects.toThrow(/ldflags was redacted .*supply its value or drop it/);
+    await expect(api.call('bundle.rerun', { id: bundleId, runId, values: { ldflags: 'x [redacted] y' } })).rejects.toThrow(/redacted/);
+    expect(await api.call('build.runs', {})).toEqual([]);
+  });
+
+  it('refuses a folder of another module', async () => {
+    const other = path.join(temp, 'other');
+    await mkdir(other);
+    await writeFile(path.join(other, 'go.mod'), 'module example.com/other\n\ngo 1.22\n');
+    const runId = (await api.call('bundle.rerunInfo', { id: bundleId })).runs[0]!.runId;
+    await expect(api.call('bundle.rerun', { id: bundleId, runId, folder: other, values: { ldflags: null } })).rejects.toThrow(
+      /holds the module example\.com\/other; the bundle was recorded on example\.com\/inventory/,
+    );
+    expect(backend.current!.root).toBe(path.join(temp, 'here', 'inventory')); // nothing switched
+  });
+
+  it('runs the recorded build in the current project, with the value dropped, as a normal run', async () => {
+    const runId = (await api.call('bundle.rerunInfo', { id: bundleId })).runs[0]!.runId;
+    const started = await api.call('bundle.rerun', { id: bundleId, runId, values: { ldflags: null } });
+    expect(started.profileName).toBe('Diagnose failure');
+    expect(started.commandLine).not.toContain('-ldflags');
+    const done = await waitUntil(() => finished.get(started.id), 'the re-run to finish', 120_000);
+    expect(done.status).toBe('succeeded');
+    expect((await api.call('build.runs', {})).map((r) => r.id)).toContain(started.id);
+    const detail = await api.call('build.run', { id: started.id });
+    expect(detail.manifest.project).toBe(path.join(temp, 'here', 'inventory'));
+  });
+
+  it('runs in a folder the user picks, with a supplied value, and opens that project', async () => {
+    const picked = path.join(temp, 'picked', 'inventory');
+    await cp(SAMPLE_DIR, picked, { recursive: true });
+    const runId = (await api.call('bundle.rerunInfo', { id: bundleId })).runs[0]!.runId;
+    const started = await api.call('bundle.rerun', { id: bundleId, runId, folder: picked, values: { ldflags: '-s -w' } });
+    expect(started.commandLine).toContain("'-ldflags=-s -w'");
+    expect(backend.current!.root).toBe(picked);
+    expect((await waitUntil(() => finished.get(started.id), 'the re-run to finish', 120_000)).status).toBe('succeeded');
+    expect((await api.call('build.runs', {})).map((r) => r.id)).toEqual([started.id]);
+  });
+});
