@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const REPO = path.resolve(__dirname, '..');
 export const SAMPLE = path.join(REPO, 'resources/samples/inventory');
@@ -53,4 +54,20 @@ export async function startWorkbench(
       rmSync(tmp, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens a shell console and waits for its prompt before focusing it: bash flushes typeahead when it
+ * sets the terminal up, so keys typed before the prompt (a slow start on a loaded machine) are lost.
+ */
+export async function openShell(page: Page): Promise<Locator> {
+  const tabs = page.getByTestId('console-tab');
+  const before = await tabs.count();
+  await page.getByRole('button', { name: 'New console' }).click();
+  await page.getByRole('menuitem', { name: /Shell/ }).click();
+  await expect(tabs).toHaveCount(before + 1);
+  const term = page.locator('.console-view:visible');
+  await expect(term.locator('.xterm-rows')).toHaveText(/\S/, { timeout: 30_000 });
+  await term.locator('textarea.xterm-helper-textarea').focus();
+  return term;
 }

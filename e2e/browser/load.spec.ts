@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { startWorkbench, type Workbench } from '../workbench';
+import { openShell, startWorkbench, type Workbench } from '../workbench';
 import { recordTrial, saveTrials } from '../../test/hardening/trials';
 
 const CONSOLES = 4;
@@ -60,9 +60,7 @@ test(`${CONSOLES} consoles printing ${MB_EACH} MB each keep the window responsiv
 
   const t0 = Date.now();
   for (let i = 0; i < CONSOLES; i++) {
-    await page.getByRole('button', { name: 'New console' }).click();
-    await page.getByRole('menuitem', { name: /Shell/ }).click();
-    await page.locator('.console-view:visible textarea.xterm-helper-textarea').focus();
+    await openShell(page);
     await page.keyboard.type(`cat ${path.basename(files[i]!)}; echo LOAD-DONE-$((${i}+1000))\n`);
   }
   // Every console must reach its end marker; switching tabs renders each one.

@@ -2,7 +2,7 @@
 // build in a console, follow a compile error into the editor.
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { REPO, openShell, startWorkbench, type Workbench } from '../workbench';
 
 let wb: Workbench;
 
@@ -56,10 +56,7 @@ test('runs go build in a console and shows the exit code', async ({ page }) => {
 
 test('a compile error location in the console opens the file at that line', async ({ page }) => {
   await openWorkbench(page);
-  await page.getByRole('button', { name: 'New console' }).click();
-  await page.getByRole('menuitem', { name: /Shell/ }).click();
-  const term = page.locator('.console-view:visible');
-  await term.locator('textarea.xterm-helper-textarea').focus();
+  const term = await openShell(page);
   await page.keyboard.type('go build -tags gopsy_broken ./...\n');
   const rows = term.locator('.xterm-rows');
   await expect(rows).toContainText('broken/typeerror.go:11:9: cannot use total', { timeout: 90_000 });
@@ -79,10 +76,7 @@ test('a compile error location in the console opens the file at that line', asyn
 
 test('stops a running console', async ({ page }) => {
   await openWorkbench(page);
-  await page.getByRole('button', { name: 'New console' }).click();
-  await page.getByRole('menuitem', { name: /Shell/ }).click();
-  const term = page.locator('.console-view:visible');
-  await term.locator('textarea.xterm-helper-textarea').focus();
+  const term = await openShell(page);
   await page.keyboard.type('go run . -wait 10m\n');
   await expect(term.locator('.xterm-rows')).toContainText('waiting 10m0s', { timeout: 90_000 });
   const tab = page.getByTestId('console-tab').last();
