@@ -70,6 +70,8 @@ export type RemarkChange = z.infer<typeof RemarkChange>;
 
 export const RemarksDiff = Availability.extend({
   counts: z.record(RemarkChangeKind, z.number()),
+  /** The same, for remarks in the project's own files (a change has a project-relative path). */
+  projectCounts: z.record(RemarkChangeKind, z.number()),
   /** Remarks per kind on each side. */
   kindsA: z.record(z.string(), z.number()),
   kindsB: z.record(z.string(), z.number()),
@@ -95,6 +97,9 @@ export const SsaPassDiff = z.object({
   /** Lines of the phase text (values and block ends, as in text dumps) only in A / only in B. */
   onlyA: z.number(),
   onlyB: z.number(),
+  /** The first of those lines (IDs blanked), for a glance at what differs. */
+  sampleOnlyA: z.array(z.string()),
+  sampleOnlyB: z.array(z.string()),
   /** The existing phase diff by ID (src/core/ssa/analysis diffPhases), A → B. */
   addedValues: z.number(),
   removedValues: z.number(),

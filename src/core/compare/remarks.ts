@@ -13,8 +13,11 @@ export function messageShape(message: string): string {
 
 const loc = (r: Remark): SourceLoc => ({ file: r.file, ...(r.path ? { path: r.path } : {}), line: r.line, column: r.column });
 
-/** Where a remark's function is: package + function, or the file when the function is unknown. */
-const scope = (r: Remark) => `${r.package ?? ''}\u0000${r.function ?? `@${r.path ?? r.file}`}`;
+/**
+ * Where a remark's function is: package + function, else package + the file's name (outside the
+ * project no function is known, and GOROOT differs between toolchains, so the full path would never match).
+ */
+const scope = (r: Remark) => `${r.package ?? ''}\u0000${r.function ?? `@${r.path ?? r.file.slice(r.file.lastIndexOf('/') + 1)}`}`;
 
 function group(remarks: readonly Remark[], kinds: readonly RemarkKind[]): Map<string, Remark[]> {
   const out = new Map<string, Remark[]>();
@@ -101,11 +104,17 @@ export function diffRemarks(a: RemarksSide, b: RemarksSide, notes: string[] = []
       ((x.b ?? x.a)?.line ?? 0) - ((y.b ?? y.a)?.line ?? 0),
   );
   const counts = Object.fromEntries(REMARK_CHANGES.map((c) => [c, changes.filter((x) => x.change === c).length])) as Record<RemarkChangeKind, number>;
+  const inProject = (x: RemarkChange) => !!(x.b ?? x.a)?.path;
+  const projectCounts = Object.fromEntries(REMARK_CHANGES.map((c) => [c, changes.filter((x) => x.change === c && inProject(x)).length])) as Record<
+    RemarkChangeKind,
+    number
+  >;
   return {
     a: a.remarks !== null,
     b: b.remarks !== null,
     notes,
     counts,
+    projectCounts,
     kindsA: countByKind(ra) as Record<string, number>,
     kindsB: countByKind(rb) as Record<string, number>,
     matched: heap.matched + bounds.matched,

@@ -56,8 +56,11 @@ const shapeLines = (p: SsaPhase | undefined) =>
     ? phaseText(p)
         .split('\n')
         .filter(Boolean)
-        .map((l) => blankIds(l.trim()))
+        // is_stmt marks ((+7) / (-7)) move between versions without the code changing: compare without them.
+        .map((l) => blankIds(l.trim()).replace(/^\([+-]?(\d+|\?)\)/, '($1)'))
     : [];
+
+const SAMPLE_LINES = 12;
 
 export function diffSsaFunction(key: string, a: SsaFunction, b: SsaFunction, maxLines = 200): SsaFunctionDiff {
   const sa = statesAfterPasses(a);
@@ -69,8 +72,10 @@ export function diffSsaFunction(key: string, a: SsaFunction, b: SsaFunction, max
     const la = shapeLines(pa);
     const lb = shapeLines(pb);
     const byId = pa && pb ? diffPhases(pa, pb) : null;
-    const onlyA = onlyIn(la, lb).length;
-    const onlyB = onlyIn(lb, la).length;
+    const linesA = onlyIn(la, lb);
+    const linesB = onlyIn(lb, la);
+    const onlyA = linesA.length;
+    const onlyB = linesB.length;
     return {
       pass,
       inA: !!pa,
@@ -82,6 +87,8 @@ export function diffSsaFunction(key: string, a: SsaFunction, b: SsaFunction, max
       same: !!pa && !!pb && onlyA === 0 && onlyB === 0,
       onlyA,
       onlyB,
+      sampleOnlyA: linesA.slice(0, SAMPLE_LINES),
+      sampleOnlyB: linesB.slice(0, SAMPLE_LINES),
       addedValues: byId?.addedValues.length ?? 0,
       removedValues: byId?.removedValues.length ?? 0,
       changedValues: byId?.changedValues.length ?? 0,
