@@ -9,6 +9,10 @@ import { RunService } from '../../src/main/services/runs/runService';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
 import { DirRunFiles } from '../../src/main/services/compare/runFiles';
 import { diffCommand } from '../../src/cli/bundle';
+import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
+import { BundleReader } from '../../src/main/services/bundles/bundleReader';
+import { BundleRunFiles, bundleRuns } from '../../src/main/services/compare/runFiles';
+import { readdir } from 'node:fs/promises';
 import { copySample, makeTemp, removeTemp } from './support';
 
 const OLD = 'go1.24.0';
@@ -132,6 +136,46 @@ describe(`the sample built with ${OLD} and with the current go`, () => {
     expect(j.comparison.a.goVersion).toBe(OLD);
     expect(j.comparison.timing.packages.length).toBe(c.timing.packages.length);
   });
+});
+
+test('a run inside a bundle compares like the run directory it came from', async () => {
+  const dir = runs.store.runDir(project, older.id);
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const entries: PlannedEntry[] = files.map((e) => {
+    const rel = path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    return { path: `runs/${older.id}/${rel}`, kind: rel === 'manifest.json' ? 'run-manifest' : 'run-artefact', from: { file: path.join(dir, rel) }, redact: false };
+  });
+  // A saved session carries the project's sources: remarks are attributed to functions from them.
+  for (const e of await readdir(project, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.go')) continue;
+    const rel = path.relative(project, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    entries.push({ path: `sources/${rel}`, kind: 'source', from: { file: path.join(project, rel) }, redact: false });
+  }
+  const bundle = path.join(temp, 'older.gopsy');
+  await writeBundle(bundle, entries, { project: { name: 'inventory' }, toolchain: null, redactions: [] });
+  const reader = await BundleReader.open(bundle);
+  try {
+    expect((await bundleRuns(reader)).map((r) => r.dir)).toEqual([older.id]);
+    const fromBundle = await compareRunFiles(new BundleRunFiles(reader, older.id, 'older.gopsy'), new DirRunFiles(runs.store.runDir(project, current.id), 'project', 'current', project), storage);
+    expect(fromBundle.a.origin).toBe('bundle');
+    expect(fromBundle.a.goVersion).toBe(OLD);
+    // The same numbers as from the directory: nothing is lost in the bundle (the binary is copied out for nm).
+    expect(fromBundle.timing.packages).toEqual(c.timing.packages);
+    expect(fromBundle.remarks.counts).toEqual(c.remarks.counts);
+    expect(fromBundle.ssa.functions).toEqual(c.ssa.functions);
+    expect(fromBundle.binary.totalBefore).toBe(c.binary.totalBefore);
+  } finally {
+    reader.close();
+  }
+  // gopsy diff FILE.gopsy#RUN DIR
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  try {
+    await diffCommand.run([`${bundle}#${older.id}`, runs.store.runDir(project, current.id), '--json']);
+  } finally {
+    spy.mockRestore();
+  }
+  expect((JSON.parse(out) as { comparison: RunComparison }).comparison.a).toMatchObject({ origin: 'bundle', goVersion: OLD });
 });
 
 test('a Go version that does not exist fails the run with a clear message, before any build', async () => {
