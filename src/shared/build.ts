@@ -47,7 +47,7 @@ export const CaptureSet = z.object({
   ssaFunc: z
     .string()
     .max(500)
-    .regex(/^[\w./()*\[\],~-]+$/, 'a function as the compiler names it, e.g. example.com/m/store.(*Store).Add (no spaces, no + or :)')
+    .regex(/^[\w./()*[\],~-]+$/, 'a function as the compiler names it, e.g. example.com/m/store.(*Store).Add (no spaces, no + or :)')
     .optional(),
 });
 export type CaptureSet = z.infer<typeof CaptureSet>;

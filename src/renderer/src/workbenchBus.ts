@@ -27,3 +27,28 @@ export function revealInTree(importPathOrDir: string): void {
 export function onRevealInTree(listener: Listener): () => void {
   return on(treeListeners, listener);
 }
+
+/** "Compare this run" (and ask for another Go version): kept until the Compare view takes it. */
+export interface CompareRequest {
+  run: string;
+  anotherVersion?: boolean;
+}
+let pendingCompare: CompareRequest | null = null;
+const compareListeners = new Set<() => void>();
+
+export function requestCompare(req: CompareRequest): void {
+  pendingCompare = req;
+  compareListeners.forEach((l) => l());
+  showView('compare');
+}
+
+export function takeCompareRequest(): CompareRequest | null {
+  const r = pendingCompare;
+  pendingCompare = null;
+  return r;
+}
+
+export function onCompareRequest(listener: () => void): () => void {
+  compareListeners.add(listener);
+  return () => compareListeners.delete(listener);
+}

@@ -1,0 +1,175 @@
+// "Same build, another Go version": the run's own profile again with GOTOOLCHAIN=goX.Y.Z. The go
+// command fetches that toolchain through the module proxy; the exact command is shown before it runs,
+// the console output (download included) while it runs, and the comparison opens when it ends.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { BuildProfile, CommandPreview, GopsyApi } from '../../../../shared/api';
+import { GO_VERSION } from '../../../../shared/compare';
+import { errorMessage } from '../../hooks/useBusyAction';
+
+interface Props {
+  api: GopsyApi;
+  baseRun: string;
+  /** The new run finished; succeeded or not, the caller decides what to show. */
+  onFinished: (runId: string, succeeded: boolean) => void;
+  onClose: () => void;
+}
+
+export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
+  const [profile, setProfile] = useState<BuildProfile | null>(null);
+  const [baseVersion, setBaseVersion] = useState<string | undefined>();
+  const [toolchains, setToolchains] = useState<{ current?: string; downloaded: string[] }>({ downloaded: [] });
+  const [version, setVersion] = useState('');
+  /** The preview and the profile it is for (a stale one is not shown while the next one loads). */
+  const [preview, setPreview] = useState<{ key: string; p: CommandPreview } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [outputs, setOutputs] = useState<Record<string, string>>({});
+  const runIdRef = useRef<string | null>(null);
+  const onFinishedRef = useRef(onFinished);
+  useEffect(() => {
+    onFinishedRef.current = onFinished;
+  }, [onFinished]);
+
+  useEffect(() => {
+    let stale = false;
+    api.call('build.run', { id: baseRun }).then(
+      (d) => {
+        if (stale) return;
+        setProfile(d.manifest.profile);
+        setBaseVersion(d.manifest.goVersion);
+      },
+      (e) => !stale && setError(errorMessage(e)),
+    );
+    api.call('compare.toolchains', {}).then((t) => !stale && setToolchains(t), () => {});
+    return () => {
+      stale = true;
+    };
+  }, [api, baseRun]);
+
+  // Output may arrive before build.start answers with the run's id (the toolchain download comes first).
+  useEffect(() => {
+    const offOut = api.on('build.output', ({ id, data }) => setOutputs((o) => ({ ...o, [id]: ((o[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-100_000) })));
+    const offStatus = api.on('build.status', (s) => {
+      if (s.id !== runIdRef.current || s.status === 'running') return;
+      setStatus(s.status);
+      onFinishedRef.current(s.id, s.status === 'succeeded');
+    });
+    return () => {
+      offOut();
+      offStatus();
+    };
+  }, [api]);
+  const valid = GO_VERSION.test(version.trim());
+  const withVersion = useMemo(
+    () => (profile && valid ? { ...profile, env: { ...(profile.env ?? {}), GOTOOLCHAIN: version.trim() } } : null),
+    [profile, valid, version],
+  );
+  const previewKey = withVersion ? JSON.stringify(withVersion) : '';
+  useEffect(() => {
+    if (!withVersion) return;
+    let stale = false;
+    const t = setTimeout(() => {
+      api.call('build.preview', { profile: withVersion }).then(
+        (p) => !stale && setPreview({ key: JSON.stringify(withVersion), p }),
+        (e) => !stale && setError(errorMessage(e)),
+      );
+    }, 150);
+    return () => {
+      stale = true;
+      clearTimeout(t);
+    };
+  }, [api, withVersion]);
+
+  const start = async () => {
+    if (!withVersion) return;
+    setError(null);
+    setStatus('running');
+    try {
+      const s = await api.call('build.start', { profile: withVersion });
+      runIdRef.current = s.id;
+      setRunId(s.id);
+      // A run that failed before it started (the toolchain could not be fetched) is already final.
+      if (s.status !== 'running') {
+        setStatus(s.status);
+        onFinished(s.id, s.status === 'succeeded');
+      }
+    } catch (e) {
+      setStatus(null);
+      setError(errorMessage(e));
+    }
+  };
+
+  const output = runId ? (outputs[runId] ?? '') : '';
+  const shown = preview && preview.key === previewKey ? preview.p : null;
+  // gopsy's own lines say what went wrong with the toolchain in one sentence.
+  const problem = status === 'failed' ? output.split('\n').filter((l) => l.startsWith('gopsy: ') && !l.includes('GOTOOLCHAIN=')).join('\n') : '';
+  const suggestions = [...toolchains.downloaded.filter((v) => v !== baseVersion)];
+  return (
+    <div className="compare-another" role="dialog" aria-label="Same build, another Go version" data-testid="another-version">
+      <h4>
+        Same build, another Go version <span className="muted">— run {baseRun} ({baseVersion ?? 'go version not recorded'}, profile “{profile?.name ?? '…'}”)</span>
+      </h4>
+      <div className="compare-controls">
+        <label>
+          Go version{' '}
+          <input
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+            placeholder="go1.24.0"
+            spellCheck={false}
+            aria-invalid={version !== '' && !valid}
+            data-testid="another-version-input"
+            disabled={status === 'running'}
+          />
+        </label>
+        {suggestions.length > 0 && <span className="muted small">downloaded:</span>}
+        {suggestions.map((v) => (
+          <button key={v} className="chip" onClick={() => setVersion(v)} disabled={status === 'running'}>
+            {v}
+          </button>
+        ))}
+        {toolchains.current && toolchains.current !== baseVersion && (
+          <button className="chip" onClick={() => setVersion(toolchains.current!.split(' ')[0]!)} disabled={status === 'running'}>
+            {toolchains.current.split(' ')[0]} (go on PATH)
+          </button>
+        )}
+      </div>
+      {version !== '' && !valid && <p className="banner warn">Write a Go release as GOTOOLCHAIN names it: go1.24.0, go1.25rc1, go1.20.</p>}
+      {valid && !toolchains.downloaded.includes(version.trim()) && version.trim() !== toolchains.current?.split(' ')[0] && (
+        <p className="muted small">{version.trim()} is not in the module cache: the go command downloads it (about 70 MB) through the module proxy first.</p>
+      )}
+      {shown && (
+        <div className="preview">
+          <span className="muted small">The exact command (&lt;run&gt; is the new run’s directory):</span>
+          <pre data-testid="another-version-command">{shown.shellLine}</pre>
+        </div>
+      )}
+      <div className="compare-controls">
+        <button onClick={() => void start()} disabled={!withVersion || status === 'running'} data-testid="another-version-run">
+          Run with {valid ? version.trim() : 'that version'}
+        </button>
+        {status === 'running' && runId && <button onClick={() => void api.call('build.cancel', { id: runId }).catch((e) => setError(errorMessage(e)))}>Cancel</button>}
+        <button onClick={onClose} disabled={status === 'running'}>
+          Close
+        </button>
+        {status && <span className={`status-${status}`}>{status}</span>}
+      </div>
+      {problem && (
+        <div className="banner error" role="alert" data-testid="another-version-error">
+          {problem}
+        </div>
+      )}
+      {error && (
+        <div className="banner error" role="alert">
+          {error}
+        </div>
+      )}
+      {runId && (
+        <pre className="live-output compare-live" data-testid="another-version-output">
+          {output}
+        </pre>
+      )}
+    </div>
+  );
+}
