@@ -50,13 +50,13 @@ export function TimingSection({ c }: { c: RunComparison }) {
         <div className="compare-split">
           <div>
             <h4>Per compiler phase (packages both compiled)</h4>
-            <SortTable rows={t.phases} columns={timingColumns('phase')} initialSort={0} initialDesc={false} rowKey={(r) => r.name} testId="compare-phases" />
+            <SortTable rows={t.phases} columns={timingColumns('phase')} initialSort={-1} rowKey={(r) => r.name} testId="compare-phases" />
             {detail && (
               <>
                 <h4>
                   {detail.package} per phase <button className="icon-button" onClick={() => setPkg(null)} aria-label="Close the package's phases">×</button>
                 </h4>
-                <SortTable rows={detail.phases} columns={timingColumns('phase')} initialSort={0} initialDesc={false} rowKey={(r) => r.name} testId="compare-package-phases" />
+                <SortTable rows={detail.phases} columns={timingColumns('phase')} initialSort={-1} rowKey={(r) => r.name} testId="compare-package-phases" />
               </>
             )}
           </div>

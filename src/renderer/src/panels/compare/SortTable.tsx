@@ -21,6 +21,7 @@ export function SortTable<T>({
 }: {
   rows: readonly T[];
   columns: Array<Column<T>>;
+  /** The column sorted at first; -1 keeps the rows' own order (compiler phase order, pass order). */
   initialSort?: number;
   initialDesc?: boolean;
   rowKey: (row: T, i: number) => string;
@@ -40,7 +41,7 @@ export function SortTable<T>({
     });
   }, [rows, columns, sort]);
   return (
-    <>
+    <div className="compare-scroll">
       <table className="data-table compare-table" data-testid={testId}>
         <thead>
           <tr>
@@ -70,6 +71,6 @@ export function SortTable<T>({
         </tbody>
       </table>
       {sorted.length > limit && <p className="muted small">{sorted.length - limit} more rows not shown (gopsy diff --json has all).</p>}
-    </>
+    </div>
   );
 }
