@@ -103,7 +103,7 @@ export class BundleRunFiles implements RunFiles {
     readonly runId: string,
     readonly label: string,
   ) {
-    if (!/^[\w.-]+$/.test(runId)) throw new GopsyError('bad-run', `Not a run id: ${runId}`);
+    if (!/^[\w.-]+$/.test(runId) || /^\.+$/.test(runId)) throw new GopsyError('bad-run', `Not a run id: ${runId}`);
     this.prefix = `runs/${runId}/`;
   }
 
