@@ -67,6 +67,15 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
     [api, run],
   );
 
+  // A build that ends anywhere (the Build view, another window) becomes a choice here.
+  useEffect(
+    () =>
+      api.on('build.status', (s) => {
+        if (s.status !== 'running') refreshRuns().catch(() => {});
+      }),
+    [api, refreshRuns],
+  );
+
   // "Compare this run" / "another Go version" from the Build view.
   useEffect(() => {
     const take = () => {
