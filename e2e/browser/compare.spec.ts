@@ -3,8 +3,10 @@
 // it with GOTOOLCHAIN (a version that does not exist first: a clear error), and the comparison of
 // the two real runs shows its four sections. Also takes the docs screenshot.
 import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
 
 const OLD = 'go1.24.0';
 let wb: Workbench;
@@ -88,5 +90,59 @@ test('compares a build with the same build by another Go version', async ({ page
   await expect(remarks).toContainText('store/store.go');
   await remarks.getByRole('button', { name: /^store\/store\.go:\d+$/ }).first().click();
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
+  expect(errors).toEqual([]);
+});
+
+test('a run inside an opened bundle compares with a run of the project', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The go1.24.0 run of the test above, saved as a bundle with the project's sources (as Save Session does).
+  const runsRoot = path.join(wb.storage, 'runs');
+  const runDirs = readdirSync(runsRoot).flatMap((k) => readdirSync(path.join(runsRoot, k)).map((id) => path.join(runsRoot, k, id)));
+  const older = runDirs.find((d) => {
+    const m = JSON.parse(readFileSync(path.join(d, 'manifest.json'), 'utf8')) as { goVersion?: string; status: string };
+    return m.goVersion === OLD && m.status === 'succeeded';
+  });
+  expect(older, 'the go1.24.0 run of the first test').toBeDefined();
+  const id = path.basename(older!);
+  const entries: PlannedEntry[] = [];
+  for (const e of readdirSync(older!, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const rel = path.relative(older!, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    entries.push({ path: `runs/${id}/${rel}`, kind: rel === 'manifest.json' ? 'run-manifest' : 'run-artefact', from: { file: path.join(older!, rel) }, redact: false });
+  }
+  for (const e of readdirSync(wb.project, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile() || !e.name.endsWith('.go')) continue;
+    const rel = path.relative(wb.project, path.join(e.parentPath, e.name)).split(path.sep).join('/');
+    entries.push({ path: `sources/${rel}`, kind: 'source', from: { file: path.join(wb.project, rel) }, redact: false });
+  }
+  const bundle = path.join(path.dirname(wb.project), 'old-toolchain.gopsy');
+  await writeBundle(bundle, entries, { project: { name: 'inventory' }, toolchain: null, redactions: [] });
+
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Session' }).click();
+  await page.getByRole('button', { name: 'Open Session…' }).click();
+  await page.getByTestId('open-session-path').fill(bundle);
+  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('bundle-view')).toContainText('read-only');
+
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const view = page.getByTestId('compare-view');
+  const fromBundle = view.getByTestId('compare-a').locator('option', { hasText: 'old-toolchain.gopsy ▸' });
+  await expect(fromBundle).toHaveCount(1);
+  await view.getByTestId('compare-a').selectOption({ label: (await fromBundle.textContent())! });
+  const projectRun = view.getByTestId('compare-b').locator('option', { hasText: /· go1\.(?!24\.0)\d+\.\d+ · Compare versions/ }).first();
+  await view.getByTestId('compare-b').selectOption({ label: (await projectRun.textContent())! });
+  await view.getByTestId('compare-go').click();
+  await expect(view.getByTestId('compare-side-a')).toContainText(OLD);
+  await expect(view.getByTestId('compare-result')).toContainText('old-toolchain.gopsy ▸ run');
+  await expect(view.getByTestId('compare-timing')).toContainText(/\d+ packages · compile total/);
+  await expect(view.getByTestId('compare-ssa')).toContainText('example.com/inventory/store.(*Store).Value,1');
+  await expect(view.getByTestId('compare-binary')).toContainText(/inventory: symbols/);
+  // Remarks of the bundled run are attributed to functions from the bundle's sources.
+  await expect(view.getByTestId('compare-remark-rows')).toContainText('(*Store).Items');
   expect(errors).toEqual([]);
 });
