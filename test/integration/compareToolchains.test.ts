@@ -12,7 +12,7 @@ import { diffCommand } from '../../src/cli/bundle';
 import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { BundleRunFiles, bundleRuns } from '../../src/main/services/compare/runFiles';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { copySample, makeTemp, removeTemp } from './support';
 
 const OLD = 'go1.24.0';
@@ -184,4 +184,19 @@ test('a Go version that does not exist fails the run with a clear message, befor
   expect(m.exitCode).not.toBe(0);
   expect(output.get(m.id)).toContain('Go go1.99.0 does not exist for this platform');
   expect(m.artefacts).not.toContain('build.jsonl');
+}, 120_000);
+
+test('a toolchain older than the go.mod asks for stops the build at once with the go command’s sentence', async () => {
+  const { temp: t2, project: p2 } = await copySample('compare-gomod');
+  try {
+    const goMod = path.join(p2, 'go.mod');
+    await writeFile(goMod, (await readFile(goMod, 'utf8')).replace(/^go 1\.\d+$/m, 'go 1.26'));
+    const { done } = await runs.start(p2, { ...profile, env: { GOTOOLCHAIN: OLD } });
+    const m = await done;
+    expect(m.status).toBe('failed');
+    expect(m.goVersion).toBe(OLD);
+    expect(output.get(m.id)).toContain(`go.mod requires go >= 1.26 (running go 1.24.0; GOTOOLCHAIN=${OLD})`);
+  } finally {
+    await removeTemp(t2);
+  }
 }, 120_000);

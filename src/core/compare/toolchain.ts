@@ -10,7 +10,7 @@ export function toolchainProblem(version: string, stderr: string): string {
   if (/not available|404 Not Found|403 Forbidden|unknown revision|invalid version/.test(text)) {
     return `Go ${version} does not exist for this platform: the module proxy has no golang.org/toolchain module for it (check the version on go.dev/dl).${tail}`;
   }
-  if (/requires go >=|go\.mod requires go/.test(text)) return `The project needs a newer Go than ${version} (see its go.mod).${tail}`;
+  if (/requires go >=/.test(text)) return `The project needs a newer Go than ${version} (see its go.mod).${tail}`;
   if (/GOPROXY=off|dial tcp|no such host|connection refused|i\/o timeout|TLS handshake|network is unreachable/.test(text)) {
     return `Go ${version} could not be downloaded: the module proxy (GOPROXY) is unreachable from here, and the toolchain is not in the module cache.${tail}`;
   }

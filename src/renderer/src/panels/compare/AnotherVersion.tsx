@@ -102,8 +102,15 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
 
   const output = runId ? (outputs[runId] ?? '') : '';
   const shown = preview && preview.key === previewKey ? preview.p : null;
-  // gopsy's own lines say what went wrong with the toolchain in one sentence.
-  const problem = status === 'failed' ? output.split('\n').filter((l) => l.startsWith('gopsy: ') && !l.includes('GOTOOLCHAIN=')).join('\n') : '';
+  // gopsy's own lines say what went wrong with the toolchain in one sentence; an older Go than the
+  // go.mod asks for is refused by the go command itself at the start of the build.
+  const problem =
+    status === 'failed'
+      ? output
+          .split('\n')
+          .filter((l) => (l.startsWith('gopsy: ') && !l.includes('GOTOOLCHAIN=')) || /^go: go\.mod requires go >= /.test(l))
+          .join('\n')
+      : '';
   const suggestions = [...toolchains.downloaded.filter((v) => v !== baseVersion)];
   return (
     <div className="compare-another" role="dialog" aria-label="Same build, another Go version" data-testid="another-version">
