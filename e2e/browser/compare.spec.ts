@@ -147,3 +147,37 @@ test('a run inside an opened bundle compares with a run of the project', async (
   await expect(view.getByTestId('compare-remark-rows')).toContainText('(*Store).Items');
   expect(errors).toEqual([]);
 });
+
+test('from a profile: built with the current go, then another version, compared; missing artefacts are said per side', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  const build = page.getByTestId('build-view');
+  await build.getByLabel('Build profile').selectOption('Build the binary');
+  await build.getByTestId('profile-another-version').click();
+
+  const view = page.getByTestId('compare-view');
+  const dialog = view.getByTestId('another-version');
+  await expect(dialog).toContainText('profile “Build the binary”: built with the current go');
+  // The downloaded toolchains are offered.
+  await dialog.getByRole('button', { name: OLD, exact: true }).click();
+  await expect(dialog.getByTestId('another-version-base-command')).not.toContainText('GOTOOLCHAIN');
+  await expect(dialog.getByTestId('another-version-command')).toContainText(`GOTOOLCHAIN=${OLD}`);
+  await dialog.getByTestId('another-version-run').click();
+
+  await expect(view.getByTestId('compare-result')).toBeVisible({ timeout: 240_000 });
+  await expect(view.getByTestId('compare-side-b')).toContainText(OLD);
+  await expect(view.getByTestId('compare-side-a')).not.toContainText(OLD);
+  await expect(view.getByTestId('compare-binary')).toContainText(/inventory: symbols/);
+  // This profile captures no phase times, remarks or SSA: each section says so for both sides.
+  await expect(view.getByTestId('compare-timing')).toContainText('not compared');
+  await expect(view.getByTestId('compare-timing')).toContainText('A (run ');
+  await expect(view.getByTestId('compare-timing')).toContainText('the profile "Build the binary" does not capture -bench');
+  await expect(view.getByTestId('compare-remarks')).toContainText('does not capture -json');
+  await expect(view.getByTestId('compare-ssa')).toContainText('does not name a function to capture');
+  expect(errors).toEqual([]);
+});

@@ -1,21 +1,26 @@
-// "Same build, another Go version": the run's own profile again with GOTOOLCHAIN=goX.Y.Z. The go
-// command fetches that toolchain through the module proxy; the exact command is shown before it runs,
-// the console output (download included) while it runs, and the comparison opens when it ends.
+// "Same build, another Go version": a run's own profile again with GOTOOLCHAIN=goX.Y.Z (or, from a
+// profile, that profile with the current go and then with goX.Y.Z). The go command fetches the toolchain
+// through the module proxy; the exact command is shown before it runs, the console output (download
+// included) while it runs, and the comparison opens when it ends.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BuildProfile, CommandPreview, GopsyApi } from '../../../../shared/api';
 import { GO_VERSION } from '../../../../shared/compare';
 import { errorMessage } from '../../hooks/useBusyAction';
 
+/** A run to build again, or a profile to build twice (the current go first, as the baseline). */
+export type AnotherBase = { run: string } | { profile: BuildProfile };
+
 interface Props {
   api: GopsyApi;
-  baseRun: string;
-  /** The new run finished; succeeded or not, the caller decides what to show. */
-  onFinished: (runId: string, succeeded: boolean) => void;
+  base: AnotherBase;
+  /** The new run finished (baseRun: the run it is compared with); succeeded or not, the caller decides what to show. */
+  onFinished: (runId: string, succeeded: boolean, baseRun: string) => void;
   onClose: () => void;
 }
 
-export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
-  const [profile, setProfile] = useState<BuildProfile | null>(null);
+export function AnotherVersion({ api, base, onFinished, onClose }: Props) {
+  const baseRun = 'run' in base ? base.run : null;
+  const [profile, setProfile] = useState<BuildProfile | null>('profile' in base ? base.profile : null);
   const [baseVersion, setBaseVersion] = useState<string | undefined>();
   const [toolchains, setToolchains] = useState<{ current?: string; downloaded: string[] }>({ downloaded: [] });
   const [version, setVersion] = useState('');
@@ -26,6 +31,12 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [outputs, setOutputs] = useState<Record<string, string>>({});
   const runIdRef = useRef<string | null>(null);
+  /** The run the new one is compared with: the given run, or (from a profile) the baseline built first. */
+  const baseRef = useRef<string | null>(baseRun);
+  /** From a profile: the baseline is building, and the version run starts when it succeeds. */
+  const pendingRef = useRef<BuildProfile | null>(null);
+  /** The latest startRun, for the status listener (which is set up once). */
+  const startRef = useRef<(p: BuildProfile) => Promise<void>>(async () => {});
   const onFinishedRef = useRef(onFinished);
   useEffect(() => {
     onFinishedRef.current = onFinished;
@@ -33,7 +44,8 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
 
   useEffect(() => {
     let stale = false;
-    api.call('build.run', { id: baseRun }).then(
+    if (baseRun)
+      api.call('build.run', { id: baseRun }).then(
       (d) => {
         if (stale) return;
         setProfile(d.manifest.profile);
@@ -52,8 +64,17 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
     const offOut = api.on('build.output', ({ id, data }) => setOutputs((o) => ({ ...o, [id]: ((o[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-100_000) })));
     const offStatus = api.on('build.status', (s) => {
       if (s.id !== runIdRef.current || s.status === 'running') return;
+      const next = pendingRef.current;
+      if (next && s.status === 'succeeded') {
+        // The baseline is built: now the same profile with the other Go.
+        pendingRef.current = null;
+        baseRef.current = s.id;
+        void startRef.current(next);
+        return;
+      }
+      pendingRef.current = null;
       setStatus(s.status);
-      onFinishedRef.current(s.id, s.status === 'succeeded');
+      onFinishedRef.current(s.id, s.status === 'succeeded', baseRef.current ?? s.id);
     });
     return () => {
       offOut();
@@ -66,6 +87,19 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
     [profile, valid, version],
   );
   const previewKey = withVersion ? JSON.stringify(withVersion) : '';
+  // From a profile, the baseline's command is shown too: it runs first.
+  const [basePreview, setBasePreview] = useState<CommandPreview | null>(null);
+  useEffect(() => {
+    if (baseRun || !profile) return;
+    let stale = false;
+    api.call('build.preview', { profile }).then(
+      (p) => !stale && setBasePreview(p),
+      (e) => !stale && setError(errorMessage(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, baseRun, profile]);
   useEffect(() => {
     if (!withVersion) return;
     let stale = false;
@@ -81,23 +115,33 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
     };
   }, [api, withVersion]);
 
-  const start = async () => {
-    if (!withVersion) return;
-    setError(null);
-    setStatus('running');
+  const startRun = async (p: BuildProfile) => {
     try {
-      const s = await api.call('build.start', { profile: withVersion });
+      const s = await api.call('build.start', { profile: p });
       runIdRef.current = s.id;
       setRunId(s.id);
       // A run that failed before it started (the toolchain could not be fetched) is already final.
       if (s.status !== 'running') {
+        pendingRef.current = null;
         setStatus(s.status);
-        onFinished(s.id, s.status === 'succeeded');
+        onFinished(s.id, s.status === 'succeeded', baseRef.current ?? s.id);
       }
     } catch (e) {
+      pendingRef.current = null;
       setStatus(null);
       setError(errorMessage(e));
     }
+  };
+  useEffect(() => {
+    startRef.current = startRun;
+  });
+  const start = async () => {
+    if (!withVersion || !profile) return;
+    setError(null);
+    setStatus('running');
+    if (baseRef.current) return startRun(withVersion);
+    pendingRef.current = withVersion; // from a profile: the baseline with the current go first
+    return startRun(profile);
   };
 
   const output = runId ? (outputs[runId] ?? '') : '';
@@ -115,7 +159,12 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
   return (
     <div className="compare-another" role="dialog" aria-label="Same build, another Go version" data-testid="another-version">
       <h4>
-        Same build, another Go version <span className="muted">— run {baseRun} ({baseVersion ?? 'go version not recorded'}, profile “{profile?.name ?? '…'}”)</span>
+        Same build, another Go version{' '}
+        <span className="muted">
+          {baseRun
+            ? `— run ${baseRun} (${baseVersion ?? 'go version not recorded'}, profile “${profile?.name ?? '…'}”)`
+            : `— profile “${profile?.name ?? '…'}”: built with the current go (${toolchains.current ?? '…'}) first, then with the version below`}
+        </span>
       </h4>
       <div className="compare-controls">
         <label>
@@ -148,6 +197,12 @@ export function AnotherVersion({ api, baseRun, onFinished, onClose }: Props) {
       )}
       {shown && (
         <div className="preview">
+          {basePreview && !baseRun && (
+            <>
+              <span className="muted small">First, the baseline with the current go:</span>
+              <pre data-testid="another-version-base-command">{basePreview.shellLine}</pre>
+            </>
+          )}
           <span className="muted small">The exact command (&lt;run&gt; is the new run’s directory):</span>
           <pre data-testid="another-version-command">{shown.shellLine}</pre>
         </div>

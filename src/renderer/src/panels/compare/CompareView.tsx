@@ -8,7 +8,7 @@ import type { BundleRun } from '../../../../shared/contract/compare';
 import type { ViewProps } from '../../views/registry';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { onCompareRequest, takeCompareRequest } from '../../workbenchBus';
-import { AnotherVersion } from './AnotherVersion';
+import { AnotherVersion, type AnotherBase } from './AnotherVersion';
 import { BinarySection, RemarksSection, SsaSection, TimingSection } from './Sections';
 import './compare.css';
 
@@ -27,7 +27,7 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
   const [a, setA] = useState('');
   const [b, setB] = useState('');
   const [result, setResult] = useState<RunComparison | null>(null);
-  const [another, setAnother] = useState<string | null>(null);
+  const [another, setAnother] = useState<AnotherBase | null>(null);
   const { busy, error, setError, run } = useBusyAction();
 
   const refreshRuns = useCallback(
@@ -81,17 +81,18 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
     const take = () => {
       const req = takeCompareRequest();
       if (!req) return;
+      if ('profile' in req) return setAnother({ profile: req.profile });
       setA(`run:${req.run}`);
-      if (req.anotherVersion) setAnother(req.run);
+      if (req.anotherVersion) setAnother({ run: req.run });
     };
     take();
     return onCompareRequest(take);
   }, []);
 
-  const finished = async (newRun: string, ok: boolean) => {
+  const finished = async (newRun: string, ok: boolean, baseRun: string) => {
     await refreshRuns().catch(() => []);
-    if (!ok || !another) return; // the dialog shows why
-    const base = `run:${another}`;
+    if (!ok || baseRun === newRun) return; // the dialog shows why
+    const base = `run:${baseRun}`;
     const next = `run:${newRun}`;
     setA(base);
     setB(next);
@@ -130,7 +131,7 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
         <button onClick={() => void compare(a, b, choices)} disabled={!a || !b || !!busy} data-testid="compare-go">
           Compare
         </button>
-        <button onClick={() => aRun && setAnother(aRun)} disabled={!aRun || !!another} title="Rerun run A's profile with GOTOOLCHAIN=goX.Y.Z and compare" data-testid="compare-another">
+        <button onClick={() => aRun && setAnother({ run: aRun })} disabled={!aRun || !!another} title="Rerun run A's profile with GOTOOLCHAIN=goX.Y.Z and compare" data-testid="compare-another">
           Same build, another Go version…
         </button>
         {busy && <span className="muted">{busy}</span>}
@@ -143,7 +144,15 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
           {error} <button onClick={() => setError(null)}>Dismiss</button>
         </div>
       )}
-      {another && <AnotherVersion key={another} api={api} baseRun={another} onFinished={(id, ok) => void finished(id, ok)} onClose={() => setAnother(null)} />}
+      {another && (
+        <AnotherVersion
+          key={'run' in another ? another.run : another.profile.name}
+          api={api}
+          base={another}
+          onFinished={(id, ok, baseRun) => void finished(id, ok, baseRun)}
+          onClose={() => setAnother(null)}
+        />
+      )}
       {result && (
         <div className="compare-result" data-testid="compare-result">
           <table className="compare-sides">
