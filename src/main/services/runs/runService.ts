@@ -1,7 +1,7 @@
 // Captures build runs: one real `go build` / `go test -c` in a pty (shown live), every artefact stored
 // in the run directory, a manifest whose status says whether the run completed. Shared by the
 // workbench (all windows) and `gopsy capture`.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -35,6 +35,8 @@ export class RunService {
   readonly profiles: ProfileStore;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
+  /** `go version` processes fetching a GOTOOLCHAIN toolchain before a build starts. */
+  private readonly fetching = new Set<ChildProcess>();
 
   constructor(storageDir: string) {
     this.store = new RunStore(path.join(storageDir, 'runs'));
@@ -77,7 +79,7 @@ export class RunService {
       this.emitOutput(id, s);
     };
     const versionRes = gotoolchain
-      ? await resolveToolchain(project, gotoolchain, say)
+      ? await this.resolveToolchain(project, gotoolchain, say)
       : await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
@@ -189,8 +191,39 @@ export class RunService {
     return loadRunDetail(this.store.runDir(project, id), manifest);
   }
 
+  /**
+   * `go version` with GOTOOLCHAIN set, in the project: the go command downloads the toolchain if needed
+   * and says so on stderr, which is passed on as it comes. The process is ended with the service.
+   */
+  private resolveToolchain(project: string, version: string, say: (s: string) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    say(`gopsy: GOTOOLCHAIN=${version}: the go command runs that Go, downloading it through the module proxy (GOPROXY) if the module cache does not have it yet…\r\n`);
+    return new Promise((resolve) => {
+      let stdout = '';
+      let stderr = '';
+      const child = spawn(goBinary(), ['version'], { cwd: project, env: childEnv({ GOTOOLCHAIN: version }), stdio: ['ignore', 'pipe', 'pipe'] });
+      this.fetching.add(child);
+      const timer = setTimeout(() => child.kill('SIGKILL'), TOOLCHAIN_FETCH_MS);
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        say(d.replace(/\r?\n/g, '\r\n'));
+      });
+      const end = (result: { stdout: string; stderr: string; exitCode: number }) => {
+        clearTimeout(timer);
+        this.fetching.delete(child);
+        resolve(result);
+      };
+      child.on('error', (err) => end({ stdout, stderr: stderr + err.message, exitCode: -1 }));
+      child.on('close', (code, signal) => {
+        if (stdout) say(stdout.replace(/\r?\n/g, '\r\n'));
+        end({ stdout, stderr: signal ? `${stderr}\n(the toolchain fetch was stopped: ${signal})` : stderr, exitCode: code ?? -1 });
+      });
+    });
+  }
+
   /** Ends every running build (the app quits). */
   async cancelAll(): Promise<void> {
+    for (const child of this.fetching) child.kill('SIGKILL');
     await Promise.all([...this.live.keys()].map((id) => this.cancel(id).catch(() => {})));
   }
 }
@@ -201,34 +234,6 @@ function endStream(s: WriteStream): Promise<void> {
 
 /** How long fetching a toolchain (~70 MB through the module proxy) may take before gopsy gives up. */
 const TOOLCHAIN_FETCH_MS = 15 * 60_000;
-
-/**
- * `go version` with GOTOOLCHAIN set, in the project (its go.mod may refuse an older Go): the go command
- * downloads the toolchain if needed and says so on stderr, which is passed on as it comes.
- */
-function resolveToolchain(project: string, version: string, say: (s: string) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  say(`gopsy: GOTOOLCHAIN=${version}: the go command runs that Go, downloading it through the module proxy (GOPROXY) if the module cache does not have it yet…\r\n`);
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    const child = spawn(goBinary(), ['version'], { cwd: project, env: childEnv({ GOTOOLCHAIN: version }), stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), TOOLCHAIN_FETCH_MS);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      say(d.replace(/\r?\n/g, '\r\n'));
-    });
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      resolve({ stdout, stderr: stderr + err.message, exitCode: -1 });
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (stdout) say(stdout.replace(/\r?\n/g, '\r\n'));
-      resolve({ stdout, stderr: signal ? `${stderr}\n(stopped after ${TOOLCHAIN_FETCH_MS / 60_000} minutes)` : stderr, exitCode: code ?? -1 });
-    });
-  });
-}
 
 async function listArtefacts(dir: string): Promise<string[]> {
   const out: string[] = [];
