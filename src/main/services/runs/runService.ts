@@ -232,7 +232,7 @@ function endStream(s: WriteStream): Promise<void> {
   return new Promise((resolve) => s.end(resolve));
 }
 
-/** How long fetching a toolchain (~70 MB through the module proxy) may take before gopsy gives up. */
+/** How long fetching a toolchain (an 80–150 MB zip through the module proxy) may take before gopsy gives up. */
 const TOOLCHAIN_FETCH_MS = 15 * 60_000;
 
 async function listArtefacts(dir: string): Promise<string[]> {

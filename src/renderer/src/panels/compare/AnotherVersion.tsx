@@ -193,7 +193,7 @@ export function AnotherVersion({ api, base, onFinished, onClose }: Props) {
       </div>
       {version !== '' && !valid && <p className="banner warn">Write a Go release as GOTOOLCHAIN names it: go1.24.0, go1.25rc1, go1.20.</p>}
       {valid && !toolchains.downloaded.includes(version.trim()) && version.trim() !== toolchains.current?.split(' ')[0] && (
-        <p className="muted small">{version.trim()} is not in the module cache: the go command downloads it (about 70 MB) through the module proxy first.</p>
+        <p className="muted small">{version.trim()} is not in the module cache: the go command downloads it through the module proxy first (go1.24.0 for linux/amd64 is an 83 MB zip).</p>
       )}
       {shown && (
         <div className="preview">
