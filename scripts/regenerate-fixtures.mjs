@@ -10,6 +10,7 @@ import { captureGodebugFixtures } from './fixtures-godebug.mjs';
 import { captureSsaFixtures } from './fixtures-ssa.mjs';
 import { captureRemarksFixtures } from './fixtures-remarks.mjs';
 import { writeBinaryFixtures } from './fixtures-binary.mjs';
+import { captureCompareFixtures } from './fixtures-compare.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -41,3 +42,5 @@ captureGodebugFixtures(repo);
 captureSsaFixtures(sample, path.join(out, 'ssa'));
 captureRemarksFixtures(sample, path.join(out, 'remarks'));
 writeBinaryFixtures({ repo, write });
+// The same sample built by two toolchains (GOTOOLCHAIN=go1.24.0 is fetched through the module proxy): test/fixtures/compare/.
+captureCompareFixtures();

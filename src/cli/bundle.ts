@@ -6,6 +6,10 @@ import { GopsyError } from '../shared/rpc';
 import { diffManifests, type ManifestDiff } from '../core/bundle/diff';
 import type { BundleManifest } from '../core/bundle/manifest';
 import { ArgReader, UsageError, type CliCommand } from './command';
+import type { RunComparison } from '../shared/compare';
+import type { RunFiles } from '../main/services/compare/runFiles';
+import { comparisonDiffers, formatComparison } from './compareText';
+import { compareSides, operandOf, runFilesOf } from './runDiff';
 
 const out = (s: string) => process.stdout.write(s);
 
@@ -106,28 +110,59 @@ function printDiff(d: ManifestDiff): void {
 }
 
 export const diffCommand: CliCommand = {
-  summary: 'compare two bundles: entries added, removed and changed per kind, and the toolchain',
+  summary: 'compare two bundles or run directories: timing, remarks, SSA and binary size; for bundles also their entries and toolchain',
   usage:
-    'gopsy diff A.gopsy B.gopsy [--json]\nCompares entries by sha256 and size, per kind, and the toolchain fingerprints.\nExit status: 0 identical, 1 different, 2 a bundle cannot be read.',
+    'gopsy diff A B [--json]\nA and B are run directories (gopsy capture --out, or a run of the workbench) or .gopsy bundles; FILE.gopsy#RUN picks one of a\n' +
+    "bundle's runs (default: its newest). Compares build timing per package and compiler phase, remarks (heap allocations, inlining,\n" +
+    'bounds checks), per-function SSA where both captured it, and binary size; bundles also by entries (sha256) and toolchain.\n' +
+    'Exit status: 0 nothing differs (timing aside), 1 something differs, 2 a side cannot be read.',
   run: async (argv) => {
     const r = new ArgReader(argv, [], ['--json']);
-    if (r.positional.length !== 2) throw new UsageError('give two bundles');
+    if (r.positional.length !== 2) throw new UsageError('give two bundles or run directories');
     const json = r.has('--json');
-    const a = await openOrSay(r.positional[0]!, json);
-    if (!a) return 2;
-    const b = await openOrSay(r.positional[1]!, json);
-    if (!b) {
-      a.close();
-      return 2;
-    }
+    const ops = await Promise.all(r.positional.map((p) => operandOf(p)));
+    const readers: Array<BundleReader | null> = [];
     try {
-      const d = diffManifests(a.manifest, b.manifest);
-      if (json) out(JSON.stringify({ a: a.file, b: b.file, ...d }, null, 2) + '\n');
-      else printDiff(d);
-      return d.identical ? 0 : 1;
+      for (const op of ops) {
+        if (op.kind === 'dir') readers.push(null);
+        else {
+          const reader = await openOrSay(op.file, json);
+          if (!reader) return 2;
+          readers.push(reader);
+        }
+      }
+      const d = readers[0] && readers[1] ? diffManifests(readers[0].manifest, readers[1].manifest) : null;
+      const sides = await Promise.all(ops.map((op, i) => runFilesOf(op, readers[i]!)));
+      let comparison: RunComparison | null = null;
+      const unavailable = sides.filter((s): s is string => typeof s === 'string');
+      if (unavailable.length === 0) {
+        try {
+          comparison = await compareSides(sides[0] as RunFiles, sides[1] as RunFiles);
+        } catch (err) {
+          if (!(err instanceof GopsyError)) throw err;
+          if (json) out(JSON.stringify({ a: r.positional[0], b: r.positional[1], ok: false, error: err.message }, null, 2) + '\n');
+          else process.stderr.write(`gopsy: ${err.message}\n`);
+          return 2;
+        }
+      }
+      if (!d && !comparison) {
+        process.stderr.write(`gopsy: ${unavailable.join(' ')}\n`);
+        return 2;
+      }
+      if (json) {
+        const files = readers.map((x, i) => x?.file ?? r.positional[i]!);
+        out(JSON.stringify({ a: files[0], b: files[1], ...(d ?? {}), comparison, ...(unavailable.length ? { comparisonUnavailable: unavailable } : {}) }, null, 2) + '\n');
+      } else {
+        if (d) printDiff(d);
+        // Two bundles without runs: the entries are the whole story, as before runs were compared.
+        const said = comparison || unavailable.length < 2 ? unavailable : [];
+        if (d && (comparison || said.length)) out('\n');
+        if (comparison) out(formatComparison(comparison));
+        for (const u of said) out(`${u}\n`);
+      }
+      return (d && !d.identical) || (comparison && comparisonDiffers(comparison)) ? 1 : 0;
     } finally {
-      a.close();
-      b.close();
+      for (const x of readers) x?.close();
     }
   },
 };

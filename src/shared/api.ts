@@ -10,6 +10,7 @@ import { ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
+import { compareMethods } from './contract/compare';
 
 export * from './types';
 export * from './contract/debug';
@@ -25,6 +26,7 @@ export const methods = {
   ...binaryMethods,
   ...bundleMethods,
   ...remarksMethods,
+  ...compareMethods,
 } as const;
 
 export const events = {

@@ -39,6 +39,16 @@ export const CaptureSet = z.object({
     .max(500)
     .regex(/^(?!-)[\w./~+-]*$/, 'one package path, e.g. ./store or net/http (letters, digits and . / ~ + - _, not starting with -)')
     .optional(),
+  /**
+   * GOSSAFUNC for the build, with GOSSADIR=<run>/ssa: the compiler writes that function's ssa.html into
+   * the run (package-qualify it: an unqualified name matches in every package). Needs the package to
+   * compile (a private GOCACHE or -a), since a cache hit writes no file.
+   */
+  ssaFunc: z
+    .string()
+    .max(500)
+    .regex(/^[\w./()*[\],~-]+$/, 'a function as the compiler names it, e.g. example.com/m/store.(*Store).Add (no spaces, no + or :)')
+    .optional(),
 });
 export type CaptureSet = z.infer<typeof CaptureSet>;
 

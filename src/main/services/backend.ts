@@ -18,6 +18,7 @@ import { BundleService } from './bundles/bundleService';
 import { SessionService } from './bundles/sessions';
 import { bundleHandlers } from './bundles/handlers';
 import { remarksHandlers } from './remarks/handlers';
+import { compareHandlers } from './compare/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -116,6 +117,7 @@ export class Backend {
       ...binaryHandlers(ctx),
       ...bundleHandlers(ctx),
       ...remarksHandlers(ctx),
+      ...compareHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

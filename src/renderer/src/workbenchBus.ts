@@ -2,6 +2,8 @@
 // SSA view, a problem opening the Build view), "reveal this package in the project tree" (a timeline
 // bar). App and the project tree listen; features never import each other.
 
+import type { BuildProfile } from '../../shared/api';
+
 type Listener = (value: string) => void;
 const viewListeners = new Set<Listener>();
 const treeListeners = new Set<Listener>();
@@ -26,4 +28,29 @@ export function revealInTree(importPathOrDir: string): void {
 
 export function onRevealInTree(listener: Listener): () => void {
   return on(treeListeners, listener);
+}
+
+/**
+ * "Compare this run", "this run with another Go version", or "this profile with the current go and
+ * another one": kept until the Compare view takes it.
+ */
+export type CompareRequest = { run: string; anotherVersion?: boolean } | { profile: BuildProfile };
+let pendingCompare: CompareRequest | null = null;
+const compareListeners = new Set<() => void>();
+
+export function requestCompare(req: CompareRequest): void {
+  pendingCompare = req;
+  compareListeners.forEach((l) => l());
+  showView('compare');
+}
+
+export function takeCompareRequest(): CompareRequest | null {
+  const r = pendingCompare;
+  pendingCompare = null;
+  return r;
+}
+
+export function onCompareRequest(listener: () => void): () => void {
+  compareListeners.add(listener);
+  return () => compareListeners.delete(listener);
 }

@@ -19,6 +19,7 @@ export const ARTEFACTS = {
   work: 'work-listing.txt',
   output: 'out',
   cache: 'cache',
+  ssa: 'ssa',
 } as const;
 
 export interface CommandOptions {
@@ -87,6 +88,10 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(profile.env ?? {})) if (v !== undefined) env[k] = v;
   if (profile.privateCache) env.GOCACHE = r(ARTEFACTS.cache);
+  if (profile.capture.ssaFunc) {
+    env.GOSSAFUNC = profile.capture.ssaFunc;
+    env.GOSSADIR = r(ARTEFACTS.ssa);
+  }
   return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
 }
 

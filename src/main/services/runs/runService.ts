@@ -1,6 +1,7 @@
 // Captures build runs: one real `go build` / `go test -c` in a pty (shown live), every artefact stored
 // in the run directory, a manifest whose status says whether the run completed. Shared by the
 // workbench (all windows) and `gopsy capture`.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import type { BuildProfile, CommandPreview, RunDetail, RunManifest, RunStatus, R
 import { GopsyError } from '../../../shared/rpc';
 import { BuildConsoleText } from '../../../core/build';
 import { parseGoVersion } from '../../../core/goEnv';
+import { toolchainProblem } from '../../../core/compare/toolchain';
 import { childEnv, goBinary, runGo } from '../goCommand';
 import { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
@@ -33,6 +35,8 @@ export class RunService {
   readonly profiles: ProfileStore;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
+  /** `go version` processes fetching a GOTOOLCHAIN toolchain before a build starts. */
+  private readonly fetching = new Set<ChildProcess>();
 
   constructor(storageDir: string) {
     this.store = new RunStore(path.join(storageDir, 'runs'));
@@ -51,7 +55,10 @@ export class RunService {
   /** The command a profile would run; the run directory is a placeholder until the run exists. */
   async preview(project: string, profile: BuildProfile): Promise<CommandPreview> {
     const runDir = path.join(this.store.projectDir(project), '<run>');
-    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson: await this.jsonSupport() });
+    // With GOTOOLCHAIN the build runs that Go: its name says whether it has -json (no download to preview).
+    const gotoolchain = profile.env?.GOTOOLCHAIN;
+    const supportsJson = gotoolchain && /^go\d/.test(gotoolchain) ? supportsBuildJson(gotoolchain) : await this.jsonSupport();
+    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson });
   }
 
   private async jsonSupport(): Promise<boolean> {
@@ -63,7 +70,17 @@ export class RunService {
   async start(project: string, profile: BuildProfile): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const id = newRunId();
     const dir = await this.store.create(project, id);
-    const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+    // The toolchain the build will really use: GOTOOLCHAIN (a profile may set it) picks another Go,
+    // which the go command fetches through the module proxy first; that download shows in the console.
+    const gotoolchain = profile.env?.GOTOOLCHAIN;
+    let preface = '';
+    const say = (s: string) => {
+      preface += s;
+      this.emitOutput(id, s);
+    };
+    const versionRes = gotoolchain
+      ? await this.resolveToolchain(project, gotoolchain, say)
+      : await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
     const envRes = await runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 }).catch(() => null);
@@ -83,6 +100,13 @@ export class RunService {
     };
     await this.store.writeManifest(project, manifest);
 
+    if (gotoolchain && versionRes.exitCode !== 0) {
+      say(`gopsy: ${toolchainProblem(gotoolchain, versionRes.stderr).replace(/\n/g, '\r\n')}\r\n`);
+      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
+      const failed = await this.finish(project, dir, manifest, 'failed', versionRes.exitCode);
+      return { summary: summarize(failed), done: Promise.resolve(failed) };
+    }
+
     let proc: PtyProcess;
     try {
       proc = new PtyProcess({ file: command.argv[0]!, args: command.argv.slice(1), cwd: project, env: childEnv(command.env), cols: 160, rows: 40 });
@@ -91,7 +115,7 @@ export class RunService {
       this.emitOutput(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
-    const done = this.capture(project, dir, manifest, proc);
+    const done = this.capture(project, dir, manifest, proc, preface.replace(/\r\n/g, '\n'));
     this.live.set(id, { proc, done });
     void done.finally(() => this.live.delete(id));
     const summary = summarize(manifest);
@@ -99,9 +123,10 @@ export class RunService {
     return { summary, done };
   }
 
-  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess): Promise<RunManifest> {
+  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess, preface = ''): Promise<RunManifest> {
     const events = createWriteStream(path.join(dir, ARTEFACTS.events));
     const consoleFile = createWriteStream(path.join(dir, ARTEFACTS.console));
+    if (preface) consoleFile.write(preface);
     const text = new BuildConsoleText();
     let work: string | null = null;
     const show = (s: string) => {
@@ -170,8 +195,39 @@ export class RunService {
     return loadRunDetail(this.store.runDir(project, id), manifest);
   }
 
+  /**
+   * `go version` with GOTOOLCHAIN set, in the project: the go command downloads the toolchain if needed
+   * and says so on stderr, which is passed on as it comes. The process is ended with the service.
+   */
+  private resolveToolchain(project: string, version: string, say: (s: string) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+    say(`gopsy: GOTOOLCHAIN=${version}: the go command runs that Go, downloading it through the module proxy (GOPROXY) if the module cache does not have it yet…\r\n`);
+    return new Promise((resolve) => {
+      let stdout = '';
+      let stderr = '';
+      const child = spawn(goBinary(), ['version'], { cwd: project, env: childEnv({ GOTOOLCHAIN: version }), stdio: ['ignore', 'pipe', 'pipe'] });
+      this.fetching.add(child);
+      const timer = setTimeout(() => child.kill('SIGKILL'), TOOLCHAIN_FETCH_MS);
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+        say(d.replace(/\r?\n/g, '\r\n'));
+      });
+      const end = (result: { stdout: string; stderr: string; exitCode: number }) => {
+        clearTimeout(timer);
+        this.fetching.delete(child);
+        resolve(result);
+      };
+      child.on('error', (err) => end({ stdout, stderr: stderr + err.message, exitCode: -1 }));
+      child.on('close', (code, signal) => {
+        if (stdout) say(stdout.replace(/\r?\n/g, '\r\n'));
+        end({ stdout, stderr: signal ? `${stderr}\n(the toolchain fetch was stopped: ${signal})` : stderr, exitCode: code ?? -1 });
+      });
+    });
+  }
+
   /** Ends every running build (the app quits). */
   async cancelAll(): Promise<void> {
+    for (const child of this.fetching) child.kill('SIGKILL');
     await Promise.all([...this.live.keys()].map((id) => this.cancel(id).catch(() => {})));
   }
 }
@@ -179,6 +235,9 @@ export class RunService {
 function endStream(s: WriteStream): Promise<void> {
   return new Promise((resolve) => s.end(resolve));
 }
+
+/** How long fetching a toolchain (an 80–150 MB zip through the module proxy) may take before gopsy gives up. */
+const TOOLCHAIN_FETCH_MS = 15 * 60_000;
 
 async function listArtefacts(dir: string): Promise<string[]> {
   const out: string[] = [];

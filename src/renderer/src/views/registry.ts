@@ -9,6 +9,7 @@ import { SsaView } from '../panels/ssa/SsaView';
 import { BinaryView } from '../panels/binary/BinaryView';
 import { ModulesView } from '../panels/modules/ModulesView';
 import { RemarksView } from '../panels/remarks/RemarksView';
+import { CompareView } from '../panels/compare/CompareView';
 
 export interface SourceTarget {
   /** Project-relative path, or a path the toolchain printed (resolved like console links). */
@@ -39,6 +40,7 @@ export const views: WorkbenchView[] = [
   // Beside the source: the table, flow and IR sit next to the markers they explain.
   { id: 'remarks', title: 'Remarks', component: RemarksView, besideSource: true },
   { id: 'binary', title: 'Binary', component: BinaryView },
+  { id: 'compare', title: 'Compare', component: CompareView },
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },

@@ -8,6 +8,7 @@ import { showErrorsInEditor } from './editorProblems';
 import { RunPanel, type Tab } from './RunPanel';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
+import { requestCompare } from '../../workbenchBus';
 import './build.css';
 
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
@@ -141,6 +142,9 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
           </select>
           <button onClick={() => void start()} disabled={!profile} data-testid="build-run">
             Run
+          </button>
+          <button onClick={() => profile && requestCompare({ profile })} disabled={!profile} title="Build this profile with the current go and with another Go version, and compare" data-testid="profile-another-version">
+            Another Go version…
           </button>
           {selectedRun?.status === 'running' && (
             <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>

@@ -30,7 +30,7 @@ function Field({ label, error, children }: { label: string; error?: string | und
 
 export function ProfileEditor({ draft, errors, onChange }: Props) {
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => onChange({ ...draft, [k]: v });
-  const text = (k: 'name' | 'description' | 'packages' | 'gcflags' | 'ldflags' | 'tags' | 'cpuProfilePackage', placeholder = '') => (
+  const text = (k: 'name' | 'description' | 'packages' | 'gcflags' | 'ldflags' | 'tags' | 'cpuProfilePackage' | 'ssaFunc', placeholder = '') => (
     <input value={draft[k]} placeholder={placeholder} spellCheck={false} onChange={(e) => set(k, e.target.value)} aria-invalid={!!errors[k]} />
   );
   const flag = (k: 'race' | 'trimpath' | 'rebuildAll' | 'privateCache' | 'keepBinary', label: string) => (
@@ -99,6 +99,9 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
       {draft.cpuProfilePackage.trim() && !draft.privateCache && !draft.rebuildAll && (
         <span className="muted small">The profiled package always compiles (its flags change every run); its dependencies may come from the cache.</span>
       )}
+      <Field label="SSA of function (GOSSAFUNC)" error={errors.ssaFunc}>
+        {text('ssaFunc', 'example.com/m/store.(*Store).Add (empty: none)')}
+      </Field>
     </div>
   );
 }

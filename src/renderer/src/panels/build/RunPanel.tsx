@@ -1,7 +1,7 @@
 // One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs.
 import type { RunDetail } from '../../../../shared/api';
 import type { ViewProps } from '../../views/registry';
-import { revealInTree } from '../../workbenchBus';
+import { requestCompare, revealInTree } from '../../workbenchBus';
 import { CommandLog } from './CommandLog';
 import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
@@ -24,7 +24,11 @@ export function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetai
       <div className="run-header">
         <b className={`status-${m.status}`}>{m.status}</b> {m.profile.name} · exit {m.exitCode ?? '—'} · {m.goVersion} ·{' '}
         {detail.cachedPackages.length > 0 ? `${detail.cachedPackages.length} packages from the cache` : 'no cache hits'}
-        {detail.remarksCount > 0 ? ` · ${detail.remarksCount} optimisation remarks captured` : ''}
+        {detail.remarksCount > 0 ? ` · ${detail.remarksCount} optimisation remarks captured` : ''}{' '}
+        <button onClick={() => requestCompare({ run: m.id })}>Compare…</button>{' '}
+        <button onClick={() => requestCompare({ run: m.id, anotherVersion: true })} data-testid="run-another-version">
+          Same build, another Go version…
+        </button>
       </div>
       {m.status === 'cancelled' || m.status === 'killed' ? (
         <div className="banner warn">This build did not finish ({m.status}): what is shown is what was written before it stopped.</div>

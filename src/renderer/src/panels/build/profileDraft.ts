@@ -3,7 +3,7 @@
 import { BuildProfile, PROFILE_ENV_KEYS, type CaptureSet } from '../../../../shared/api';
 
 export type EnvKey = (typeof PROFILE_ENV_KEYS)[number];
-type CaptureFlag = Exclude<keyof CaptureSet, 'cpuProfilePackage'>;
+type CaptureFlag = Exclude<keyof CaptureSet, 'cpuProfilePackage' | 'ssaFunc'>;
 
 export interface ProfileDraft {
   name: string;
@@ -25,6 +25,8 @@ export interface ProfileDraft {
   capture: Record<CaptureFlag, boolean>;
   /** Profile the compiler while it compiles this package (empty: no profile). */
   cpuProfilePackage: string;
+  /** GOSSAFUNC for the build (empty: no SSA). */
+  ssaFunc: string;
 }
 
 export const CAPTURE_FLAGS: Array<[CaptureFlag, string]> = [
@@ -49,7 +51,7 @@ const splitList = (s: string) => s.split(/[\s,]+/).filter(Boolean);
 
 export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
   const env = Object.fromEntries(PROFILE_ENV_KEYS.map((k) => [k, p.env?.[k] ?? ''])) as Record<EnvKey, string>;
-  const { cpuProfilePackage, ...capture } = p.capture;
+  const { cpuProfilePackage, ssaFunc, ...capture } = p.capture;
   return {
     name,
     description: p.builtIn ? '' : (p.description ?? ''),
@@ -66,6 +68,7 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     env,
     capture,
     cpuProfilePackage: cpuProfilePackage ?? '',
+    ssaFunc: ssaFunc ?? '',
   };
 }
 
@@ -103,14 +106,14 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
     ...(d.privateCache ? { privateCache: true } : {}),
     ...(d.keepBinary ? { keepBinary: true } : {}),
     ...(Object.keys(env).length ? { env } : {}),
-    capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}) },
+    capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
   };
   const parsed = BuildProfile.safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [first, second] = issue.path;
       // Field-level keys the form knows: name, packages, gcflags, env.GOOS, capture.cpuProfilePackage…
-      const key = first === 'capture' && second === 'cpuProfilePackage' ? 'cpuProfilePackage' : first === 'env' ? `env.${String(second)}` : String(first);
+      const key = first === 'capture' && (second === 'cpuProfilePackage' || second === 'ssaFunc') ? second : first === 'env' ? `env.${String(second)}` : String(first);
       errors[key] ??= key === 'name' ? 'give the profile a name (at most 80 characters)' : issue.message;
     }
   }

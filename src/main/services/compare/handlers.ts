@@ -1,0 +1,36 @@
+// The comparison part of the contract: a RunRef names a run of the open project or one inside an
+// opened bundle; both resolve to RunFiles, so a comparison works the same on either.
+import path from 'node:path';
+import type { Handlers } from '../../../shared/rpc';
+import type { RunRef } from '../../../shared/compare';
+import type { ConnectionContext } from '../backend';
+import { runServiceOf } from '../runs/handlers';
+import { compareRunFiles } from './compareService';
+import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFiles } from './runFiles';
+import { downloadedToolchains } from './toolchains';
+
+export function compareHandlers(ctx: ConnectionContext) {
+  const runs = runServiceOf(ctx.backend);
+  const filesOf = (ref: RunRef): RunFiles => {
+    if ('bundle' in ref) {
+      const reader = ctx.backend.bundles.store(ref.bundle).reader;
+      return new BundleRunFiles(reader, ref.run, `${path.basename(reader.file)} ▸ run ${ref.run}`);
+    }
+    const root = ctx.backend.requireWorkspace().root;
+    return new DirRunFiles(runs.store.runDir(root, ref.run), 'project', `run ${ref.run}`, root);
+  };
+  return {
+    'compare.runs': ({ a, b }) => compareRunFiles(filesOf(a), filesOf(b), ctx.backend.storageDir),
+    'compare.bundleRuns': async ({ bundle }) =>
+      (await bundleRuns(ctx.backend.bundles.store(bundle).reader)).map(({ dir, manifest: m }) => ({
+        run: dir,
+        id: m.id,
+        profileName: m.profile.name,
+        ...(m.goVersion ? { goVersion: m.goVersion } : {}),
+        status: m.status,
+        startedAt: m.startedAt,
+        commandLine: m.command.shellLine,
+      })),
+    'compare.toolchains': () => downloadedToolchains(),
+  } satisfies Partial<Handlers>;
+}

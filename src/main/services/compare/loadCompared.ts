@@ -1,0 +1,122 @@
+// Reads one side of a comparison from a run's files (directory or bundle) and parses what the pure
+// comparison needs: -bench lines, logopt remarks (attributed to functions from the sources), the
+// GOSSADIR ssa.html files, and the kept binary's symbols. What is missing becomes a sentence.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseCompileBench } from '../../../core/build';
+import { attributeFunctions, remarksFromLogopt } from '../../../core/remarks';
+import { parseSsaHtml } from '../../../core/ssa/parseSsaHtml';
+import { missingBinary, missingRemarks, missingSsa, missingTiming, sideOf, type ComparedRun, type NamedSsa } from '../../../core/compare';
+import type { BinarySide } from '../../../core/compare';
+import type { Remark } from '../../../shared/remarks';
+import { toProjectPath } from '../../../core/locations';
+import { readBinaryFacts } from '../binary/analyseBinary';
+import { ARTEFACTS } from '../runs/command';
+import type { RunFiles } from './runFiles';
+
+const MAX_TEXT = 256 << 20;
+/** ssa.html of one function reaches tens of MB for large functions; beyond this it is left out. */
+const MAX_SSA_HTML = 96 << 20;
+
+export interface LoadOptions {
+  /** Where a bundle's binary is copied for `go tool nm` (inside gopsy's storage). */
+  tempDir: string;
+}
+
+export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promise<ComparedRun> {
+  const manifest = await files.manifest();
+  const list = await files.list();
+  const has = (rel: string) => list.some((f) => f.path === rel);
+  const warnings: string[] = [];
+  const text = async (rel: string) => (await files.read(rel, MAX_TEXT)).toString('utf8');
+
+  let phases: ComparedRun['phases'] = null;
+  if (manifest.profile.capture.phases && has(ARTEFACTS.bench)) {
+    const bench = parseCompileBench(await text(ARTEFACTS.bench));
+    if (bench.badLines > 0) warnings.push(`${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.`);
+    phases = bench.packages;
+  }
+
+  let remarks: Remark[] | null = null;
+  const logopt = list.filter((f) => f.path.startsWith(`${ARTEFACTS.remarks}/`) && f.path.endsWith('.json'));
+  if (manifest.profile.capture.remarks && logopt.length > 0) {
+    remarks = [];
+    for (const f of logopt) {
+      const parsed = remarksFromLogopt(await text(f.path), f.path);
+      remarks.push(...parsed.remarks);
+      warnings.push(...parsed.warnings);
+    }
+    await attribute(remarks, files, manifest.project);
+  }
+
+  let ssa: NamedSsa[] | null = null;
+  const htmls = list.filter((f) => f.path.startsWith(`${ARTEFACTS.ssa}/`) && f.path.endsWith('.html'));
+  if (htmls.length > 0) {
+    ssa = [];
+    for (const f of htmls) {
+      if (f.size > MAX_SSA_HTML) {
+        warnings.push(`${f.path} is ${(f.size / 2 ** 20).toFixed(0)} MiB, too large to compare.`);
+        continue;
+      }
+      ssa.push({ key: f.path.slice(ARTEFACTS.ssa.length + 1, -'.html'.length), fn: parseSsaHtml(await text(f.path)) });
+    }
+  }
+
+  const binary = await loadBinary(files, list, opts.tempDir, warnings);
+  const wallMs = manifest.endedAt ? Date.parse(manifest.endedAt) - Date.parse(manifest.startedAt) : null;
+  const missing: ComparedRun['missing'] = {};
+  const t = missingTiming(manifest, phases !== null && phases.length > 0);
+  if (t) missing.timing = t;
+  const r = missingRemarks(manifest, remarks !== null);
+  if (r) missing.remarks = r;
+  const s = missingSsa(manifest, (ssa?.length ?? 0) > 0);
+  if (s) missing.ssa = s;
+  const b = binary.name === null ? missingBinary(manifest, false) : binary.symbols === null ? 'its binary could not be read (see the warnings).' : undefined;
+  if (b) missing.binary = b;
+  return {
+    side: sideOf(manifest, files.origin, files.label),
+    phases,
+    remarks,
+    ssa,
+    binary,
+    wallMs: Number.isFinite(wallMs) ? wallMs : null,
+    missing,
+    warnings,
+  };
+}
+
+async function loadBinary(files: RunFiles, list: Awaited<ReturnType<RunFiles['list']>>, tempDir: string, warnings: string[]): Promise<BinarySide> {
+  const out = list.filter((f) => f.path.startsWith(`${ARTEFACTS.output}/`) && !f.path.slice(ARTEFACTS.output.length + 1).includes('/') && f.executable);
+  const first = out[0];
+  if (!first) return { name: null, symbols: null };
+  const name = first.path.slice(ARTEFACTS.output.length + 1);
+  if (out.length > 1) warnings.push(`the run kept ${out.length} binaries; ${name} is compared.`);
+  let local: string | null = null;
+  try {
+    local = await files.localFile(first.path, tempDir);
+    const facts = await readBinaryFacts(local, path.dirname(local));
+    return { name, fileSize: first.size, symbols: facts.symbols };
+  } catch (err) {
+    warnings.push(`${name}: ${(err as Error).message}`);
+    return { name, fileSize: first.size, symbols: null };
+  } finally {
+    if (local && files.origin === 'bundle') await rm(local, { force: true }).catch(() => {});
+  }
+}
+
+/** logopt names no function: it is read from the source each remark sits in (as the Remarks view does). */
+async function attribute(remarks: Remark[], files: RunFiles, project: string): Promise<void> {
+  const byFile = new Map<string, Remark[]>();
+  for (const r of remarks) {
+    if (r.file.startsWith('<') || !path.isAbsolute(r.file)) continue;
+    const list = byFile.get(r.file) ?? [];
+    list.push(r);
+    byFile.set(r.file, list);
+  }
+  for (const [file, list] of byFile) {
+    const source = await files.source(file, project);
+    if (source !== null) attributeFunctions(list, source);
+    const rel = toProjectPath(project, file);
+    if (rel) for (const r of list) r.path = rel;
+  }
+}
