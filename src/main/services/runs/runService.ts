@@ -83,9 +83,13 @@ export class RunService {
       : await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
-    const envRes = await runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 }).catch(() => null);
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
-    if (envRes) await writeFile(path.join(dir, ARTEFACTS.goEnv), envRes.stdout);
+    // `go env -json` runs beside the build, not before it: on a fresh private GOCACHE it takes a few
+    // hundred ms (the go command lays the cache out and probes the C compiler), and the build needs
+    // nothing from it. The run is finished only once its output is written.
+    const goEnvWritten = runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
+      .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
+      .catch(() => {});
 
     const manifest: RunManifest = {
       version: 1,
@@ -101,6 +105,7 @@ export class RunService {
     await this.store.writeManifest(project, manifest);
 
     if (gotoolchain && versionRes.exitCode !== 0) {
+      await goEnvWritten;
       say(`gopsy: ${toolchainProblem(gotoolchain, versionRes.stderr).replace(/\n/g, '\r\n')}\r\n`);
       await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
       const failed = await this.finish(project, dir, manifest, 'failed', versionRes.exitCode);
@@ -111,11 +116,12 @@ export class RunService {
     try {
       proc = new PtyProcess({ file: command.argv[0]!, args: command.argv.slice(1), cwd: project, env: childEnv(command.env), cols: 160, rows: 40 });
     } catch (err) {
+      await goEnvWritten;
       const failed = await this.finish(project, dir, manifest, 'failed', -1);
       this.emitOutput(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
-    const done = this.capture(project, dir, manifest, proc, preface.replace(/\r\n/g, '\n'));
+    const done = this.capture(project, dir, manifest, proc, goEnvWritten, preface.replace(/\r\n/g, '\n'));
     this.live.set(id, { proc, done });
     void done.finally(() => this.live.delete(id));
     const summary = summarize(manifest);
@@ -123,7 +129,7 @@ export class RunService {
     return { summary, done };
   }
 
-  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess, preface = ''): Promise<RunManifest> {
+  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess, goEnvWritten: Promise<void>, preface = ''): Promise<RunManifest> {
     const events = createWriteStream(path.join(dir, ARTEFACTS.events));
     const consoleFile = createWriteStream(path.join(dir, ARTEFACTS.console));
     if (preface) consoleFile.write(preface);
@@ -146,7 +152,7 @@ export class RunService {
       proc.onExit((exit) => {
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile)])
+        void Promise.all([endStream(events), endStream(consoleFile), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});
