@@ -8,7 +8,15 @@ export function messagePortTransport(port: MessagePort): Transport {
   return {
     send: (m) => port.postMessage(m),
     onMessage: (l) => {
-      port.addEventListener('message', (e) => l(e.data));
+      // A string is a frame sent as JSON text (Transport.sendJson); anything else is the frame itself.
+      port.addEventListener('message', (e) => {
+        if (typeof e.data !== 'string') return l(e.data);
+        try {
+          l(JSON.parse(e.data));
+        } catch {
+          /* not JSON: ignore */
+        }
+      });
       port.start();
     },
     onClose: (l) => closeListeners.push(l),
