@@ -55,6 +55,20 @@ export class GopsyError extends Error {
 }
 
 /**
+ * A frame as a renderer transport receives it: a string is a frame sent as JSON text (always over the
+ * WebSocket; over the Electron port when the backend had the result as JSON already, Transport.sendJson),
+ * anything else is the frame itself. undefined for a string that is not JSON.
+ */
+export function frameOf(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * A result that is already JSON text (UTF-8 bytes): sent on without being parsed and serialised again
  * (the SSA browser's phases are stored as JSON and are megabytes each). T is the type the text holds.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GopsyError, RawJson, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
+import { frameOf, GopsyError, RawJson, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
 import { transportPair } from '../support/memoryTransport';
 
 function handlers(overrides: Partial<Handlers>): Handlers {
@@ -48,6 +48,13 @@ describe('RPC over a transport', () => {
       expect(frames).toHaveLength(withText ? 1 : 0);
       if (withText) expect(JSON.parse(frames[0]!)).toEqual({ t: 'res', id: 1, ok: true, result: phase });
     }
+  });
+
+  it('reads frames as objects or as JSON text (the Electron port carries both)', () => {
+    const frame = { t: 'res', id: 2, ok: true, result: { name: 'start' } };
+    expect(frameOf(frame)).toBe(frame);
+    expect(frameOf(JSON.stringify(frame))).toEqual(frame);
+    expect(frameOf('{not json')).toBeUndefined();
   });
 
   it('rejects unknown methods and extra keys on strict params', async () => {

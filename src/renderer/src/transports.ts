@@ -1,6 +1,6 @@
 // The two ways the renderer reaches the backend: a MessagePort handed over by the Electron preload,
 // or a WebSocket to the browser host. Both carry the same JSON frames.
-import type { Transport } from '../../shared/rpc';
+import { frameOf, type Transport } from '../../shared/rpc';
 
 export function messagePortTransport(port: MessagePort): Transport {
   const closeListeners: Array<() => void> = [];
@@ -8,14 +8,9 @@ export function messagePortTransport(port: MessagePort): Transport {
   return {
     send: (m) => port.postMessage(m),
     onMessage: (l) => {
-      // A string is a frame sent as JSON text (Transport.sendJson); anything else is the frame itself.
       port.addEventListener('message', (e) => {
-        if (typeof e.data !== 'string') return l(e.data);
-        try {
-          l(JSON.parse(e.data));
-        } catch {
-          /* not JSON: ignore */
-        }
+        const frame = frameOf(e.data);
+        if (frame !== undefined) l(frame);
       });
       port.start();
     },
