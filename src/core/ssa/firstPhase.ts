@@ -93,8 +93,9 @@ function parseFirstPhase(found: FirstPhaseText, onPhase: OnPhase): string | null
   let json: string | null = null;
   const parser = new SsaHtmlParser((phase, index, name) => {
     if (index !== 0 || json !== null) return;
-    json = JSON.stringify(phase);
     onPhase(phase, 0, name);
+    // After it is on its way: the JSON is only for the comparison with the in-order parse.
+    json = JSON.stringify(phase);
   }, false);
   parser.feed(found.head);
   parser.feed(found.column);
