@@ -84,3 +84,44 @@ test('"Show SSA" in the editor captures the function under the cursor and marks 
   await expect(editor.locator('.ssa-line-glyph').first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('the "Show SSA" code lens above a method shows that method\'s SSA; the lenses can be turned off', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="store/store.go"]').click();
+  const editor = page.getByTestId('editor');
+  await expect(editor.locator('.view-lines')).toContainText('func (it Item) Total()');
+  // One lens per declaration: a value receiver, pointer receivers, a plain func and a generic one.
+  const lenses = editor.locator('.codelens-decoration a');
+  await expect(lenses.first()).toHaveText('Show SSA');
+  for (const name of ['Item.Total', 'New', '(*Store).Add', '(*Store).Items', 'Map']) {
+    await expect(editor.locator(`.codelens-decoration a[title="Compile and show the SSA of ${name}"]`)).toHaveCount(1);
+  }
+  await page.screenshot({ path: path.join(REPO, 'docs/images/ssa-code-lens.png') });
+
+  await editor.locator('.codelens-decoration a[title="Compile and show the SSA of Item.Total"]').click();
+  await expect(page.getByTestId('ssa-view')).toBeVisible();
+  await expect(page.getByTestId('ssa-function')).toContainText('Item.Total', { timeout: 110_000 });
+  const phase = page.getByTestId('ssa-phase');
+  await expect(phase.locator('[data-block="b1"]')).toBeVisible();
+  // Total multiplies the quantity by the price: its SSA has the multiplication.
+  await expect(phase).toContainText(/= Mul64 <int64>/);
+  await page.screenshot({ path: path.join(REPO, 'docs/images/ssa-code-lens-result.png') });
+
+  // Turned off, the lenses go, and stay off after a reload.
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.getByTestId('code-lens-toggle').uncheck();
+  await expect(lenses).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="store/store.go"]').click();
+  await expect(editor.locator('.view-lines')).toContainText('func (it Item) Total()');
+  await expect(page.getByTestId('code-lens-toggle')).not.toBeChecked();
+  await expect(lenses).toHaveCount(0);
+  await page.getByTestId('code-lens-toggle').check();
+  await expect(lenses.first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -54,6 +54,10 @@ function websocketTransport(ws: WebSocket): Transport {
     send: (m) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
     },
+    // A text frame made of the caller's JSON bytes: nothing parsed or serialised again.
+    sendJson: (head, json, tail) => {
+      if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from(head), json, Buffer.from(tail)]), { binary: false });
+    },
     onMessage: (listener) =>
       ws.on('message', (data, isBinary) => {
         if (isBinary) return;

@@ -15,6 +15,12 @@ import {
 /** Anything that carries JSON-serialisable messages both ways (a MessagePort, a WebSocket). */
 export interface Transport {
   send(message: unknown): void;
+  /**
+   * Sends a frame whose JSON text the caller already has, as head + json + tail (one JSON text). A
+   * transport that carries text (the WebSocket) sends the bytes as they are; without this method the
+   * server parses them and uses send().
+   */
+  sendJson?(head: string, json: Uint8Array, tail: string): void;
   onMessage(listener: (message: unknown) => void): void;
   onClose(listener: () => void): void;
   close(): void;
@@ -48,7 +54,31 @@ export class GopsyError extends Error {
   }
 }
 
-export type Handlers = { [M in MethodName]: (params: z.infer<(typeof methods)[M]['params']>) => Promise<Result<M>> | Result<M> };
+/**
+ * A frame as a renderer transport receives it: a string is a frame sent as JSON text (always over the
+ * WebSocket; over the Electron port when the backend had the result as JSON already, Transport.sendJson),
+ * anything else is the frame itself. undefined for a string that is not JSON.
+ */
+export function frameOf(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A result that is already JSON text (UTF-8 bytes): sent on without being parsed and serialised again
+ * (the SSA browser's phases are stored as JSON and are megabytes each). T is the type the text holds.
+ */
+export class RawJson<T = unknown> {
+  declare readonly _holds?: T;
+  constructor(readonly json: Uint8Array) {}
+}
+
+type Answer<M extends MethodName> = Result<M> | RawJson<Result<M>>;
+export type Handlers = { [M in MethodName]: (params: z.infer<(typeof methods)[M]['params']>) => Promise<Answer<M>> | Answer<M> };
 
 /** The backend end of a connection: dispatches validated requests to handlers, pushes events. */
 export class RpcServer {
@@ -85,6 +115,12 @@ export class RpcServer {
     try {
       const handler = this.handlers[name] as (p: unknown) => unknown;
       const result = await handler(parsed.data);
+      if (result instanceof RawJson) {
+        if (this.closed) return;
+        if (this.transport.sendJson) this.transport.sendJson(`{"t":"res","id":${id},"ok":true,"result":`, result.json, '}');
+        else reply({ ok: true, result: JSON.parse(new TextDecoder().decode(result.json)) as unknown });
+        return;
+      }
       reply({ ok: true, result: result ?? null });
     } catch (err) {
       if (err instanceof GopsyError) {

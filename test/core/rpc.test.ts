@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GopsyError, RpcClient, RpcServer, type Handlers } from '../../src/shared/rpc';
+import { frameOf, GopsyError, RawJson, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
 import { transportPair } from '../support/memoryTransport';
 
 function handlers(overrides: Partial<Handlers>): Handlers {
@@ -24,6 +24,37 @@ describe('RPC over a transport', () => {
     await expect(client.call('console.resize', { id: 'x', cols: -1, rows: 5 })).rejects.toMatchObject({ code: 'invalid-params' });
     await expect(client.call('console.resize', { id: 'x', cols: 80, rows: 24 })).resolves.toBeNull();
     expect(seen).toEqual([{ id: 'x', cols: 80, rows: 24 }]);
+  });
+
+  it('sends a RawJson result as its bytes where the transport carries text, parsed otherwise', async () => {
+    const phase = { name: 'start', passes: ['start'], timings: [null], blocks: [], names: [{ slot: 'x "é"', values: ['v1'] }] };
+    const json = new TextEncoder().encode(JSON.stringify(phase));
+    for (const withText of [true, false]) {
+      const [c, s] = transportPair();
+      const frames: string[] = [];
+      const server: Transport = withText
+        ? {
+            ...s,
+            sendJson: (head, bytes, tail) => {
+              const text = head + new TextDecoder().decode(bytes) + tail;
+              frames.push(text);
+              s.send(JSON.parse(text));
+            },
+          }
+        : s;
+      new RpcServer(server, handlers({ 'ssa.phase': () => new RawJson(json) }));
+      const client = new RpcClient(c);
+      await expect(client.call('ssa.phase', { id: 'x', index: 0 })).resolves.toEqual(phase);
+      expect(frames).toHaveLength(withText ? 1 : 0);
+      if (withText) expect(JSON.parse(frames[0]!)).toEqual({ t: 'res', id: 1, ok: true, result: phase });
+    }
+  });
+
+  it('reads frames as objects or as JSON text (the Electron port carries both)', () => {
+    const frame = { t: 'res', id: 2, ok: true, result: { name: 'start' } };
+    expect(frameOf(frame)).toBe(frame);
+    expect(frameOf(JSON.stringify(frame))).toEqual(frame);
+    expect(frameOf('{not json')).toBeUndefined();
   });
 
   it('rejects unknown methods and extra keys on strict params', async () => {

@@ -77,19 +77,37 @@ export function candidates(query: string, funcs: CompiledFunc[], max = 15): stri
     .map((x) => x.f.name);
 }
 
+/** A top-level func declaration (gofmt puts it at the start of a line): receiver, then name. */
+const FUNC_DECL = /^func\s+(?:\(\s*\w*\s*(\*?)\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)/;
+
+/** The name the compiler gives the function declared on this line ("(*Store).Add", "Item.Total", "Map"), or null. */
+function declName(sourceLine: string): string | null {
+  const m = FUNC_DECL.exec(sourceLine);
+  if (!m) return null;
+  return m[2] ? (m[1] ? `(*${m[2]}).${m[3]}` : `${m[2]}.${m[3]}`) : m[3]!;
+}
+
+/**
+ * The func and method declarations of a Go file (1-based lines), named as the compiler names them
+ * (generic ones without their instantiation): where the editor puts its "Show SSA" lenses. Closures
+ * are not declarations; the SSA view's function list has them.
+ */
+export function funcDecls(sourceLines: string[]): Array<{ line: number; name: string }> {
+  const out: Array<{ line: number; name: string }> = [];
+  sourceLines.forEach((text, i) => {
+    const name = text.startsWith('func') ? declName(text) : null;
+    if (name) out.push({ line: i + 1, name });
+  });
+  return out;
+}
+
 /**
  * The compiled function for a place in a source file: the enclosing `func` declaration's name (from the
  * text) narrowed to a closure when one of its closures is reported on that very line.
  */
 export function funcAtLine(funcs: CompiledFunc[], fileSuffix: string, sourceLines: string[], line: number): CompiledFunc[] {
   let decl = '';
-  for (let i = Math.min(line, sourceLines.length) - 1; i >= 0; i--) {
-    const m = /^func\s+(?:\(\s*\w*\s*(\*?)\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)/.exec(sourceLines[i]!);
-    if (m) {
-      decl = m[2] ? (m[1] ? `(*${m[2]}).${m[3]}` : `${m[2]}.${m[3]}`) : m[3]!;
-      break;
-    }
-  }
+  for (let i = Math.min(line, sourceLines.length) - 1; i >= 0 && !decl; i--) decl = declName(sourceLines[i]!) ?? '';
   if (!decl) return [];
   const inFile = (f: CompiledFunc) => f.file.endsWith(fileSuffix);
   const family = funcs.filter((f) => {

@@ -1,6 +1,6 @@
 // The two ways the renderer reaches the backend: a MessagePort handed over by the Electron preload,
 // or a WebSocket to the browser host. Both carry the same JSON frames.
-import type { Transport } from '../../shared/rpc';
+import { frameOf, type Transport } from '../../shared/rpc';
 
 export function messagePortTransport(port: MessagePort): Transport {
   const closeListeners: Array<() => void> = [];
@@ -8,7 +8,10 @@ export function messagePortTransport(port: MessagePort): Transport {
   return {
     send: (m) => port.postMessage(m),
     onMessage: (l) => {
-      port.addEventListener('message', (e) => l(e.data));
+      port.addEventListener('message', (e) => {
+        const frame = frameOf(e.data);
+        if (frame !== undefined) l(frame);
+      });
       port.start();
     },
     onClose: (l) => closeListeners.push(l),

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSsaHtml } from '../../../src/core/ssa/parseSsaHtml';
 import { diffPhases, phaseText, searchPhases, valueHistory } from '../../../src/core/ssa/analysis';
-import { candidates, funcAtLine, normaliseQuery, parseFuncTimes } from '../../../src/core/ssa/names';
+import { candidates, funcAtLine, funcDecls, normaliseQuery, parseFuncTimes } from '../../../src/core/ssa/names';
 import { layoutCfg } from '../../../src/renderer/src/panels/ssa/cfgLayout';
 import { ssaHtmlFixture } from './ssaFixtures';
 
@@ -60,6 +62,21 @@ describe('function names from the compiler', () => {
     expect(atDecl[0]!.name).toBe('(*Store).Items');
     const shifted = funcs.map((f) => (f.name.endsWith('func1') ? { ...f, line: 5 } : f));
     expect(funcAtLine(shifted, 'store/store.go', src, 5)[0]!.name).toBe('(*Store).Items.func1');
+  });
+
+  it('lists the func and method declarations of a file (where the Show SSA lenses go)', () => {
+    const src = readFileSync(path.join(__dirname, '../../../resources/samples/inventory/store/store.go'), 'utf8').split('\n');
+    const decls = funcDecls(src);
+    expect(decls.map((d) => d.name)).toEqual(['Item.Total', 'New', '(*Store).Add', '(*Store).Items', '(*Store).Value', '(*Store).Filter', 'Map']);
+    for (const d of decls) {
+      expect(src[d.line - 1]!.startsWith('func')).toBe(true);
+      // A lens's line leads back to its own function.
+      const compiled = [...funcs, { name: 'Item.Total', file: 'store/store.go', line: d.line, generated: false }, { name: 'New', file: 'store/store.go', line: d.line, generated: false }];
+      const at = funcAtLine(compiled, 'store/store.go', src, d.line);
+      if (at[0]) expect(at[0].name.replace(/\[.*$/, '')).toBe(d.name);
+    }
+    // Closures and func-typed parameters are not declarations; a generic receiver is.
+    expect(funcDecls(['\tf := func() {}', 'var g = func() {}', 'func (l *List[T]) Push(v T) {'])).toEqual([{ line: 3, name: '(*List).Push' }]);
   });
 });
 

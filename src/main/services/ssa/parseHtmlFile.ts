@@ -1,58 +1,96 @@
 // Parses an ssa.html file from disk: in a worker thread when the built worker exists (the app), in
 // this thread otherwise (tests run the sources, where no built worker is present). Either way the file
-// is streamed, never read whole, and phases are reported as they complete.
+// is streamed, never read whole, phases are reported as they complete, and the first phase is parsed
+// as soon as its column is read (core/ssa/firstPhase.ts).
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
-import { SsaHtmlParser } from '../../../core/ssa/parseSsaHtml';
-
-/** retain=false leaves phases out of the result: the caller keeps what onPhase gave it. */
-export async function parseHtmlFileInline(file: string, onPhase: (p: SsaPhase, i: number, fnName: string) => void, retain = true): Promise<SsaFunction> {
-  const parser = new SsaHtmlParser(onPhase, retain);
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  for await (const chunk of stream) parser.feed(chunk as string);
-  return parser.finish();
-}
-
-/** The worker bundle electron-vite writes next to the main and CLI bundles. */
-const workerFile = () => path.join(__dirname, 'ssaWorker.js');
+import { parseSsaHtmlChunks } from '../../../core/ssa/firstPhase';
 
 /**
- * A phase as the backend keeps it: its JSON as UTF-8 bytes, and its counts. The object graph of a big
- * function's phases is several times the file's size; the bytes are less than the file, live outside
- * the JS heap, move from the worker without a copy, and a phase is parsed again only when asked for.
+ * retain=false leaves phases out of the result: the caller keeps what onPhase gave it. onPhase may be
+ * called twice for index 0 (the second call replaces the first), and onDrop(0) takes the first back.
+ */
+export async function parseHtmlFileInline(
+  file: string,
+  onPhase: (p: SsaPhase, i: number, fnName: string) => void,
+  retain = true,
+  onDrop?: (index: number) => void,
+): Promise<SsaFunction> {
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  return parseSsaHtmlChunks(stream as AsyncIterable<string>, onPhase, retain, onDrop);
+}
+
+/**
+ * The worker bundle electron-vite writes next to the main and CLI bundles; this module may be in a
+ * shared chunk one folder below them (out/main/chunks). null when running the sources (tests). A build
+ * without it is an error, not a silent parse on the backend's main thread.
+ */
+function workerFile(): string | null {
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const file = path.join(dir, 'ssaWorker.js');
+    if (existsSync(file)) return file;
+  }
+  if (__filename.endsWith('.ts')) return null;
+  throw new Error(`the SSA parser worker (ssaWorker.js) is missing next to ${__dirname}: the build is incomplete`);
+}
+
+/**
+ * A phase as the backend keeps it: its JSON as UTF-8 bytes, deflated, and its counts. The object graph
+ * of a big function's phases is several times the file's size; their JSON is about half the file, and
+ * deflated a seventh of that. The bytes live outside the JS heap, move from the worker without a copy,
+ * go to the view as they are (inflated, not parsed: RawJson), and are parsed again only for analysis.
  */
 export interface StoredPhase {
-  json: Uint8Array;
+  deflated: Uint8Array;
   blocks: number;
   values: number;
 }
 
 export function storePhase(p: SsaPhase): StoredPhase {
-  // TextEncoder gives the bytes their own ArrayBuffer (Buffer.from may share its pool), so it can be transferred.
-  return { json: new TextEncoder().encode(JSON.stringify(p)), blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0) };
+  // Level 1: a tenth of the time of the default level for nearly the same size on this text. The copy
+  // gives the bytes their own ArrayBuffer (zlib's may be shared), so it can be transferred.
+  const deflated = new Uint8Array(deflateRawSync(Buffer.from(JSON.stringify(p), 'utf8'), { level: 1 }));
+  return { deflated, blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0) };
+}
+
+/** The phase's JSON text as UTF-8 bytes. */
+export function phaseJson(p: StoredPhase): Uint8Array {
+  return inflateRawSync(p.deflated);
 }
 
 export function loadPhase(p: StoredPhase): SsaPhase {
-  return JSON.parse(new TextDecoder().decode(p.json)) as SsaPhase;
+  return JSON.parse(inflateRawSync(p.deflated).toString('utf8')) as SsaPhase;
 }
 
 type OnStoredPhase = (p: StoredPhase, summary: SsaPhase, i: number, fnName: string) => void;
 
+export type WorkerMessage =
+  | { type: 'phase'; stored: StoredPhase; head: SsaPhase; index: number; name: string }
+  | { type: 'drop'; index: number }
+  | { type: 'done'; fn: SsaFunction }
+  | { type: 'error'; message: string };
+
+/** The phase without its blocks: name, passes, timings for the summary. */
+export const phaseHead = (p: SsaPhase): SsaPhase => ({ ...p, blocks: [], names: [] });
+
 /**
  * Like parseHtmlFileInline, but phases arrive as StoredPhase (plus the phase without its blocks, for the
- * summary) and the result has no phases: the caller keeps them.
+ * summary) and the result has no phases: the caller keeps them. A phase given again for the same index
+ * replaces the first one; onDrop takes one back (see parseSsaHtmlChunks).
  */
-export function parseHtmlFile(file: string, onPhase: OnStoredPhase): Promise<SsaFunction> {
-  const head = (p: SsaPhase): SsaPhase => ({ ...p, blocks: [], names: [] });
-  if (!existsSync(workerFile())) return parseHtmlFileInline(file, (p, i, name) => onPhase(storePhase(p), head(p), i, name), false);
+export function parseHtmlFile(file: string, onPhase: OnStoredPhase, onDrop: (index: number) => void = () => undefined): Promise<SsaFunction> {
+  const script = workerFile();
+  if (!script) return parseHtmlFileInline(file, (p, i, name) => onPhase(storePhase(p), phaseHead(p), i, name), false, onDrop);
   return new Promise((resolve, reject) => {
     // A small young generation: the parse makes short-lived strings by the million, and with the
     // default one the worker's RSS grows by tens of MB of garbage; measured as fast either way.
-    const worker = new Worker(workerFile(), { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
-    worker.on('message', (m: { type: 'phase'; stored: StoredPhase; head: SsaPhase; index: number; name: string } | { type: 'done'; fn: SsaFunction } | { type: 'error'; message: string }) => {
+    const worker = new Worker(script, { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
+    worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'phase') onPhase(m.stored, m.head, m.index, m.name);
+      else if (m.type === 'drop') onDrop(m.index);
       else if (m.type === 'done') {
         resolve(m.fn);
         void worker.terminate();

@@ -1,18 +1,21 @@
 // Worker thread entry: parses one ssa.html off the main thread, streaming it from disk in 1 MB chunks
-// and posting each phase (as JSON bytes) as soon as it is read, so the first phase can be shown before the file ends.
+// and posting each phase (as deflated JSON bytes) as soon as it is read, so the first phase can be shown
+// before the file ends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseHtmlFileInline, storePhase } from './parseHtmlFile';
+import { parseHtmlFileInline, phaseHead, storePhase, type WorkerMessage } from './parseHtmlFile';
 
 const { file } = workerData as { file: string };
-// Phases go out as JSON bytes, transferred (not copied) to the main thread, and compact there.
+const post = (m: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+// Phases go out as bytes, transferred (not copied) to the main thread.
 parseHtmlFileInline(
   file,
   (phase, index, name) => {
     const stored = storePhase(phase);
-    parentPort!.postMessage({ type: 'phase', stored, head: { ...phase, blocks: [], names: [] }, index, name }, [stored.json.buffer as ArrayBuffer]);
+    post({ type: 'phase', stored, head: phaseHead(phase), index, name }, [stored.deflated.buffer as ArrayBuffer]);
   },
   false,
+  (index) => post({ type: 'drop', index }),
 ).then(
-  (fn) => parentPort!.postMessage({ type: 'done', fn: { ...fn, phases: [] } }),
-  (err: Error) => parentPort!.postMessage({ type: 'error', message: err.message }),
+  (fn) => post({ type: 'done', fn: { ...fn, phases: [] } }),
+  (err: Error) => post({ type: 'error', message: err.message }),
 );

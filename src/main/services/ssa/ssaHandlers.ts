@@ -21,7 +21,7 @@ export function ssaHandlers(ctx: ConnectionContext) {
     'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
     'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
-    'ssa.phase': ({ id, format, index }) => service.store.phase(id, format, index),
+    'ssa.phase': ({ id, format, index }) => service.store.phaseForView(id, format, index),
     'ssa.column': async ({ id, format, column }) => {
       const fn = await service.store.columns(id, format);
       return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };

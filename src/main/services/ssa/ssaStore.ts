@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import type { SsaSummary } from '../../../shared/contract/ssa';
-import { GopsyError } from '../../../shared/rpc';
+import { GopsyError, RawJson } from '../../../shared/rpc';
 import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
-import { loadPhase, parseHtmlFile, type StoredPhase } from './parseHtmlFile';
+import { loadPhase, parseHtmlFile, phaseJson, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 
 interface Loaded {
@@ -49,12 +49,20 @@ export class SsaStore {
     const stored: StoredPhase[] = [];
     const heads: SsaPhase[] = [];
     const entry: Loaded = { fn, stored, heads, done: false, ready, finished: Promise.resolve() };
-    entry.finished = parseHtmlFile(file, (phase, head, index, name) => {
-      stored[index] = phase;
-      heads[index] = head;
-      fn.name = name;
-      first();
-    }).then(
+    entry.finished = parseHtmlFile(
+      file,
+      (phase, head, index, name) => {
+        stored[index] = phase;
+        heads[index] = head;
+        fn.name = name;
+        first();
+      },
+      (index) => {
+        // The early first phase was not confirmed by the in-order parse (see parseSsaHtmlChunks).
+        stored.splice(index, 1);
+        heads.splice(index, 1);
+      },
+    ).then(
       (full) => {
         entry.fn = { ...full, phases: [] };
         entry.done = true;
@@ -128,6 +136,19 @@ export class SsaStore {
     const p = entry.stored ? parseStored(entry.stored[index]) : entry.fn.phases[index];
     if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
     return p;
+  }
+
+  /**
+   * A phase as JSON text for the view: the stored bytes as they are, not parsed and serialised again
+   * (RawJson); text dumps have no stored bytes and answer the phase itself.
+   */
+  async phaseForView(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase | RawJson<SsaPhase>> {
+    const entry = this.get(id, format);
+    await entry.ready;
+    if (!entry.stored) return this.phase(id, format, index);
+    const p = entry.stored[index];
+    if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
+    return new RawJson<SsaPhase>(phaseJson(p));
   }
 
   /** The whole function, once parsed (search, diff and history need every phase). */

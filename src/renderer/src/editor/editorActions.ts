@@ -22,3 +22,23 @@ export const editorActions: EditorAction[] = [];
 export function registerEditorAction(action: EditorAction): void {
   if (!editorActions.some((a) => a.id === action.id)) editorActions.push(action);
 }
+
+/**
+ * A code lens a feature puts above some lines of a file ("Show SSA" above every func). Clicking it
+ * runs the feature with that line, as its context action does with the cursor's line.
+ */
+export interface EditorCodeLens {
+  id: string;
+  /** Monaco language id of the files it applies to. */
+  language: string;
+  title: string;
+  /** The lines (1-based) that get the lens, each with its tooltip. */
+  lines(text: string[], path: string): Array<{ line: number; tooltip: string }>;
+  run(ctx: EditorActionContext): void;
+}
+
+export const editorCodeLenses: EditorCodeLens[] = [];
+
+export function registerEditorCodeLens(lens: EditorCodeLens): void {
+  if (!editorCodeLenses.some((l) => l.id === lens.id)) editorCodeLenses.push(lens);
+}

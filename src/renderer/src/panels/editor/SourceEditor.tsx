@@ -4,7 +4,8 @@ import type { FileContent } from '../../../../shared/api';
 import { byteColumnToUtf16 } from '../../../../core/locations';
 import { monaco } from './monaco';
 import { editorMarks, useEditorMarksVersion, type MarkSeverity } from '../../editor/editorMarks';
-import { editorActions } from '../../editor/editorActions';
+import { editorActions, editorCodeLenses } from '../../editor/editorActions';
+import { loadState, saveState } from '../../state/persist';
 
 const SEVERITY: Record<MarkSeverity, monaco.MarkerSeverity> = {
   error: monaco.MarkerSeverity.Error,
@@ -53,6 +54,8 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
   const featureLines = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
   const marksVersion = useEditorMarksVersion();
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
+  // Code lenses (Show SSA above each func) can be turned off; the choice is kept across restarts.
+  const [codeLens, setCodeLens] = useState(() => loadState('editor.codeLens', true));
   // Callbacks change on every render of the parent; the editor's listeners read the latest ones.
   const gutter = useRef({ click: onGutterClick, edit: onGutterEdit });
   useEffect(() => {
@@ -91,6 +94,33 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
         },
       }),
     );
+    // Code lenses features registered (Show SSA above each func). Their command is this editor's own
+    // (addCommand: no global command id, gone with the editor), in the renderer, so the lenses work the
+    // same in the browser host and the Electron window. The provider answers for this editor's files only.
+    const lensCommand = editor.addCommand(0, (_accessor: unknown, lensId: string, path: string, line: number) => {
+      const model = editor.getModel();
+      const lens = editorCodeLenses.find((l) => l.id === lensId);
+      if (!lens || !model || model.uri.path.slice(1) !== path || line < 1 || line > model.getLineCount()) return;
+      lens.run({ path, line, lineText: model.getLineContent(line) });
+    });
+    const lensProviders = [...new Set(editorCodeLenses.map((l) => l.language))].map((language) =>
+      monaco.languages.registerCodeLensProvider(language, {
+        provideCodeLenses: (model) => {
+          if (!lensCommand || model !== editor.getModel() || model.uri.scheme !== 'gopsy') return { lenses: [], dispose: () => {} };
+          const path = model.uri.path.slice(1);
+          const text = model.getLinesContent();
+          const lenses = editorCodeLenses
+            .filter((l) => l.language === language)
+            .flatMap((l) =>
+              l.lines(text, path).map(({ line, tooltip }) => ({
+                range: new monaco.Range(line, 1, line, 1),
+                command: { id: lensCommand, title: l.title, tooltip, arguments: [l.id, path, line] },
+              })),
+            );
+          return { lenses, dispose: () => {} };
+        },
+      }),
+    );
     const sub = editor.onDidChangeCursorPosition((e) =>
       setCursor({ line: e.position.lineNumber, column: e.position.column }),
     );
@@ -114,10 +144,16 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       mouse.dispose();
       action.dispose();
       featureActions.forEach((a) => a.dispose());
+      lensProviders.forEach((p) => p.dispose());
       editor.dispose();
       monaco.editor.getModels().forEach((m) => m.dispose());
     };
   }, []);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ codeLens });
+    saveState('editor.codeLens', codeLens);
+  }, [codeLens]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -231,6 +267,9 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
         <span data-testid="cursor-position">
           Ln {cursor.line}, Col {cursor.column}
         </span>
+        <label className="status-toggle" title="the Show SSA links above each func and method">
+          <input type="checkbox" checked={codeLens} onChange={(e) => setCodeLens(e.target.checked)} data-testid="code-lens-toggle" /> code lens
+        </label>
         <span>{file ? 'read-only' : ''}</span>
       </div>
     </div>

@@ -1,8 +1,10 @@
-// "Show SSA" in the source editor's context menu (and F1). The action only records where the cursor is
-// and switches to the SSA view; the view, which has the API, maps the line to a compiled function and
-// captures it. The request is kept until the view takes it, because the view mounts after the switch.
-import { registerEditorAction } from '../../editor/editorActions';
+// "Show SSA" in the source editor: the context menu (and F1) for the cursor's line, and a code lens
+// above every func and method declaration. Both only record the place and switch to the SSA view; the
+// view, which has the API, maps the line to a compiled function and captures it. The request is kept
+// until the view takes it, because the view mounts after the switch.
+import { registerEditorAction, registerEditorCodeLens, type EditorActionContext } from '../../editor/editorActions';
 import { showView } from '../../workbenchBus';
+import { funcDecls } from '../../../../core/ssa/names';
 
 export interface ShowSsaRequest {
   /** Project-relative path of the Go file. */
@@ -26,13 +28,19 @@ export function onShowSsaRequest(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-registerEditorAction({
-  id: 'gopsy.showSsa',
-  label: 'Show SSA',
-  run: ({ path, line }) => {
-    if (!path.endsWith('.go')) return;
-    pending = { path, line };
-    showView('ssa');
-    listeners.forEach((l) => l());
-  },
+function showSsa({ path, line }: EditorActionContext): void {
+  if (!path.endsWith('.go')) return;
+  pending = { path, line };
+  showView('ssa');
+  listeners.forEach((l) => l());
+}
+
+registerEditorAction({ id: 'gopsy.showSsa', label: 'Show SSA', run: showSsa });
+
+registerEditorCodeLens({
+  id: 'gopsy.showSsa.lens',
+  language: 'go',
+  title: 'Show SSA',
+  lines: (text) => funcDecls(text).map((d) => ({ line: d.line, tooltip: `Compile and show the SSA of ${d.name}` })),
+  run: showSsa,
 });
