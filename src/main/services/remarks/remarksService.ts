@@ -45,7 +45,7 @@ export class RemarksService {
 
   async forFile(project: string, runId: string, rel: string): Promise<{ remarks: Remark[]; stale: boolean }> {
     const run = await this.run(project, runId);
-    const remarks = run.index.all.filter((r) => r.path === rel);
+    const remarks = run.index.forPath(rel);
     return { remarks, stale: await isStale(project, rel, run.manifest) };
   }
 
