@@ -6,7 +6,7 @@
 import { logoptFileError, readLogoptLine, type Remark as LogoptDiagnostic } from '../build/logopt';
 import type { FlowStep, Remark } from '../../shared/remarks';
 import { classifyCode } from './classify';
-import { DiagnosticScanner, type DiagnosticSink } from './logoptScan';
+import { DiagnosticScanner, type DiagnosticSink, type RelatedSink } from './logoptScan';
 
 export interface ParsedRemarks<R = Remark> {
   remarks: R[];
@@ -17,8 +17,39 @@ export interface ParsedRemarks<R = Remark> {
 
 /** The relatedInformation of a line the fast path accepted (so known to be well-formed), not yet read. */
 export interface PendingFlow {
-  readonly scanner: DiagnosticScanner;
+  readonly source: FlowSource;
+  /** The line's index in its file, where it starts in the text, and where its relatedInformation does. */
+  readonly line: number;
+  readonly start: number;
   readonly at: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * What pending flows are read from: the text of a logopt file, or its UTF-8 bytes, of which only the
+ * asked-for line is decoded again (bytes take half the memory of text with any non-ASCII in it).
+ */
+export class FlowSource {
+  private lineStarts: number[] | null = null;
+
+  constructor(
+    private readonly text: { scanner: DiagnosticScanner } | { bytes: Uint8Array },
+  ) {}
+
+  read(p: PendingFlow, sink: RelatedSink): void {
+    if ('scanner' in this.text) return this.text.scanner.readRelated(p.at, sink);
+    const bytes = this.text.bytes;
+    const starts = (this.lineStarts ??= lineStarts(bytes));
+    const line = utf8.decode(bytes.subarray(starts[p.line], (starts[p.line + 1] ?? bytes.length + 1) - 1));
+    new DiagnosticScanner(line).readRelated(p.at - p.start, sink);
+  }
+}
+
+function lineStarts(bytes: Uint8Array): number[] {
+  const starts = [0];
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /** A remark whose escape flow may still be pending; withFlow gives the full Remark. */
@@ -53,7 +84,7 @@ export function withFlow(r: LazyRemark): Remark {
     const flow: FlowStep[] = [];
     let lastUri = '';
     let lastFile = '';
-    r.flow.scanner.readRelated(r.flow.at, (uri, line, column, message) => {
+    r.flow.source.read(r.flow, (uri, line, column, message) => {
       if (uri !== lastUri) [lastUri, lastFile] = [uri, fileOfUri(uri)];
       flow.push({ file: lastFile, line, column, message: stepMessage(message) });
     });
@@ -69,11 +100,15 @@ class RemarkBuilder implements DiagnosticSink {
   readonly remarks: LazyRemark[] = [];
   file = '';
   package = '';
+  /** The line being read: its index and where it starts. */
+  lineIndex = 0;
+  lineStart = 0;
 
-  constructor(private readonly scanner: DiagnosticScanner | null) {}
+  constructor(private readonly source: FlowSource | null) {}
 
   diagnostic(line: number, column: number, code: string, message: string, relatedAt: number): void {
-    this.add(line, column, code, message, relatedAt >= 0 ? { scanner: this.scanner!, at: relatedAt } : []);
+    const flow = relatedAt >= 0 ? { source: this.source!, line: this.lineIndex, start: this.lineStart, at: relatedAt } : [];
+    this.add(line, column, code, message, flow);
   }
 
   parsed(d: LogoptDiagnostic): void {
@@ -92,16 +127,22 @@ class RemarkBuilder implements DiagnosticSink {
   }
 }
 
-/** The remarks of one logopt file, their flows read when asked for (withFlow). */
-export function readLogopt(text: string, name = 'logopt file', options: LogoptOptions = {}): ParsedRemarks<LazyRemark> {
+/**
+ * The remarks of one logopt file, their flows read when asked for (withFlow). Given the file's bytes,
+ * the flows are read from them later and the decoded text is not kept.
+ */
+export function readLogopt(input: string | Uint8Array, name = 'logopt file', options: LogoptOptions = {}): ParsedRemarks<LazyRemark> {
+  const text = typeof input === 'string' ? input : utf8.decode(input);
   const scanner = options.fastPath === false ? null : new DiagnosticScanner(text);
-  const out = new RemarkBuilder(scanner);
+  const out = new RemarkBuilder(scanner && new FlowSource(typeof input === 'string' ? { scanner } : { bytes: input }));
   let version: unknown;
   let bad = 0;
   let nonBlank = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0, index = 0; start <= text.length; index++) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
+    out.lineIndex = index;
+    out.lineStart = start;
     if (scanner?.read(start, end, out)) nonBlank++;
     else {
       const line = text.slice(start, end);

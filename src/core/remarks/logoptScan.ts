@@ -75,11 +75,11 @@ export class DiagnosticScanner {
     this.pos += SEVERITY;
     this.int();
     this.pos += CODE;
-    const code = this.str();
+    const code = this.ownStr();
     this.pos += SOURCE;
     this.skipStr();
     this.pos += MESSAGE;
-    const message = this.str();
+    const message = this.ownStr();
     const related = this.pos + RELATED_OPEN;
     sink.diagnostic(line, column, code, message, this.#text.charCodeAt(this.pos) === 0x2c && this.#text.charCodeAt(related) === 0x7b ? related : -1);
     return true;
@@ -158,6 +158,16 @@ export class DiagnosticScanner {
     const quote = this.close();
     this.pos = quote + 1;
     return this.escaped ? (JSON.parse(this.#text.slice(open, quote + 1)) as string) : this.#text.slice(open + 1, quote);
+  }
+
+  /**
+   * The string as a copy of its own (JSON.parse makes one; a slice would be a view into the text), so
+   * a remark kept in an index does not keep its whole file's text alive.
+   */
+  private ownStr(): string {
+    const open = this.pos;
+    this.pos = this.close() + 1;
+    return JSON.parse(this.#text.slice(open, this.pos)) as string;
   }
 
   private skipStr(): void {

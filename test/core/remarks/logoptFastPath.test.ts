@@ -23,10 +23,18 @@ const captures: Array<{ name: string; text: string }> = [
     .map((f) => ({ name: `build/${f}`, text: readFileSync(path.join(FIXTURES, 'build', f), 'utf8') })),
 ];
 
-const bothPaths = (text: string) => ({
-  fast: remarksFromLogopt(text, 'f.json'),
-  slow: remarksFromLogopt(text, 'f.json', { fastPath: false }),
-});
+/**
+ * The fast path (over text, and over bytes with flows read back from them in reverse order) and
+ * JSON.parse of every line, on the same text.
+ */
+function bothPaths(text: string) {
+  const bytes = new TextEncoder().encode(text);
+  const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const fromBytes = readLogopt(bytes, 'f.json');
+  const flows = [...fromBytes.remarks].reverse().map(withFlow).reverse();
+  expect({ ...fromBytes, remarks: flows }).toStrictEqual(remarksFromLogopt(decoded, 'f.json', { fastPath: false }));
+  return { fast: remarksFromLogopt(text, 'f.json'), slow: remarksFromLogopt(text, 'f.json', { fastPath: false }) };
+}
 
 /** Lines of `text` the fast path accepts, and the lines it leaves to JSON.parse. */
 function split(text: string): { fast: number; other: number } {
