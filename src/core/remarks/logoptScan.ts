@@ -81,7 +81,13 @@ export class DiagnosticScanner {
     this.pos += MESSAGE;
     const message = this.ownStr();
     const related = this.pos + RELATED_OPEN;
-    sink.diagnostic(line, column, code, message, this.#text.charCodeAt(this.pos) === 0x2c && this.#text.charCodeAt(related) === 0x7b ? related : -1);
+    sink.diagnostic(
+      line,
+      column,
+      code,
+      message,
+      this.#text.charCodeAt(this.pos) === 0x2c && this.#text.charCodeAt(related) === 0x7b ? related : -1,
+    );
     return true;
   }
 
@@ -157,7 +163,9 @@ export class DiagnosticScanner {
     const open = this.pos;
     const quote = this.close();
     this.pos = quote + 1;
-    return this.escaped ? (JSON.parse(this.#text.slice(open, quote + 1)) as string) : this.#text.slice(open + 1, quote);
+    return this.escaped
+      ? (JSON.parse(this.#text.slice(open, quote + 1)) as string)
+      : this.#text.slice(open + 1, quote);
   }
 
   /**

@@ -35,7 +35,12 @@ export async function hashProjectSources(project: string): Promise<Record<string
  * Whether a project file no longer matches the run: by content when the run recorded its hash,
  * else (older runs, files the run did not see) by modification time after the run started.
  */
-export async function isStale(project: string, rel: string, startedAt: string, hashes: Record<string, string> | null): Promise<boolean> {
+export async function isStale(
+  project: string,
+  rel: string,
+  startedAt: string,
+  hashes: Record<string, string> | null,
+): Promise<boolean> {
   const file = path.join(project, rel);
   const recorded = hashes?.[rel.split(path.sep).join('/')];
   if (recorded !== undefined) {
