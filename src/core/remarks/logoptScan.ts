@@ -62,7 +62,13 @@ export class DiagnosticScanner {
    */
   read(start: number, end: number, sink: DiagnosticSink): boolean {
     DIAGNOSTIC.lastIndex = start;
-    if (!DIAGNOSTIC.test(this.#text) || DIAGNOSTIC.lastIndex !== end) return false;
+    try {
+      if (!DIAGNOSTIC.test(this.#text) || DIAGNOSTIC.lastIndex !== end) return false;
+    } catch {
+      // The expression's backtrack stack overflows on a line with ~500k flow steps (~80 MB): JSON.parse
+      // reads that one.
+      return false;
+    }
     // From here on the line is known to match, so the walk only skips the literal parts.
     this.pos = start + RANGE_LINE;
     const line = this.int();

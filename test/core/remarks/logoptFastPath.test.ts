@@ -32,8 +32,13 @@ function bothPaths(text: string) {
   const decoded = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   const fromBytes = readLogopt(bytes, 'f.json');
   const flows = [...fromBytes.remarks].reverse().map(withFlow).reverse();
-  expect({ ...fromBytes, remarks: flows }).toStrictEqual(remarksFromLogopt(decoded, 'f.json', { fastPath: false }));
-  return { fast: remarksFromLogopt(text, 'f.json'), slow: remarksFromLogopt(text, 'f.json', { fastPath: false }) };
+  expect({ ...fromBytes, remarks: flows }).toStrictEqual(
+    remarksFromLogopt(decoded, 'f.json', { fastPath: false }),
+  );
+  return {
+    fast: remarksFromLogopt(text, 'f.json'),
+    slow: remarksFromLogopt(text, 'f.json', { fastPath: false }),
+  };
 }
 
 /** Lines of `text` the fast path accepts, and the lines it leaves to JSON.parse. */
@@ -178,6 +183,19 @@ describe('fast path and JSON.parse give the same remarks', () => {
       expect(fast).toStrictEqual(slow);
     }
   });
+
+  it('leaves a line too big for the expression to JSON.parse (600,000 flow steps, ~95 MB)', () => {
+    const step = JSON.stringify(parsed.relatedInformation[0]);
+    const line = escapeLine.replace(
+      /"relatedInformation":\[.*\]\}$/,
+      `"relatedInformation":[${Array<string>(600_000).fill(step).join(',')}]}`,
+    );
+    const fast = remarksFromLogopt([header, line].join('\n'));
+    expect(fast.remarks[0]!.flow).toHaveLength(600_000);
+    expect(fast.remarks[0]!.flow[599_999]).toStrictEqual(
+      remarksFromLogopt([header, escapeLine].join('\n')).remarks[0]!.flow[0],
+    );
+  }, 60_000);
 
   it('on random mutations of a real capture', () => {
     const seed = captures.find((c) =>
