@@ -31,16 +31,18 @@ const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
  * asked-for line is decoded again (bytes take half the memory of text with any non-ASCII in it).
  */
 export class FlowSource {
-  private lineStarts: number[] | null = null;
+  // Private fields: a pending flow that reached a transport by mistake does not carry the file along.
+  readonly #from: { scanner: DiagnosticScanner } | { bytes: Uint8Array };
+  #lineStarts: number[] | null = null;
 
-  constructor(
-    private readonly text: { scanner: DiagnosticScanner } | { bytes: Uint8Array },
-  ) {}
+  constructor(from: { scanner: DiagnosticScanner } | { bytes: Uint8Array }) {
+    this.#from = from;
+  }
 
   read(p: PendingFlow, sink: RelatedSink): void {
-    if ('scanner' in this.text) return this.text.scanner.readRelated(p.at, sink);
-    const bytes = this.text.bytes;
-    const starts = (this.lineStarts ??= lineStarts(bytes));
+    if ('scanner' in this.#from) return this.#from.scanner.readRelated(p.at, sink);
+    const bytes = this.#from.bytes;
+    const starts = (this.#lineStarts ??= lineStarts(bytes));
     const line = utf8.decode(bytes.subarray(starts[p.line], (starts[p.line + 1] ?? bytes.length + 1) - 1));
     new DiagnosticScanner(line).readRelated(p.at - p.start, sink);
   }
@@ -76,7 +78,8 @@ const fileOfUri = (uri: string): string => {
   return file;
 };
 
-const stepMessage = (m: string): string => (m.startsWith('escflow:') ? m.slice('escflow:'.length).trim() : m === 'inlineLoc' ? 'inlined here' : m);
+const stepMessage = (m: string): string =>
+  m.startsWith('escflow:') ? m.slice('escflow:'.length).trim() : m === 'inlineLoc' ? 'inlined here' : m;
 
 /** Reads the flow of a remark in place (once) and returns it as a full Remark. */
 export function withFlow(r: LazyRemark): Remark {
@@ -93,7 +96,12 @@ export function withFlow(r: LazyRemark): Remark {
   return r as Remark;
 }
 
-const flowStep = (r: LogoptDiagnostic['related'][number]): FlowStep => ({ file: fileOfUri(r.uri), line: r.line, column: r.column, message: stepMessage(r.message) });
+const flowStep = (r: LogoptDiagnostic['related'][number]): FlowStep => ({
+  file: fileOfUri(r.uri),
+  line: r.line,
+  column: r.column,
+  message: stepMessage(r.message),
+});
 
 /** Builds the remarks of one file from its diagnostics, whichever path read them. */
 class RemarkBuilder implements DiagnosticSink {
@@ -107,7 +115,10 @@ class RemarkBuilder implements DiagnosticSink {
   constructor(private readonly source: FlowSource | null) {}
 
   diagnostic(line: number, column: number, code: string, message: string, relatedAt: number): void {
-    const flow = relatedAt >= 0 ? { source: this.source!, line: this.lineIndex, start: this.lineStart, at: relatedAt } : [];
+    const flow =
+      relatedAt >= 0
+        ? { source: this.source!, line: this.lineIndex, start: this.lineStart, at: relatedAt }
+        : [];
     this.add(line, column, code, message, flow);
   }
 
@@ -118,7 +129,16 @@ class RemarkBuilder implements DiagnosticSink {
   private add(line: number, column: number, code: string, message: string, flow: LazyRemark['flow']): void {
     const c = classifyCode(code, message);
     if (!c) return; // the message-less twin of an escape
-    const remark: LazyRemark = { kind: c.kind, code, file: this.file, line, column, message: message || code, flow, source: 'json' };
+    const remark: LazyRemark = {
+      kind: c.kind,
+      code,
+      file: this.file,
+      line,
+      column,
+      message: message || code,
+      flow,
+      source: 'json',
+    };
     if (c.reason !== undefined) remark.reason = c.reason;
     if (c.cost !== undefined) remark.cost = c.cost;
     if (c.budget !== undefined) remark.budget = c.budget;
@@ -131,10 +151,16 @@ class RemarkBuilder implements DiagnosticSink {
  * The remarks of one logopt file, their flows read when asked for (withFlow). Given the file's bytes,
  * the flows are read from them later and the decoded text is not kept.
  */
-export function readLogopt(input: string | Uint8Array, name = 'logopt file', options: LogoptOptions = {}): ParsedRemarks<LazyRemark> {
+export function readLogopt(
+  input: string | Uint8Array,
+  name = 'logopt file',
+  options: LogoptOptions = {},
+): ParsedRemarks<LazyRemark> {
   const text = typeof input === 'string' ? input : utf8.decode(input);
   const scanner = options.fastPath === false ? null : new DiagnosticScanner(text);
-  const out = new RemarkBuilder(scanner && new FlowSource(typeof input === 'string' ? { scanner } : { bytes: input }));
+  const out = new RemarkBuilder(
+    scanner && new FlowSource(typeof input === 'string' ? { scanner } : { bytes: input }),
+  );
   let version: unknown;
   let bad = 0;
   let nonBlank = 0;
@@ -162,7 +188,11 @@ export function readLogopt(input: string | Uint8Array, name = 'logopt file', opt
 }
 
 /** The remarks of one logopt file with their flows read. */
-export function remarksFromLogopt(text: string, name = 'logopt file', options: LogoptOptions = {}): ParsedRemarks {
+export function remarksFromLogopt(
+  text: string,
+  name = 'logopt file',
+  options: LogoptOptions = {},
+): ParsedRemarks {
   const parsed = readLogopt(text, name, options);
   return { ...parsed, remarks: parsed.remarks.map(withFlow) };
 }

@@ -184,6 +184,21 @@ describe('fast path and JSON.parse give the same remarks', () => {
     }
   });
 
+  it('a pending flow serialised by mistake does not carry its file along', () => {
+    const text = [header, escapeLine].join('\n');
+    for (const input of [text, new TextEncoder().encode(text)]) {
+      const pending = readLogopt(input).remarks[0]!;
+      expect(Array.isArray(pending.flow)).toBe(false);
+      expect(JSON.stringify(pending).length).toBeLessThan(400);
+      expect(structuredClone(pending.flow)).toEqual({
+        source: {},
+        line: 1,
+        start: header.length + 1,
+        at: expect.any(Number),
+      });
+    }
+  });
+
   it('leaves a line too big for the expression to JSON.parse (600,000 flow steps, ~95 MB)', () => {
     const step = JSON.stringify(parsed.relatedInformation[0]);
     const line = escapeLine.replace(
