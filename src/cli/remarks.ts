@@ -2,13 +2,14 @@
 // logopt/ files) or of a saved -m / -m=2 / check_bce log.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countByKind } from '../core/remarks';
-import { REMARK_KINDS, type Remark, type RemarkKind } from '../shared/remarks';
+import { countByKind, withFlow, type LazyRemark } from '../core/remarks';
+import { REMARK_KINDS, type RemarkKind } from '../shared/remarks';
 import { loadRemarks } from '../main/services/remarks/loadRemarks';
 import { ArgReader, UsageError, type CliCommand } from './command';
 
 /** The JSON shape promised in docs/remarks.md: these field names are a contract for scripts. */
-export function remarkJson(r: Remark) {
+export function remarkJson(lazy: LazyRemark) {
+  const r = withFlow(lazy);
   return {
     kind: r.kind,
     code: r.code,
@@ -50,7 +51,7 @@ export const remarksCommand: CliCommand = {
     if (bad.length > 0) throw new UsageError(`unknown kind ${bad.join(', ')}`);
     const dir = path.resolve(target);
     const loaded = await loadRemarks(dir, projectOf(dir));
-    const rows = kinds.length > 0 ? loaded.remarks.filter((x) => kinds.includes(x.kind as RemarkKind)) : loaded.remarks;
+    const rows = (kinds.length > 0 ? loaded.remarks.filter((x) => kinds.includes(x.kind as RemarkKind)) : loaded.remarks).map(withFlow);
     for (const w of loaded.warnings) process.stderr.write(`gopsy remarks: warning: ${w}\n`);
     if (r.has('--json')) {
       process.stdout.write(JSON.stringify(rows.map(remarkJson), null, 1) + '\n');

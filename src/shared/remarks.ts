@@ -67,7 +67,7 @@ export const RemarksSummary = z.object({
   origin: z.string(),
   total: z.number(),
   counts: z.record(z.string(), z.number()),
-  /** Project files with remarks; stale = changed on disk after the run started. */
+  /** Project files with remarks; stale = its content differs from when the run started. */
   files: z.array(z.object({ path: z.string(), count: z.number(), stale: z.boolean() })),
   /** Malformed lines skipped, unreadable files: shown as a warning. */
   skipped: z.number(),

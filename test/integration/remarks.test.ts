@@ -1,6 +1,6 @@
 // Remarks of a real "Optimisation details" capture on a temp copy of the sample, with one extra file
 // whose remarks sit after non-ASCII text (byte columns), through the service and the CLI's loader.
-import { readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { byteColumnToUtf16 } from '../../src/core/locations';
@@ -8,6 +8,7 @@ import type { RemarksSummary } from '../../src/shared/remarks';
 import { RunService } from '../../src/main/services/runs/runService';
 import { RemarksService } from '../../src/main/services/remarks/remarksService';
 import { loadRemarks } from '../../src/main/services/remarks/loadRemarks';
+import { SOURCE_HASHES } from '../../src/main/services/remarks/sourceHashes';
 import { remarkJson } from '../../src/cli/remarks';
 import { copySample, makeTemp, removeTemp } from './support';
 
@@ -80,6 +81,29 @@ describe('remarks of a captured run', () => {
     const future = new Date(Date.now() + 5_000);
     await utimes(file, future, future);
     expect((await service.forFile(project, summary.runId, 'store/store.go')).stale).toBe(true);
+  });
+
+  test('staleness is by content: a touch is not stale, an edit that keeps an old mtime is', async () => {
+    const main = path.join(project, 'main.go');
+    const future = new Date(Date.now() + 5_000);
+    await utimes(main, future, future);
+    expect((await service.forFile(project, summary.runId, 'main.go')).stale).toBe(false);
+
+    // An edit in the same second as the run: its mtime says nothing, its content does.
+    const utf8 = path.join(project, 'store', 'utf8.go');
+    await writeFile(utf8, UTF8_GO.replace('make([]byte, n)', 'make([]byte, n+1)'));
+    const started = new Date(Date.parse((await runs.store.readManifest(project, summary.runId)).startedAt) - 1_000);
+    await utimes(utf8, started, started);
+    expect((await service.forFile(project, summary.runId, 'store/utf8.go')).stale).toBe(true);
+    const files = (await service.load(project, summary.runId))!.files;
+    expect(files.filter((f) => f.stale).map((f) => f.path)).toEqual(expect.arrayContaining(['store/utf8.go']));
+    expect(files.find((f) => f.path === 'main.go')?.stale).toBe(false);
+
+    // A run without recorded hashes (captured before they existed) falls back to the mtime rule.
+    await rm(path.join(runs.store.runDir(project, summary.runId), SOURCE_HASHES));
+    const fresh = new RemarksService(runs);
+    expect((await fresh.forFile(project, summary.runId, 'main.go')).stale).toBe(true);
+    expect((await fresh.forFile(project, summary.runId, 'store/utf8.go')).stale).toBe(false);
   });
 
   test('the CLI loader reads the run directory with the JSON fields scripts rely on', async () => {

@@ -29,30 +29,35 @@ const pos = (r: unknown): { line: number; column: number } | null => {
   return { line: start.line, column: start.character };
 };
 
-export function parseLogoptFile(text: string): LogoptFile {
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  const result: LogoptFile = { package: '', file: '', remarks: [], badLines: 0 };
-  let bad = 0;
-  lines.forEach((line, i) => {
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch {
-      bad++;
-      return;
-    }
-    if (!isObj(v)) return bad++, undefined;
-    if (i === 0 && 'version' in v) {
-      if (v.version !== 0) result.error = `Unknown logopt version ${String(v.version)} (gopsy reads version 0).`;
-      result.package = typeof v.package === 'string' ? v.package : '';
-      result.file = typeof v.file === 'string' ? v.file : '';
-      if (typeof v.gc_version === 'string') result.gcVersion = v.gc_version;
-      return;
-    }
-    const p = pos(v.range);
-    if (!p || typeof v.code !== 'string') return bad++, undefined;
-    const related = Array.isArray(v.relatedInformation) ? v.relatedInformation : [];
-    result.remarks.push({
+export interface LogoptHeader {
+  version: unknown;
+  package: string;
+  file: string;
+  gcVersion?: string;
+}
+
+/**
+ * One non-blank line: the header (only when it is the file's first line), a diagnostic, or null when
+ * it is not JSON / not a diagnostic with a position (a malformed line).
+ */
+export function readLogoptLine(line: string, first: boolean): { header: LogoptHeader } | { remark: Remark } | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!isObj(v)) return null;
+  if (first && 'version' in v) {
+    const header: LogoptHeader = { version: v.version, package: typeof v.package === 'string' ? v.package : '', file: typeof v.file === 'string' ? v.file : '' };
+    if (typeof v.gc_version === 'string') header.gcVersion = v.gc_version;
+    return { header };
+  }
+  const p = pos(v.range);
+  if (!p || typeof v.code !== 'string') return null;
+  const related = Array.isArray(v.relatedInformation) ? v.relatedInformation : [];
+  return {
+    remark: {
       ...p,
       code: v.code,
       message: typeof v.message === 'string' ? v.message : '',
@@ -62,10 +67,32 @@ export function parseLogoptFile(text: string): LogoptFile {
         if (!loc || !rp || !isObj(r)) return [];
         return [{ uri: typeof loc.uri === 'string' ? loc.uri : '', ...rp, message: typeof r.message === 'string' ? r.message : '' }];
       }),
-    });
+    },
+  };
+}
+
+/** The problem to report for a file, from its header version, its malformed lines and its size. */
+export function logoptFileError(version: unknown, badLines: number, nonBlankLines: number): string | undefined {
+  if (version !== undefined && version !== 0) return `Unknown logopt version ${String(version)} (gopsy reads version 0).`;
+  if (nonBlankLines === 0) return 'The remarks file is empty.';
+  if (badLines > 0) return `${badLines} lines of the remarks file could not be read.`;
+  return undefined;
+}
+
+export function parseLogoptFile(text: string): LogoptFile {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const result: LogoptFile = { package: '', file: '', remarks: [], badLines: 0 };
+  let version: unknown;
+  lines.forEach((line, i) => {
+    const read = readLogoptLine(line, i === 0);
+    if (!read) result.badLines++;
+    else if ('remark' in read) result.remarks.push(read.remark);
+    else {
+      ({ version, package: result.package, file: result.file } = read.header);
+      if (read.header.gcVersion !== undefined) result.gcVersion = read.header.gcVersion;
+    }
   });
-  result.badLines = bad;
-  if (!result.error && lines.length === 0) result.error = 'The remarks file is empty.';
-  else if (!result.error && bad > 0) result.error = `${bad} lines of the remarks file could not be read.`;
+  const error = logoptFileError(version, result.badLines, lines.length);
+  if (error) result.error = error;
   return result;
 }

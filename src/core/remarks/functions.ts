@@ -22,7 +22,7 @@ export function functionDecls(source: string): FuncDecl[] {
 }
 
 /** Fills in `function` of the remarks of one file that do not name it. */
-export function attributeFunctions(remarks: Remark[], source: string): void {
+export function attributeFunctions(remarks: Array<Pick<Remark, 'line' | 'function'>>, source: string): void {
   const decls = functionDecls(source);
   if (decls.length === 0) return;
   for (const r of remarks) {

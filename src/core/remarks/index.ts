@@ -1,10 +1,13 @@
 // An index over the remarks of a run: counts per kind, grouping by file / function / kind, a page
 // of filtered rows, and the two questions users ask most: where the heap allocations are, and
-// which functions almost inlined.
+// which functions almost inlined. It holds remarks as loaded (flows possibly pending) and hands out
+// full Remarks: every method that returns remarks reads their flows (withFlow).
 import { INLINE_BUDGET, type Remark, type RemarkCounts, type RemarkKind } from '../../shared/remarks';
+import { withFlow, type LazyRemark } from './logopt';
 
 export * from './classify';
 export * from './logopt';
+export * from './logoptScan';
 export * from './text';
 export * from './functions';
 export * from './walkDump';
@@ -31,17 +34,17 @@ export interface AlmostInlined {
   overPercent: number;
 }
 
-export function countByKind(remarks: readonly Remark[]): RemarkCounts {
+export function countByKind(remarks: readonly Pick<Remark, 'kind'>[]): RemarkCounts {
   const counts: RemarkCounts = {};
   for (const r of remarks) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
   return counts;
 }
 
 export class RemarkIndex {
-  readonly byFile = new Map<string, Remark[]>();
+  readonly byFile = new Map<string, LazyRemark[]>();
   readonly counts: RemarkCounts;
 
-  constructor(readonly all: readonly Remark[]) {
+  constructor(readonly all: readonly LazyRemark[]) {
     for (const r of all) {
       let list = this.byFile.get(r.file);
       if (!list) this.byFile.set(r.file, (list = []));
@@ -51,7 +54,7 @@ export class RemarkIndex {
     this.counts = countByKind(all);
   }
 
-  matching(q: RemarkQuery): Remark[] {
+  matching(q: RemarkQuery): LazyRemark[] {
     const kinds = q.kinds && q.kinds.length > 0 ? new Set(q.kinds) : null;
     const needle = q.search?.trim().toLowerCase() ?? '';
     const source = q.file ? (this.byFile.get(q.file) ?? []) : this.all;
@@ -68,12 +71,17 @@ export class RemarkIndex {
   page(q: RemarkQuery): { total: number; rows: Remark[]; counts: RemarkCounts } {
     const all = this.matching(q);
     const offset = q.offset ?? 0;
-    return { total: all.length, rows: all.slice(offset, offset + (q.limit ?? 500)), counts: countByKind(all) };
+    return { total: all.length, rows: all.slice(offset, offset + (q.limit ?? 500)).map(withFlow), counts: countByKind(all) };
+  }
+
+  /** The remarks of one project file (by project-relative path), in file order. */
+  forPath(rel: string): Remark[] {
+    return this.all.filter((r) => r.path === rel).map(withFlow);
   }
 
   /** Allocations the compiler put on the heap (escape remarks), optionally for one package. */
   heapAllocations(pkg?: string): Remark[] {
-    return this.all.filter((r) => r.kind === 'escape' && (!pkg || r.package === pkg));
+    return this.all.filter((r) => r.kind === 'escape' && (!pkg || r.package === pkg)).map(withFlow);
   }
 
   /** Functions over budget by at most `withinPercent` %, closest first. */
@@ -83,13 +91,13 @@ export class RemarkIndex {
       if (r.kind !== 'cannotInline' || r.cost === undefined) continue;
       const budget = r.budget ?? INLINE_BUDGET;
       const overPercent = ((r.cost - budget) / budget) * 100;
-      if (overPercent > 0 && overPercent <= withinPercent) out.push({ remark: r, cost: r.cost, budget, overPercent });
+      if (overPercent > 0 && overPercent <= withinPercent) out.push({ remark: withFlow(r), cost: r.cost, budget, overPercent });
     }
     return out.sort((a, b) => a.overPercent - b.overPercent || a.remark.file.localeCompare(b.remark.file));
   }
 
   /** Group counts: file → function → kind → n (for the grouped table). */
-  groups(rows: readonly Remark[]): Map<string, Map<string, RemarkCounts>> {
+  groups(rows: readonly LazyRemark[]): Map<string, Map<string, RemarkCounts>> {
     const out = new Map<string, Map<string, RemarkCounts>>();
     for (const r of rows) {
       let fns = out.get(r.file);

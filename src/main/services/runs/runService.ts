@@ -16,6 +16,7 @@ import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RunStore, newRunId, summarize } from './runStore';
+import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
 
 export interface RunListener {
   output(id: string, text: string): void;
@@ -90,6 +91,8 @@ export class RunService {
     const goEnvWritten = runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
       .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
       .catch(() => {});
+    // Remark markers are stale once their file's content changes: record it before go reads it.
+    if (profile.capture.remarks) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
 
     const manifest: RunManifest = {
       version: 1,
