@@ -71,3 +71,48 @@ export async function openShell(page: Page): Promise<Locator> {
   await term.locator('textarea.xterm-helper-textarea').focus();
   return term;
 }
+
+type LongTaskProbe = { __longest: number; __longtasks: number };
+
+/**
+ * Records the page's long main-thread tasks (PerformanceObserver 'longtask') from its first script on.
+ * Call before page.goto; then proveLongTaskProbe once the page is up.
+ */
+export async function installLongTaskProbe(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as LongTaskProbe;
+    w.__longest = 0;
+    w.__longtasks = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        w.__longest = Math.max(w.__longest, e.duration);
+        w.__longtasks++;
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The longest main-thread task since the last call (and how many over 50 ms), then starts afresh. */
+export async function takeLongTasks(page: Page): Promise<{ longest: number; count: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as LongTaskProbe;
+    const r = { longest: w.__longest, count: w.__longtasks };
+    w.__longest = 0;
+    w.__longtasks = 0;
+    return r;
+  });
+}
+
+/** Proves the probe reports in this browser (a deliberate 120 ms busy loop must be seen), then resets it. */
+export async function proveLongTaskProbe(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const t = performance.now();
+    while (performance.now() - t < 120) {
+      /* busy */
+    }
+  });
+  await expect
+    .poll(async () => (await takeLongTasks(page)).longest, { timeout: 10_000 })
+    .toBeGreaterThanOrEqual(100);
+  await takeLongTasks(page);
+}

@@ -4,7 +4,14 @@ import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { openShell, startWorkbench, type Workbench } from '../workbench';
+import {
+  installLongTaskProbe,
+  openShell,
+  proveLongTaskProbe,
+  startWorkbench,
+  takeLongTasks,
+  type Workbench,
+} from '../workbench';
 import { recordTrial, saveTrials } from '../../test/hardening/trials';
 
 const CONSOLES = 4;
@@ -25,38 +32,20 @@ test(`${CONSOLES} consoles printing ${MB_EACH} MB each keep the window responsiv
   for (let i = 0; i < CONSOLES; i++) {
     const f = path.join(wb.project, `load${i}.txt`);
     const fd = openSync(f, 'w');
-    for (let k = 0; k < MB_EACH * 8; k++) writeSync(fd, randomBytes(98_304).toString('base64').replace(/(.{100})/g, '$1\n') + '\n');
+    for (let k = 0; k < MB_EACH * 8; k++)
+      writeSync(
+        fd,
+        randomBytes(98_304)
+          .toString('base64')
+          .replace(/(.{100})/g, '$1\n') + '\n',
+      );
     closeSync(fd);
     files.push(f);
   }
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longest: number; __longtasks: number };
-    w.__longest = 0;
-    w.__longtasks = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        w.__longest = Math.max(w.__longest, e.duration);
-        w.__longtasks++;
-      }
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await installLongTaskProbe(page);
   await page.goto(wb.url.replace('/?tkn=', '/?dom-renderer&tkn='));
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
-  // Prove the observer sees long tasks here: a deliberate 120 ms busy loop must be reported.
-  await page.evaluate(() => {
-    const t = performance.now();
-    while (performance.now() - t < 120) {
-      /* busy */
-    }
-  });
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __longest: number }).__longest))
-    .toBeGreaterThanOrEqual(100);
-  await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longtasks: number };
-    w.__longest = 0;
-    w.__longtasks = 0;
-  });
+  await proveLongTaskProbe(page);
 
   const t0 = Date.now();
   for (let i = 0; i < CONSOLES; i++) {
@@ -67,7 +56,9 @@ test(`${CONSOLES} consoles printing ${MB_EACH} MB each keep the window responsiv
   const tabs = page.getByTestId('console-tab');
   for (let i = 0; i < CONSOLES; i++) {
     await tabs.nth(i).click();
-    await expect(page.locator('.console-view:visible .xterm-rows')).toContainText(`LOAD-DONE-${i + 1000}`, { timeout: 240_000 });
+    await expect(page.locator('.console-view:visible .xterm-rows')).toContainText(`LOAD-DONE-${i + 1000}`, {
+      timeout: 240_000,
+    });
   }
   const seconds = (Date.now() - t0) / 1000;
   // The page still answers input promptly: open the folder dialog and close it.
@@ -75,11 +66,10 @@ test(`${CONSOLES} consoles printing ${MB_EACH} MB each keep the window responsiv
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  const { longest, count } = await page.evaluate(() => {
-    const w = window as unknown as { __longest: number; __longtasks: number };
-    return { longest: w.__longest, count: w.__longtasks };
-  });
-  const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+  const { longest, count } = await takeLongTasks(page);
+  const heap = await page.evaluate(
+    () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+  );
   recordTrial({
     area: 'load',
     what: `The window (Chromium, DOM renderer) with ${CONSOLES} consoles printing ${MB_EACH} MB each at once`,

@@ -4,9 +4,16 @@
 // build took, how many bars and remarks the views hold, the longest main-thread task while the build
 // streamed and while the views were used, and how long each interaction took to show its result.
 // Part of `npm run test:hardening` (it takes minutes); not part of `npm test`.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import {
+  installLongTaskProbe,
+  proveLongTaskProbe,
+  REPO,
+  startWorkbench,
+  takeLongTasks,
+  type Workbench,
+} from '../workbench';
 import { recordTrial, saveTrials } from '../../test/hardening/trials';
 
 let wb: Workbench;
@@ -17,19 +24,6 @@ test.afterAll(async () => {
   await wb?.stop();
   saveTrials('std-load');
 });
-
-type Probe = { __longest: number; __longtasks: number };
-
-/** The longest main-thread task since the last call (and how many over 50 ms), then starts afresh. */
-async function stalls(page: Page): Promise<{ longest: number; count: number }> {
-  return page.evaluate(() => {
-    const w = window as unknown as Probe;
-    const r = { longest: w.__longest, count: w.__longtasks };
-    w.__longest = 0;
-    w.__longtasks = 0;
-    return r;
-  });
-}
 
 /** Wall time of one interaction: from the action to its visible result. */
 async function timed(action: () => Promise<void>): Promise<number> {
@@ -42,29 +36,12 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
   test.setTimeout(1_200_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(() => {
-    const w = window as unknown as Probe;
-    w.__longest = 0;
-    w.__longtasks = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        w.__longest = Math.max(w.__longest, e.duration);
-        w.__longtasks++;
-      }
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await installLongTaskProbe(page);
   await page.setViewportSize({ width: 1500, height: 950 });
   await page.goto(wb.url);
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
 
-  // Prove the observer reports long tasks in this browser: a deliberate 120 ms busy loop.
-  await page.evaluate(() => {
-    const t = performance.now();
-    while (performance.now() - t < 120) {
-      /* busy */
-    }
-  });
-  await expect.poll(async () => (await stalls(page)).longest, { timeout: 10_000 }).toBeGreaterThanOrEqual(100);
+  await proveLongTaskProbe(page);
 
   // A profile for the whole standard library: every package compiles (private cache), all artefacts.
   await page.getByRole('tab', { name: 'Build' }).click();
@@ -79,14 +56,24 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
   await view.getByTestId('profile-save').click();
   await expect(view.getByLabel('Build profile')).toHaveValue('std, everything');
   const preview = view.getByTestId('build-preview');
-  for (const flag of ['-x', '-work', '-debug-actiongraph=', '-debug-trace=', '-bench=', '-json=0,file://', ' -a ', ' std']) await expect(preview).toContainText(flag);
+  for (const flag of [
+    '-x',
+    '-work',
+    '-debug-actiongraph=',
+    '-debug-trace=',
+    '-bench=',
+    '-json=0,file://',
+    ' -a ',
+    ' std',
+  ])
+    await expect(preview).toContainText(flag);
 
   // The Remarks view is mounted (it loads the newest run) before the build starts.
   await page.getByRole('tab', { name: 'Remarks' }).click();
   await expect(page.getByTestId('remarks-view')).toBeVisible();
   await page.getByRole('tab', { name: 'Build' }).click();
   await expect(view.getByLabel('Build profile')).toHaveValue('std, everything');
-  await stalls(page);
+  await takeLongTasks(page);
 
   const t0 = Date.now();
   await view.getByTestId('build-run').click();
@@ -108,7 +95,7 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
   }
   await expect(row.locator('td').first()).toHaveText('succeeded');
   const buildSeconds = (Date.now() - t0) / 1000;
-  const buildStall = await stalls(page);
+  const buildStall = await takeLongTasks(page);
 
   // The timeline of the whole standard library: hundreds of actions, hover a few, the critical path.
   const bars = view.getByTestId('timeline-bar');
@@ -121,14 +108,21 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
   for (const pkg of ['runtime', 'net/http', 'go/types', 'crypto/tls']) {
     hovers.push(
       await timed(async () => {
-        await view.locator(`[data-testid=timeline-bar][data-package="${pkg}"][data-mode=build]`).hover({ timeout: 30_000 });
+        await view
+          .locator(`[data-testid=timeline-bar][data-package="${pkg}"][data-mode=build]`)
+          .hover({ timeout: 30_000 });
         await expect(view.getByRole('tooltip')).toContainText(pkg);
       }),
     );
   }
   const svg = view.getByTestId('build-timeline').locator('svg');
   const zooms: number[] = [];
-  for (const [button, widthAttr] of [['Zoom in', '200%'], ['Zoom in', '400%'], ['Zoom in', '800%'], ['Zoom out', '400%']] as const) {
+  for (const [button, widthAttr] of [
+    ['Zoom in', '200%'],
+    ['Zoom in', '400%'],
+    ['Zoom in', '800%'],
+    ['Zoom out', '400%'],
+  ] as const) {
     zooms.push(
       await timed(async () => {
         await view.getByRole('button', { name: button }).click();
@@ -141,7 +135,7 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
     await view.getByRole('tab', { name: /Compile phases/ }).click();
     await expect(view.getByTestId('phase-table')).toContainText('net/http');
   });
-  const timelineStall = await stalls(page);
+  const timelineStall = await takeLongTasks(page);
 
   // The remarks of every package of the standard library: load, show all files, search, filter.
   await page.getByRole('tab', { name: 'Remarks' }).click();
@@ -150,7 +144,9 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
     await remarksView.getByRole('button', { name: 'Load newest run' }).click();
     await expect(page.getByTestId('remarks-origin')).toContainText(/ \d{5,} remarks/, { timeout: 120_000 });
   });
-  const total = Number(/ (\d+) remarks/.exec((await page.getByTestId('remarks-origin').textContent()) ?? '')?.[1]);
+  const total = Number(
+    / (\d+) remarks/.exec((await page.getByTestId('remarks-origin').textContent()) ?? '')?.[1],
+  );
   expect(total).toBeGreaterThan(50_000);
   const table = page.getByTestId('remarks-table');
   const allFiles = await timed(async () => {
@@ -167,14 +163,16 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
     await expect(table.getByTestId('remark-row').first()).toBeVisible({ timeout: 60_000 });
   });
   await page.getByTestId('remarks-tab-all').click();
-  await expect(table.getByTestId('remark-row').filter({ hasText: 'cannot inline' }).first()).toBeVisible({ timeout: 60_000 });
+  await expect(table.getByTestId('remark-row').filter({ hasText: 'cannot inline' }).first()).toBeVisible({
+    timeout: 60_000,
+  });
   // A remark of the standard library: its detail and escape flow (its file is outside the project).
   const open = await timed(async () => {
     await table.getByTestId('remark-row').filter({ hasText: 'escapes to heap' }).first().click();
     await expect(page.getByTestId('remark-detail')).toContainText('escapes to heap', { timeout: 60_000 });
   });
   await page.screenshot({ path: path.join(REPO, 'docs/images/std-load-remarks.png') });
-  const remarksStall = await stalls(page);
+  const remarksStall = await takeLongTasks(page);
 
   // Still usable afterwards: the folder dialog opens and closes.
   await page.getByRole('button', { name: 'Open Folder…' }).click();
@@ -182,7 +180,11 @@ test('go build -a std with every artefact, timeline and remarks views open', asy
   await page.getByRole('button', { name: 'Cancel' }).click();
   expect(errors).toEqual([]);
 
-  const heapMiB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+  const heapMiB = await page.evaluate(
+    () =>
+      ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) /
+      2 ** 20,
+  );
   const ms = (x: number) => `${Math.round(x)} ms`;
   const maxOf = (xs: number[]) => Math.max(...xs);
   recordTrial({
