@@ -87,7 +87,9 @@ describe('the demo under presets (real go, real pty)', () => {
       expect(g.liveMB).toBeLessThanOrEqual(g.heapEndMB);
       expect(g.goalMB).toBeGreaterThan(0);
     }
-    expect(gcs.at(-1)!.forced).toBe(true);
+    // The demo's runtime.GC() cycle is read as forced (on a loaded machine a background cycle may
+    // print after it, so not necessarily the last line).
+    expect(gcs.some((g) => g.forced)).toBe(true);
     // The tee does not steal: every parsed cycle is still in the console's own output.
     for (const g of gcs) expect(t.raw()).toContain(`gc ${g.n} @`);
     expect(t.session().events.length).toBe(t.events.length);

@@ -216,7 +216,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
       if (this.phase.blocks.length > 0) {
         if (this.phase.passes.length === 0) this.phase.passes = [col.title];
         if (this.retain) this.fn.phases.push(this.phase);
-        this.onPhase?.(this.phase, this.phaseCount++, this.fn.name);
+        // Counted apart from the call: `onPhase?.(…, n++)` skips the increment when there is no listener.
+        const index = this.phaseCount++;
+        this.onPhase?.(this.phase, index, this.fn.name);
       } else {
         // Every SSA function has an entry block: a column without blocks is something we do not know.
         const lines = this.otherText.split('\n').map((l) => l.trimEnd()).filter(Boolean);

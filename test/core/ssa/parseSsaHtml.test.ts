@@ -86,3 +86,12 @@ describe('parseSsaHtml on real ssa.html', () => {
     expect(start.blocks.some((b) => b.kind === 'If')).toBe(true);
   });
 });
+
+describe('parseSsaHtml without a listener', () => {
+  it('counts the phases it read: a file whose <table> tag was lost is not called "not an ssa.html"', () => {
+    const text = ssaHtmlFixture('store-add').replace('<table>', '');
+    const fn = parseSsaHtml(text);
+    expect(fn.phases.length).toBeGreaterThan(0);
+    expect(fn.warnings.join('\n')).not.toContain('This is not a GOSSAFUNC ssa.html');
+  });
+});
