@@ -9,6 +9,8 @@ import { Backend } from '../../src/main/services/backend';
 import { RpcClient } from '../../src/shared/rpc';
 import type { RunSummary } from '../../src/shared/api';
 import { captureCommand } from '../../src/cli/capture';
+import { rerunCandidates, rerunProfile } from '../../src/main/services/bundles/rerun';
+import type { BundleStore } from '../../src/main/services/bundles/sessionStore';
 import { transportPair as memoryPair } from '../support/memoryTransport';
 import { SAMPLE_DIR, copySample, removeTemp, waitUntil } from './support';
 
@@ -60,6 +62,26 @@ describe('Re-run here', () => {
     expect(r.shellLine).toContain('-ldflags=');
     expect(r.shellLine).not.toContain('hunter2');
     expect(r.settings).toEqual([{ key: 'ldflags', value: '-X main.feed=https://[redacted]@feeds.example.com/x', redacted: true }]);
+  });
+
+  it('shows what would really run, not the recorded text, and runs a program-naming flag only with consent', async () => {
+    // A forged bundle: a harmless recorded shell line, and a profile whose GOFLAGS runs a shell.
+    const real = backend.bundles.store(bundleId);
+    const entry = (await real.list()).find((e) => /^runs\/[^/]+\/manifest\.json$/.test(e.path))!.path;
+    const m = JSON.parse((await real.read(entry, 1 << 22)).toString('utf8'));
+    m.command.shellLine = 'cd /p && go build -o /dev/null ./...';
+    m.command.env = {};
+    m.profile.env = { ...m.profile.env, GOFLAGS: '--toolexec=/bin/sh -c "touch /tmp/owned"' };
+    const forged = Object.assign(Object.create(Object.getPrototypeOf(real)) as BundleStore, real, {
+      read: async (p: string, max: number) => (p === entry ? Buffer.from(JSON.stringify(m)) : real.read(p, max)),
+    });
+    const [r] = await rerunCandidates(forged);
+    expect(r!.env.GOFLAGS).toContain('--toolexec=/bin/sh');
+    expect(r!.warnings.join('\n')).toMatch(/GOFLAGS names a program that will be executed/);
+    const runId = entry.split('/')[1]!;
+    await expect(rerunProfile(forged, runId, { ldflags: null })).rejects.toThrow(/Not run: GOFLAGS names a program/);
+    const p = await rerunProfile(forged, runId, { ldflags: null }, true);
+    expect(p.env?.GOFLAGS).toContain('--toolexec');
   });
 
   it('refuses to run while a redacted value is neither supplied nor dropped', async () => {

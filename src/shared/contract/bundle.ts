@@ -165,6 +165,8 @@ export const bundleMethods = {
       runId: z.string().max(64),
       folder: AbsPath.optional(),
       values: z.record(z.string().max(64), RerunValue).default({}),
+      /** The user ticked that the run may execute the programs / write the files its warnings name. */
+      acceptRisks: z.boolean().default(false),
     }),
     result: RunSummary,
   },

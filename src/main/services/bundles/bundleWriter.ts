@@ -89,6 +89,8 @@ function chunksOf(e: PlannedEntry, redactor: LineRedactor | null): AsyncIterable
   const source = 'file' in e.from ? createReadStream(e.from.file, { highWaterMark: BLOCK }) : Readable.from([e.from.bytes]);
   if (!redactor) return source;
   source.on('error', (err: Error) => redactor.destroy(err));
+  // A consumer that stops early (a failed write) destroys the redactor; the file must close with it.
+  redactor.once('close', () => source.destroy());
   return source.pipe(redactor);
 }
 

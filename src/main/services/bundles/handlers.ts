@@ -123,9 +123,9 @@ export function bundleHandlers(ctx: ConnectionContext) {
         current: ws ? { root: ws.root, ...(ws.goMod ? { modulePath: ws.goMod.path } : {}), matches: !!modulePath && ws.goMod?.path === modulePath } : null,
       };
     },
-    'bundle.rerun': async ({ id, runId, folder, values }) => {
+    'bundle.rerun': async ({ id, runId, folder, values, acceptRisks }) => {
       const modulePath = backend.bundles.summary(id).project.modulePath;
-      const profile = await rerunProfile(backend.bundles.store(id), runId, values);
+      const profile = await rerunProfile(backend.bundles.store(id), runId, values, acceptRisks);
       let ws = backend.current;
       if (folder) {
         const picked = await inspectFolder(folder);

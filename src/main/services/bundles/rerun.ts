@@ -6,12 +6,29 @@ import { BuildProfile, PROFILE_ENV_KEYS, RunManifest } from '../../../shared/bui
 import { REDACTED } from '../../../core/bundle/redact';
 import type { RerunCandidate, RerunValue } from '../../../shared/contract/bundle';
 import type { BundleStore } from './sessionStore';
+import { buildCommand, supportsBuildJson } from '../runs/command';
 
 const RUN_MANIFEST = /^runs\/([^/]+)\/manifest\.json$/;
 const MAX_MANIFEST = 4 * 2 ** 20;
 
-/** Flags that name a program the go command would execute: the user is told before confirming. */
-const RUNS_A_PROGRAM = /(^|\s|=|')-(toolexec|exec|extld)\b/;
+/**
+ * Flags that name a program the go command (or the linker) would execute, in any of the forms the go
+ * command accepts (-f, --f, quoted in GOFLAGS): such a run needs the user's explicit consent.
+ */
+const RUNS_A_PROGRAM = /(^|[\s='"])--?(toolexec|exec|extld|extar)\b/;
+/** Flags that make the compiler or linker write a file at a path the bundle chose. */
+const WRITES_A_FILE = /(^|[\s='"])--?(cpuprofile|memprofile|blockprofile|mutexprofile|traceprofile)\b/;
+
+/** What a recorded profile would make the go command do beyond building: shown, and consented to. */
+export function riskyFlags(p: BuildProfile): string[] {
+  const out: string[] = [];
+  for (const s of settingsOf(p)) {
+    const name = s.key.replace(/^env:/, '');
+    if (RUNS_A_PROGRAM.test(s.value)) out.push(`${name} names a program that will be executed: ${s.value}`);
+    else if (WRITES_A_FILE.test(s.value)) out.push(`${name} makes the toolchain write a file at a path the bundle chose: ${s.value}`);
+  }
+  return out;
+}
 
 /** The profile's settings a bundle may have redacted, by key: "env:GOFLAGS", "gcflags", "ldflags". */
 function settingsOf(p: BuildProfile): Array<{ key: string; value: string }> {
@@ -43,21 +60,20 @@ export async function rerunCandidates(store: BundleStore): Promise<RerunCandidat
     const m = await readRun(store, e.path);
     if (!m) continue;
     const settings = settingsOf(m.profile).map((s) => ({ ...s, redacted: s.value.includes(REDACTED) }));
-    const warnings: string[] = [];
-    for (const s of settings) {
-      if (RUNS_A_PROGRAM.test(s.value)) warnings.push(`${s.key.replace(/^env:/, '')} names a program the go command will execute: ${s.value}`);
-    }
+    // What is shown is made from the profile, the very thing that runs (the recorded shell line and
+    // env are free text in the bundle and could say anything).
+    const shown = buildCommand(m.profile, '<project folder>', { goBinary: 'go', runDir: '<run>', supportsJson: supportsBuildJson(m.goVersion) });
     out.push({
       runId: id,
       profileName: m.profile.name,
       status: m.status,
       startedAt: m.startedAt,
       ...(m.goVersion ? { goVersion: m.goVersion } : {}),
-      shellLine: m.command.shellLine,
-      env: m.command.env,
+      shellLine: shown.shellLine,
+      env: shown.env,
       packages: m.profile.packages,
       settings,
-      warnings,
+      warnings: riskyFlags(m.profile),
     });
   }
   return out.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
@@ -67,7 +83,12 @@ export async function rerunCandidates(store: BundleStore): Promise<RerunCandidat
  * The profile to run: the recorded one, with each redacted value replaced by what the user supplied
  * or dropped (null). A redacted value left as it is refuses the re-run: "[redacted]" is not a value.
  */
-export async function rerunProfile(store: BundleStore, runId: string, values: Record<string, RerunValue>): Promise<BuildProfile> {
+export async function rerunProfile(
+  store: BundleStore,
+  runId: string,
+  values: Record<string, RerunValue>,
+  acceptRisks = false,
+): Promise<BuildProfile> {
   const entry = `runs/${runId}/manifest.json`;
   const m = store.reader.has(entry) ? await readRun(store, entry) : null;
   if (!m) throw new GopsyError('not-found', `The bundle has no readable build run ${runId}.`);
@@ -90,6 +111,10 @@ export async function rerunProfile(store: BundleStore, runId: string, values: Re
   }
   const unknown = Object.keys(values).filter((k) => !settingsOf(m.profile).some((s) => s.key === k));
   if (unknown.length) throw new GopsyError('bad-value', `The recorded run has no setting ${unknown.join(', ')}.`);
+  const risks = riskyFlags(p);
+  if (risks.length > 0 && !acceptRisks) {
+    throw new GopsyError('needs-consent', `Not run: ${risks.join('; ')}. Confirm that you accept this to run it.`);
+  }
   const parsed = BuildProfile.safeParse(p);
   if (!parsed.success) throw new GopsyError('bad-profile', `The recorded profile cannot run: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;

@@ -5,6 +5,7 @@ import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { GopsyError } from '../../../shared/rpc';
+import { writeAll } from './zipWriter';
 
 /** Larger bundles are opened from their path (Open Session…) instead of being copied over the socket. */
 export const MAX_UPLOAD_BYTES = 1 * 2 ** 30;
@@ -68,7 +69,7 @@ export class BundleUploads {
     const run = u.queue.then(async () => {
       if (offset !== u.received) return fail(`Chunk at ${offset} arrived, ${u.received} was expected; the upload was cancelled.`);
       if (u.received + data.length > u.size) return fail(`${u.name} sent more than the ${u.size} bytes it announced; the upload was cancelled.`);
-      await u.fh.write(data, 0, data.length, offset);
+      await writeAll(u.fh, data, offset);
       u.received += data.length;
       return u.received;
     });

@@ -65,7 +65,7 @@ export class ZipWriter {
     this.writing = this.writing.then(async () => {
       if (this.failed) return;
       try {
-        await this.fh.write(buf, 0, buf.length, at);
+        await writeAll(this.fh, buf, at);
       } catch (error) {
         this.failed = { error };
       }
@@ -221,5 +221,15 @@ export class ZipWriter {
     void this.write(eocd);
     await this.written();
     return this.offset;
+  }
+}
+
+/** FileHandle.write may write fewer bytes than asked (a disk filling up): write the rest, or fail. */
+export async function writeAll(fh: FileHandle, buf: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const { bytesWritten } = await fh.write(buf, done, buf.length - done, position + done);
+    if (bytesWritten <= 0) throw new Error(`short write: ${done} of ${buf.length} bytes at ${position}`);
+    done += bytesWritten;
   }
 }

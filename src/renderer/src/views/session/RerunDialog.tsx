@@ -24,6 +24,7 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [acceptRisks, setAcceptRisks] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -59,6 +60,7 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
         runId: run.runId,
         values,
         ...(useCurrent && info?.current?.matches ? {} : { folder: folder.trim() }),
+        acceptRisks,
       });
       onStarted(started);
     } catch (err) {
@@ -142,6 +144,12 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
                 {w}
               </div>
             ))}
+            {run.warnings.length > 0 && (
+              <label className="check" data-testid="rerun-accept-risks">
+                <input type="checkbox" checked={acceptRisks} onChange={(e) => setAcceptRisks(e.target.checked)} /> I have read the
+                warnings above and want to run it anyway
+              </label>
+            )}
             <h3>Project folder</h3>
             {info.current?.matches && (
               <label className="check">
@@ -172,7 +180,7 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
           <button type="button" onClick={onCancel}>
             Cancel
           </button>
-          <button type="button" onClick={() => void confirm()} disabled={busy || !run || unanswered.length > 0 || !where} data-testid="rerun-confirm">
+          <button type="button" onClick={() => void confirm()} disabled={busy || !run || unanswered.length > 0 || !where || (run.warnings.length > 0 && !acceptRisks)} data-testid="rerun-confirm">
             {busy ? 'Starting…' : 'Run this command'}
           </button>
         </div>
