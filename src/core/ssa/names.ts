@@ -77,13 +77,20 @@ export function candidates(query: string, funcs: CompiledFunc[], max = 15): stri
     .map((x) => x.f.name);
 }
 
-/** A top-level func declaration (gofmt puts it at the start of a line): receiver, then name. */
-const FUNC_DECL = /^func\s+(?:\(\s*\w*\s*(\*?)\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)/;
+/**
+ * A top-level func declaration (gofmt puts it at the start of a line): receiver, then name. Written so
+ * that no two adjacent parts can match the same characters (a line of `func (` and many spaces must
+ * not backtrack for seconds: the editor runs this on every func line it shows), and so that an unnamed
+ * receiver (`func (Store) M`) keeps its type name whole. Names are Unicode identifiers.
+ */
+const FUNC_DECL = /^func\s+(?:\(\s*(?:[\p{L}_][\p{L}\p{N}_]*\s+)?(?:(\*)\s*)?([\p{L}_][\p{L}\p{N}_]*)(?:\[[^\]]*\])?\s*\)\s*)?([\p{L}_][\p{L}\p{N}_]*)/u;
+/** Longer lines are not declarations anyone wrote by hand (and are never searched). */
+const MAX_DECL_LINE = 2000;
 
 /** The name the compiler gives the function declared on this line ("(*Store).Add", "Item.Total", "Map"), or null. */
 function declName(sourceLine: string): string | null {
-  const m = FUNC_DECL.exec(sourceLine);
-  if (!m) return null;
+  const m = sourceLine.length > MAX_DECL_LINE ? null : FUNC_DECL.exec(sourceLine);
+  if (!m || m[3] === '_') return null; // `func _()` is never compiled
   return m[2] ? (m[1] ? `(*${m[2]}).${m[3]}` : `${m[2]}.${m[3]}`) : m[3]!;
 }
 
@@ -107,9 +114,25 @@ export function funcDecls(sourceLines: string[]): Array<{ line: number; name: st
  */
 export function funcAtLine(funcs: CompiledFunc[], fileSuffix: string, sourceLines: string[], line: number): CompiledFunc[] {
   let decl = '';
-  for (let i = Math.min(line, sourceLines.length) - 1; i >= 0 && !decl; i--) decl = declName(sourceLines[i]!) ?? '';
+  let declLine = 0;
+  for (let i = Math.min(line, sourceLines.length) - 1; i >= 0 && !decl; i--) {
+    decl = declName(sourceLines[i]!) ?? '';
+    declLine = i + 1;
+  }
   if (!decl) return [];
   const inFile = (f: CompiledFunc) => f.file.endsWith(fileSuffix);
+  if (decl === 'init') {
+    // The compiler numbers a package's init functions (init.0, init.1, …) and reports each at its
+    // closing brace: the one declared here is the first to end after this line. Its closures are
+    // init.N.funcK.
+    const own = funcs
+      .filter((f) => /^init\.\d+$/.test(f.name) && inFile(f) && f.line !== null && f.line >= declLine)
+      .sort((a, b) => a.line! - b.line!)[0];
+    if (!own) return [];
+    const closures = funcs.filter((f) => f.name.startsWith(own.name + '.func'));
+    const closure = closures.find((f) => f.line === line && inFile(f));
+    return closure ? [closure, own, ...closures.filter((f) => f !== closure)] : [own, ...closures];
+  }
   const family = funcs.filter((f) => {
     const base = f.name.replace(/\[[^\]]*\]/g, '');
     const d = decl.replace(/\[[^\]]*\]/g, '');

@@ -78,6 +78,27 @@ describe('function names from the compiler', () => {
     // Closures and func-typed parameters are not declarations; a generic receiver is.
     expect(funcDecls(['\tf := func() {}', 'var g = func() {}', 'func (l *List[T]) Push(v T) {'])).toEqual([{ line: 3, name: '(*List).Push' }]);
   });
+
+  it('maps a line in an init function to the numbered init the compiler reports at its closing brace', () => {
+    // go1.26 -d=ssa/regalloc/time on this very file: init.0 at 7:1, init.1.func1 at 10:23, init.1 at 12:1.
+    const src = ['package main', '', 'var n int', '', 'func init() {', '\tn++', '}', '', 'func init() {', '\tf := func() { n *= 2 }', '\tf()', '}'];
+    const compiled = parseFuncTimes(
+      ['./main.go:7:1: \tregalloc\tTIME(ns)\t4477\tinit.0', './main.go:10:23: \tregalloc\tTIME(ns)\t8253\tinit.1.func1', './main.go:12:1: \tregalloc\tTIME(ns)\t20721\tinit.1'].join('\n'),
+    );
+    expect(funcAtLine(compiled, 'main.go', src, 6).map((f) => f.name)).toEqual(['init.0']);
+    expect(funcAtLine(compiled, 'main.go', src, 9)[0]!.name).toBe('init.1');
+    expect(funcAtLine(compiled, 'main.go', src, 10)[0]!.name).toBe('init.1.func1');
+  });
+
+  it('names unnamed receivers whole, Unicode names, and skips func _ and hostile lines', () => {
+    const lines = ['func (Store) String() string {', 'func (Set[T]) Cap() int {', 'func (*Store) Len() int {', 'func Größe() {', 'func _() {', `func (${' '.repeat(1990)}`];
+    expect(funcDecls(lines)).toEqual([
+      { line: 1, name: 'Store.String' },
+      { line: 2, name: 'Set.Cap' },
+      { line: 3, name: '(*Store).Len' },
+      { line: 4, name: 'Größe' },
+    ]);
+  });
 });
 
 describe('CFG layout', () => {

@@ -95,9 +95,11 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       }),
     );
     // Code lenses features registered (Show SSA above each func). Their command is this editor's own
-    // (addCommand: no global command id, gone with the editor), in the renderer, so the lenses work the
-    // same in the browser host and the Electron window. The provider answers for this editor's files only.
-    const lensCommand = editor.addCommand(0, (_accessor: unknown, lensId: string, path: string, line: number) => {
+    // (a unique id, disposed with the editor: addCommand would leave it registered), in the renderer, so
+    // the lenses work the same in the browser host and the Electron window. The provider answers for
+    // this editor's files only.
+    const lensCommand = `gopsy.lens.${editor.getId()}`;
+    const lensCommandReg = monaco.editor.registerCommand(lensCommand, (_accessor: unknown, lensId: string, path: string, line: number) => {
       const model = editor.getModel();
       const lens = editorCodeLenses.find((l) => l.id === lensId);
       if (!lens || !model || model.uri.path.slice(1) !== path || line < 1 || line > model.getLineCount()) return;
@@ -106,7 +108,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
     const lensProviders = [...new Set(editorCodeLenses.map((l) => l.language))].map((language) =>
       monaco.languages.registerCodeLensProvider(language, {
         provideCodeLenses: (model) => {
-          if (!lensCommand || model !== editor.getModel() || model.uri.scheme !== 'gopsy') return { lenses: [], dispose: () => {} };
+          if (model !== editor.getModel() || model.uri.scheme !== 'gopsy') return { lenses: [], dispose: () => {} };
           const path = model.uri.path.slice(1);
           const text = model.getLinesContent();
           const lenses = editorCodeLenses
@@ -145,6 +147,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       action.dispose();
       featureActions.forEach((a) => a.dispose());
       lensProviders.forEach((p) => p.dispose());
+      lensCommandReg.dispose();
       editor.dispose();
       monaco.editor.getModels().forEach((m) => m.dispose());
     };
