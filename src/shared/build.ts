@@ -10,7 +10,7 @@ export const ProfileEnvKey = z.enum(PROFILE_ENV_KEYS);
 const ArgValue = z
   .string()
   .max(4000)
-  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20), 'control characters are not allowed');
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f)), 'control characters are not allowed');
 
 /** A package pattern as `go build` takes it: ./..., ./store, net/http, std. Never an option. */
 export const PackagePattern = z

@@ -92,8 +92,20 @@ export interface RemarksSide {
 }
 
 export function diffRemarks(a: RemarksSide, b: RemarksSide, notes: string[] = []): RemarksDiff {
-  const ra = a.remarks ?? [];
-  const rb = b.remarks ?? [];
+  // Only what both sides report can differ: a side without remarks (not captured) has no changes, and
+  // a package compiled on one side only (the other had it from the cache) is left out, not "gone".
+  let ra: readonly Remark[] = [];
+  let rb: readonly Remark[] = [];
+  if (a.remarks && b.remarks) {
+    const pa = new Set(a.remarks.map((r) => r.package));
+    const pb = new Set(b.remarks.map((r) => r.package));
+    const oneSided = [...new Set([...pa, ...pb])].filter((p) => !(pa.has(p) && pb.has(p)));
+    if (oneSided.length > 0) {
+      notes.push(`${oneSided.length} package${oneSided.length === 1 ? ' has' : 's have'} remarks on one side only (compiled there, from the cache on the other): left out of the remark changes.`);
+    }
+    ra = a.remarks.filter((r) => pb.has(r.package));
+    rb = b.remarks.filter((r) => pa.has(r.package));
+  }
   const heap = pairUp(ra, rb, ['escape'], 'heapNew', 'heapGone');
   const bounds = pairUp(ra, rb, ['boundsCheck'], 'boundsNew', 'boundsGone');
   const changes = [...heap.changes, ...inlining(ra, rb), ...bounds.changes].sort(
@@ -115,8 +127,8 @@ export function diffRemarks(a: RemarksSide, b: RemarksSide, notes: string[] = []
     notes,
     counts,
     projectCounts,
-    kindsA: countByKind(ra) as Record<string, number>,
-    kindsB: countByKind(rb) as Record<string, number>,
+    kindsA: countByKind(a.remarks ?? []) as Record<string, number>,
+    kindsB: countByKind(b.remarks ?? []) as Record<string, number>,
     matched: heap.matched + bounds.matched,
     moved: heap.moved + bounds.moved,
     changes,

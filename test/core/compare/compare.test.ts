@@ -110,6 +110,17 @@ describe('comparing the sample built with two Go versions', () => {
     expect(r.changes.some((x) => x.message === 'make(map[string]Item) escapes to heap')).toBe(false);
   });
 
+  it('reports no change against a side without remarks, nor for packages only one side compiled', () => {
+    const mk = (pkg: string, message: string): Remark => ({ kind: 'escape', code: 'escape', file: `/p/${pkg}.go`, line: 3, column: 3, message, flow: [], source: 'json', function: 'F', package: pkg });
+    const none = diffRemarks({ remarks: [mk('p', 'new(T) escapes to heap')] }, { remarks: null });
+    expect(none.changes).toEqual([]);
+    expect(none.b).toBe(false);
+    const notes: string[] = [];
+    const cached = diffRemarks({ remarks: [mk('p', 'new(T) escapes to heap'), mk('std', 'x escapes to heap')] }, { remarks: [mk('p', 'new(U) escapes to heap')] }, notes);
+    expect(cached.changes.map((x) => `${x.change} ${x.package} ${x.message}`).sort()).toEqual(['heapGone p new(T) escapes to heap', 'heapNew p new(U) escapes to heap']);
+    expect(notes.join('\n')).toMatch(/1 package has remarks on one side only/);
+  });
+
   it('matches by function, kind and message shape, not by line', () => {
     const mk = (line: number, message: string, fn = 'F'): Remark => ({ kind: 'escape', code: 'escape', file: '/p/a.go', line, column: 3, message, flow: [], source: 'json', function: fn, package: 'p' });
     const moved = diffRemarks({ remarks: [mk(10, 'new(T) escapes to heap')] }, { remarks: [mk(14, 'new(T) escapes to heap')] });

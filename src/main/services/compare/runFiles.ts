@@ -3,6 +3,7 @@
 // run-relative with '/' separators; nothing outside the run is reachable through it.
 import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, readdir, readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { RunManifest } from '../../../shared/build';
@@ -126,7 +127,8 @@ export class BundleRunFiles implements RunFiles {
 
   async localFile(rel: string, tempDir: string): Promise<string> {
     await mkdir(tempDir, { recursive: true, mode: 0o700 });
-    const file = path.join(tempDir, `${this.runId}-${path.basename(rel)}`);
+    // Unique per read: both sides of a comparison may be runs with the same id (two saves of a session).
+    const file = path.join(tempDir, `${this.runId}-${randomBytes(6).toString('hex')}-${path.basename(rel)}`);
     await pipeline(await this.reader.openEntry(this.prefix + rel), createWriteStream(file, { mode: 0o600 }));
     return file;
   }

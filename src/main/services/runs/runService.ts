@@ -73,7 +73,8 @@ export class RunService {
     const dir = await this.store.create(project, id);
     // The toolchain the build will really use: GOTOOLCHAIN (a profile may set it) picks another Go,
     // which the go command fetches through the module proxy first; that download shows in the console.
-    const gotoolchain = profile.env?.GOTOOLCHAIN;
+    // local / auto name no particular Go: nothing to fetch first.
+    const gotoolchain = /^go\d/.test(profile.env?.GOTOOLCHAIN ?? '') ? profile.env!.GOTOOLCHAIN : undefined;
     let preface = '';
     const say = (s: string) => {
       preface += s;
@@ -88,9 +89,13 @@ export class RunService {
     // `go env -json` runs beside the build, not before it: on a fresh private GOCACHE it takes a few
     // hundred ms (the go command lays the cache out and probes the C compiler), and the build needs
     // nothing from it. The run is finished only once its output is written.
-    const goEnvWritten = runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
-      .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
-      .catch(() => {});
+    // Not after a failed or stopped toolchain fetch: go env would start the download again.
+    const goEnvWritten =
+      gotoolchain && versionRes.exitCode !== 0
+        ? Promise.resolve()
+        : runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
+            .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
+            .catch(() => {});
     // Remark markers are stale once their file's content changes: record it before go reads it.
     if (profile.capture.remarks) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
 
