@@ -54,7 +54,12 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
   const glyph = page.locator('.remark-glyph.remark-escape').first();
   await expect(glyph).toBeVisible();
-  await glyph.hover();
-  await expect(page.locator('.monaco-hover').filter({ hasText: 'escapes to heap' }).first()).toBeVisible();
+  // The "Show SSA" lenses arrive a moment after the file (each adds a line above its func), which can
+  // move the glyph from under a pointer that got there first: hover again until the hover shows.
+  await expect(async () => {
+    await page.mouse.move(0, 0);
+    await glyph.hover();
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'escapes to heap' }).first()).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });
