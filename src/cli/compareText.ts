@@ -20,7 +20,7 @@ export function formatComparison(c: RunComparison, top = 20): string {
   const notes = (n: string[]) => n.forEach((x) => out.push(`  ! ${x}`));
 
   const t = c.timing;
-  out.push(`Build timing: ${t.packages.length} packages, compile total ${ms(t.totalA)} → ${ms(t.totalB)} (${signedMs(t.totalB - t.totalA)})` + (t.wallA !== null && t.wallB !== null ? `; go command ${t.wallA} ms → ${t.wallB} ms` : ''));
+  out.push(`Build timing: ${t.packages.length} packages, compile total (packages both compiled) ${ms(t.totalA)} → ${ms(t.totalB)} (${signedMs(t.totalB - t.totalA)})` + (t.wallA !== null && t.wallB !== null ? `; go command ${t.wallA} ms → ${t.wallB} ms` : ''));
   notes(t.notes);
   if (t.a && t.b) {
     const w = Math.max(10, ...t.phases.map((p) => p.name.length), ...t.packages.slice(0, top).map((p) => p.name.length));

@@ -26,7 +26,7 @@ export const TimingRow = z.object({
 export type TimingRow = z.infer<typeof TimingRow>;
 
 export const TimingDiff = Availability.extend({
-  /** Sum of the per-package compile totals (the -bench `total` lines), ns. */
+  /** Sum of the per-package compile totals (the -bench `total` lines) over the packages both sides compiled, ns. */
   totalA: z.number(),
   totalB: z.number(),
   /** Wall time of the whole go command (from the run's start/end), ms, when known. */

@@ -51,13 +51,16 @@ export function diffTiming(a: TimingSide, b: TimingSide, notes: string[] = []): 
     }
   }
   const phases = [...phaseSum].map(([ph, s]) => timingRow(ph, s.a, s.b));
-  const sum = (m: Map<string, PackagePhases>) => [...m.values()].reduce((n, p) => n + p.totalNs, 0);
+  // Totals over the packages both sides compiled, like the phase sums: a package one side had from the
+  // cache would otherwise read as a speed-up (or slow-down) of the whole build.
+  const sum = (m: Map<string, PackagePhases>, other: Map<string, PackagePhases>) =>
+    [...m].reduce((n, [name, p]) => (other.has(name) ? n + p.totalNs : n), 0);
   return {
     a: a.phases !== null && a.phases.length > 0,
     b: b.phases !== null && b.phases.length > 0,
     notes,
-    totalA: sum(pa),
-    totalB: sum(pb),
+    totalA: sum(pa, pb),
+    totalB: sum(pb, pa),
     wallA: a.wallMs,
     wallB: b.wallMs,
     packages,

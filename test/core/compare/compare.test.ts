@@ -205,6 +205,12 @@ describe('comparing the sample built with two Go versions', () => {
     // Timing rows of a package compiled on one side only carry no delta.
     const onlyB = diffTiming({ phases: [], wallMs: null }, { phases: b.phases, wallMs: null });
     expect(onlyB.packages.every((p) => p.aNs === null && p.deltaNs === null && p.ratio === null)).toBe(true);
+    // The compile totals cover the packages both sides compiled, not what one side had from the cache.
+    expect(onlyB.totalA).toBe(0);
+    expect(onlyB.totalB).toBe(0);
+    const firstOnly = diffTiming({ phases: b.phases!.slice(0, 1), wallMs: null }, { phases: b.phases, wallMs: null });
+    expect(firstOnly.totalB).toBe(b.phases![0]!.totalNs);
+    expect(firstOnly.totalA).toBe(firstOnly.totalB);
   });
 
   it('explains toolchains the go command cannot fetch (messages as go1.26 prints them)', () => {

@@ -86,12 +86,20 @@ export class BundleUploads {
       throw new GopsyError('bad-upload', `${u.name} arrived incomplete (${u.received} of ${u.size} bytes).`);
     }
     this.uploads.delete(id);
-    await u.fh.sync();
-    await u.fh.close();
     const safe = u.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(-100);
     const file = path.join(this.dir, `${id}-${safe}`);
-    await rename(u.tmp, file);
-    await this.prune(file);
+    try {
+      await u.fh.sync();
+      await u.fh.close();
+      await rename(u.tmp, file);
+    } catch (err) {
+      // Nothing half-done stays behind: the handle closed, the partial file gone.
+      await u.fh.close().catch(() => {});
+      await rm(u.tmp, { force: true }).catch(() => {});
+      throw err;
+    }
+    // Old uploads are pruned best-effort: the file is complete whatever happens to them.
+    await this.prune(file).catch(() => {});
     return file;
   }
 

@@ -41,7 +41,7 @@ export function TimingSection({ c }: { c: RunComparison }) {
   }, []);
   const counts =
     t.a && t.b
-      ? `${t.packages.length} packages · compile total ${msOf(t.totalA)} → ${msOf(t.totalB)} (${signedMs(t.totalB - t.totalA)})` +
+      ? `${t.packages.length} packages · compile total (packages both compiled) ${msOf(t.totalA)} → ${msOf(t.totalB)} (${signedMs(t.totalB - t.totalA)})` +
         (t.wallA !== null && t.wallB !== null ? ` · go command ${(t.wallA / 1000).toFixed(1)} s → ${(t.wallB / 1000).toFixed(1)} s` : '')
       : 'not compared';
   return (
