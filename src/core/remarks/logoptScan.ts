@@ -47,6 +47,8 @@ export class DiagnosticScanner {
   private pos = 0;
   /** Position of the next backslash at or after some point ≤ pos (text.length when there is none). */
   private backslash = -1;
+  /** The start column of the range range() read last. */
+  private rangeColumn = 0;
 
   // A private field: a pending flow that reached a transport by mistake does not carry the file along.
   readonly #text: string;
@@ -71,13 +73,8 @@ export class DiagnosticScanner {
     }
     // From here on the line is known to match, so the walk only skips the literal parts.
     this.pos = start + RANGE_LINE;
-    const line = this.int();
-    this.pos += CHARACTER;
-    const column = this.int();
-    this.pos += END_LINE;
-    this.int();
-    this.pos += CHARACTER;
-    this.int();
+    const line = this.range();
+    const column = this.rangeColumn;
     this.pos += SEVERITY;
     this.int();
     this.pos += CODE;
@@ -106,13 +103,8 @@ export class DiagnosticScanner {
       this.pos += LOCATION_URI;
       const uri = this.uri();
       this.pos += RANGE_START_LINE;
-      const line = this.int();
-      this.pos += CHARACTER;
-      const column = this.int();
-      this.pos += END_LINE;
-      this.int();
-      this.pos += CHARACTER;
-      this.int();
+      const line = this.range();
+      const column = this.rangeColumn;
       this.pos += LOCATION_MESSAGE;
       sink(uri, line, column, this.str());
       this.pos += 1; // }
@@ -134,6 +126,18 @@ export class DiagnosticScanner {
     this.lastUri = this.str();
     this.lastUriLiteral = this.#text.slice(open, this.pos);
     return this.lastUri;
+  }
+
+  /** A range from its start line's digits to the end's last digit: the start line (its column in rangeColumn). */
+  private range(): number {
+    const line = this.int();
+    this.pos += CHARACTER;
+    this.rangeColumn = this.int();
+    this.pos += END_LINE;
+    this.int();
+    this.pos += CHARACTER;
+    this.int();
+    return line;
   }
 
   private int(): number {

@@ -106,28 +106,8 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
   return (
     <div className="compare-view" data-testid="compare-view">
       <div className="compare-controls">
-        <label>
-          A (baseline){' '}
-          <select value={a} onChange={(e) => setA(e.target.value)} aria-label="Run A" data-testid="compare-a">
-            <option value="">pick a run…</option>
-            {choices.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          B{' '}
-          <select value={b} onChange={(e) => setB(e.target.value)} aria-label="Run B" data-testid="compare-b">
-            <option value="">pick a run…</option>
-            {choices.map((c) => (
-              <option key={c.key} value={c.key}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RunPicker label="A (baseline)" side="A" value={a} onChange={setA} choices={choices} />
+        <RunPicker label="B" side="B" value={b} onChange={setB} choices={choices} />
         <button onClick={() => void compare(a, b, choices)} disabled={!a || !b || !!busy} data-testid="compare-go">
           Compare
         </button>
@@ -187,5 +167,22 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** One side's run: the same choices on both sides. */
+function RunPicker(props: { label: string; side: 'A' | 'B'; value: string; onChange: (key: string) => void; choices: Array<{ key: string; label: string }> }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)} aria-label={`Run ${props.side}`} data-testid={`compare-${props.side.toLowerCase()}`}>
+        <option value="">pick a run…</option>
+        {props.choices.map((c) => (
+          <option key={c.key} value={c.key}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
