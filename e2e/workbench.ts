@@ -116,3 +116,16 @@ export async function proveLongTaskProbe(page: Page): Promise<void> {
     .toBeGreaterThanOrEqual(100);
   await takeLongTasks(page);
 }
+
+/**
+ * Opens the workbench in the page at a size and waits for the sample project; returns the page errors
+ * collected from then on (a test expects the list empty at its end).
+ */
+export async function openPage(page: Page, wb: Workbench, size = { width: 1500, height: 950 }): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.setViewportSize(size);
+  await page.goto(wb.url);
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  return errors;
+}

@@ -2,7 +2,7 @@
 // bars, the compile phase table has rows. Also takes the screenshot used in the docs.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
 
 let wb: Workbench;
 
@@ -15,11 +15,7 @@ test.afterAll(async () => {
 
 test('captures a build from the Build view and shows its timeline and compile phases', async ({ page }) => {
   test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1500, height: 950 });
   await page.getByRole('tab', { name: 'Build' }).click();
   const view = page.getByTestId('build-view');
   await view.getByLabel('Build profile').selectOption('Build timing');
@@ -54,7 +50,9 @@ test('captures a build from the Build view and shows its timeline and compile ph
   const storeNode = page.getByTestId('project-tree').locator('button[title="example.com/inventory/store"]');
   await storeNode.click();
   await expect(storeNode).toHaveAttribute('aria-expanded', 'false');
-  await view.locator('[data-testid=timeline-bar][data-package="example.com/inventory/store"][data-mode=build]').dispatchEvent('click');
+  await view
+    .locator('[data-testid=timeline-bar][data-package="example.com/inventory/store"][data-mode=build]')
+    .dispatchEvent('click');
   await expect(storeNode).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('tree-revealed')).toContainText('store.go');
   // A private cache: nothing came from the cache, so there is nothing to hide.
@@ -69,13 +67,11 @@ test('captures a build from the Build view and shows its timeline and compile ph
   expect(errors).toEqual([]);
 });
 
-test('a profile made in the editor runs; its compile error opens the file with a marker', async ({ page }) => {
+test('a profile made in the editor runs; its compile error opens the file with a marker', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1500, height: 950 });
   await page.getByRole('tab', { name: 'Build' }).click();
   const view = page.getByTestId('build-view');
   await view.getByLabel('Build profile').selectOption('Diagnose failure');
@@ -98,7 +94,9 @@ test('a profile made in the editor runs; its compile error opens the file with a
   const row = view.getByTestId('build-run-row').first();
   await expect(row).toContainText('Broken build');
   await expect(row.locator('td').first()).toHaveText('failed (1)', { timeout: 120_000 });
-  const problem = view.getByTestId('build-problems').getByRole('button', { name: 'broken/typeerror.go:11:9' });
+  const problem = view
+    .getByTestId('build-problems')
+    .getByRole('button', { name: 'broken/typeerror.go:11:9' });
   await problem.click();
   await expect(page.getByTestId('editor-status')).toContainText('broken/typeerror.go');
   await expect(page.getByTestId('cursor-position')).toHaveText('Ln 11, Col 9');
@@ -111,19 +109,26 @@ test('a profile made in the editor runs; its compile error opens the file with a
   await view.getByTestId('profile-editor').getByLabel('name', { exact: true }).fill('Broken tags');
   await view.getByTestId('profile-save').click();
   const options = view.getByLabel('Build profile').locator('option');
-  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Build the binary', 'Broken tags']);
+  await expect(options).toHaveText([
+    'Diagnose failure',
+    'Build timing',
+    'Optimisation details',
+    'Build the binary',
+    'Broken tags',
+  ]);
   await view.getByRole('button', { name: 'Delete' }).click();
-  await expect(options).toHaveText(['Diagnose failure', 'Build timing', 'Optimisation details', 'Build the binary']);
+  await expect(options).toHaveText([
+    'Diagnose failure',
+    'Build timing',
+    'Optimisation details',
+    'Build the binary',
+  ]);
   expect(errors).toEqual([]);
 });
 
 test('a profile that profiles the compiler shows its flame graph and top functions', async ({ page }) => {
   test.setTimeout(180_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1500, height: 950 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1500, height: 950 });
   await page.getByRole('tab', { name: 'Build' }).click();
   const view = page.getByTestId('build-view');
   await view.getByLabel('Build profile').selectOption('Diagnose failure');

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
 import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
 
 const OLD = 'go1.24.0';
@@ -20,11 +20,7 @@ test.afterAll(async () => {
 
 test('compares a build with the same build by another Go version', async ({ page }) => {
   test.setTimeout(420_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1600, height: 1000 });
 
   // A profile for comparing: every package compiled, remarks, the binary, and (*Store).Value's SSA.
   await page.getByRole('tab', { name: 'Build' }).click();
@@ -51,14 +47,18 @@ test('compares a build with the same build by another Go version', async ({ page
   await dialog.getByTestId('another-version-input').fill('go1.99.0');
   await expect(dialog.getByTestId('another-version-command')).toContainText('GOTOOLCHAIN=go1.99.0');
   await dialog.getByTestId('another-version-run').click();
-  await expect(dialog.getByTestId('another-version-error')).toContainText('Go go1.99.0 does not exist', { timeout: 60_000 });
+  await expect(dialog.getByTestId('another-version-error')).toContainText('Go go1.99.0 does not exist', {
+    timeout: 60_000,
+  });
 
   await dialog.getByTestId('another-version-input').fill(OLD);
   const command = dialog.getByTestId('another-version-command');
   await expect(command).toContainText(`GOTOOLCHAIN=${OLD}`);
   await expect(command).toContainText('-gcflags=all=-bench=');
   await dialog.getByTestId('another-version-run').click();
-  await expect(dialog.getByTestId('another-version-output')).toContainText(`GOTOOLCHAIN=${OLD}`, { timeout: 60_000 });
+  await expect(dialog.getByTestId('another-version-output')).toContainText(`GOTOOLCHAIN=${OLD}`, {
+    timeout: 60_000,
+  });
 
   // When it ends, the comparison of the two runs opens.
   const result = view.getByTestId('compare-result');
@@ -71,7 +71,9 @@ test('compares a build with the same build by another Go version', async ({ page
   await expect(view.getByTestId('compare-remarks')).toContainText(/new \/ \d+ gone heap allocations/);
   await expect(view.getByTestId('compare-ssa')).toContainText('example.com/inventory/store.(*Store).Value,1');
   await expect(view.getByTestId('compare-ssa-passes')).toContainText('lower');
-  await expect(view.getByTestId('compare-binary')).toContainText(/inventory: symbols [\d.]+ KiB → [\d.]+ KiB/);
+  await expect(view.getByTestId('compare-binary')).toContainText(
+    /inventory: symbols [\d.]+ KiB → [\d.]+ KiB/,
+  );
 
   await view.getByTestId('compare-ssa-passes').getByRole('button', { name: 'lower', exact: true }).click();
   await expect(view.getByTestId('compare-ssa-lines')).toBeVisible();
@@ -79,17 +81,33 @@ test('compares a build with the same build by another Go version', async ({ page
   await page.screenshot({ path: path.join(REPO, 'docs/images/compare-go-versions.png') });
 
   // Sorting a table by a column.
-  const firstPackage = async () => (await view.getByTestId('compare-packages').locator('tbody tr').first().locator('td').first().textContent()) ?? '';
-  await view.getByTestId('compare-packages').getByRole('columnheader', { name: /^package/ }).click();
+  const firstPackage = async () =>
+    (await view
+      .getByTestId('compare-packages')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .first()
+      .textContent()) ?? '';
+  await view
+    .getByTestId('compare-packages')
+    .getByRole('columnheader', { name: /^package/ })
+    .click();
   const asc = await firstPackage();
-  await view.getByTestId('compare-packages').getByRole('columnheader', { name: /^package/ }).click();
+  await view
+    .getByTestId('compare-packages')
+    .getByRole('columnheader', { name: /^package/ })
+    .click();
   const desc = await firstPackage();
   expect(asc.localeCompare(desc)).toBeLessThan(0);
 
   // A remark in the project opens its source line in the editor.
   const remarks = view.getByTestId('compare-remark-rows');
   await expect(remarks).toContainText('store/store.go');
-  await remarks.getByRole('button', { name: /^store\/store\.go:\d+$/ }).first().click();
+  await remarks
+    .getByRole('button', { name: /^store\/store\.go:\d+$/ })
+    .first()
+    .click();
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
   expect(errors).toEqual([]);
 });
@@ -100,9 +118,14 @@ test('a run inside an opened bundle compares with a run of the project', async (
   page.on('pageerror', (e) => errors.push(e.message));
   // The go1.24.0 run of the test above, saved as a bundle with the project's sources (as Save Session does).
   const runsRoot = path.join(wb.storage, 'runs');
-  const runDirs = readdirSync(runsRoot).flatMap((k) => readdirSync(path.join(runsRoot, k)).map((id) => path.join(runsRoot, k, id)));
+  const runDirs = readdirSync(runsRoot).flatMap((k) =>
+    readdirSync(path.join(runsRoot, k)).map((id) => path.join(runsRoot, k, id)),
+  );
   const older = runDirs.find((d) => {
-    const m = JSON.parse(readFileSync(path.join(d, 'manifest.json'), 'utf8')) as { goVersion?: string; status: string };
+    const m = JSON.parse(readFileSync(path.join(d, 'manifest.json'), 'utf8')) as {
+      goVersion?: string;
+      status: string;
+    };
     return m.goVersion === OLD && m.status === 'succeeded';
   });
   expect(older, 'the go1.24.0 run of the first test').toBeDefined();
@@ -111,12 +134,22 @@ test('a run inside an opened bundle compares with a run of the project', async (
   for (const e of readdirSync(older!, { recursive: true, withFileTypes: true })) {
     if (!e.isFile()) continue;
     const rel = path.relative(older!, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-    entries.push({ path: `runs/${id}/${rel}`, kind: rel === 'manifest.json' ? 'run-manifest' : 'run-artefact', from: { file: path.join(older!, rel) }, redact: false });
+    entries.push({
+      path: `runs/${id}/${rel}`,
+      kind: rel === 'manifest.json' ? 'run-manifest' : 'run-artefact',
+      from: { file: path.join(older!, rel) },
+      redact: false,
+    });
   }
   for (const e of readdirSync(wb.project, { recursive: true, withFileTypes: true })) {
     if (!e.isFile() || !e.name.endsWith('.go')) continue;
     const rel = path.relative(wb.project, path.join(e.parentPath, e.name)).split(path.sep).join('/');
-    entries.push({ path: `sources/${rel}`, kind: 'source', from: { file: path.join(wb.project, rel) }, redact: false });
+    entries.push({
+      path: `sources/${rel}`,
+      kind: 'source',
+      from: { file: path.join(wb.project, rel) },
+      redact: false,
+    });
   }
   const bundle = path.join(path.dirname(wb.project), 'old-toolchain.gopsy');
   await writeBundle(bundle, entries, { project: { name: 'inventory' }, toolchain: null, redactions: [] });
@@ -135,7 +168,10 @@ test('a run inside an opened bundle compares with a run of the project', async (
   const fromBundle = view.getByTestId('compare-a').locator('option', { hasText: 'old-toolchain.gopsy ▸' });
   await expect(fromBundle).toHaveCount(1);
   await view.getByTestId('compare-a').selectOption({ label: (await fromBundle.textContent())! });
-  const projectRun = view.getByTestId('compare-b').locator('option', { hasText: /· go1\.(?!24\.0)\d+\.\d+ · Compare versions/ }).first();
+  const projectRun = view
+    .getByTestId('compare-b')
+    .locator('option', { hasText: /· go1\.(?!24\.0)\d+\.\d+ · Compare versions/ })
+    .first();
   await view.getByTestId('compare-b').selectOption({ label: (await projectRun.textContent())! });
   await view.getByTestId('compare-go').click();
   await expect(view.getByTestId('compare-side-a')).toContainText(OLD);
@@ -148,13 +184,11 @@ test('a run inside an opened bundle compares with a run of the project', async (
   expect(errors).toEqual([]);
 });
 
-test('from a profile: built with the current go, then another version, compared; missing artefacts are said per side', async ({ page }) => {
+test('from a profile: built with the current go, then another version, compared; missing artefacts are said per side', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1600, height: 1000 });
   await page.getByRole('tab', { name: 'Build' }).click();
   const build = page.getByTestId('build-view');
   await build.getByLabel('Build profile').selectOption('Build the binary');
@@ -176,7 +210,9 @@ test('from a profile: built with the current go, then another version, compared;
   // This profile captures no phase times, remarks or SSA: each section says so for both sides.
   await expect(view.getByTestId('compare-timing')).toContainText('not compared');
   await expect(view.getByTestId('compare-timing')).toContainText('A (run ');
-  await expect(view.getByTestId('compare-timing')).toContainText('the profile "Build the binary" does not capture -bench');
+  await expect(view.getByTestId('compare-timing')).toContainText(
+    'the profile "Build the binary" does not capture -bench',
+  );
   await expect(view.getByTestId('compare-remarks')).toContainText('does not capture -json');
   await expect(view.getByTestId('compare-ssa')).toContainText('does not name a function to capture');
   expect(errors).toEqual([]);

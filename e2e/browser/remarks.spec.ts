@@ -3,7 +3,7 @@
 // its escape flow, and its gutter marker with a plain-text hover in store/store.go.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
 
 let wb: Workbench;
 
@@ -16,11 +16,7 @@ test.afterAll(async () => {
 
 test('captures remarks, shows the escape flow and marks the editor', async ({ page }) => {
   test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.setViewportSize({ width: 1500, height: 900 });
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb, { width: 1500, height: 900 });
   await page.getByRole('tab', { name: 'Remarks' }).click();
   await page.getByTestId('remarks-capture').click();
   // Every package compiles (private cache): allow for a slow, shared machine.
@@ -29,7 +25,9 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await expect(page.getByTestId('remarks-origin')).toContainText('-json=0');
   await expect(table).toContainText('store/store.go');
 
-  const alloc = table.getByTestId('remark-row').filter({ hasText: 'make([]Item, 0, len(s.items)) escapes to heap' });
+  const alloc = table
+    .getByTestId('remark-row')
+    .filter({ hasText: 'make([]Item, 0, len(s.items)) escapes to heap' });
   await alloc.click();
   await expect(page.getByTestId('remark-detail')).toContainText('(in (*Store).Items)');
   await expect(page.getByTestId('flow-graph').getByTestId('flow-node')).toHaveCount(3);
@@ -59,7 +57,9 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
   await expect(async () => {
     await page.mouse.move(0, 0);
     await glyph.hover();
-    await expect(page.locator('.monaco-hover').filter({ hasText: 'escapes to heap' }).first()).toBeVisible({ timeout: 3_000 });
+    await expect(page.locator('.monaco-hover').filter({ hasText: 'escapes to heap' }).first()).toBeVisible({
+      timeout: 3_000,
+    });
   }).toPass({ timeout: 30_000 });
   expect(errors).toEqual([]);
 });
