@@ -1,7 +1,7 @@
 // Captures real GODEBUG trace output of resources/samples/godebug-demo under each preset into
 // test/fixtures/godebug/ (stdout and stderr merged, as a console shows them). With the current
 // toolchain always; with go1.19.13 (older layouts) when GOTOOLCHAIN can fetch it, else it says so.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +45,36 @@ function captureCatalogSources(cwd, env, out, label) {
   writeFileSync(path.join(out, `${label}-compile-d-help.txt`), help.stdout + help.stderr);
 }
 
+/** A gctrace line the runtime printed in pieces (no newline yet, or ending in other text). */
+const BROKEN_GC_LINE = /^gc \d+ @(?!.* P(?: \(forced\))?$)/;
+
+/**
+ * The runtime prints a gctrace record in many small writes, so the program's own output can land
+ * inside it. Runs the demo with -progress (its workers print while they allocate) beside CPU hogs
+ * until that happens, and keeps the whole run.
+ */
+function captureInterleaved(bin, out) {
+  const name = 'current-gctrace-interleaved.txt';
+  const hogs = Array.from({ length: 3 }, () => spawn('sh', ['-c', 'while :; do :; done'], { stdio: 'ignore' }));
+  try {
+    for (let attempt = 1; attempt <= 60; attempt++) {
+      const run = spawnSync('sh', ['-c', 'exec "$0" "$@" 2>&1', bin, '-seconds', '0.3', '-progress'], {
+        env: { ...process.env, GODEBUG: 'gctrace=1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      const at = run.stdout.split('\n').findIndex((l) => BROKEN_GC_LINE.test(l));
+      if (at < 0) continue;
+      writeFileSync(path.join(out, name), run.stdout);
+      console.log(`wrote test/fixtures/godebug/${name} (attempt ${attempt}, line ${at + 1} of the run)`);
+      return;
+    }
+    console.log(`kept test/fixtures/godebug/${name}: no run of 60 printed inside a gctrace record`);
+  } finally {
+    for (const h of hogs) h.kill('SIGKILL');
+  }
+}
+
 export function captureGodebugFixtures(repo) {
   const demo = path.join(repo, 'resources/samples/godebug-demo');
   const out = path.join(repo, 'test/fixtures/godebug');
@@ -79,6 +109,7 @@ export function captureGodebugFixtures(repo) {
         writeFileSync(path.join(out, name), text);
         console.log(`wrote test/fixtures/godebug/${name} (${version}, GODEBUG=${p.godebug}, ${text.length} chars)`);
       }
+      if (label === 'current') captureInterleaved(bin, out);
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

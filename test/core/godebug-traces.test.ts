@@ -8,6 +8,15 @@ import { fixture } from './fixtures';
 const of = <K extends TraceEvent['kind']>(evs: TraceEvent[], kind: K) =>
   evs.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind);
 
+/** The events of the text pushed through a TraceStream in chunks of `size` characters. */
+function streamInChunks(text: string, size: number): TraceEvent[] {
+  const s = new TraceStream();
+  const evs: TraceEvent[] = [];
+  for (let i = 0; i < text.length; i += size) evs.push(...s.push(text.slice(i, i + size)));
+  evs.push(...s.end());
+  return evs;
+}
+
 /** Every line of the text comes back: as a trace record or as output, in order. */
 function expectLossless(text: string, evs: TraceEvent[]) {
   const lines = text.split('\n');
@@ -147,18 +156,70 @@ describe('bad input', () => {
   it('a stream split at any byte gives the same events as the whole text', () => {
     const text = fixture('godebug/current-gctrace.txt') + fixture('godebug/current-http2debug2.txt').replace(/\n/g, '\r\n');
     const whole = parseTraceText(text);
-    for (const size of [1, 7, 100, 4096]) {
-      const s = new TraceStream();
-      const evs: TraceEvent[] = [];
-      for (let i = 0; i < text.length; i += size) evs.push(...s.push(text.slice(i, i + size)));
-      evs.push(...s.end());
-      expect(evs).toEqual(whole);
-    }
+    for (const size of [1, 7, 100, 4096]) expect(streamInChunks(text, size)).toEqual(whole);
   });
 
   it('a last line without a newline comes out at the end', () => {
     const s = new TraceStream();
     expect(s.push('no newline yet')).toEqual([]);
     expect(s.end()).toEqual([{ kind: 'output', seq: 0, text: 'no newline yet' }]);
+  });
+});
+
+describe('program output inside a trace record (the runtime prints a record in many small writes)', () => {
+  const GC =
+    'gc 12 @0.104s 6%: 0.030+1.2+0.045 ms clock, 0.060+0.21/0.50/0+0.091 ms cpu, 30->33->17 MB, 34 MB goal, 0 MB stacks, 0 MB globals, 2 P';
+
+  it('real output: every record the runtime started is mended, and every program line is kept whole', () => {
+    const text = fixture('godebug/current-gctrace-interleaved.txt');
+    const lines = text.split('\n');
+    // The capture was kept because at least one record has a worker's line inside it.
+    expect(lines.some((l) => /^gc \d+ @/.test(l) && !/ P( \(forced\))?$/.test(l))).toBe(true);
+    const evs = parseTraceText(text);
+    const started = (text.match(/gc \d+ @/g) ?? []).length;
+    const gcs = of(evs, 'gc');
+    expect(gcs.length).toBe(started);
+    expect(gcs.map((g) => g.n)).toEqual(gcs.map((_, i) => gcs[0]!.n + i));
+    expect(gcs.filter((g) => g.forced)).toHaveLength(1);
+    const printed = text.match(/worker \d+: \d+ blocks|done: \d+ live blocks/g) ?? [];
+    const outputs = of(evs, 'output').map((o) => o.text);
+    expect(outputs.filter((t) => /^(worker \d+: \d+ blocks|done: \d+ live blocks)$/.test(t))).toEqual(printed);
+  });
+
+  it('the same events whatever the chunks the stream arrives in', () => {
+    const text = fixture('godebug/current-gctrace-interleaved.txt').replace(/\n/g, '\r\n');
+    const whole = parseTraceText(text);
+    for (const size of [1, 13, 4096]) expect(streamInChunks(text, size)).toEqual(whole);
+  });
+
+  it('a line printed between the record and its newline', () => {
+    const evs = parseTraceText(`${GC} (forced)done: 2801 live blocks\n\nafter\n`);
+    expect(evs.map((e) => e.kind)).toEqual(['gc', 'output', 'output']);
+    expect((evs[0] as GcEvent).forced).toBe(true);
+    expect(evs[1]).toEqual({ kind: 'output', seq: 0, text: 'done: 2801 live blocks' });
+    expect(evs[2]).toEqual({ kind: 'output', seq: 2, text: 'after' });
+  });
+
+  it('program output before and inside the same record', () => {
+    const cut = GC.indexOf('30->');
+    const evs = parseTraceText(`50% ${GC.slice(0, cut)}\x1b[1mlog line\x1b[0m\n${GC.slice(cut)}\n`);
+    expect(evs.map((e) => e.kind)).toEqual(['output', 'gc', 'output']);
+    expect(evs[0]).toMatchObject({ text: '50% ' });
+    expect((evs[1] as GcEvent).heapStartMB).toBe(30);
+    expect(evs[2]).toMatchObject({ text: 'log line' });
+  });
+
+  it('a record cut off for good stays output, and the next line is read on its own', () => {
+    const evs = parseTraceText(`${GC.slice(0, 50)}done\n${GC}\n${GC.slice(0, 70)}`);
+    expect(evs.map((e) => e.kind)).toEqual(['output', 'gc', 'output']);
+    expect(evs[0]).toEqual({ kind: 'output', seq: 0, text: `${GC.slice(0, 50)}done` });
+    expect(evs[1]!.seq).toBe(1);
+    expect(evs[2]).toEqual({ kind: 'output', seq: 2, text: GC.slice(0, 70) });
+  });
+
+  it('a held line comes out when the stream ends', () => {
+    const s = new TraceStream();
+    expect(s.push(`${GC.slice(0, 50)}\n`)).toEqual([]);
+    expect(s.end()).toEqual([{ kind: 'output', seq: 0, text: GC.slice(0, 50) }]);
   });
 });

@@ -54,7 +54,7 @@ const CASES: ParserCase[] = [
   { name: 'remarksFromLogopt', run: (t) => remarksFromLogopt(t), seed: fixture('build/pass.logopt.main.store.json') },
   { name: 'parseRemarkText (-m=2)', run: parseRemarkText, seed: fixture('remarks/inventory/m2.txt').slice(0, 40_000) },
   // GODEBUG traces and catalog sources.
-  { name: 'parseTraceText', run: parseTraceText, seed: fixture('godebug/current-gctrace.txt').slice(0, 40_000) },
+  { name: 'parseTraceText', run: parseTraceText, seed: fixture('godebug/current-gctrace-interleaved.txt') },
   { name: 'parseRuntimeDbgVars', run: parseRuntimeDbgVars, seed: fixture('godebug/current-runtime1.go.txt').slice(0, 40_000) },
   { name: 'parseGodebugsTable', run: parseGodebugsTable, seed: fixture('godebug/current-godebugs-table.go.txt') },
   { name: 'parseCompileDebugHelp', run: parseCompileDebugHelp, seed: fixture('godebug/current-compile-d-help.txt') },

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
 	"time"
@@ -8,7 +9,8 @@ import (
 
 // churn allocates from a few goroutines for d, keeping part of what it allocates alive so the heap
 // grows and shrinks: that gives gctrace cycles, scavenger work and busy run queues for schedtrace.
-func churn(d time.Duration) int {
+// With progress, each worker prints a line now and then, as a program that logs while it works.
+func churn(d time.Duration, progress bool) int {
 	workers := runtime.GOMAXPROCS(0) * 2
 	var wg sync.WaitGroup
 	live := make([][][]byte, workers)
@@ -25,12 +27,20 @@ func churn(d time.Duration) int {
 				if len(keep) > 1024 {
 					keep = keep[len(keep)/2:] // drop half: garbage for the next cycle
 				}
+				if progress && i%5000 == 4999 {
+					fmt.Printf("worker %d: %d blocks\n", w, i+1)
+				}
 			}
 			live[w] = keep
 		}(w)
 	}
 	wg.Wait()
 	runtime.GC() // one forced cycle, printed with "(forced)"
+	// runtime.GC returns before the runtime has printed that cycle's gctrace line (it prints in
+	// many small writes, after waking the caller): a program that printed and exited now could
+	// cut the line or land inside it. ReadMemStats stops the world, which waits for the print.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	n := 0
 	for _, k := range live {
 		n += len(k)
