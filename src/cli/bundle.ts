@@ -146,7 +146,9 @@ export const diffCommand: CliCommand = {
         }
       }
       if (!d && !comparison) {
-        process.stderr.write(`gopsy: ${unavailable.join(' ')}\n`);
+        const why = unavailable.join(' ');
+        if (json) out(JSON.stringify({ a: r.positional[0], b: r.positional[1], ok: false, error: why }, null, 2) + '\n');
+        else process.stderr.write(`gopsy: ${why}\n`);
         return 2;
       }
       if (json) {

@@ -80,4 +80,14 @@ describe('gopsy diff', () => {
     const same = await capture(() => diffCommand.run([path.join(temp, 'a.gopsy'), path.join(temp, 'a.gopsy')]));
     expect(same).toMatchObject({ code: 0, out: 'The bundles hold the same entries and toolchain.\n' });
   });
+
+  it('says why there is nothing to compare, as JSON with --json, exit 2', async () => {
+    const args = [path.join(temp, 'a.gopsy'), temp];
+    const text = await capture(() => diffCommand.run(args));
+    expect(text).toMatchObject({ code: 2, out: '' });
+    expect(text.err).toMatch(/a\.gopsy holds no build runs/);
+    const j = await capture(() => diffCommand.run([...args, '--json']));
+    expect(j).toMatchObject({ code: 2, err: '' });
+    expect(JSON.parse(j.out)).toMatchObject({ ok: false, error: expect.stringMatching(/a\.gopsy holds no build runs/) });
+  });
 });

@@ -86,3 +86,41 @@ describe('the bundle zip writer', () => {
     }
   });
 });
+
+describe('what gopsy writes, gopsy opens', () => {
+  it('an entry that deflates beyond the reader\'s ratio cap is stored instead, and the bundle opens', async () => {
+    // A console of one line repeated deflates about 1000:1; the reader refuses more than 400:1.
+    const repeated = 'API_KEY=s3cret\n' + 'ok\n'.repeat(4_000_000);
+    const file = path.join(temp, 'repeated.gopsy');
+    const list: PlannedEntry[] = [
+      { path: 'runs/r1/before.txt', kind: 'run-artefact', from: { bytes: Buffer.from(text) }, redact: false },
+      { path: 'runs/r1/console.txt', kind: 'console', from: { bytes: Buffer.from(repeated) }, redact: true },
+      { path: 'runs/r1/after.bin', kind: 'run-artefact', from: { bytes: noise }, redact: false },
+    ];
+    await writeBundle(file, list, { project: { name: 'w' }, toolchain: null, redactions: [] });
+    expect((await run('unzip', ['-t', file])).stdout).toMatch(/No errors detected in compressed data/);
+    const py = await run('python3', ['-c', 'import sys, zipfile, json\nprint(json.dumps({i.filename: i.compress_type for i in zipfile.ZipFile(sys.argv[1]).infolist()}))', file]);
+    expect(JSON.parse(py.stdout)).toEqual({ 'runs/r1/before.txt': 8, 'runs/r1/console.txt': 0, 'runs/r1/after.bin': 8, 'manifest.json': 8 });
+    const reader = await BundleReader.open(file);
+    try {
+      expect(await reader.verifyAll()).toEqual([]);
+      const console = (await reader.readEntry('runs/r1/console.txt', 1 << 30)).toString('utf8');
+      expect(console).toBe(repeated.replace('s3cret', '[redacted]'));
+      expect((await reader.readEntry('runs/r1/after.bin', 1 << 30)).equals(noise)).toBe(true);
+      // Written twice, redacted and counted once.
+      expect(reader.manifest.redactions).toEqual([{ where: 'runs/r1/console.txt', name: 'API_KEY', count: 1 }]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('an entry larger than the cap it was given is refused with its name and the cap', async () => {
+    const fh = await open(path.join(temp, 'capped.zip'), 'w');
+    try {
+      const zip = new ZipWriter(fh);
+      await expect(zip.add('big.bin', [noise], { mtime: new Date(), mode: 0o100644, maxSize: BLOCK })).rejects.toThrow(`big.bin is larger than the ${BLOCK} bytes a bundle entry may hold.`);
+    } finally {
+      await fh.close();
+    }
+  });
+});

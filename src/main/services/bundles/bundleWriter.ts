@@ -1,7 +1,9 @@
 // Writes a .gopsy bundle: entries stream through redaction into the zip writer (which hashes and
 // deflates them in blocks on both cores), manifest.json goes last (it needs the hashes), all into a
 // temp file beside the target that is fsynced and renamed, so an interrupted save never leaves a
-// broken bundle under the final name.
+// broken bundle under the final name. It never writes a bundle that gopsy's own reader would refuse:
+// the reader's caps (DEFAULT_LIMITS) hold for what is written, and an entry that deflates beyond the
+// reader's ratio cap (a console of one repeated line) is written again, stored.
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,11 +11,12 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_NAME, type BundleManifest, type ManifestEntry, type RedactionRecord } from '../../../core/bundle/manifest';
 import { entryNamesProblems } from '../../../core/bundle/entryName';
+import { DEFAULT_LIMITS } from '../../../core/bundle/limits';
 import { GopsyError } from '../../../shared/rpc';
 import { writeError } from '../atomicFile';
 import { GOPSY_VERSION } from '../version';
 import { LineRedactor } from './lineRedactor';
-import { BLOCK, ZipWriter } from './zipWriter';
+import { BLOCK, EntryTooLarge, ZipWriter } from './zipWriter';
 
 export interface PlannedEntry {
   path: string;
@@ -35,25 +38,42 @@ export interface WriteResult {
 export async function writeBundle(outFile: string, entries: PlannedEntry[], header: ManifestHeader): Promise<WriteResult> {
   const problems = entryNamesProblems([MANIFEST_NAME, ...entries.map((e) => e.path)]);
   if (problems.length) throw new GopsyError('bad-entry', `Cannot save the bundle: ${problems.slice(0, 3).join('; ')}`);
+  const limits = DEFAULT_LIMITS;
+  if (entries.length + 1 > limits.maxEntries) {
+    throw new GopsyError('too-large', `Cannot save the bundle: ${entries.length} files, more than the ${limits.maxEntries} a bundle may hold. Exclude some sources or runs.`);
+  }
   const createdAt = new Date();
   const tmp = path.join(path.dirname(outFile), `.${path.basename(outFile)}.${randomBytes(6).toString('hex')}.partial`);
   let fh: FileHandle | null = null;
   try {
     fh = await open(tmp, 'wx', 0o644);
     const zip = new ZipWriter(fh);
-    const opts = { mtime: createdAt, mode: 0o100644 };
+    const opts = { mtime: createdAt, mode: 0o100644, maxSize: limits.maxEntryBytes };
+    let total = 0;
     const metas: ManifestEntry[] = [];
     const redactions: RedactionRecord[] = [...header.redactions];
     // One entry at a time (its blocks deflate in parallel), so a session of thousands of files never
     // holds thousands of open files.
     for (const e of entries) {
-      const redactor = e.redact ? new LineRedactor() : null;
-      let res;
-      try {
-        res = await zip.add(e.path, chunksOf(e, redactor), opts);
-      } catch (err) {
-        if (zip.writeFailed) throw err;
-        throw new GopsyError('save-failed', `Cannot read ${e.path}: ${(err as Error).message}`);
+      let redactor = e.redact ? new LineRedactor() : null;
+      const add = async (method: 'deflate' | 'store') => {
+        try {
+          return await zip.add(e.path, chunksOf(e, redactor), { ...opts, method });
+        } catch (err) {
+          if (zip.writeFailed) throw err;
+          if (err instanceof EntryTooLarge) throw new GopsyError('too-large', `Cannot save the bundle: ${err.message} Leave it out of the bundle.`);
+          throw new GopsyError('save-failed', `Cannot read ${e.path}: ${(err as Error).message}`);
+        }
+      };
+      let res = await add('deflate');
+      if (res.size >= limits.ratioFloorBytes && res.size / Math.max(1, res.compressedSize) > limits.maxRatio) {
+        await zip.discardLast();
+        redactor = e.redact ? new LineRedactor() : null;
+        res = await add('store');
+      }
+      total += res.size;
+      if (total > limits.maxTotalBytes) {
+        throw new GopsyError('too-large', `Cannot save the bundle: its files add up to more than the ${limits.maxTotalBytes / 2 ** 30} GiB a bundle may hold.`);
       }
       metas.push({ path: e.path, size: res.size, sha256: res.sha256, kind: e.kind });
       for (const h of redactor?.hits ?? []) redactions.push({ where: e.path, name: h.name, count: h.count });

@@ -6,8 +6,9 @@
 // bounded: at most MAX_IN_FLIGHT blocks are held at a time.
 //
 // Format (PKWARE APPNOTE 6.3): local header with the data-descriptor flag (sizes and CRC follow the
-// data), UTF-8 names, deflate; central directory with Unix modes; ZIP64 end records when offsets or the
-// entry count need them. An entry is at most 4 GiB - 2 bytes (readers cap entries at 2 GiB anyway).
+// data), UTF-8 names, deflate or stored; central directory with Unix modes; ZIP64 end records when
+// offsets or the entry count need them. An entry is at most 4 GiB - 2 bytes, or the caller's cap.
+// The last entry can be taken back (discardLast) and written again, e.g. stored instead of deflated.
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import zlib from 'node:zlib';
@@ -27,11 +28,26 @@ const MAX_ENTRY = U32 - 1;
 
 export interface ZipEntryResult {
   size: number;
+  /** Bytes of the entry's data in the zip (deflated, or the same as size when stored). */
+  compressedSize: number;
   sha256: string;
+}
+
+/** An entry grew past its cap (ZipEntryOptions.maxSize); the entry is abandoned. */
+export class EntryTooLarge extends Error {}
+
+export interface ZipEntryOptions {
+  mtime: Date;
+  mode: number;
+  /** Stored entries are copied as they are (for data that would deflate beyond what readers accept). */
+  method?: 'deflate' | 'store';
+  /** Refuse the entry once it grows past this many bytes (default: the format's 4 GiB - 2). */
+  maxSize?: number;
 }
 
 interface Written {
   name: Buffer;
+  method: number;
   crc: number;
   csize: number;
   size: number;
@@ -84,18 +100,20 @@ export class ZipWriter {
   }
 
   /**
-   * Adds one entry from a stream of chunks (any sizes), deflated. Resolves once its bytes are queued
-   * for writing, with the size and sha256 of what went in.
+   * Adds one entry from a stream of chunks (any sizes), deflated unless opts.method is 'store'.
+   * Resolves once its bytes are queued for writing, with the size and sha256 of what went in.
    */
-  async add(name: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>, opts: { mtime: Date; mode: number }): Promise<ZipEntryResult> {
+  async add(name: string, chunks: AsyncIterable<Buffer> | Iterable<Buffer>, opts: ZipEntryOptions): Promise<ZipEntryResult> {
+    const method = opts.method === 'store' ? 0 : 8;
+    const maxSize = Math.min(opts.maxSize ?? MAX_ENTRY, MAX_ENTRY);
     const nameBytes = Buffer.from(name, 'utf8');
     const { time, date } = dosDateTime(opts.mtime);
     const start = this.offset;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate, data descriptor)
     local.writeUInt16LE(0x0808, 6); // bit 3: sizes in the data descriptor; bit 11: UTF-8 name
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(time, 10);
     local.writeUInt16LE(date, 12);
     // crc, sizes: 0 here, in the data descriptor and the central directory
@@ -118,7 +136,13 @@ export class ZipWriter {
       hash.update(block);
       crc = zlib.crc32(block, crc);
       size += block.length;
-      if (size > MAX_ENTRY) throw new Error(`${name} is larger than the 4 GiB a bundle entry may hold.`);
+      if (size > maxSize) throw new EntryTooLarge(`${name} is larger than the ${formatCap(maxSize)} a bundle entry may hold.`);
+      if (method === 0) {
+        csize += block.length;
+        void this.write(block);
+        await this.written();
+        return;
+      }
       const dictionary = prevTail ?? undefined;
       const job = deflateRaw(block, { level: 6, finishFlush: zlib.constants.Z_SYNC_FLUSH, ...(dictionary ? { dictionary } : {}) });
       job.catch(() => {}); // awaited in order below; an entry abandoned half-way must not leave it unhandled
@@ -146,8 +170,10 @@ export class ZipWriter {
     }
     if (pendingBytes > 0) await submit(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
     while (inFlight.length) await drainOne();
-    csize += FINAL_BLOCK.length;
-    void this.write(FINAL_BLOCK);
+    if (method === 8) {
+      csize += FINAL_BLOCK.length;
+      void this.write(FINAL_BLOCK);
+    }
 
     const desc = Buffer.alloc(16);
     desc.writeUInt32LE(0x08074b50, 0);
@@ -156,8 +182,15 @@ export class ZipWriter {
     desc.writeUInt32LE(size, 12);
     void this.write(desc);
     await this.written();
-    this.entries.push({ name: nameBytes, crc: crc >>> 0, csize, size, offset: start, time, date, mode: opts.mode });
-    return { size, sha256: hash.digest('hex') };
+    this.entries.push({ name: nameBytes, method, crc: crc >>> 0, csize, size, offset: start, time, date, mode: opts.mode });
+    return { size, compressedSize: csize, sha256: hash.digest('hex') };
+  }
+
+  /** Takes the last entry back: the next one is written where it began (end() trims what is left). */
+  async discardLast(): Promise<void> {
+    await this.written();
+    const last = this.entries.pop();
+    if (last) this.offset = last.offset;
   }
 
   /** Writes the central directory and the end records; resolves when every byte is written. */
@@ -177,7 +210,7 @@ export class ZipWriter {
       r.writeUInt16LE((3 << 8) | 45, 4); // made by Unix, spec 4.5
       r.writeUInt16LE(bigOffset ? 45 : 20, 6);
       r.writeUInt16LE(0x0808, 8);
-      r.writeUInt16LE(8, 10);
+      r.writeUInt16LE(e.method, 10);
       r.writeUInt16LE(e.time, 12);
       r.writeUInt16LE(e.date, 14);
       r.writeUInt32LE(e.crc, 16);
@@ -220,8 +253,14 @@ export class ZipWriter {
     eocd.writeUInt32LE(zip64 ? U32 : cdStart, 16);
     void this.write(eocd);
     await this.written();
+    // A discarded entry may have reached further than what replaced it.
+    await this.fh.truncate(this.offset);
     return this.offset;
   }
+}
+
+function formatCap(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${+(bytes / 2 ** 30).toFixed(1)} GiB` : `${bytes} bytes`;
 }
 
 /** FileHandle.write may write fewer bytes than asked (a disk filling up): write the rest, or fail. */
