@@ -1,6 +1,9 @@
 // "Same build, another Go version" for real: the sample built by the run service with the current go
 // and with GOTOOLCHAIN=go1.24.0 (fetched through the module proxy when the module cache lacks it), then
-// compared the way the Compare view and `gopsy diff` do. Also a version that does not exist.
+// compared the way the Compare view and `gopsy diff` do. Also a version that does not exist, and a
+// download cancelled half-way.
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { BuildProfile, RunManifest } from '../../src/shared/api';
@@ -13,7 +16,7 @@ import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { BundleRunFiles, bundleRuns } from '../../src/main/services/compare/runFiles';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { copySample, makeTemp, removeTemp } from './support';
+import { copySample, makeTemp, removeTemp, waitUntil } from './support';
 
 const OLD = 'go1.24.0';
 let temp: string;
@@ -198,5 +201,41 @@ test('a toolchain older than the go.mod asks for stops the build at once with th
     expect(output.get(m.id)).toContain(`go.mod requires go >= 1.26 (running go 1.24.0; GOTOOLCHAIN=${OLD})`);
   } finally {
     await removeTemp(t2);
+  }
+}, 120_000);
+
+test('a toolchain download shows in a run that exists at once, and cancel stops it', async () => {
+  // A module proxy that takes the request and never answers: the download lasts until it is cancelled.
+  const requests: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = http.createServer((req) => void requests.push(req.url ?? ''));
+  server.on('connection', (s) => sockets.add(s));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const modcache = await makeTemp('modcache-empty');
+  try {
+    const version = 'go1.22.12';
+    // The go command gopsy starts inherits gopsy's environment (a profile sets only GOOS, GOFLAGS, ...).
+    vi.stubEnv('GOPROXY', `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    vi.stubEnv('GOMODCACHE', modcache);
+    const { summary, done } = await runs.start(project, { ...profile, env: { GOTOOLCHAIN: version, GOFLAGS: '-modcacherw' } });
+    expect(summary.status).toBe('running');
+    expect(runs.isRunning(summary.id)).toBe(true);
+    await waitUntil(() => requests.length > 0, 'the go command asking the proxy for the toolchain');
+    expect(output.get(summary.id)).toContain(`GOTOOLCHAIN=${version}`);
+    expect((await runs.list(project)).find((r) => r.id === summary.id)?.status).toBe('running');
+
+    await runs.cancel(summary.id);
+    const m = await done;
+    expect(m.status).toBe('cancelled');
+    expect(runs.isRunning(m.id)).toBe(false);
+    expect(output.get(m.id)).toContain(`cancelled while the go command was fetching ${version}`);
+    expect(m.artefacts).not.toContain('build.jsonl');
+    // The go command is gone: the proxy's connection to it closed.
+    await waitUntil(() => [...sockets].every((s) => s.closed), 'the fetching go command to close its connection', 10_000);
+  } finally {
+    vi.unstubAllEnvs();
+    for (const s of sockets) s.destroy();
+    server.close();
+    await removeTemp(modcache);
   }
 }, 120_000);

@@ -24,8 +24,34 @@ export interface RunListener {
 }
 
 interface LiveRun {
-  proc: PtyProcess | null;
+  /** Set by cancel(): a run cancelled between its steps does not start the next one. */
+  cancelled: boolean;
+  /** Stops what the run is doing now: the toolchain download while it lasts, then the build. */
+  stopCurrent: () => Promise<void> | void;
+  /** Settles with the final manifest (or the error that ended start), however early it is awaited. */
   done: Promise<RunManifest>;
+  settle: (done: Promise<RunManifest>) => void;
+}
+
+function newLiveRun(): LiveRun {
+  let settle!: (done: Promise<RunManifest>) => void;
+  const done = new Promise<RunManifest>((resolve) => (settle = resolve));
+  done.catch(() => {}); // settled with start's error only when start also throws it
+  return { cancelled: false, stopCurrent: () => {}, done, settle };
+}
+
+function runningManifest(id: string, project: string, profile: BuildProfile, command: RunManifest['command'], goVersion: string | undefined): RunManifest {
+  return {
+    version: 1,
+    id,
+    project,
+    profile,
+    command,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    artefacts: [],
+    ...(goVersion ? { goVersion } : {}),
+  };
 }
 
 /** The go command's work directory is listed up to this many entries (a -a std build has thousands). */
@@ -67,22 +93,97 @@ export class RunService {
     return supportsBuildJson(v ? parseGoVersion(v.stdout)?.version : undefined);
   }
 
-  /** Starts a run; resolves once it is running, with a promise of its final manifest. */
+  /**
+   * Starts a run; resolves once it is running, with a promise of its final manifest. With GOTOOLCHAIN
+   * naming another Go, the run exists at once: the go command's download of that Go (which can take
+   * minutes) shows in the run's output, and cancel() stops it; the build follows once it is there.
+   */
   async start(project: string, profile: BuildProfile): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const id = newRunId();
     const dir = await this.store.create(project, id);
-    // The toolchain the build will really use: GOTOOLCHAIN (a profile may set it) picks another Go,
-    // which the go command fetches through the module proxy first; that download shows in the console.
     // local / auto name no particular Go: nothing to fetch first.
     const gotoolchain = /^go\d/.test(profile.env?.GOTOOLCHAIN ?? '') ? profile.env!.GOTOOLCHAIN : undefined;
+    const run = newLiveRun();
+    this.live.set(id, run);
+    try {
+      if (gotoolchain) return await this.startWithToolchain(project, profile, id, dir, run, gotoolchain);
+      const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+      const started = await this.launch({ project, profile, id, dir, versionRes, preface: '', run });
+      return { summary: started.summary, done: this.track(id, run, started.done) };
+    } catch (err) {
+      this.live.delete(id);
+      run.settle(Promise.reject(err));
+      throw err;
+    }
+  }
+
+  private async startWithToolchain(
+    project: string,
+    profile: BuildProfile,
+    id: string,
+    dir: string,
+    run: LiveRun,
+    gotoolchain: string,
+  ): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     let preface = '';
     const say = (s: string) => {
       preface += s;
       this.emitOutput(id, s);
     };
-    const versionRes = gotoolchain
-      ? await this.resolveToolchain(project, gotoolchain, say)
-      : await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+    // The command as it will run: the version asked for decides the flags (-json needs go1.24).
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain) });
+    const manifest = runningManifest(id, project, profile, command, undefined);
+    await this.store.writeManifest(project, manifest);
+    const fetch = this.resolveToolchain(project, { ...command.env, GOTOOLCHAIN: gotoolchain }, say);
+    run.stopCurrent = async () => {
+      fetch.stop();
+      await fetch.result;
+    };
+    const done = fetch.result
+      .then(async (versionRes) => {
+        if (run.cancelled) {
+          say(`gopsy: cancelled while the go command was fetching ${gotoolchain}.\r\n`);
+          await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
+          await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
+          return this.finish(project, dir, manifest, 'cancelled', versionRes.exitCode);
+        }
+        return (await this.launch({ project, profile, id, dir, versionRes, preface, run, gotoolchain })).done;
+      })
+      // Nobody may be waiting on done (the workbench follows status events): it must not reject.
+      .catch(async (err: Error) => {
+        say(`gopsy: ${err.message}\r\n`);
+        return this.finish(project, dir, manifest, 'failed', -1).catch(() => ({ ...manifest, status: 'failed' as const }));
+      });
+    const tracked = this.track(id, run, done);
+    const summary = summarize(manifest);
+    for (const l of this.listeners) l.status(summary);
+    return { summary, done: tracked };
+  }
+
+  /** Keeps a run in `live` (where start put it) until its final manifest is written. */
+  private track(id: string, run: LiveRun, done: Promise<RunManifest>): Promise<RunManifest> {
+    run.settle(done);
+    void done.finally(() => this.live.delete(id)).catch(() => {});
+    return done;
+  }
+
+  /** The build itself, once the toolchain is known: `go version` has answered (or failed). */
+  private async launch(ctx: {
+    project: string;
+    profile: BuildProfile;
+    id: string;
+    dir: string;
+    versionRes: { stdout: string; stderr: string; exitCode: number };
+    preface: string;
+    run: LiveRun;
+    gotoolchain?: string;
+  }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
+    const { project, profile, id, dir, versionRes, run, gotoolchain } = ctx;
+    let preface = ctx.preface;
+    const say = (s: string) => {
+      preface += s;
+      this.emitOutput(id, s);
+    };
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
@@ -99,17 +200,7 @@ export class RunService {
     // Remark markers are stale once their file's content changes: record it before go reads it.
     if (profile.capture.remarks) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
 
-    const manifest: RunManifest = {
-      version: 1,
-      id,
-      project,
-      profile,
-      command,
-      status: 'running',
-      startedAt: new Date().toISOString(),
-      artefacts: [],
-      ...(goVersion ? { goVersion } : {}),
-    };
+    const manifest = runningManifest(id, project, profile, command, goVersion);
     await this.store.writeManifest(project, manifest);
 
     if (gotoolchain && versionRes.exitCode !== 0) {
@@ -120,6 +211,13 @@ export class RunService {
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
 
+    if (run.cancelled) {
+      await goEnvWritten;
+      say('gopsy: cancelled before the build started.\r\n');
+      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
+      const cancelled = await this.finish(project, dir, manifest, 'cancelled', -1);
+      return { summary: summarize(cancelled), done: Promise.resolve(cancelled) };
+    }
     let proc: PtyProcess;
     try {
       proc = new PtyProcess({ file: command.argv[0]!, args: command.argv.slice(1), cwd: project, env: childEnv(command.env), cols: 160, rows: 40 });
@@ -129,9 +227,8 @@ export class RunService {
       this.emitOutput(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
+    run.stopCurrent = () => proc.stop();
     const done = this.capture(project, dir, manifest, proc, goEnvWritten, preface.replace(/\r\n/g, '\n'));
-    this.live.set(id, { proc, done });
-    void done.finally(() => this.live.delete(id));
     const summary = summarize(manifest);
     for (const l of this.listeners) l.status(summary);
     return { summary, done };
@@ -191,8 +288,9 @@ export class RunService {
   async cancel(id: string): Promise<void> {
     const run = this.live.get(id);
     if (!run) throw new GopsyError('not-running', 'That run is not running.');
-    await run.proc?.stop();
-    await run.done;
+    run.cancelled = true;
+    await run.stopCurrent();
+    await run.done.catch(() => {});
   }
 
   async list(project: string): Promise<RunSummary[]> {
@@ -210,15 +308,21 @@ export class RunService {
   }
 
   /**
-   * `go version` with GOTOOLCHAIN set, in the project: the go command downloads the toolchain if needed
-   * and says so on stderr, which is passed on as it comes. The process is ended with the service.
+   * `go version` with GOTOOLCHAIN set, in the project and with the build's environment (a profile's
+   * GOPROXY applies to the download too): the go command downloads the toolchain if needed and says so
+   * on stderr, which is passed on as it comes. stop() ends it (cancel, or the app quits).
    */
-  private resolveToolchain(project: string, version: string, say: (s: string) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  private resolveToolchain(
+    project: string,
+    env: Record<string, string> & { GOTOOLCHAIN: string },
+    say: (s: string) => void,
+  ): { result: Promise<{ stdout: string; stderr: string; exitCode: number }>; stop: () => void } {
+    const version = env.GOTOOLCHAIN;
     say(`gopsy: GOTOOLCHAIN=${version}: the go command runs that Go, downloading it through the module proxy (GOPROXY) if the module cache does not have it yet…\r\n`);
-    return new Promise((resolve) => {
+    const child = spawn(goBinary(), ['version'], { cwd: project, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = new Promise<{ stdout: string; stderr: string; exitCode: number }>((resolve) => {
       let stdout = '';
       let stderr = '';
-      const child = spawn(goBinary(), ['version'], { cwd: project, env: childEnv({ GOTOOLCHAIN: version }), stdio: ['ignore', 'pipe', 'pipe'] });
       this.fetching.add(child);
       const timer = setTimeout(() => child.kill('SIGKILL'), TOOLCHAIN_FETCH_MS);
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -226,10 +330,10 @@ export class RunService {
         stderr += d;
         say(d.replace(/\r?\n/g, '\r\n'));
       });
-      const end = (result: { stdout: string; stderr: string; exitCode: number }) => {
+      const end = (res: { stdout: string; stderr: string; exitCode: number }) => {
         clearTimeout(timer);
         this.fetching.delete(child);
-        resolve(result);
+        resolve(res);
       };
       child.on('error', (err) => end({ stdout, stderr: stderr + err.message, exitCode: -1 }));
       child.on('close', (code, signal) => {
@@ -237,6 +341,7 @@ export class RunService {
         end({ stdout, stderr: signal ? `${stderr}\n(the toolchain fetch was stopped: ${signal})` : stderr, exitCode: code ?? -1 });
       });
     });
+    return { result, stop: () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL') };
   }
 
   /** Ends every running build (the app quits). */
