@@ -40,7 +40,14 @@ function newLiveRun(): LiveRun {
   return { cancelled: false, stopCurrent: () => {}, done, settle };
 }
 
-function runningManifest(id: string, project: string, profile: BuildProfile, command: RunManifest['command'], goVersion: string | undefined): RunManifest {
+function runningManifest(
+  id: string,
+  project: string,
+  profile: BuildProfile,
+  command: RunManifest['command'],
+  goVersion: string | undefined,
+  startedAt = new Date().toISOString(),
+): RunManifest {
   return {
     version: 1,
     id,
@@ -48,7 +55,7 @@ function runningManifest(id: string, project: string, profile: BuildProfile, com
     profile,
     command,
     status: 'running',
-    startedAt: new Date().toISOString(),
+    startedAt,
     artefacts: [],
     ...(goVersion ? { goVersion } : {}),
   };
@@ -145,9 +152,9 @@ export class RunService {
           say(`gopsy: cancelled while the go command was fetching ${gotoolchain}.\r\n`);
           await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
           await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-          return this.finish(project, dir, manifest, 'cancelled', versionRes.exitCode);
+          return this.finish(project, dir, manifest, 'cancelled', undefined);
         }
-        return (await this.launch({ project, profile, id, dir, versionRes, preface, run, gotoolchain })).done;
+        return (await this.launch({ project, profile, id, dir, versionRes, preface, run, gotoolchain, startedAt: manifest.startedAt })).done;
       })
       // Nobody may be waiting on done (the workbench follows status events): it must not reject.
       .catch(async (err: Error) => {
@@ -177,6 +184,8 @@ export class RunService {
     preface: string;
     run: LiveRun;
     gotoolchain?: string;
+    /** When the run began, if before this step (the toolchain download came first). */
+    startedAt?: string;
   }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const { project, profile, id, dir, versionRes, run, gotoolchain } = ctx;
     let preface = ctx.preface;
@@ -200,7 +209,7 @@ export class RunService {
     // Remark markers are stale once their file's content changes: record it before go reads it.
     if (profile.capture.remarks) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
 
-    const manifest = runningManifest(id, project, profile, command, goVersion);
+    const manifest = runningManifest(id, project, profile, command, goVersion, ctx.startedAt);
     await this.store.writeManifest(project, manifest);
 
     if (gotoolchain && versionRes.exitCode !== 0) {
@@ -215,7 +224,7 @@ export class RunService {
       await goEnvWritten;
       say('gopsy: cancelled before the build started.\r\n');
       await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-      const cancelled = await this.finish(project, dir, manifest, 'cancelled', -1);
+      const cancelled = await this.finish(project, dir, manifest, 'cancelled', undefined);
       return { summary: summarize(cancelled), done: Promise.resolve(cancelled) };
     }
     let proc: PtyProcess;
@@ -268,10 +277,11 @@ export class RunService {
     });
   }
 
-  private async finish(project: string, dir: string, manifest: RunManifest, status: RunStatus, exitCode: number): Promise<RunManifest> {
+  /** exitCode: undefined when no process of the build ran to an exit (cancelled before it started). */
+  private async finish(project: string, dir: string, manifest: RunManifest, status: RunStatus, exitCode: number | undefined): Promise<RunManifest> {
     // The private cache made every package compile; it is not an artefact (and can be GBs).
     await rm(path.join(dir, ARTEFACTS.cache), { recursive: true, force: true }).catch(() => {});
-    const final: RunManifest = { ...manifest, status, exitCode, endedAt: new Date().toISOString(), artefacts: await listArtefacts(dir) };
+    const final: RunManifest = { ...manifest, status, ...(exitCode !== undefined ? { exitCode } : {}), endedAt: new Date().toISOString(), artefacts: await listArtefacts(dir) };
     await this.store.writeManifest(project, final);
     for (const l of this.listeners) l.status(summarize(final));
     return final;

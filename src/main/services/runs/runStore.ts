@@ -82,10 +82,12 @@ export class RunStore {
   async list(project: string): Promise<RunManifest[]> {
     const names = await readdir(this.projectDir(project)).catch(() => [] as string[]);
     const out: RunManifest[] = [];
-    for (const name of names.filter((n) => RUN_ID.test(n)).sort().reverse()) {
+    for (const name of names.filter((n) => RUN_ID.test(n))) {
       const m = await this.readManifest(project, name).catch(() => null);
       if (m) out.push(m);
     }
-    return out;
+    // By start time to the millisecond: ids name the second only (two runs in one second, such as a
+    // baseline and its rerun with another Go, would otherwise be ordered by their random suffix).
+    return out.sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id));
   }
 }

@@ -93,7 +93,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   useEffect(() => {
     const offOut = api.on('build.output', ({ id, data }) => setLive((l) => ({ ...l, [id]: ((l[id] ?? '') + data.replace(/\r\n/g, '\n')).slice(-200_000) })));
     const offStatus = api.on('build.status', (s) => {
-      setRuns((rs) => [s, ...rs.filter((r) => r.id !== s.id)].sort((a, b) => b.id.localeCompare(a.id)));
+      setRuns((rs) => [s, ...rs.filter((r) => r.id !== s.id)].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.id.localeCompare(a.id)));
     });
     return () => {
       offOut();
