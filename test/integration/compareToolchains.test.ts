@@ -204,11 +204,17 @@ test('a toolchain older than the go.mod asks for stops the build at once with th
   }
 }, 120_000);
 
-test('a toolchain download shows in a run that exists at once, and cancel stops it', async () => {
-  // A module proxy that takes the request and never answers: the download lasts until it is cancelled.
+test('a toolchain download shows in a run that exists at once, with its progress, and cancel stops it and cleans up', async () => {
+  // A module proxy that sends the first 2 MiB of the zip and then nothing: the download lasts until
+  // it is cancelled.
   const requests: string[] = [];
   const sockets = new Set<Socket>();
-  const server = http.createServer((req) => void requests.push(req.url ?? ''));
+  const server = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
+    if (!req.url?.endsWith('.zip')) return;
+    res.writeHead(200, { 'Content-Type': 'application/zip' });
+    res.write(Buffer.alloc(2 * 2 ** 20));
+  });
   server.on('connection', (s) => sockets.add(s));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const modcache = await makeTemp('modcache-empty');
@@ -223,12 +229,19 @@ test('a toolchain download shows in a run that exists at once, and cancel stops 
     await waitUntil(() => requests.length > 0, 'the go command asking the proxy for the toolchain');
     expect(output.get(summary.id)).toContain(`GOTOOLCHAIN=${version}`);
     expect((await runs.list(project)).find((r) => r.id === summary.id)?.status).toBe('running');
+    // The go command says nothing while it downloads; gopsy reads the size of its temp file.
+    await waitUntil(() => /go1\.22\.12: 2\.0 MB downloaded so far/.test(output.get(summary.id) ?? ''), 'the download progress', 30_000);
+    const zipDir = path.join(modcache, 'cache/download/golang.org/toolchain/@v');
+    expect((await readdir(zipDir)).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
 
     await runs.cancel(summary.id);
     const m = await done;
     expect(m.status).toBe('cancelled');
     expect(runs.isRunning(m.id)).toBe(false);
     expect(output.get(m.id)).toContain(`cancelled while the go command was fetching ${version}`);
+    // The killed go command's temp file is gone from the module cache.
+    expect(output.get(m.id)).toContain('removed the 2.0 MB the stopped download left in the module cache');
+    expect((await readdir(zipDir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect(m.artefacts).not.toContain('build.jsonl');
     // The go command is gone: the proxy's connection to it closed.
     await waitUntil(() => [...sockets].every((s) => s.closed), 'the fetching go command to close its connection', 10_000);

@@ -17,6 +17,7 @@ import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RunStore, newRunId, summarize } from './runStore';
 import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
+import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
 export interface RunListener {
   output(id: string, text: string): void;
@@ -141,12 +142,35 @@ export class RunService {
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain) });
     const manifest = runningManifest(id, project, profile, command, undefined);
     await this.store.writeManifest(project, manifest);
+    const summary = summarize(manifest);
+    for (const l of this.listeners) l.status(summary);
+    // The go command prints one line and then downloads silently: its temp file's size is the progress.
+    const zip = await toolchainZip(project, command.env, gotoolchain);
+    const download = zip ? await ToolchainDownload.begin(zip) : null;
     const fetch = this.resolveToolchain(project, { ...command.env, GOTOOLCHAIN: gotoolchain }, say);
+    if (run.cancelled) fetch.stop();
     run.stopCurrent = async () => {
       fetch.stop();
       await fetch.result;
     };
-    const done = fetch.result
+    const began = Date.now();
+    let fetching = true;
+    const progress = download
+      ? setInterval(() => {
+          void download.bytes().then((n) => {
+            if (n !== null && fetching) say(`gopsy: ${gotoolchain}: ${formatMB(n)} downloaded so far (${Math.round((Date.now() - began) / 1000)} s)\r\n`);
+          });
+        }, DOWNLOAD_PROGRESS_MS)
+      : null;
+    const fetched = fetch.result.then(async (res) => {
+      fetching = false;
+      if (progress) clearInterval(progress);
+      // A go command killed mid-download (cancel, the time limit) leaves its temp file for good.
+      const left = res.exitCode !== 0 && download ? await download.removeLeftovers() : 0;
+      if (left > 0) say(`gopsy: removed the ${formatMB(left)} the stopped download left in the module cache.\r\n`);
+      return res;
+    });
+    const done = fetched
       .then(async (versionRes) => {
         if (run.cancelled) {
           say(`gopsy: cancelled while the go command was fetching ${gotoolchain}.\r\n`);
@@ -161,10 +185,7 @@ export class RunService {
         say(`gopsy: ${err.message}\r\n`);
         return this.finish(project, dir, manifest, 'failed', -1).catch(() => ({ ...manifest, status: 'failed' as const }));
       });
-    const tracked = this.track(id, run, done);
-    const summary = summarize(manifest);
-    for (const l of this.listeners) l.status(summary);
-    return { summary, done: tracked };
+    return { summary, done: this.track(id, run, done) };
   }
 
   /** Keeps a run in `live` (where start put it) until its final manifest is written. */
@@ -364,6 +385,9 @@ export class RunService {
 function endStream(s: WriteStream): Promise<void> {
   return new Promise((resolve) => s.end(resolve));
 }
+
+/** How often the size of a toolchain download so far is said in the run's output. */
+const DOWNLOAD_PROGRESS_MS = 5000;
 
 /** How long fetching a toolchain (an 80–150 MB zip through the module proxy) may take before gopsy gives up. */
 const TOOLCHAIN_FETCH_MS = 15 * 60_000;
