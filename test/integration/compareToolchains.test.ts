@@ -10,6 +10,7 @@ import type { BuildProfile, RunManifest } from '../../src/shared/api';
 import type { RunComparison } from '../../src/shared/compare';
 import { RunService } from '../../src/main/services/runs/runService';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
+import { loadComparedRun } from '../../src/main/services/compare/loadCompared';
 import { DirRunFiles } from '../../src/main/services/compare/runFiles';
 import { diffCommand } from '../../src/cli/bundle';
 import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
@@ -252,3 +253,22 @@ test('a toolchain download shows in a run that exists at once, with its progress
     await removeTemp(modcache);
   }
 }, 120_000);
+
+test('remarks of a source that changed since the run are compared with a warning naming the file', async () => {
+  const dirOf = (m: RunManifest) => new DirRunFiles(runs.store.runDir(project, m.id), 'project', `run ${m.id}`, project);
+  const before = await loadComparedRun(dirOf(current), { tempDir: storage });
+  expect(before.remarks!.length).toBeGreaterThan(0);
+  expect(before.warnings.filter((w) => w.includes('changed since this run'))).toEqual([]);
+  const file = path.join(project, 'store/store.go');
+  const text = await readFile(file, 'utf8');
+  try {
+    // Two lines more at the top: every remark of store.go now points two lines above its code.
+    await writeFile(file, `// edited\n// after the run\n${text}`);
+    const after = await loadComparedRun(dirOf(current), { tempDir: storage });
+    const said = after.warnings.filter((w) => w.includes('changed since this run'));
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^store\/store\.go changed since this run: its \d+ remarks are placed in functions by the text it has now/);
+  } finally {
+    await writeFile(file, text);
+  }
+});

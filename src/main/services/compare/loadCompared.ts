@@ -1,6 +1,7 @@
 // Reads one side of a comparison from a run's files (directory or bundle) and parses what the pure
 // comparison needs: -bench lines, logopt remarks (attributed to functions from the sources), the
 // GOSSADIR ssa.html files, and the kept binary's symbols. What is missing becomes a sentence.
+import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCompileBench } from '../../../core/build';
@@ -12,6 +13,7 @@ import type { Remark } from '../../../shared/remarks';
 import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
 import { ARTEFACTS } from '../runs/command';
+import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
 import type { RunFiles } from './runFiles';
 
 const MAX_TEXT = 256 << 20;
@@ -46,7 +48,7 @@ export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promi
       remarks.push(...parsed.remarks);
       warnings.push(...parsed.warnings);
     }
-    await attribute(remarks, files, manifest.project);
+    await attribute(remarks, files, manifest.project, list.some((f) => f.path === SOURCE_HASHES), warnings);
   }
 
   let ssa: NamedSsa[] | null = null;
@@ -104,8 +106,14 @@ async function loadBinary(files: RunFiles, list: Awaited<ReturnType<RunFiles['li
   }
 }
 
-/** logopt names no function: it is read from the source each remark sits in (as the Remarks view does). */
-async function attribute(remarks: Remark[], files: RunFiles, project: string): Promise<void> {
+/**
+ * logopt names no function: it is read from the source each remark sits in (as the Remarks view does).
+ * That source is today's (the project's, or the one a bundle carries): when the run recorded the
+ * sources' hashes and a file no longer matches, its remarks may land in the wrong function, and a
+ * warning says which file.
+ */
+async function attribute(remarks: Remark[], files: RunFiles, project: string, hasHashes: boolean, warnings: string[]): Promise<void> {
+  const hashes = hasHashes ? await readHashes(files) : null;
   const byFile = new Map<string, Remark[]>();
   for (const r of remarks) {
     if (r.file.startsWith('<') || !path.isAbsolute(r.file)) continue;
@@ -118,5 +126,15 @@ async function attribute(remarks: Remark[], files: RunFiles, project: string): P
     if (source !== null) attributeFunctions(list, source);
     const rel = toProjectPath(project, file);
     if (rel) for (const r of list) r.path = rel;
+    const recorded = rel ? hashes?.[rel] : undefined;
+    if (source !== null && recorded !== undefined && createHash('sha256').update(source).digest('hex') !== recorded) {
+      warnings.push(`${rel} changed since this run: its ${list.length} remarks are placed in functions by the text it has now, so some may be in the wrong function.`);
+    }
   }
+}
+
+/** The sources' hashes the run recorded when it started (project-relative paths). */
+async function readHashes(files: RunFiles): Promise<Record<string, string> | null> {
+  const bytes = await files.read(SOURCE_HASHES, 16 << 20).catch(() => null);
+  return bytes ? parseSourceHashes(bytes.toString('utf8')) : null;
 }

@@ -53,8 +53,13 @@ export async function isStale(
 
 /** The hashes a run recorded, or null when it has none (or they do not read as such). */
 export async function readSourceHashes(runDir: string): Promise<Record<string, string> | null> {
+  return parseSourceHashes(await readFile(path.join(runDir, SOURCE_HASHES), 'utf8').catch(() => ''));
+}
+
+/** The hashes in a sources.json text, or null when it does not read as such. */
+export function parseSourceHashes(text: string): Record<string, string> | null {
   try {
-    const v: unknown = JSON.parse(await readFile(path.join(runDir, SOURCE_HASHES), 'utf8'));
+    const v: unknown = JSON.parse(text);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
     const entries = Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string');
     return Object.fromEntries(entries);
