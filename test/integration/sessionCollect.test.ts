@@ -3,7 +3,7 @@
 // breakpoints. Save Session carries them without the user adding them, shows each as an item in the
 // preview, and leaves out what the user excludes. All through the real backend and the real toolchain.
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Backend } from '../../src/main/services/backend';
 import { RpcClient } from '../../src/shared/rpc';
@@ -118,4 +118,36 @@ describe('what the session collects by itself', () => {
     const p = await api.call('session.preview', { includeSources: false, excludeSources: [] });
     expect(p.items.filter((i) => i.kind === 'events').some((i) => /^GODEBUG events: .*\(GODEBUG=inittrace=1, \d+ events\)$/.test(i.label) && i.label.includes(shell.title))).toBe(true);
   });
+});
+
+describe('a traced program still running when the session is saved', () => {
+  it('goes in with what it printed so far, marked as running; its end writes the capture again, whole', async () => {
+    const shell = await api.call('console.open', { preset: 'shell', cols: 120, rows: 30, godebug: { GODEBUG: 'inittrace=1' } });
+    const events = () => readdir(path.join(sessionDir, 'events'));
+    const before = new Set(await events());
+    // The sample waits when asked to: its init lines are printed, and it keeps running.
+    await api.call('console.input', { id: shell.id, data: 'go run . -wait 10m\n' });
+    await waitUntil(async () => ((await api.call('godebug.session', { id: shell.id }))?.events ?? []).some((e) => e.kind === 'init'), 'init events from the running program', 120_000);
+    expect((await events()).filter((f) => !before.has(f))).toEqual([]);
+
+    const out = path.join(temp, 'running.gopsy');
+    await api.call('session.save', { includeSources: false, excludeSources: [], path: out });
+    const r = await BundleReader.open(out);
+    let entry: string;
+    try {
+      const added = r.entries.map((e) => e.path).filter((p) => p.startsWith('events/') && !before.has(p.slice('events/'.length)));
+      expect(added).toHaveLength(1);
+      entry = added[0]!;
+      const lines = (await r.readEntry(entry, 64 << 20)).toString('utf8').trim().split('\n');
+      expect(JSON.parse(lines[0]!)).toMatchObject({ type: 'godebug-capture', godebug: 'inittrace=1', running: true, title: shell.title });
+      expect(lines.slice(1).some((l) => (JSON.parse(l) as { kind: string }).kind === 'init')).toBe(true);
+    } finally {
+      r.close();
+    }
+
+    // Stopped: the same file is written again as a finished capture.
+    await api.call('console.close', { id: shell.id });
+    const file = path.join(sessionDir, entry);
+    await waitUntil(async () => !(JSON.parse((await readFile(file, 'utf8')).split('\n')[0]!) as { running?: boolean }).running, 'the capture written as finished', 30_000);
+  }, 180_000);
 });

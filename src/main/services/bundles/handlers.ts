@@ -49,6 +49,7 @@ export function bundleHandlers(ctx: ConnectionContext) {
   const save = async (choice: SaveChoice & { layout?: Record<string, string | number | boolean | null> }) => {
     const { ws, session } = await liveSession(backend);
     if (choice.layout) await session.saveLayout(choice.layout);
+    await backend.sessions.flushBeforeSave();
     const toolchain = await backend.toolchain.info();
     // The session collects by itself: its folder (notes, layout, GODEBUG captures), every build run
     // of the project, and the debugger's breakpoints and configurations.

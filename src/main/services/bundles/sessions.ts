@@ -72,16 +72,29 @@ export interface RecordedEvents {
   godebug: string;
   startedAt: string;
   endedAt: string;
+  /** Written while the program still ran (a save): endedAt is the time of writing. */
+  running?: boolean;
   truncated: boolean;
   events: unknown[];
 }
 
 export class SessionService {
   private readonly byRoot = new Map<string, Promise<LiveSession>>();
+  private readonly beforeSave = new Set<() => Promise<void>>();
   readonly dir: string;
 
   constructor(storageDir: string) {
     this.dir = path.join(storageDir, 'sessions');
+  }
+
+  /** Work to finish before a session is saved (what running consoles captured so far); returns its removal. */
+  onBeforeSave(fn: () => Promise<void>): () => void {
+    this.beforeSave.add(fn);
+    return () => this.beforeSave.delete(fn);
+  }
+
+  async flushBeforeSave(): Promise<void> {
+    await Promise.all([...this.beforeSave].map((fn) => fn().catch(() => {})));
   }
 
   /** The session of a project folder: the existing one, else a new one. */

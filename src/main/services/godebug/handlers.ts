@@ -22,17 +22,33 @@ export function godebugHandlers(ctx: ConnectionContext) {
   // What each traced console ran, so its events can go into the project's session when it ends.
   const traced = new Map<string, { root: string; name: string; title: string; commandLine: string; startedAt: string }>();
   /** Into the live session automatically, so Save Session carries the events without the user's help. */
-  const record = (id: string) => {
+  const write = async (id: string, running: boolean): Promise<void> => {
     const t = traced.get(id);
     const got = sessions.get(id);
-    traced.delete(id);
+    if (!running) traced.delete(id); // ended: a save from now on finds it recorded, not running
     if (!t || !got || got.events.length === 0) return;
-    const capture = { consoleId: id, title: t.title, commandLine: t.commandLine, godebug: got.godebug, startedAt: t.startedAt, endedAt: new Date().toISOString(), truncated: got.truncated, events: got.events };
-    void ctx.backend.sessions
+    const capture = {
+      consoleId: id,
+      title: t.title,
+      commandLine: t.commandLine,
+      godebug: got.godebug,
+      startedAt: t.startedAt,
+      endedAt: new Date().toISOString(),
+      ...(running ? { running: true } : {}),
+      truncated: got.truncated,
+      events: got.events,
+    };
+    await ctx.backend.sessions
       .forProject(t.root, t.name)
       .then((s) => s.recordEvents(capture))
       .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
   };
+  const record = (id: string) => void write(id, false);
+  // A program still running when the session is saved: what it printed so far goes in (the file is
+  // written again, whole, when it ends).
+  const offBeforeSave = ctx.backend.sessions.onBeforeSave(async () => {
+    await Promise.all([...traced.keys()].map((id) => write(id, true)));
+  });
   const unobserve = ctx.consoles.observe({
     opened: (info, g) => {
       if (!g?.GODEBUG) return;
@@ -53,6 +69,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
   ctx.onClose(() => {
     // The window went away with traced consoles still running: keep what they printed.
     for (const id of [...traced.keys()]) record(id);
+    offBeforeSave();
     unobserve();
     sessions.disposeAll();
   });
