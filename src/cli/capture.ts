@@ -7,6 +7,7 @@ import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
 import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
 import { RunService } from '../main/services/runs/runService';
 import { writeCaptureBundle } from '../main/services/bundles/captureBundle';
+import { GopsyError } from '../shared/rpc';
 import { ArgReader, UsageError, type CliCommand } from './command';
 
 const USAGE = `gopsy capture [DIR] --out RUNDIR|FILE.gopsy [options]
@@ -76,12 +77,15 @@ async function capture(argv: string[]): Promise<number> {
   const runs = new RunService(storage);
   runs.subscribe({ output: (_id, text) => process.stdout.write(text.replace(/\r\n/g, '\n')), status: () => {} });
   let cancelled = false;
+  // Handled every time (not once): a second Ctrl-C must not kill the process half-way through writing.
+  const stop = new AbortController();
   const onSignal = () => {
     cancelled = true;
+    stop.abort();
     void runs.cancelAll();
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const { summary, done } = await runs.start(project, profile);
     process.stderr.write(`gopsy: ${summary.commandLine}\n`);
@@ -92,9 +96,19 @@ async function capture(argv: string[]): Promise<number> {
         process.stderr.write(`gopsy: build ${m.status}; no bundle written\n`);
         return 130;
       }
-      const res = await writeCaptureBundle(out, project, m, runDir);
+      const res = await writeCaptureBundle(out, project, m, runDir, { signal: stop.signal, noReplace: true }).catch((err: unknown) => {
+        if (!(err instanceof GopsyError)) throw err;
+        process.stderr.write(`gopsy: build ${m.status}; ${err.message}\n`);
+        return null;
+      });
+      if (!res) return cancelled ? 130 : 2;
       process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); bundle written to ${out} (${res.manifest.entries.length} entries, ${res.bytes} bytes)\n`);
     } else {
+      // The build took a while: something may have made --out meanwhile (rename would replace an empty folder).
+      if (await stat(out).catch(() => null)) {
+        process.stderr.write(`gopsy: build ${m.status}; ${out} exists (it appeared while the build ran), so the run was not moved there\n`);
+        return 2;
+      }
       await rename(runDir, out);
       process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); run written to ${out}\n`);
     }

@@ -1,6 +1,7 @@
 // `gopsy capture --out FILE.gopsy` on a temp copy of the sample with the real toolchain: the bundle is
 // checked with the code `gopsy inspect` runs (every entry against its sha256), opens as a read-only
 // replay, carries the run and the module's sources, and has secrets redacted by default.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
@@ -105,4 +106,26 @@ test('an existing bundle or a missing folder is refused before anything runs', a
   await expect(quiet(() => captureCommand.run([project, '--out', path.join(temp, 'pass.gopsy')]))).rejects.toThrow(/already exists/);
   await expect(quiet(() => captureCommand.run([project, '--out', path.join(temp, 'no', 'such', 'x.gopsy')]))).rejects.toThrow(/does not exist/);
   expect((await stat(path.join(temp, 'no')).catch(() => null))).toBeNull();
+});
+
+test('a bundle name that something else takes while the build runs is not replaced', async () => {
+  const out = path.join(temp, 'taken.gopsy');
+  const err: string[] = [];
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  // When the build starts (gopsy prints its command line), another program writes the same name.
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+    if (err.push(String(c)) === 1) writeFileSync(out, 'not gopsy\'s');
+    return true;
+  });
+  let code;
+  try {
+    code = await captureCommand.run([project, '--out', out, '--profile', 'Diagnose failure']);
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+  expect(code).toBe(2);
+  expect(err.join('')).toContain(`${out} exists (it appeared while the bundle was written); nothing was replaced.`);
+  expect(readFileSync(out, 'utf8')).toBe('not gopsy\'s');
+  expect((await readdir(temp)).filter((n) => n.startsWith('.'))).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // yauzl through gopsy's reader. Entries of many blocks, one byte, nothing, and a redacted text.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { open, writeFile } from 'node:fs/promises';
+import { open, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,6 +121,37 @@ describe('what gopsy writes, gopsy opens', () => {
       await expect(zip.add('big.bin', [noise], { mtime: new Date(), mode: 0o100644, maxSize: BLOCK })).rejects.toThrow(`big.bin is larger than the ${BLOCK} bytes a bundle entry may hold.`);
     } finally {
       await fh.close();
+    }
+  });
+});
+
+describe('stopping and not replacing', () => {
+  const header = { project: { name: 'w' }, toolchain: null, redactions: [] };
+
+  it('a save stopped by its signal leaves nothing, not even a partial file', async () => {
+    const dir = await makeTemp('zipwriter-abort');
+    try {
+      const file = path.join(dir, 'stopped.gopsy');
+      await expect(writeBundle(file, entries, header, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'cancelled' });
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await removeTemp(dir);
+    }
+  });
+
+  it('noReplace keeps a file that is already there, and leaves no partial file', async () => {
+    const dir = await makeTemp('zipwriter-noreplace');
+    try {
+      const file = path.join(dir, 'there.gopsy');
+      await writeFile(file, 'mine');
+      await expect(writeBundle(file, entries, header, { noReplace: true })).rejects.toMatchObject({ code: 'exists' });
+      expect(await readdir(dir)).toEqual(['there.gopsy']);
+      expect(await readFile(file, 'utf8')).toBe('mine');
+      const fresh = path.join(dir, 'fresh.gopsy');
+      await writeBundle(fresh, entries, header, { noReplace: true });
+      expect((await readdir(dir)).sort()).toEqual(['fresh.gopsy', 'there.gopsy']);
+    } finally {
+      await removeTemp(dir);
     }
   });
 });

@@ -5,7 +5,7 @@
 // the reader's caps (DEFAULT_LIMITS) hold for what is written, and an entry that deflates beyond the
 // reader's ratio cap (a console of one repeated line) is written again, stored.
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -35,7 +35,14 @@ export interface WriteResult {
   manifest: BundleManifest;
 }
 
-export async function writeBundle(outFile: string, entries: PlannedEntry[], header: ManifestHeader): Promise<WriteResult> {
+export interface WriteOptions {
+  /** Stops the save between entries (a second Ctrl-C, a window closing): nothing is left behind. */
+  signal?: AbortSignal;
+  /** Fail instead of replacing a file that exists at outFile when the bundle is complete. */
+  noReplace?: boolean;
+}
+
+export async function writeBundle(outFile: string, entries: PlannedEntry[], header: ManifestHeader, options: WriteOptions = {}): Promise<WriteResult> {
   const problems = entryNamesProblems([MANIFEST_NAME, ...entries.map((e) => e.path)]);
   if (problems.length) throw new GopsyError('bad-entry', `Cannot save the bundle: ${problems.slice(0, 3).join('; ')}`);
   const limits = DEFAULT_LIMITS;
@@ -55,6 +62,7 @@ export async function writeBundle(outFile: string, entries: PlannedEntry[], head
     // One entry at a time (its blocks deflate in parallel), so a session of thousands of files never
     // holds thousands of open files.
     for (const e of entries) {
+      if (options.signal?.aborted) throw new GopsyError('cancelled', `Saving ${path.basename(outFile)} was stopped; nothing was written.`);
       let redactor = e.redact ? new LineRedactor() : null;
       const add = async (method: 'deflate' | 'store') => {
         try {
@@ -93,7 +101,8 @@ export async function writeBundle(outFile: string, entries: PlannedEntry[], head
     await fh.sync(); // the data is on disk before the rename
     await fh.close();
     fh = null;
-    await rename(tmp, outFile);
+    if (options.noReplace) await placeNoReplace(tmp, outFile);
+    else await rename(tmp, outFile);
     await syncDir(path.dirname(outFile));
     return { file: outFile, bytes: (await stat(outFile)).size, manifest };
   } catch (err) {
@@ -112,6 +121,24 @@ function chunksOf(e: PlannedEntry, redactor: LineRedactor | null): AsyncIterable
   // A consumer that stops early (a failed write) destroys the redactor; the file must close with it.
   redactor.once('close', () => source.destroy());
   return source.pipe(redactor);
+}
+
+/** Puts the finished temp file at outFile unless something is there already. */
+async function placeNoReplace(tmp: string, outFile: string): Promise<void> {
+  const exists = () => new GopsyError('exists', `${outFile} exists (it appeared while the bundle was written); nothing was replaced.`);
+  try {
+    // link fails when the name exists: no window between a check and the rename.
+    await link(tmp, outFile);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw exists();
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw err;
+    // A file system without hard links: check, then rename.
+    if (await stat(outFile).catch(() => null)) throw exists();
+    await rename(tmp, outFile);
+    return;
+  }
+  await rm(tmp, { force: true });
 }
 
 /** Makes the rename itself durable (a crash right after could otherwise lose it). */

@@ -5,11 +5,11 @@ import path from 'node:path';
 import type { RunManifest } from '../../../shared/build';
 import { detectToolchain } from '../toolchain';
 import { inspectFolder } from '../workspace';
-import { writeBundle, type WriteResult } from './bundleWriter';
+import { writeBundle, type WriteOptions, type WriteResult } from './bundleWriter';
 import { planSave, projectOf } from './savePlan';
 import { runLabel } from './sessionContent';
 
-export async function writeCaptureBundle(outFile: string, projectRoot: string, run: RunManifest, runDir: string): Promise<WriteResult> {
+export async function writeCaptureBundle(outFile: string, projectRoot: string, run: RunManifest, runDir: string, opts: WriteOptions = {}): Promise<WriteResult> {
   const ws = await inspectFolder(projectRoot);
   const session = { name: ws.name, projectRoot: ws.root, createdAt: run.startedAt };
   const plan = await planSave(
@@ -21,5 +21,5 @@ export async function writeCaptureBundle(outFile: string, projectRoot: string, r
     await detectToolchain(),
     { includeSources: true, excludeSources: [] },
   );
-  return writeBundle(path.resolve(outFile), plan.entries, plan.header);
+  return writeBundle(path.resolve(outFile), plan.entries, plan.header, opts);
 }
