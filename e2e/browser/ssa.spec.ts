@@ -125,3 +125,28 @@ test('the "Show SSA" code lens above a method shows that method\'s SSA; the lens
   await expect(lenses.first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('a value of code inlined from another file opens that file at its line', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory' });
+  const funcs = page.getByTestId('ssa-functions');
+  await expect(funcs.getByText('main', { exact: true })).toBeVisible({ timeout: 110_000 });
+  await funcs.getByText('main', { exact: true }).click();
+  await expect(page.getByTestId('ssa-function')).toContainText('main,1');
+  await page.getByTestId('ssa-phases').locator('[data-phase="start"]').click();
+  // main inlines (*Store).Value from store/store.go: its values say so on their line number. The
+  // rows are virtual: scroll down until one of them is drawn.
+  const phaseRows = page.getByTestId('ssa-phase');
+  const inlined = phaseRows.locator('.ssa-line[title*="store.go:"][title*="(inlined)"]').first();
+  await expect(phaseRows.locator('[data-block="b1"]')).toBeVisible();
+  for (let i = 0; i < 200 && (await inlined.count()) === 0; i++) await phaseRows.evaluate((el) => (el.scrollTop += 300));
+  await expect(inlined).toBeVisible();
+  const line = /store\.go:(\d+)/.exec((await inlined.getAttribute('title'))!)![1];
+  await inlined.click();
+  await expect(page.getByTestId('editor-status')).toContainText('store/store.go');
+  await expect(page.getByTestId('cursor-position')).toHaveText(new RegExp(`^Ln ${line},`));
+  expect(errors).toEqual([]);
+});

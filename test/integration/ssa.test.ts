@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { SsaService } from '../../src/main/services/ssa/ssaService';
 import { diffPhases, valueHistory } from '../../src/core/ssa/analysis';
+import { lineFiles } from '../../src/core/ssa/lineFiles';
+import { phaseLineMarks } from '../../src/renderer/src/panels/ssa/useSsaLineMarks';
 import { copySample, removeTemp } from './support';
 
 let temp: string;
@@ -69,4 +71,35 @@ describe('SSA capture with the real compiler', () => {
     expect(generic.ok).toBe(false);
     if (!generic.ok) expect(generic.message).toMatch(/shaped instantiations/);
   });
+});
+
+describe('values of inlined code are placed in their own files', () => {
+  it('main.main: its own lines in main.go, inlined store and standard library lines in theirs; editor marks only its own', async () => {
+    const res = await svc.capture(project, '.', 'main');
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    const fn = await svc.store.full(res.id);
+    const own = path.join(project, 'main.go');
+    // The sources column lists main.go only, though main inlines code of store.go and of the standard library.
+    expect(fn.sources.map((s) => s.file)).toEqual([own]);
+    const fileOf = lineFiles(fn.sources, fn.genssa);
+    const last = fn.phases.at(-1)!;
+    const files = new Map<string, number>();
+    for (const b of last.blocks) for (const v of b.values) {
+      if (v.line === null) continue;
+      const f = fileOf(v.line);
+      if (f?.certain) files.set(f.file, (files.get(f.file) ?? 0) + 1);
+    }
+    expect(files.get(own)).toBeGreaterThan(0);
+    expect(files.get(path.join(project, 'store/store.go'))).toBeGreaterThan(0);
+    expect([...files.keys()].some((f) => /\/src\/(flag|fmt)\/[a-z]+\.go$/.test(f))).toBe(true);
+    // The editor's gutter marks of main.go leave out the lines that are in store.go.
+    const storeLines = new Set(
+      last.blocks.flatMap((b) => b.values).flatMap((v) => (v.line !== null && fileOf(v.line)?.file === path.join(project, 'store/store.go') ? [v.line] : [])),
+    );
+    const marks = phaseLineMarks(last, 'main.go', (line) => fileOf(line)?.file === own);
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.some((m) => storeLines.has(m.line))).toBe(false);
+    expect(phaseLineMarks(last, 'main.go').some((m) => storeLines.has(m.line))).toBe(true);
+  }, 120_000);
 });

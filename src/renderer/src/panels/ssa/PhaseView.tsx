@@ -26,9 +26,11 @@ interface Props {
   scrollTo: number | null;
   onSelect: (id: string) => void;
   onLine: (line: number) => void;
+  /** The hover text of a value's line: which file it is in (inlined code is in another). */
+  lineTitle?: (line: number) => string;
 }
 
-export function PhaseView({ phase, rows, selected, highlightLine, query, scrollTo, onSelect, onLine }: Props) {
+export function PhaseView({ phase, rows, selected, highlightLine, query, scrollTo, onSelect, onLine, lineTitle }: Props) {
   const q = query.trim().toLowerCase();
   const matches = useMemo(() => {
     if (!q) return null;
@@ -80,7 +82,7 @@ export function PhaseView({ phase, rows, selected, highlightLine, query, scrollT
     ].join(' ');
     return (
       <div className={cls} data-value={v.id}>
-        <span className="ssa-line" onClick={() => v.line !== null && onLine(v.line)} title="open this line in the source">
+        <span className="ssa-line" onClick={() => v.line !== null && onLine(v.line)} title={v.line !== null && lineTitle ? lineTitle(v.line) : 'open this line in the source'}>
           {mark(v)}
         </span>{' '}
         <span className="ssa-vid" onClick={() => onSelect(v.id)}>{v.id}</span> = <span className="ssa-op">{v.op}</span>{' '}

@@ -13,6 +13,7 @@ import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
 import { useShowSsaRequests } from './useShowSsa';
 import { useSsaLineMarks } from './useSsaLineMarks';
+import { lineFiles } from '../../../../core/ssa/lineFiles';
 import { editorMarks } from '../../editor/editorMarks';
 import './ssa.css';
 
@@ -175,15 +176,26 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   useEffect(() => {
     if (!id || !summary?.done) return;
     void api.call('ssa.column', { id, format, column: 'sources' }).then((c) => setColumn((o) => ({ ...o, ...c })));
-    if (tab === 'ast' || tab === 'genssa') void api.call('ssa.column', { id, format, column: tab }).then((c) => setColumn((o) => ({ ...o, ...c })));
+    // genssa's "# file" rows say which file an inlined value's line is in (lineFiles).
+    void api.call('ssa.column', { id, format, column: 'genssa' }).then((c) => setColumn((o) => ({ ...o, ...c })));
+    if (tab === 'ast') void api.call('ssa.column', { id, format, column: tab }).then((c) => setColumn((o) => ({ ...o, ...c })));
   }, [api, id, format, tab, summary?.done]);
 
   const rows = useMemo(() => (phase ? phaseRows(phase) : []), [phase]);
   // The mini CFG of a big function (genssa: ~1000 blocks) is drawn after the phase's rows, not before.
   const cfgBlocks = useDeferredValue(phase?.blocks ?? NO_BLOCKS, NO_BLOCKS);
   const mainFile = column.sources?.[0]?.file;
-  useSsaLineMarks(api, phase, knownFile, mainFile);
-  const openLine = (line: number, file = mainFile) => file && openSource({ path: file, line });
+  const fileOf = useMemo(() => lineFiles(column.sources ?? [], column.genssa ?? []), [column.sources, column.genssa]);
+  const isOwnLine = useCallback((line: number) => fileOf(line)?.file === mainFile, [fileOf, mainFile]);
+  useSsaLineMarks(api, phase, knownFile, mainFile, isOwnLine);
+  const openLine = (line: number, file = fileOf(line)?.file ?? mainFile) => file && openSource({ path: file, line });
+  const lineTitle = (line: number) => {
+    const f = fileOf(line);
+    if (!f) return 'open this line in the source';
+    const name = f.file.slice(f.file.lastIndexOf('/') + 1);
+    if (f.certain) return `open ${name}:${line}${f.file === mainFile ? '' : ' (inlined)'}`;
+    return f.others.length ? `open ${name}:${line} (uncertain: ${f.others.join(', ')} also has code on line ${line})` : `open ${name}:${line} (uncertain: no file of this function is known to have code on that line)`;
+  };
   const jumpTo = (target: string) => {
     const i = rows.findIndex((r) => (target.startsWith('b') ? r.t === 'block' && r.b.id === target : r.t === 'value' && r.v.id === target));
     setTab('phase');
@@ -290,7 +302,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           )}
           {phase && tab === 'phase' && (
             <div className="ssa-phase-split">
-              <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} />
+              <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={setSelected} onLine={(l) => openLine(l)} lineTitle={lineTitle} />
               <div className="ssa-mini-cfg">
                 <CfgView blocks={cfgBlocks} selected={selected} onBlock={jumpTo} />
               </div>
@@ -312,9 +324,16 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
               rows={column.sources.flatMap((s): TextRow[] => [{ line: null, text: s.file, head: true }, ...s.lines])}
               onLine={(line, i) => {
                 setHighlightLine(line);
+                // The row's own section (a file heading, then its lines) says which file it is in.
                 let file = mainFile;
-                for (const s of column.sources!) if (s.lines.some((l) => l.line === line)) file = s.file;
-                void i;
+                let row = 0;
+                for (const s of column.sources!) {
+                  if (i <= row + s.lines.length) {
+                    file = s.file;
+                    break;
+                  }
+                  row += s.lines.length + 1;
+                }
                 openLine(line, file);
               }}
             />

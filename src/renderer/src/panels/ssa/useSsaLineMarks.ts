@@ -1,15 +1,16 @@
 // The reverse link: the source lines that have values in the phase on screen get a gutter glyph in the
-// editor (owner 'ssa'). Values carry only a line, in the function's own file.
+// editor (owner 'ssa'). Values carry only a line: values of code inlined from another file (their line
+// is in that file, see lineFiles) are left out, so they never mark an unrelated line of this one.
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { SsaPhase } from '../../../../shared/ssa';
 import { editorMarks, type EditorLineMark } from '../../editor/editorMarks';
 
-export function phaseLineMarks(phase: SsaPhase, file: string): EditorLineMark[] {
+export function phaseLineMarks(phase: SsaPhase, file: string, isOwnLine: (line: number) => boolean = () => true): EditorLineMark[] {
   const counts = new Map<number, number>();
   for (const b of phase.blocks) {
     if (b.dead) continue;
-    for (const v of b.values) if (!v.dead && v.line !== null) counts.set(v.line, (counts.get(v.line) ?? 0) + 1);
+    for (const v of b.values) if (!v.dead && v.line !== null && isOwnLine(v.line)) counts.set(v.line, (counts.get(v.line) ?? 0) + 1);
   }
   return [...counts].map(([line, n]) => ({
     path: file,
@@ -23,7 +24,13 @@ export function phaseLineMarks(phase: SsaPhase, file: string): EditorLineMark[] 
  * knownFile: the project-relative file when the capture named it; otherwise the first file of the
  * ssa.html Sources column (absolute) is mapped into the project.
  */
-export function useSsaLineMarks(api: GopsyApi, phase: SsaPhase | null, knownFile: string | null, sourcesFile: string | undefined): void {
+export function useSsaLineMarks(
+  api: GopsyApi,
+  phase: SsaPhase | null,
+  knownFile: string | null,
+  sourcesFile: string | undefined,
+  isOwnLine?: (line: number) => boolean,
+): void {
   const [resolved, setResolved] = useState<string | null>(null);
   useEffect(() => {
     if (knownFile || !sourcesFile) return;
@@ -36,6 +43,6 @@ export function useSsaLineMarks(api: GopsyApi, phase: SsaPhase | null, knownFile
   const file = knownFile ?? resolved;
   useEffect(() => {
     // Kept when the view closes: the glyphs are meant to be seen in the editor, the other tab.
-    if (phase && file) editorMarks.set('ssa', [], phaseLineMarks(phase, file));
-  }, [phase, file]);
+    if (phase && file) editorMarks.set('ssa', [], phaseLineMarks(phase, file, isOwnLine));
+  }, [phase, file, isOwnLine]);
 }
