@@ -339,9 +339,9 @@ export class RunService {
   }
 
   /**
-   * `go version` with GOTOOLCHAIN set, in the project and with the build's environment (a profile's
-   * GOPROXY applies to the download too): the go command downloads the toolchain if needed and says so
-   * on stderr, which is passed on as it comes. stop() ends it (cancel, or the app quits).
+   * `go version` with GOTOOLCHAIN set, in the project and with the build's environment (the profile's
+   * GOFLAGS, and gopsy's own environment with its GOPROXY): the go command downloads the toolchain if
+   * needed and says so on stderr, which is passed on as it comes. stop() ends it (cancel, or the app quits).
    */
   private resolveToolchain(
     project: string,
