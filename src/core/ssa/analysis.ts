@@ -1,7 +1,7 @@
 // Questions asked of a parsed function: a phase as text, the diff of two phases, where a value lives
 // across phases, and search. Identity across phases is by value ID, which the compiler recycles: the
 // answers say so rather than pretend to be exact.
-import type { PhaseDiff, SsaBlock, SsaFunction, SsaPhase, SsaValue, ValueHistory } from '../../shared/ssa';
+import type { PhaseDiff, SsaBlock, SsaPhase, SsaValue, ValueHistory } from '../../shared/ssa';
 
 export type { PhaseDiff, ValueHistory };
 
@@ -55,32 +55,41 @@ export function diffPhases(a: SsaPhase, b: SsaPhase): PhaseDiff {
 export const IDENTITY_CAVEAT =
   'Identity across passes is by value ID and may be wrong: the compiler recycles IDs, so the same ID in two phases can be a different value.';
 
-export function valueHistory(fn: SsaFunction, id: string, phaseIndex: number): ValueHistory {
-  const phase = fn.phases[phaseIndex];
+/**
+ * A function's phases: an array, or a list that reads each phase when asked (a big capture keeps its
+ * phases deflated, and rebuilding all of them at once costs hundreds of MB). Search and value history
+ * read each phase once, in order.
+ */
+export interface PhaseList {
+  readonly length: number;
+  at(index: number): SsaPhase | undefined;
+}
+
+export function valueHistory(fn: { phases: PhaseList }, id: string, phaseIndex: number): ValueHistory {
   let def: ValueHistory['def'] = null;
   const uses: ValueHistory['uses'] = [];
-  for (const b of phase?.blocks ?? []) {
-    for (const v of b.values) {
-      if (v.id === id) def = { block: b.id, text: valueText(v), line: v.line, dead: v.dead };
-      if (v.args.includes(id)) uses.push({ id: v.id, block: b.id, text: valueText(v) });
+  const presence: ValueHistory['presence'] = [];
+  for (let i = 0; i < fn.phases.length; i++) {
+    const p = fn.phases.at(i);
+    if (i === phaseIndex) {
+      for (const b of p?.blocks ?? []) {
+        for (const v of b.values) {
+          if (v.id === id) def = { block: b.id, text: valueText(v), line: v.line, dead: v.dead };
+          if (v.args.includes(id)) uses.push({ id: v.id, block: b.id, text: valueText(v) });
+        }
+        if (b.controls.includes(id)) uses.push({ id: b.id, block: b.id, text: blockEndText(b) });
+      }
     }
-    if (b.controls.includes(id)) uses.push({ id: b.id, block: b.id, text: blockEndText(b) });
+    presence.push(findValue(p, id, i));
   }
-  const presence: ValueHistory['presence'] = fn.phases.map((p, i) => {
-    for (const b of p.blocks) for (const v of b.values) if (v.id === id) return { phase: i, block: b.id, text: valueText(v), dead: v.dead };
-    return null;
-  });
   const present = presence.filter((x): x is NonNullable<typeof x> => !!x && !x.dead);
   const suspectReuse: number[] = [];
   let prevOp: string | null = null;
-  fn.phases.forEach((p, i) => {
-    const cur = presence[i];
+  presence.forEach((cur, i) => {
     const op = cur ? cur.text.split(' ')[2]! : null;
     // Lowering renames ops on purpose (Add64 → ADDQ); a generic→generic or machine→machine op change is suspicious.
     if (cur && prevOp && op !== prevOp && isGeneric(op!) === isGeneric(prevOp)) suspectReuse.push(i);
-    if (!cur) prevOp = null;
-    else prevOp = op;
-    void p;
+    prevOp = op;
   });
   return {
     id,
@@ -92,6 +101,11 @@ export function valueHistory(fn: SsaFunction, id: string, phaseIndex: number): V
     suspectReuse,
     caveat: IDENTITY_CAVEAT,
   };
+}
+
+function findValue(p: SsaPhase | undefined, id: string, phase: number): ValueHistory['presence'][number] {
+  for (const b of p?.blocks ?? []) for (const v of b.values) if (v.id === id) return { phase, block: b.id, text: valueText(v), dead: v.dead };
+  return null;
 }
 
 /** Generic ops are mixed case ("Add64"); lowered amd64/arm64 ops are upper case ("ADDQ"). */
@@ -108,7 +122,7 @@ export interface SearchHit {
  * Search by value ID ("v12"), block ID ("b3"), line ("line:28" or ":28"), or text in op/type/aux
  * (case-insensitive). With phase set, only that phase.
  */
-export function searchPhases(fn: SsaFunction, query: string, phase?: number, max = 500): { hits: SearchHit[]; truncated: boolean } {
+export function searchPhases(fn: { phases: PhaseList }, query: string, phase?: number, max = 500): { hits: SearchHit[]; truncated: boolean } {
   const q = query.trim();
   const hits: SearchHit[] = [];
   if (!q) return { hits, truncated: false };
@@ -117,9 +131,9 @@ export function searchPhases(fn: SsaFunction, query: string, phase?: number, max
   const lower = q.toLowerCase();
   const match = (v: SsaValue) =>
     lineQ ? v.line === Number(lineQ[1]) : idQ ? v.id === idQ || v.args.includes(idQ) : `${v.op} <${v.type}> ${v.aux}`.toLowerCase().includes(lower);
-  const range = phase === undefined ? fn.phases.map((_, i) => i) : [phase];
+  const range = phase === undefined ? Array.from({ length: fn.phases.length }, (_, i) => i) : [phase];
   for (const i of range) {
-    for (const b of fn.phases[i]?.blocks ?? []) {
+    for (const b of fn.phases.at(i)?.blocks ?? []) {
       if (idQ && b.id === idQ) hits.push({ phase: i, block: b.id, text: blockEndText(b) });
       for (const v of b.values) {
         if (!match(v)) continue;

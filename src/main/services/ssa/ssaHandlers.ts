@@ -26,12 +26,12 @@ export function ssaHandlers(ctx: ConnectionContext) {
       const fn = await service.store.columns(id, format);
       return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };
     },
-    'ssa.search': async ({ id, format, query, phase }) => searchPhases(await service.store.full(id, format), query, phase),
+    'ssa.search': async ({ id, format, query, phase }) => searchPhases(await service.store.phases(id, format), query, phase),
     'ssa.diff': async ({ id, format, a, b }) => {
       const pa = await service.store.phase(id, format, a);
       const pb = await service.store.phase(id, format, b);
       return { left: phaseText(pa), right: phaseText(pb), ...diffPhases(pa, pb) };
     },
-    'ssa.history': async ({ id, format, value, phase }) => valueHistory(await service.store.full(id, format), value, phase),
+    'ssa.history': async ({ id, format, value, phase }) => valueHistory(await service.store.phases(id, format), value, phase),
   } satisfies Partial<Handlers>;
 }
