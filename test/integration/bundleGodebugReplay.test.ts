@@ -14,6 +14,7 @@ import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { BundleStore } from '../../src/main/services/bundles/sessionStore';
 import { readCapture } from '../../src/main/services/bundles/godebugCaptures';
 import { MAX_CAPTURE_LINE_CHARS } from '../../src/core/godebug';
+import { GodebugStore, replayId } from '../../src/renderer/src/godebug/store';
 import { transportPair as memoryPair } from '../support/memoryTransport';
 import { manifestFor, craftZip } from './zipCraft';
 import { makeTemp, removeTemp, waitUntil } from './support';
@@ -185,4 +186,34 @@ it('a tampered capture is refused by its sha256, with a clear message', async ()
   // Listing reads only the header line: the capture is still offered, and reading it says what is wrong.
   expect((await api.call('bundle.godebugCaptures', { id: b.id })).map((c) => c.path)).toEqual(['events/t.jsonl']);
   await api.call('bundle.close', { id: b.id });
+});
+
+it('the Runtime view\'s store offers the opened bundle\'s captures after live sessions, loads one on demand, and drops them on close', async () => {
+  const [client, server] = memoryPair();
+  backend.connect(server);
+  const win = new RpcClient(client);
+  const store = new GodebugStore(win);
+  const b = (await win.call('bundle.open', { path: realBundle }))!;
+  const entry = b.entries.find((e) => e.kind === 'events')!.path;
+  const id = replayId(b.id, entry);
+  await waitUntil(() => store.sessions.get(id) ?? null, 'the capture in the store');
+  // No console ran in this window: the bundle's first capture is the one shown.
+  expect(store.shown?.id).toBe(id);
+  expect(store.shown).toMatchObject({ title: consoleTitle, godebug: 'gctrace=1', events: [], replay: { bundleName: 'godebug-demo', path: entry, state: 'idle' } });
+  await store.loadReplay(id);
+  const s = store.sessions.get(id)!;
+  expect(s.replay!.state).toBe('loaded');
+  expect(s.events).toEqual(liveEvents);
+  expect(s.gc).toEqual(liveEvents.filter((e) => e.kind === 'gc'));
+  expect(s.counts.gc).toBe(s.gc.length);
+  // A live console comes first once there is one; the capture stays in the picker.
+  store.track({ id: 'live-1', title: 'go run .' } as Parameters<GodebugStore['track']>[0], 'inittrace=1');
+  expect(store.shown?.id).toBe('live-1');
+  expect(store.live.map((x) => x.id)).toEqual(['live-1']);
+  expect(store.replays.map((x) => x.id)).toEqual([id]);
+  store.setActive(id);
+  await win.call('bundle.close', { id: b.id });
+  await waitUntil(() => (store.sessions.has(id) ? null : true), 'the capture to leave the store');
+  expect(store.shown?.id).toBe('live-1');
+  client.close();
 });
