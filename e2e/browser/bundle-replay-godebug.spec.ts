@@ -5,7 +5,7 @@
 // markup as text, and the app stays usable. Closing the bundle takes its captures away.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench } from '../workbench';
@@ -16,6 +16,7 @@ import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
 let wb: Workbench;
 let bundle: string;
 let cycles: number;
+let dir: string;
 const markup = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>';
 
 /** A capture file exactly as the live session records one when a traced console ends. */
@@ -36,7 +37,7 @@ async function recorded(dir: string, consoleId: string, title: string, godebug: 
 
 test.beforeAll(async () => {
   wb = await startWorkbench();
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'gopsy-replay-'));
+  dir = await mkdtemp(path.join(os.tmpdir(), 'gopsy-replay-'));
   const gc = parseTraceText(readFileSync(path.join(REPO, 'test/fixtures/godebug/current-gctrace.txt'), 'utf8'));
   cycles = gc.filter((e) => e.kind === 'gc').length;
   const good = await recorded(dir, 'c1', 'go run .', 'gctrace=1', gc);
@@ -60,6 +61,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await wb?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function openBundle(page: Page) {
