@@ -212,3 +212,21 @@ export const ProjectGodebugDefaults = z.object({
   problem: z.string().optional(),
 });
 export type ProjectGodebugDefaults = z.infer<typeof ProjectGodebugDefaults>;
+
+/**
+ * The first line of a recorded GODEBUG capture (events/<start>-<console>.jsonl in a session or a
+ * bundle); one TraceEvent per line follows. Bounded: a bundle is a file someone sent.
+ */
+export const CAPTURE_TYPE = 'godebug-capture';
+export const CaptureHeader = z.object({
+  type: z.literal(CAPTURE_TYPE),
+  consoleId: z.string().max(256),
+  title: z.string().max(1000),
+  commandLine: z.string().max(20_000),
+  godebug: z.string().max(2000),
+  startedAt: z.string().max(64),
+  endedAt: z.string().max(64),
+  truncated: z.boolean(),
+  count: z.number().int().nonnegative(),
+});
+export type CaptureHeader = z.infer<typeof CaptureHeader>;

@@ -11,3 +11,4 @@ export * from './scavtrace';
 export * from './schedtrace';
 export * from './inittrace';
 export * from './http2debug';
+export * from './capture';

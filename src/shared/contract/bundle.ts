@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Empty, RelPath } from '../types';
 import { RunSummary } from '../build';
+import { bundleGodebugEvents, bundleGodebugMethods } from './bundleGodebug';
 
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
 export const NoteAnchor = z.discriminatedUnion('type', [
@@ -170,10 +171,12 @@ export const bundleMethods = {
     }),
     result: RunSummary,
   },
+  ...bundleGodebugMethods,
 } as const;
 
 export const bundleEvents = {
   'bundle.opened': BundleSummary,
   /** The host's menu asked for File ▸ Save Session: the renderer shows the preview. */
   'session.saveRequested': z.object({}),
+  ...bundleGodebugEvents,
 } as const;

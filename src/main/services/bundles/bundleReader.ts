@@ -86,6 +86,8 @@ export class BundleReader {
     const raw = await this.zip.openReadStreamPromise(item.entry);
     const check = new HashCounter(item.meta);
     raw.on('error', (err) => check.destroy(new BundleError(`${entryPath} cannot be read: ${err.message}`)));
+    // A reader that stops early (a header line is enough) must not leave the inflating stream behind.
+    check.on('close', () => raw.destroy());
     return raw.pipe(check);
   }
 

@@ -20,6 +20,13 @@ interface OpenBundle {
 export class BundleService {
   private readonly open = new Map<string, OpenBundle>();
   private lastId: string | null = null;
+  private readonly closedListeners = new Set<(id: string) => void>();
+
+  /** Told whenever a bundle closes (closed by the user, or the oldest of too many). */
+  onClosed(listener: (id: string) => void): () => void {
+    this.closedListeners.add(listener);
+    return () => this.closedListeners.delete(listener);
+  }
 
   async openFile(file: string): Promise<BundleSummary> {
     if (!path.isAbsolute(file)) throw new BundleError(`Give the bundle's full path (got ${file}).`);
@@ -66,6 +73,7 @@ export class BundleService {
     b.reader.close();
     this.open.delete(id);
     if (this.lastId === id) this.lastId = null;
+    this.closedListeners.forEach((l) => l(id));
   }
 
   closeAll(): void {

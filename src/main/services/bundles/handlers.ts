@@ -12,6 +12,7 @@ import { runServiceOf } from '../runs/handlers';
 import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
 import { BundleUploads } from './uploads';
+import { bundleGodebugHandlers } from './godebugHandlers';
 import type { WorkspaceState } from '../../../shared/api';
 
 /** Re-run here only in a folder of the module the bundle was recorded on. */
@@ -63,6 +64,7 @@ export function bundleHandlers(ctx: ConnectionContext) {
     return { ws, plan: await planSave(content, toolchain, choice) };
   };
   return {
+    ...bundleGodebugHandlers(ctx),
     'session.current': async () => {
       if (!backend.current) return null;
       return (await liveSession(backend)).session.info();

@@ -1,6 +1,7 @@
 // The "Runtime" view: live charts and tables of what the runtime printed in the consoles run with a
-// GODEBUG profile, and the profile editor. Each session stays complete after its process ends.
-import { useState, useSyncExternalStore } from 'react';
+// GODEBUG profile, and the profile editor. Each session stays complete after its process ends. An
+// opened bundle's captures are offered too, read-only, and drawn by the same panels.
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ViewProps } from '../views/registry';
 import { godebugStore } from './store';
 import { GcPanel } from './GcPanel';
@@ -18,8 +19,13 @@ export function RuntimeView({ api }: ViewProps) {
   const store = godebugStore(api);
   useSyncExternalStore(store.subscribe, store.getVersion);
   const [tab, setTab] = useState<Tab>('GC');
-  const sessions = [...store.sessions.values()];
-  const session = (store.activeSession && store.sessions.get(store.activeSession)) || sessions.at(-1) || null;
+  const live = store.live;
+  const replays = store.replays;
+  const session = store.shown;
+  const replay = session?.replay;
+  useEffect(() => {
+    if (session && replay?.state === 'idle') void store.loadReplay(session.id);
+  }, [store, session, replay?.state]);
   return (
     <div className="runtime-view" data-testid="runtime-view">
       <div className="rt-bar">
@@ -27,14 +33,24 @@ export function RuntimeView({ api }: ViewProps) {
           data-testid="runtime-session"
           value={session?.id ?? ''}
           onChange={(e) => store.setActive(e.target.value)}
-          disabled={sessions.length === 0}
+          disabled={live.length + replays.length === 0}
         >
-          {sessions.length === 0 && <option value="">no session</option>}
-          {sessions.map((s, i) => (
+          {live.length + replays.length === 0 && <option value="">no session</option>}
+          {live.map((s, i) => (
             <option key={s.id} value={s.id}>
               #{i + 1} {s.title} · GODEBUG={s.godebug} · {s.events.length} lines
             </option>
           ))}
+          {replays.length > 0 && (
+            <optgroup label={`from the bundle ${replays[0]!.replay!.bundleName} (read-only)`}>
+              {replays.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.replay!.bundleName} ▸ {s.title} · GODEBUG={s.godebug}
+                  {s.replay!.state === 'loaded' ? ` · ${s.events.length} lines` : ''}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
         <span className="rt-tabs" role="tablist">
           {TABS.map((t) => (
@@ -46,6 +62,18 @@ export function RuntimeView({ api }: ViewProps) {
           ))}
         </span>
       </div>
+      {replay && (
+        <div className="rt-replay" data-testid="runtime-replay">
+          <span className="badge">read-only</span> replay of <code>{replay.path}</code> from the bundle {replay.bundleName}
+          {replay.commandLine && <code className="rt-command" title={replay.commandLine}>{replay.commandLine}</code>}
+          {replay.state === 'loading' && <span className="muted"> · reading…</span>}
+        </div>
+      )}
+      {replay?.warnings.map((w, i) => (
+        <div key={i} className="banner warn" role="status" data-testid="runtime-replay-warning">
+          {w}
+        </div>
+      ))}
       <div className="rt-body">
         {tab === 'Profiles' ? (
           <ProfilesPanel api={api} store={store} />

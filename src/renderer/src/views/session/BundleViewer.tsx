@@ -1,11 +1,14 @@
 // An opened bundle, read-only: its summary, notes, redactions and entries. Sources open in Monaco,
-// every other text entry as plain text in a <pre>: nothing from a bundle is rendered as markup.
+// every other text entry as plain text in a <pre>: nothing from a bundle is rendered as markup. A
+// GODEBUG capture (events/*.jsonl) also offers its charts in the Runtime view.
 import { useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BundleSummary, EntryText } from '../../../../shared/contract/bundle';
 import { BundleSource } from './BundleSource';
 import { NoteList } from './NotesPanel';
 import { errorText, formatBytes } from './format';
+import { godebugStore, replayId } from '../../godebug/store';
+import { showView } from '../../workbenchBus';
 
 interface Props {
   api: GopsyApi;
@@ -91,6 +94,18 @@ export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
                 {e.path}
               </button>
               <span className="muted">{formatBytes(e.size)}</span>
+              {e.kind === 'events' && e.path.endsWith('.jsonl') && (
+                <button
+                  className="entry-action"
+                  title="Chart this GODEBUG capture in the Runtime view (read-only)"
+                  onClick={() => {
+                    godebugStore(api).setActive(replayId(bundle.id, e.path));
+                    showView('runtime');
+                  }}
+                >
+                  Show in Runtime view
+                </button>
+              )}
             </li>
           ))}
         </ul>
