@@ -226,6 +226,8 @@ export const CaptureHeader = z.object({
   godebug: z.string().max(2000),
   startedAt: z.string().max(64),
   endedAt: z.string().max(64),
+  /** Saved while the program still ran: what it had printed by endedAt. */
+  running: z.boolean().optional(),
   truncated: z.boolean(),
   count: z.number().int().nonnegative(),
 });

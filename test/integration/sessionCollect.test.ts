@@ -144,6 +144,11 @@ describe('a traced program still running when the session is saved', () => {
     } finally {
       r.close();
     }
+    // Replayed, the capture says it was saved while the program still ran.
+    const opened = (await api.call('bundle.open', { path: out }))!;
+    const captures = await api.call('bundle.godebugCaptures', { id: opened.id });
+    expect(captures.find((c) => c.path === entry)).toMatchObject({ running: true, godebug: 'inittrace=1' });
+    await api.call('bundle.close', { id: opened.id });
 
     // Stopped: the same file is written again as a finished capture.
     await api.call('console.close', { id: shell.id });

@@ -18,6 +18,8 @@ export const BundleCapture = z.object({
   /** Events the header lists (null without a readable header). */
   count: z.number().nullable(),
   truncated: z.boolean(),
+  /** Saved while the program still ran (what it had printed by endedAt). */
+  running: z.boolean().optional(),
   /** The header is missing, damaged or of another type, or the entry cannot be read. */
   problem: z.string().optional(),
 });

@@ -33,8 +33,8 @@ export async function listCaptures(store: SessionStore): Promise<BundleCapture[]
     }
     const h = readCaptureHeader(first);
     if (h.status === 'ok') {
-      const { title, commandLine, godebug, startedAt, endedAt, count, truncated } = h.header;
-      out.push({ ...base, title: title || base.title, commandLine, godebug, startedAt, endedAt, count, truncated });
+      const { title, commandLine, godebug, startedAt, endedAt, count, truncated, running } = h.header;
+      out.push({ ...base, title: title || base.title, commandLine, godebug, startedAt, endedAt, count, truncated, ...(running ? { running } : {}) });
     } else if (h.status === 'missing') out.push({ ...base, problem: 'It has no godebug-capture header line.' });
     else if (h.status === 'damaged') out.push({ ...base, problem: `Its header line is damaged (${h.problem}).` });
     else out.push({ ...base, problem: `It holds "${h.type}" records, not GODEBUG events.` });

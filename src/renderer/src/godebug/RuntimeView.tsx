@@ -66,6 +66,7 @@ export function RuntimeView({ api }: ViewProps) {
         <div className="rt-replay" data-testid="runtime-replay">
           <span className="badge">read-only</span> replay of <code>{replay.path}</code> from the bundle {replay.bundleName}
           {replay.commandLine && <code className="rt-command" title={replay.commandLine}>{replay.commandLine}</code>}
+          {replay.running && <span className="muted"> · saved while the program still ran: what it had printed by then</span>}
           {replay.state === 'loading' && <span className="muted"> · reading…</span>}
         </div>
       )}

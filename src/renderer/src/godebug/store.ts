@@ -37,6 +37,8 @@ export interface ReplayInfo {
   bundleName: string;
   path: string;
   commandLine: string;
+  /** Saved while the program still ran. */
+  running?: boolean;
   state: 'idle' | 'loading' | 'loaded' | 'error';
   /** For the user, as text: a missing header, bad lines skipped, the cap reached, a read error. */
   warnings: string[];
@@ -123,7 +125,7 @@ export class GodebugStore {
       const id = replayId(b.id, c.path);
       this.sessions.set(id, {
         ...emptySession(id, c.title, c.godebug || '?', Date.parse(c.startedAt) || 0),
-        replay: { bundleId: b.id, bundleName: b.project.name, path: c.path, commandLine: c.commandLine, state: 'idle', warnings: c.problem ? [c.problem] : [] },
+        replay: { bundleId: b.id, bundleName: b.project.name, path: c.path, commandLine: c.commandLine, ...(c.running ? { running: true } : {}), state: 'idle', warnings: c.problem ? [c.problem] : [] },
       });
     }
     this.changed(true);
