@@ -16,9 +16,10 @@ import { recordBench, type BenchRow } from './report';
 const FIXTURES = path.resolve(__dirname, '../test/fixtures/godebug');
 const LINES = 1_000_000;
 
+/** Real captured lines, one trace record or program line each (not the interleaved capture, where two lines make one record). */
 function mixedLines(): string[] {
   const pool = readdirSync(FIXTURES)
-    .filter((f) => /^(current|go1\.19)-(?!.*\.go\.txt$)(?!compile)(?!h2-).*\.txt$/.test(f))
+    .filter((f) => /^(current|go1\.19)-(?!.*\.go\.txt$)(?!compile)(?!h2-)(?!.*-interleaved\.txt$).*\.txt$/.test(f))
     .flatMap((f) => readFileSync(path.join(FIXTURES, f), 'utf8').split('\n').filter((l) => l !== ''));
   const out: string[] = [];
   for (let i = 0; out.length < LINES; i++) out.push(pool[i % pool.length]!);
