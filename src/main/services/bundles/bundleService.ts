@@ -20,6 +20,13 @@ interface OpenBundle {
 export class BundleService {
   private readonly open = new Map<string, OpenBundle>();
   private lastId: string | null = null;
+  private readonly closeListeners = new Set<(id: string) => void>();
+
+  /** Told when a bundle closes (explicitly, evicted, or at quit), to drop what was derived from it. */
+  onClosed(listener: (id: string) => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
 
   async openFile(file: string): Promise<BundleSummary> {
     if (!path.isAbsolute(file)) throw new BundleError(`Give the bundle's full path (got ${file}).`);
@@ -66,6 +73,7 @@ export class BundleService {
     b.reader.close();
     this.open.delete(id);
     if (this.lastId === id) this.lastId = null;
+    for (const l of this.closeListeners) l(id);
   }
 
   closeAll(): void {
