@@ -286,17 +286,16 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
             <div className="remarks-detail" data-testid="remark-detail">
               {selected ? (
                 <>
-                  <pre className="remark-text">{describeRemark(selected)}</pre>
-                  <FlowGraph remark={selected} onOpen={(s) => open({ ...s, ...(s.file === selected.file && selected.path ? { path: selected.path } : {}) })} />
-                  {replayBundle ? (
-                    replaySource ? (
+                  {/* A replay has no editor beside it: the place comes first, in the file the bundle saved. */}
+                  {replayBundle &&
+                    (replaySource ? (
                       <BundleSourceAt api={api} bundleId={replayBundle.id} path={replaySource.path} line={replaySource.line} />
                     ) : (
-                      <p className="muted small">This remark is outside the project: the bundle saved no copy of its file.</p>
-                    )
-                  ) : (
-                    <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />
-                  )}
+                      <p className="muted small">This place is outside the project: the bundle saved no copy of its file.</p>
+                    ))}
+                  <pre className="remark-text">{describeRemark(selected)}</pre>
+                  <FlowGraph remark={selected} onOpen={(s) => open({ ...s, ...(s.file === selected.file && selected.path ? { path: selected.path } : {}) })} />
+                  {!replayBundle && <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />}
                 </>
               ) : (
                 <div className="muted">Select a remark to see its message and escape flow.</div>
