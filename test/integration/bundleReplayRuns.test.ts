@@ -191,4 +191,17 @@ describe('closing', () => {
     await expect(stat(keyDir)).rejects.toThrow(/ENOENT/);
     await expect(api.call('bundle.run', { id: second, run })).rejects.toThrow(/not open any more/);
   });
+
+  it('removes the replayed runs when gopsy quits', async () => {
+    const other = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage-quit') });
+    const [client, server] = memoryPair();
+    other.connect(server);
+    const otherApi = new RpcClient(client);
+    const id = (await otherApi.call('bundle.open', { path: file }))!.id;
+    await otherApi.call('bundle.run', { id, run });
+    const root = path.join(temp, 'storage-quit', 'bundle-runs');
+    expect(await readdir(root)).toEqual([key]);
+    await other.shutdown();
+    expect(await readdir(root)).toEqual([]);
+  });
 });

@@ -21,7 +21,7 @@ export function bundleRunCacheOf(backend: Backend): BundleRunCache {
   if (!cache) {
     const c = (cache = new BundleRunCache(path.join(backend.storageDir, 'bundle-runs')));
     caches.set(backend, c);
-    backend.bundles.onClosed((id) => void c.release(id).catch(() => {}));
+    backend.bundles.onClosed((id) => c.release(id));
   }
   return cache;
 }
