@@ -184,6 +184,8 @@ describe('closing', () => {
     const second = (await api.call('bundle.open', { path: file }))!.id;
     await api.call('bundle.run', { id: second, run });
     await api.call('bundle.close', { id: bundleId });
+    // Its remarks (loaded above) are not served any more either.
+    await expect(api.call('remarks.query', { runId: run, bundle: bundleId })).rejects.toThrow(/not open any more/);
     // The other copy still replays from the same folder.
     expect((await stat(keyDir)).isDirectory()).toBe(true);
     expect((await api.call('bundle.run', { id: second, run })).detail.timeline!.bars.length).toBeGreaterThan(10);
@@ -192,15 +194,18 @@ describe('closing', () => {
     await expect(api.call('bundle.run', { id: second, run })).rejects.toThrow(/not open any more/);
   });
 
-  it('removes the replayed runs when gopsy quits', async () => {
+  it('extracts a run once for concurrent callers, and removes the replayed runs when gopsy quits', async () => {
     const other = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage-quit') });
     const [client, server] = memoryPair();
     other.connect(server);
     const otherApi = new RpcClient(client);
     const id = (await otherApi.call('bundle.open', { path: file }))!.id;
-    await otherApi.call('bundle.run', { id, run });
+    // Two windows opening the run at once share one extraction.
+    const [a, b] = await Promise.all([otherApi.call('bundle.run', { id, run }), otherApi.call('bundle.run', { id, run })]);
+    expect(a.detail.timeline!.bars.length).toBe(b.detail.timeline!.bars.length);
     const root = path.join(temp, 'storage-quit', 'bundle-runs');
     expect(await readdir(root)).toEqual([key]);
+    expect(await readdir(path.join(root, key))).toEqual([run]);
     await other.shutdown();
     expect(await readdir(root)).toEqual([]);
   });

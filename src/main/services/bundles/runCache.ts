@@ -23,13 +23,17 @@ export function checkRunName(run: string): string {
   return run;
 }
 
+const keys = new WeakMap<BundleReader, string>();
+
 /** Identifies a bundle by what it holds: its manifest lists every entry with its sha256. */
 export function contentKey(reader: BundleReader): string {
-  return createHash('sha256').update(JSON.stringify(reader.manifest)).digest('hex').slice(0, 32);
+  let key = keys.get(reader);
+  if (!key) keys.set(reader, (key = createHash('sha256').update(JSON.stringify(reader.manifest)).digest('hex').slice(0, 32)));
+  return key;
 }
 
 export class BundleRunCache {
-  private readonly extracting = new Map<string, Promise<string>>();
+  private readonly extracting = new Map<string, { dir: Promise<string>; done: boolean }>();
   /** Content key → ids of the open bundles that use its folder. */
   private readonly users = new Map<string, Set<string>>();
   private swept = false;
@@ -49,14 +53,17 @@ export class BundleRunCache {
     ids.add(bundleId);
     const dir = path.join(this.root, key, run);
     const memo = `${key}/${run}`;
-    let p = this.extracting.get(memo);
-    if (p && !(await isDir(dir))) p = undefined; // removed underneath (closed and reopened): extract again
-    if (!p) {
-      p = this.extract(reader, prefix, path.join(this.root, key), dir);
-      this.extracting.set(memo, p);
-      p.catch(() => this.extracting.delete(memo));
+    let job = this.extracting.get(memo);
+    if (job?.done && !(await isDir(dir))) job = undefined; // removed underneath (closed and reopened): extract again
+    if (!job) {
+      const j: { dir: Promise<string>; done: boolean } = (job = { dir: this.extract(reader, prefix, path.join(this.root, key), dir), done: false });
+      this.extracting.set(memo, j);
+      j.dir.then(
+        () => (j.done = true),
+        () => this.extracting.get(memo) === j && this.extracting.delete(memo),
+      );
     }
-    return p;
+    return job.dir;
   }
 
   /** A bundle closed: its folders go unless another open bundle has the same content. Resolves once every removal under way is done. */

@@ -16,6 +16,7 @@ const services = new WeakMap<Backend, RemarksService>();
 /** A bundle run's remarks: paths relate to the root the run recorded, functions to the bundle's sources/. */
 function replayRef(backend: Backend, bundle: string, run: string): ReplayRef {
   checkRunName(run);
+  backend.bundles.summary(bundle); // a closed bundle's remarks are not served from memory either
   return {
     key: `${bundle}\n${run}`,
     open: async () => {
