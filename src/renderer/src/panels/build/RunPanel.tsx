@@ -76,7 +76,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
         {shown === 'timeline' &&
           (detail.timeline ? (
             // A replayed run's packages are the sender's: the project tree here is another one.
-            <TimelineView timeline={detail.timeline} onPackage={replay ? () => {} : revealInTree} />
+            <TimelineView timeline={detail.timeline} {...(replay ? {} : { onPackage: revealInTree })} />
           ) : (
             <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
           ))}
