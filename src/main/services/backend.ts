@@ -163,6 +163,7 @@ export class Backend {
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
     this.bundles.closeAll();
+    await this.bundles.settled(); // replayed bundle runs are removed from storage
   }
 
   private log(message: string): void {

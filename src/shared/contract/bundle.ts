@@ -2,7 +2,7 @@
 // .gopsy bundle after a preview, and opening bundles read-only.
 import { z } from 'zod';
 import { Empty, RelPath } from '../types';
-import { RunSummary } from '../build';
+import { RunDetail, RunSummary } from '../build';
 import { bundleGodebugEvents, bundleGodebugMethods } from './bundleGodebug';
 
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
@@ -123,6 +123,15 @@ export type RerunInfo = z.infer<typeof RerunInfo>;
 export const RerunValue = z.string().max(4000).nullable();
 export type RerunValue = z.infer<typeof RerunValue>;
 
+/** A build run a bundle carries (runs/<run>/), as the Build view lists it. */
+export const BundleRun = RunSummary.extend({ run: z.string() });
+export type BundleRun = z.infer<typeof BundleRun>;
+/** One bundle run opened for replay: what the Build view shows for a run, and its console transcript. */
+export const BundleRunDetail = z.object({ detail: RunDetail, console: z.string().nullable(), consoleTruncated: z.boolean() });
+export type BundleRunDetail = z.infer<typeof BundleRunDetail>;
+/** The name of a run folder inside a bundle (runs/<run>/). */
+export const BundleRunName = z.string().min(1).max(128).regex(/^[\w.-]+$/, 'not a run id').refine((s) => !/^\.+$/.test(s), 'not a run id');
+
 const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 
 export const bundleMethods = {
@@ -172,11 +181,16 @@ export const bundleMethods = {
     result: RunSummary,
   },
   ...bundleGodebugMethods,
+  /** Replay: the build runs the bundle carries (nothing runs). */
+  'bundle.runs': { params: z.object({ id: z.string().max(64) }), result: z.array(BundleRun) },
+  /** Replay: one bundle run's timeline, phases, commands, errors, compiler profile and console, read from its verified entries. */
+  'bundle.run': { params: z.object({ id: z.string().max(64), run: BundleRunName }), result: BundleRunDetail },
 } as const;
 
 export const bundleEvents = {
   'bundle.opened': BundleSummary,
   /** The host's menu asked for File ▸ Save Session: the renderer shows the preview. */
   'session.saveRequested': z.object({}),
+  /** bundle.closed: a bundle closed (by the user, or the oldest of too many); views replaying it let go of it. */
   ...bundleGodebugEvents,
 } as const;

@@ -3,11 +3,13 @@
 import { z } from 'zod';
 import { AlmostInlinedRow, Remark, RemarkKind, RemarksSummary } from '../remarks';
 
-const Run = z.object({ runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id') });
+/** A run of the open project or, with `bundle`, a run an opened bundle carries (replayed read-only). */
+const Bundle = { bundle: z.string().max(64).optional() };
+const Run = z.object({ runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id'), ...Bundle });
 
 export const remarksMethods = {
   /** Loads a run's remarks (the newest run that has some when runId is absent; null if none has). */
-  'remarks.load': { params: z.object({ runId: z.string().optional() }), result: RemarksSummary.nullable() },
+  'remarks.load': { params: z.object({ runId: z.string().optional(), ...Bundle }), result: RemarksSummary.nullable() },
   /** Captures a new run with the "Optimisation details" profile and loads it. */
   'remarks.capture': { params: z.object({}).strict(), result: RemarksSummary },
   'remarks.query': {

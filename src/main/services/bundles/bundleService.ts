@@ -20,12 +20,18 @@ interface OpenBundle {
 export class BundleService {
   private readonly open = new Map<string, OpenBundle>();
   private lastId: string | null = null;
-  private readonly closedListeners = new Set<(id: string) => void>();
+  private readonly closeListeners = new Set<(id: string) => Promise<void>>();
+  private readonly cleanups = new Set<Promise<void>>();
 
-  /** Told whenever a bundle closes (closed by the user, or the oldest of too many). */
-  onClosed(listener: (id: string) => void): () => void {
-    this.closedListeners.add(listener);
-    return () => this.closedListeners.delete(listener);
+  /** Told when a bundle closes (explicitly, evicted, or at quit), to drop what was derived from it. */
+  onClosed(listener: (id: string) => Promise<void>): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
+  /** Resolves when the close listeners' work under way is done (quit waits for it). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.cleanups]);
   }
 
   async openFile(file: string): Promise<BundleSummary> {
@@ -73,7 +79,12 @@ export class BundleService {
     b.reader.close();
     this.open.delete(id);
     if (this.lastId === id) this.lastId = null;
-    this.closedListeners.forEach((l) => l(id));
+    for (const l of this.closeListeners) {
+      const p = l(id)
+        .catch(() => {})
+        .finally(() => this.cleanups.delete(p));
+      this.cleanups.add(p);
+    }
   }
 
   closeAll(): void {

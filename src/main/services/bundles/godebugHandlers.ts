@@ -6,7 +6,7 @@ import { listCaptures, readCapture } from './godebugCaptures';
 
 export function bundleGodebugHandlers(ctx: ConnectionContext) {
   const { backend } = ctx;
-  ctx.onClose(backend.bundles.onClosed((id) => ctx.emit('bundle.closed', { id })));
+  ctx.onClose(backend.bundles.onClosed(async (id) => ctx.emit('bundle.closed', { id })));
   return {
     'bundle.godebugCaptures': ({ id }) => listCaptures(backend.bundles.store(id)),
     'bundle.godebugEvents': ({ id, path }) => readCapture(backend.bundles.store(id), path),

@@ -13,6 +13,7 @@ import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
 import { BundleUploads } from './uploads';
 import { bundleGodebugHandlers } from './godebugHandlers';
+import { bundleRunCacheOf, bundleRunDetail, listBundleRuns } from './replayRuns';
 import type { WorkspaceState } from '../../../shared/api';
 
 /** Re-run here only in a folder of the module the bundle was recorded on. */
@@ -116,7 +117,12 @@ export function bundleHandlers(ctx: ConnectionContext) {
     },
     'bundle.uploadAbort': async ({ uploadId }) => (await uploads.abort(uploadId), null),
     'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
-    'bundle.close': ({ id }) => (backend.bundles.close(id), null),
+    'bundle.close': async ({ id }) => {
+      backend.bundles.close(id);
+      await bundleRunCacheOf(backend).release(id); // its replayed runs are gone when the call returns
+      // bundle.closed goes to every window from bundleGodebugHandlers (on evictions too).
+      return null;
+    },
     'bundle.rerunInfo': async ({ id }) => {
       const modulePath = backend.bundles.summary(id).project.modulePath;
       const ws = backend.current;
@@ -141,5 +147,8 @@ export function bundleHandlers(ctx: ConnectionContext) {
       // A normal build run of that project: it lands in its runs list like one started from the Build view.
       return (await runServiceOf(backend).start(ws.root, profile)).summary;
     },
+    // Replay of the bundle's build runs (read-only; nothing runs).
+    'bundle.runs': ({ id }) => listBundleRuns(backend, id),
+    'bundle.run': ({ id, run }) => bundleRunDetail(backend, id, run),
   } satisfies Partial<Handlers>;
 }

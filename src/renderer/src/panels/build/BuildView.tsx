@@ -1,15 +1,25 @@
 // The Build view: pick a profile, see the exact command, run it (live output), cancel it, and open any
-// run of the project: timeline, compiler phases, command log, problems.
+// run of the project: timeline, compiler phases, command log, problems. The runs an opened bundle
+// carries are listed below them and open the same way, read-only (a replay: nothing runs).
 import { useCallback, useEffect, useState } from 'react';
 import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
+import type { BundleRun, BundleRunDetail } from '../../../../shared/contract/bundle';
 import type { ViewProps } from '../../views/registry';
 import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
 import { RunPanel, type Tab } from './RunPanel';
+import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
+import { BundleSourceAt } from '../../views/session/BundleSourceAt';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';
 import './build.css';
+
+/** A path the sender's toolchain printed, relative to the sender's project (as the bundle saved its sources). */
+function senderRelative(root: string, p: string): string {
+  const r = root.replace(/[\\/]+$/, '');
+  return p.startsWith(`${r}/`) ? p.slice(r.length + 1) : p.replace(/^\.\//, '');
+}
 
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
@@ -24,6 +34,13 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [tab, setTab] = useState<Tab>('timeline');
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  // Replay of the open bundle's runs: the list, the one selected (its folder name), its detail, and the
+  // bundle source a problem points at.
+  const bundle = useOpenBundle(api);
+  const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
+  const [replaySel, setReplaySel] = useState<string | null>(null);
+  const [replay, setReplay] = useState<{ bundleId: string; run: string; data: BundleRunDetail } | null>(null);
+  const [replaySource, setReplaySource] = useState<{ path: string; line: number } | null>(null);
   /** The saved profile being edited (a rename replaces it), or null for a new profile or a copy. */
   const [editing, setEditing] = useState<string | null>(null);
   const selectedProfile = profiles.find((p) => p.name === profileName) ?? profiles[0];
@@ -101,6 +118,46 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api]);
 
+  useEffect(() => {
+    if (!bundle) return;
+    let stale = false;
+    api.call('bundle.runs', { id: bundle.id }).then(
+      (rs) => !stale && setBundleRuns({ bundleId: bundle.id, runs: rs }),
+      (e) => !stale && setError(message(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, bundle]);
+
+  useEffect(() => {
+    if (!bundle || !replaySel) return;
+    let stale = false;
+    api.call('bundle.run', { id: bundle.id, run: replaySel }).then(
+      (data) => {
+        if (stale) return;
+        setReplay({ bundleId: bundle.id, run: replaySel, data });
+        setReplaySource(null);
+        if (data.detail.errors.length > 0) setTab('problems');
+      },
+      (e) => !stale && setError(message(e)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, bundle, replaySel]);
+
+  const shownBundleRuns = bundle && bundleRuns?.bundleId === bundle.id ? bundleRuns.runs : [];
+  const replayShown = bundle && replaySel && replay?.bundleId === bundle.id && replay.run === replaySel ? replay : null;
+  const selectProject = (id: string) => {
+    setReplaySel(null);
+    setSelected(id);
+  };
+  const selectReplay = (run: string) => {
+    setSelected(null);
+    setReplaySel(run);
+  };
+
   const selectedRun = runs.find((r) => r.id === selected);
   useEffect(() => {
     if (!selected || selectedRun?.status === 'running') return; // artefacts are complete only at the end
@@ -123,68 +180,73 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     if (!profile) return;
     try {
       const s = await api.call('build.start', { profile });
-      setSelected(s.id);
+      selectProject(s.id);
       setError(null);
     } catch (e) {
       setError(message(e));
     }
   };
 
-  if (!workspace) return <p className="muted build-view">Open a project to capture builds.</p>;
+  if (!workspace && !bundle) return <p className="muted build-view">Open a project to capture builds.</p>;
   return (
     <div className="build-view" data-testid="build-view">
       <section className="build-side">
-        <div className="build-controls">
-          <select aria-label="Build profile" value={selectedProfile?.name ?? ''} disabled={!!draft} onChange={(e) => setProfileName(e.target.value)}>
-            {profiles.map((p) => (
-              <option key={p.name}>{p.name}</option>
-            ))}
-          </select>
-          <button onClick={() => void start()} disabled={!profile} data-testid="build-run">
-            Run
-          </button>
-          <button onClick={() => profile && requestCompare({ profile })} disabled={!profile} title="Build this profile with the current go and with another Go version, and compare" data-testid="profile-another-version">
-            Another Go version…
-          </button>
-          {selectedRun?.status === 'running' && (
-            <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
-          )}
-        </div>
-        <div className="build-controls" data-testid="profile-actions">
-          {draft ? (
-            <>
-              <button onClick={() => void saveDraft()} disabled={!checked?.profile} data-testid="profile-save">
-                Save profile
+        {!workspace && <p className="muted small">No project is open: the bundle’s recorded runs can be replayed below.</p>}
+        {workspace && (
+          <>
+            <div className="build-controls">
+              <select aria-label="Build profile" value={selectedProfile?.name ?? ''} disabled={!!draft} onChange={(e) => setProfileName(e.target.value)}>
+                {profiles.map((p) => (
+                  <option key={p.name}>{p.name}</option>
+                ))}
+              </select>
+              <button onClick={() => void start()} disabled={!profile} data-testid="build-run">
+                Run
               </button>
-              <button onClick={() => setDraft(null)}>Discard</button>
-            </>
-          ) : (
-            <>
-              <button onClick={() => selectedProfile && edit(selectedProfile, '', null)} data-testid="profile-new">
-                New profile…
+              <button onClick={() => profile && requestCompare({ profile })} disabled={!profile} title="Build this profile with the current go and with another Go version, and compare" data-testid="profile-another-version">
+                Another Go version…
               </button>
-              {selectedProfile && (
-                <button
-                  onClick={() =>
-                    selectedProfile.builtIn ? edit(selectedProfile, `${selectedProfile.name} (copy)`, null) : edit(selectedProfile, selectedProfile.name, selectedProfile.name)
-                  }
-                >
-                  {selectedProfile.builtIn ? 'Copy…' : 'Edit…'}
-                </button>
+              {selectedRun?.status === 'running' && (
+                <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
               )}
-              {selectedProfile && !selectedProfile.builtIn && <button onClick={() => void deleteSelected()}>Delete</button>}
-            </>
-          )}
-        </div>
-        {draft && checked && <ProfileEditor draft={draft} errors={checked.errors} onChange={setDraft} />}
-        {!draft && selectedProfile?.description && <p className="muted small">{selectedProfile.description}</p>}
-        {draft && !checked?.profile && <p className="muted small">Fix the fields above to see the command.</p>}
-        {preview && profile && (
-          <div className="preview">
-            <pre data-testid="build-preview">{preview.shellLine}</pre>
-            <button onClick={() => void navigator.clipboard?.writeText(preview.shellLine)}>Copy command</button>
-            <span className="muted small"> (&lt;run&gt; is the run directory)</span>
-          </div>
+            </div>
+            <div className="build-controls" data-testid="profile-actions">
+              {draft ? (
+                <>
+                  <button onClick={() => void saveDraft()} disabled={!checked?.profile} data-testid="profile-save">
+                    Save profile
+                  </button>
+                  <button onClick={() => setDraft(null)}>Discard</button>
+                </>
+              ) : (
+                <>
+                  <button onClick={() => selectedProfile && edit(selectedProfile, '', null)} data-testid="profile-new">
+                    New profile…
+                  </button>
+                  {selectedProfile && (
+                    <button
+                      onClick={() =>
+                        selectedProfile.builtIn ? edit(selectedProfile, `${selectedProfile.name} (copy)`, null) : edit(selectedProfile, selectedProfile.name, selectedProfile.name)
+                      }
+                    >
+                      {selectedProfile.builtIn ? 'Copy…' : 'Edit…'}
+                    </button>
+                  )}
+                  {selectedProfile && !selectedProfile.builtIn && <button onClick={() => void deleteSelected()}>Delete</button>}
+                </>
+              )}
+            </div>
+            {draft && checked && <ProfileEditor draft={draft} errors={checked.errors} onChange={setDraft} />}
+            {!draft && selectedProfile?.description && <p className="muted small">{selectedProfile.description}</p>}
+            {draft && !checked?.profile && <p className="muted small">Fix the fields above to see the command.</p>}
+            {preview && profile && (
+              <div className="preview">
+                <pre data-testid="build-preview">{preview.shellLine}</pre>
+                <button onClick={() => void navigator.clipboard?.writeText(preview.shellLine)}>Copy command</button>
+                <span className="muted small"> (&lt;run&gt; is the run directory)</span>
+              </div>
+            )}
+          </>
         )}
         {error && (
           <div className="banner error" role="alert">
@@ -202,7 +264,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
           </thead>
           <tbody>
             {runs.map((r) => (
-              <tr key={r.id} className={`clickable ${r.id === selected ? 'selected' : ''}`} onClick={() => setSelected(r.id)} data-testid="build-run-row">
+              <tr key={r.id} className={`clickable ${r.id === selected ? 'selected' : ''}`} onClick={() => selectProject(r.id)} data-testid="build-run-row">
                 <td className={`status-${r.status}`}>
                   {r.status}
                   {r.exitCode !== undefined && r.status !== 'succeeded' ? ` (${r.exitCode})` : ''}
@@ -212,11 +274,51 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
                 <td>{r.goVersion ?? ''}</td>
               </tr>
             ))}
+            {bundle && shownBundleRuns.length > 0 && (
+              <tr className="runs-group">
+                <td colSpan={4} title={bundle.file}>
+                  <span className="badge">read-only</span> recorded in {bundleName(bundle)}.gopsy
+                </td>
+              </tr>
+            )}
+            {bundle &&
+              shownBundleRuns.map((r) => (
+                <tr
+                  key={`bundle:${r.run}`}
+                  className={`clickable ${r.run === replaySel ? 'selected' : ''}`}
+                  onClick={() => selectReplay(r.run)}
+                  title={r.commandLine}
+                  data-testid="bundle-run-row"
+                >
+                  <td className={`status-${r.status}`}>
+                    {r.status}
+                    {r.exitCode !== undefined && r.status !== 'succeeded' ? ` (${r.exitCode})` : ''}
+                  </td>
+                  <td>
+                    {bundleName(bundle)} ▸ {r.profileName}
+                  </td>
+                  <td className="num">{ms(r.durationMs)}</td>
+                  <td>{r.goVersion ?? ''}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       </section>
       <section className="build-main">
-        {!selectedRun && <p className="muted">Run a profile, or pick a run on the left.</p>}
+        {!selectedRun && !(bundle && replaySel) && <p className="muted">Run a profile, or pick a run on the left.</p>}
+        {bundle && replaySel && !replayShown && <p className="muted">Reading the run from the bundle (every entry is checked against its sha256)…</p>}
+        {replayShown && bundle && (
+          <>
+            <RunPanel
+              detail={replayShown.data.detail}
+              tab={tab}
+              setTab={setTab}
+              openSource={(t) => setReplaySource({ path: senderRelative(replayShown.data.detail.manifest.project, t.path), line: t.line })}
+              replay={{ label: `${bundleName(bundle)} ▸ run ${replayShown.run}`, console: replayShown.data.console, consoleTruncated: replayShown.data.consoleTruncated }}
+            />
+            {replaySource && tab === 'problems' && <BundleSourceAt api={api} bundleId={bundle.id} path={replaySource.path} line={replaySource.line} />}
+          </>
+        )}
         {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
         {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
           <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} />

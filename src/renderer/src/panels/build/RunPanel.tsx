@@ -1,4 +1,5 @@
-// One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs.
+// One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs. A run
+// replayed from a bundle is read-only: it offers nothing that would build, and shows its console.
 import type { RunDetail } from '../../../../shared/api';
 import type { ViewProps } from '../../views/registry';
 import { requestCompare, revealInTree } from '../../workbenchBus';
@@ -8,9 +9,24 @@ import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { TimelineView } from './TimelineView';
 
-export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile';
+export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'console';
 
-export function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetail; tab: Tab; setTab: (t: Tab) => void; openSource: ViewProps['openSource'] }) {
+/** A run an opened bundle carries: where it comes from and its console transcript. */
+export interface Replay {
+  label: string;
+  console: string | null;
+  consoleTruncated: boolean;
+}
+
+interface Props {
+  detail: RunDetail;
+  tab: Tab;
+  setTab: (t: Tab) => void;
+  openSource: ViewProps['openSource'];
+  replay?: Replay;
+}
+
+export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
   const m = detail.manifest;
   const tabs: Array<[Tab, string]> = [
     ['timeline', 'Timeline'],
@@ -18,17 +34,28 @@ export function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetai
     ['commands', 'Command log'],
     ['problems', `Problems (${detail.errors.length})`],
     ...(m.profile.capture.cpuProfilePackage ? [['profile', 'Compiler profile'] as [Tab, string]] : []),
+    ...(replay ? [['console', 'Console'] as [Tab, string]] : []),
   ];
+  const shown = tab === 'console' && !replay ? 'timeline' : tab;
   return (
-    <div className="run-panel">
+    <div className="run-panel" data-testid={replay ? 'replay-run' : undefined}>
+      {replay && (
+        <div className="banner" data-testid="replay-banner">
+          <span className="badge">read-only replay</span> {replay.label}: recorded in the bundle; nothing here runs, and paths are the sender’s.
+        </div>
+      )}
       <div className="run-header">
         <b className={`status-${m.status}`}>{m.status}</b> {m.profile.name} · exit {m.exitCode ?? '—'} · {m.goVersion} ·{' '}
         {detail.cachedPackages.length > 0 ? `${detail.cachedPackages.length} packages from the cache` : 'no cache hits'}
         {detail.remarksCount > 0 ? ` · ${detail.remarksCount} optimisation remarks captured` : ''}{' '}
-        <button onClick={() => requestCompare({ run: m.id })}>Compare…</button>{' '}
-        <button onClick={() => requestCompare({ run: m.id, anotherVersion: true })} data-testid="run-another-version">
-          Same build, another Go version…
-        </button>
+        {!replay && (
+          <>
+            <button onClick={() => requestCompare({ run: m.id })}>Compare…</button>{' '}
+            <button onClick={() => requestCompare({ run: m.id, anotherVersion: true })} data-testid="run-another-version">
+              Same build, another Go version…
+            </button>
+          </>
+        )}
       </div>
       {m.status === 'cancelled' || m.status === 'killed' ? (
         <div className="banner warn">This build did not finish ({m.status}): what is shown is what was written before it stopped.</div>
@@ -40,27 +67,40 @@ export function RunPanel({ detail, tab, setTab, openSource }: { detail: RunDetai
       ))}
       <div className="view-tabs" role="tablist">
         {tabs.map(([id, title]) => (
-          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'active' : ''} onClick={() => setTab(id)}>
+          <button key={id} role="tab" aria-selected={shown === id} className={shown === id ? 'active' : ''} onClick={() => setTab(id)}>
             {title}
           </button>
         ))}
       </div>
       <div className="run-body">
-        {tab === 'timeline' &&
+        {shown === 'timeline' &&
           (detail.timeline ? (
-            <TimelineView timeline={detail.timeline} onPackage={revealInTree} />
+            // A replayed run's packages are the sender's: the project tree here is another one.
+            <TimelineView timeline={detail.timeline} {...(replay ? {} : { onPackage: revealInTree })} />
           ) : (
             <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
           ))}
-        {tab === 'phases' && <PhaseTable phases={detail.phases} cached={detail.cachedPackages} />}
-        {tab === 'commands' && <CommandLog commands={detail.commands} />}
-        {tab === 'problems' && <ProblemsList errors={detail.errors} onOpen={openSource} />}
-        {tab === 'profile' &&
+        {shown === 'phases' && <PhaseTable phases={detail.phases} cached={detail.cachedPackages} />}
+        {shown === 'commands' && <CommandLog commands={detail.commands} />}
+        {shown === 'problems' && <ProblemsList errors={detail.errors} onOpen={openSource} />}
+        {shown === 'profile' &&
           (detail.compilerProfile ? (
             <CompilerProfileView key={m.id} profile={detail.compilerProfile} />
           ) : (
             <p className="muted">No compiler profile in this run (see above).</p>
           ))}
+        {shown === 'console' && replay && (
+          <>
+            {replay.consoleTruncated && <p className="muted small">The console is long: its last 2 MiB are shown.</p>}
+            {replay.console !== null ? (
+              <pre className="live-output" data-testid="replay-console">
+                {replay.console}
+              </pre>
+            ) : (
+              <p className="muted">This run has no console transcript (console.txt).</p>
+            )}
+          </>
+        )}
       </div>
     </div>
   );

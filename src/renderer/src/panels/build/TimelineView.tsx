@@ -20,7 +20,8 @@ const MAX_ZOOM = 64;
 
 interface Props {
   timeline: Timeline;
-  onPackage: (pkg: string) => void;
+  /** Absent for a replayed bundle run: its packages are the sender's, not this project's. */
+  onPackage?: (pkg: string) => void;
 }
 
 export function TimelineView({ timeline, onPackage }: Props) {
@@ -115,8 +116,8 @@ export function TimelineView({ timeline, onPackage }: Props) {
         {timeline.laneSource === 'trace'
           ? 'workers (from -debug-trace)'
           : 'lanes (packed from the action graph)'}
-        , {ms(timeline.totalMs)}. Outlined: the critical path. Dim: served from the cache. Click a bar to show
-        its package in the project tree.
+        , {ms(timeline.totalMs)}. Outlined: the critical path. Dim: served from the cache.
+        {onPackage ? ' Click a bar to show its package in the project tree.' : ''}
       </div>
       <label className="small" data-testid="timeline-cache-filter">
         <input
@@ -184,7 +185,7 @@ export function TimelineView({ timeline, onPackage }: Props) {
             onMouseLeave={() => setHover(null)}
             onClick={(e) => {
               const bar = barAt(e.target as Element);
-              if (bar?.package) onPackage(bar.package);
+              if (bar?.package) onPackage?.(bar.package);
             }}
           >
             {rects}

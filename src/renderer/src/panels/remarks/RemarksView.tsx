@@ -1,7 +1,9 @@
 // The Remarks view: the compiler's decisions (escape analysis, inlining, bounds and nil checks) of a
 // build run, as a grouped table, the heap allocations, the functions that almost inlined and the
-// escape flow of a selected remark; and the same remarks as editor markers, filtered by kind.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// escape flow of a selected remark; and the same remarks as editor markers, filtered by kind. The
+// remarks of a run an opened bundle carries load the same way (read-only: paths are the sender's, a
+// remark's place opens in the file the bundle saved, nothing is compiled and nothing is stale).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REMARK_KINDS, type AlmostInlinedRow, type Remark, type RemarkKind, type RemarksSummary } from '../../../../shared/remarks';
 import type { ViewProps } from '../../views/registry';
 import { clearRemarksInEditor, describeRemark, showRemarksInEditor } from './editorRemarks';
@@ -11,6 +13,9 @@ import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilte
 import { RemarksTable } from './RemarksTable';
 import './remarks.css';
 import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
+import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
+import { BundleSourceAt } from '../../views/session/BundleSourceAt';
+import type { BundleRun } from '../../../../shared/contract/bundle';
 
 type Tab = 'all' | 'heap' | 'almost';
 
@@ -28,6 +33,18 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
   const [almost, setAlmost] = useState<AlmostInlinedRow[]>([]);
   const [selected, setSelected] = useState<Remark | null>(null);
   const { busy, error, setError, run } = useBusyAction();
+  // A bundle run's remarks: the bundle they come from (null: the project's), its runs, and the saved
+  // file a selected remark points at.
+  const bundle = useOpenBundle(api);
+  const [replayFrom, setReplayFrom] = useState<string | null>(null);
+  const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
+  const [replaySource, setReplaySource] = useState<{ path: string; line: number } | null>(null);
+  const replaying = !!replayFrom && bundle?.id === replayFrom;
+  const replayingRef = useRef(replaying);
+  useEffect(() => {
+    replayingRef.current = replaying;
+  });
+  const from = useMemo(() => (replaying && replayFrom ? { bundle: replayFrom } : {}), [replaying, replayFrom]);
 
   const updatePrefs = (p: RemarkPrefs) => {
     setSaved({ root, prefs: p });
@@ -35,8 +52,54 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
   };
 
 
-  const load = useCallback(() => run('Loading remarks…', async () => setSummary(await api.call('remarks.load', {}))), [api, run]);
-  const capture = () => run('Building with optimisation details (every package compiles)…', async () => setSummary(await api.call('remarks.capture', {})));
+  const load = useCallback(
+    () =>
+      run('Loading remarks…', async () => {
+        const s = await api.call('remarks.load', {});
+        setReplayFrom(null);
+        setSummary(s);
+      }),
+    [api, run],
+  );
+  const loadReplay = (bundleId: string, runId: string) =>
+    run('Reading the bundle run’s remarks (every entry is checked against its sha256)…', async () => {
+      const s = await api.call('remarks.load', { bundle: bundleId, runId });
+      setSelected(null);
+      setReplaySource(null);
+      setReplayFrom(bundleId);
+      setSummary(s);
+    });
+
+  useEffect(() => {
+    if (!bundle) return;
+    let stale = false;
+    api.call('bundle.runs', { id: bundle.id }).then(
+      (rs) => !stale && setBundleRuns({ bundleId: bundle.id, runs: rs }),
+      () => {},
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api, bundle]);
+  const shownBundleRuns = bundle && bundleRuns?.bundleId === bundle.id ? bundleRuns.runs : [];
+
+  // The bundle being replayed closed: back to the project's runs.
+  useEffect(() => {
+    if (!replayFrom || bundle?.id === replayFrom) return;
+    const t = setTimeout(() => {
+      setReplayFrom(null);
+      setSummary(null);
+      setSelected(null);
+      if (workspace) load();
+    }, 0);
+    return () => clearTimeout(t);
+  }, [bundle, replayFrom, workspace, load]);
+  const capture = () =>
+    run('Building with optimisation details (every package compiles)…', async () => {
+      const s = await api.call('remarks.capture', {});
+      setReplayFrom(null);
+      setSummary(s);
+    });
 
   useEffect(() => {
     // From a timer: the run store is external state, read once the project is open.
@@ -49,18 +112,18 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
   useEffect(() => {
     if (!workspace) return;
     return api.on('build.status', (s) => {
-      if (s.status !== 'running') load();
+      if (s.status !== 'running' && !replayingRef.current) load();
     });
   }, [api, workspace, load]);
 
   // Files edited outside gopsy turn stale: re-check when the window comes back into focus.
   useEffect(() => {
-    if (!summary) return;
+    if (!summary || replaying) return; // a bundle's sources are what was saved: never stale
     const runId = summary.runId;
     const recheck = () => void api.call('remarks.load', { runId }).then((s) => s && setSummary(s), () => {});
     window.addEventListener('focus', recheck);
     return () => window.removeEventListener('focus', recheck);
-  }, [api, summary]);
+  }, [api, summary, replaying]);
 
   // The table / special views follow the filters.
   useEffect(() => {
@@ -69,10 +132,10 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     let cancelled = false;
     const fail = (err: unknown) => setError(errorMessage(err));
     if (tab === 'almost') {
-      void api.call('remarks.almostInlined', { runId }).then((a) => !cancelled && setAlmost(a), fail);
+      void api.call('remarks.almostInlined', { runId, ...from }).then((a) => !cancelled && setAlmost(a), fail);
     } else {
       const kinds: RemarkKind[] = tab === 'heap' ? ['escape'] : prefs.kinds;
-      void api.call('remarks.query', { runId, kinds, projectOnly, ...(search ? { search } : {}), limit: 2000 }).then((page) => {
+      void api.call('remarks.query', { runId, ...from, kinds, projectOnly, ...(search ? { search } : {}), limit: 2000 }).then((page) => {
         if (cancelled) return;
         setRows(page.rows);
         setTotal(page.total);
@@ -81,12 +144,13 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [api, summary, tab, prefs.kinds, search, projectOnly, setError]);
+  }, [api, summary, from, tab, prefs.kinds, search, projectOnly, setError]);
 
   // Editor markers: every project file's remarks, filtered by the chosen kinds.
   useEffect(() => {
     let cancelled = false;
-    if (!summary || !prefs.editor) {
+    // A bundle run's paths are the sender's: its remarks are not put on this project's files.
+    if (!summary || !prefs.editor || replaying) {
       clearRemarksInEditor();
       return;
     }
@@ -99,7 +163,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     return () => {
       cancelled = true;
     };
-  }, [api, summary, prefs, setError]);
+  }, [api, summary, prefs, replaying, setError]);
 
   // The table's rows are memoised: selecting one must not hand every row a new callback, so the
   // (per-render) openSource is reached through a ref.
@@ -108,8 +172,11 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     openSourceRef.current = openSource;
   });
   const open = useCallback(
-    (r: { file: string; line: number; column: number; path?: string }) =>
-      openSourceRef.current({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) }),
+    (r: { file: string; line: number; column: number; path?: string }) => {
+      // A replayed remark opens in the file the bundle saved (only project files travel in a bundle).
+      if (replayingRef.current) return setReplaySource(r.path ? { path: r.path, line: r.line } : null);
+      openSourceRef.current({ path: r.path ?? r.file, line: r.line, ...(r.column ? { byteColumn: r.column } : {}) });
+    },
     [],
   );
   const select = useCallback(
@@ -120,24 +187,47 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     [open],
   );
 
-  if (!workspace) return <div className="remarks-view muted">Open a project first.</div>;
+  if (!workspace && !bundle) return <div className="remarks-view muted">Open a project first.</div>;
   const stale = summary?.files.filter((f) => f.stale) ?? [];
+  const replayBundle = replaying ? bundle : null;
   return (
     <div className="remarks-view" data-testid="remarks-view">
       <div className="row-tools">
-        <button onClick={load} disabled={!!busy}>
-          Load newest run
-        </button>
-        <button onClick={capture} disabled={!!busy} data-testid="remarks-capture">
-          Capture optimisation details
-        </button>
-        <label>
-          <input type="checkbox" checked={prefs.editor} onChange={(e) => updatePrefs({ ...prefs, editor: e.target.checked })} /> markers in editor
-        </label>
+        {workspace && (
+          <>
+            <button onClick={load} disabled={!!busy}>
+              Load newest run
+            </button>
+            <button onClick={capture} disabled={!!busy} data-testid="remarks-capture">
+              Capture optimisation details
+            </button>
+          </>
+        )}
+        {bundle && shownBundleRuns.length > 0 && (
+          <select
+            aria-label="Remarks of"
+            data-testid="remarks-source"
+            disabled={!!busy}
+            value={replayBundle && summary ? summary.runId : ''}
+            onChange={(e) => (e.target.value ? loadReplay(bundle.id, e.target.value) : workspace ? load() : setReplayFrom(null))}
+          >
+            <option value="">{workspace ? 'this project’s runs' : 'pick a run of the bundle'}</option>
+            {shownBundleRuns.map((r) => (
+              <option key={r.run} value={r.run}>
+                {bundleName(bundle)} ▸ {r.profileName} ({r.startedAt.slice(0, 16).replace('T', ' ')})
+              </option>
+            ))}
+          </select>
+        )}
+        {!replaying && (
+          <label>
+            <input type="checkbox" checked={prefs.editor} onChange={(e) => updatePrefs({ ...prefs, editor: e.target.checked })} /> markers in editor
+          </label>
+        )}
         {busy && <span className="muted">{busy}</span>}
         {summary && (
           <span className="muted" data-testid="remarks-origin">
-            run {summary.runId} · {summary.goVersion ?? 'go ?'} · from {summary.origin} · {summary.total} remarks
+            {replayBundle && <span className="badge">read-only replay</span>} {replayBundle ? `${bundleName(replayBundle)} ▸ ` : ''}run {summary.runId} · {summary.goVersion ?? 'go ?'} · from {summary.origin} · {summary.total} remarks
           </span>
         )}
       </div>
@@ -146,7 +236,8 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
           {error}
         </div>
       )}
-      {!summary && !busy && <div className="banner">No run with optimisation remarks yet: capture one (a build with the private cache, so every package compiles).</div>}
+      {!summary && !busy && !workspace && <div className="banner">Pick a run of the bundle above to browse its remarks.</div>}
+      {!summary && !busy && workspace && <div className="banner">No run with optimisation remarks yet: capture one (a build with the private cache, so every package compiles).</div>}
       {summary && (summary.skipped > 0 || summary.warnings.length > 0) && (
         <div className="banner warn" role="status" data-testid="remarks-warnings">
           {summary.skipped > 0 ? `${summary.skipped} malformed lines skipped. ` : ''}
@@ -195,9 +286,16 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
             <div className="remarks-detail" data-testid="remark-detail">
               {selected ? (
                 <>
+                  {/* A replay has no editor beside it: the place comes first, in the file the bundle saved. */}
+                  {replayBundle &&
+                    (replaySource ? (
+                      <BundleSourceAt api={api} bundleId={replayBundle.id} path={replaySource.path} line={replaySource.line} />
+                    ) : (
+                      <p className="muted small">This place is outside the project: the bundle saved no copy of its file.</p>
+                    ))}
                   <pre className="remark-text">{describeRemark(selected)}</pre>
                   <FlowGraph remark={selected} onOpen={(s) => open({ ...s, ...(s.file === selected.file && selected.path ? { path: selected.path } : {}) })} />
-                  <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />
+                  {!replayBundle && <IrPanel api={api} remark={selected} onLine={(line) => open({ ...selected, line, column: 0 })} />}
                 </>
               ) : (
                 <div className="muted">Select a remark to see its message and escape flow.</div>
