@@ -129,3 +129,12 @@ export async function openPage(page: Page, wb: Workbench, size = { width: 1500, 
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
   return errors;
 }
+
+/** File ▸ Open Session with a typed path (the browser host has no native dialog); waits for the read-only view. */
+export async function openBundle(page: Page, bundle: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Session' }).click();
+  await page.getByRole('button', { name: 'Open Session…' }).click();
+  await page.getByTestId('open-session-path').fill(bundle);
+  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByTestId('bundle-view')).toContainText('read-only');
+}

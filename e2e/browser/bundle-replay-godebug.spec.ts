@@ -3,12 +3,12 @@
 // own writer, saved with the real bundle writer) is charted and tabled like a live session; a hostile
 // capture (bad lines, a huge line, markup in its title and output) gives a clear warning, shows its
 // markup as text, and the app stays usable. Closing the bundle takes its captures away.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { openBundle, REPO, startWorkbench, type Workbench } from '../workbench';
 import { parseTraceText } from '../../src/core/godebug';
 import { SessionService } from '../../src/main/services/bundles/sessions';
 import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
@@ -64,20 +64,12 @@ test.afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function openBundle(page: Page) {
-  await page.getByRole('tab', { name: 'Session' }).click();
-  await page.getByRole('button', { name: 'Open Session…' }).click();
-  await page.getByTestId('open-session-path').fill(bundle);
-  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByTestId('bundle-view')).toContainText('read-only');
-}
-
 test('a bundle\'s gctrace capture is charted in the Runtime view; a hostile one warns; closing takes them away', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(wb.url);
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
-  await openBundle(page);
+  await openBundle(page, bundle);
 
   // No console ran here: the Runtime view opens on the bundle's first capture.
   await page.getByRole('tab', { name: 'Runtime' }).click();

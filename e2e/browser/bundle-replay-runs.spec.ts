@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, REPO, SAMPLE, startWorkbench, type Workbench } from '../workbench';
+import { openBundle, openPage, REPO, SAMPLE, startWorkbench, type Workbench } from '../workbench';
 
 let wb: Workbench;
 let file: string;
@@ -31,13 +31,6 @@ test.beforeAll(async () => {
   rmSync(path.dirname(broken), { recursive: true, force: true });
 });
 
-async function openBundle(page: import('@playwright/test').Page, bundle: string) {
-  await page.getByRole('tab', { name: 'Session' }).click();
-  await page.getByRole('button', { name: 'Open Session…' }).click();
-  await page.getByTestId('open-session-path').fill(bundle);
-  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByTestId('bundle-view')).toContainText('read-only');
-}
 test.afterAll(async () => {
   await wb?.stop();
 });

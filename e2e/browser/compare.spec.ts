@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
+import { openBundle, openPage, REPO, startWorkbench, type Workbench } from '../workbench';
 import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
 
 const OLD = 'go1.24.0';
@@ -157,11 +157,7 @@ test('a run inside an opened bundle compares with a run of the project', async (
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto(wb.url);
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
-  await page.getByRole('tab', { name: 'Session' }).click();
-  await page.getByRole('button', { name: 'Open Session…' }).click();
-  await page.getByTestId('open-session-path').fill(bundle);
-  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByTestId('bundle-view')).toContainText('read-only');
+  await openBundle(page, bundle);
 
   await page.getByRole('tab', { name: 'Compare' }).click();
   const view = page.getByTestId('compare-view');

@@ -69,6 +69,18 @@ export const ssaMethods = {
     params: z.object({ dir: z.string().min(1).max(4096), func: z.string().max(4000).optional() }),
     result: z.custom<{ id: string; formats: Array<SsaFunction['format']> }>(),
   },
+  /**
+   * Opens the SSA a build run of the open bundle captured (its ssa/ folder: GOSSAFUNC + GOSSADIR), read
+   * from the run's verified entries; nothing is compiled. file: which ssa.html, by its path under ssa/.
+   */
+  'ssa.openBundleRun': {
+    params: z.object({
+      bundle: z.string().max(64),
+      run: z.string().min(1).max(128).regex(/^[\w.-]+$/, 'not a run id'),
+      file: z.string().max(4000).optional(),
+    }),
+    result: z.custom<{ id: string; formats: Array<SsaFunction['format']> }>(),
+  },
   /** Waits until the first phase is read (or the parse ends), then answers; call again while !done. */
   'ssa.summary': { params: z.object(Ref), result: z.custom<SsaSummary>() },
   'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex }), result: z.custom<SsaPhase>() },

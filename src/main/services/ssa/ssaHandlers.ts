@@ -3,7 +3,10 @@ import type { Handlers } from '../../../shared/rpc';
 import { diffPhases, phaseText, searchPhases, valueHistory } from '../../../core/ssa/analysis';
 import { compilePkgPath } from '../../../core/ssa/names';
 import type { ConnectionContext } from '../backend';
+import path from 'node:path';
 import { SsaService } from './ssaService';
+import { replayRunDir } from '../bundles/replayRuns';
+import { ARTEFACTS } from '../runs/command';
 
 const services = new WeakMap<object, SsaService>();
 
@@ -20,6 +23,8 @@ export function ssaHandlers(ctx: ConnectionContext) {
     },
     'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
     'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
+    // No project needed: a bundle replays on a machine without its project (or without Go).
+    'ssa.openBundleRun': async ({ bundle, run, file }) => service.openDir(path.join(await replayRunDir(ctx.backend, bundle, run), ARTEFACTS.ssa), file),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
     'ssa.phase': ({ id, format, index }) => service.store.phaseForView(id, format, index),
     'ssa.column': async ({ id, format, column }) => {

@@ -14,6 +14,7 @@ import { ValuePanel } from './ValuePanel';
 import { useShowSsaRequests } from './useShowSsa';
 import { useSsaLineMarks } from './useSsaLineMarks';
 import { lineFiles } from '../../../../core/ssa/lineFiles';
+import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
 import { editorMarks } from '../../editor/editorMarks';
 import './ssa.css';
 
@@ -125,6 +126,30 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     setBusy,
   );
 
+  // The open bundle's runs that captured SSA (a profile's "SSA of function"): replayed read-only.
+  const bundle = useOpenBundle(api);
+  const bundleSsa = useMemo(() => {
+    const out: Array<{ run: string; file: string; label: string }> = [];
+    for (const e of bundle?.entries ?? []) {
+      const m = /^runs\/([\w.-]+)\/ssa\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
+      if (m) out.push({ run: m[1]!, file: `${m[2]!}.html`, label: `${bundleName(bundle!)} ▸ run ${m[1]!}: ${m[2]!}` });
+    }
+    return out;
+  }, [bundle]);
+  const openFromBundle = async (i: number) => {
+    const pick = bundleSsa[i];
+    if (!pick || !bundle) return;
+    setError(null);
+    setBusy(`Reading ${pick.label}…`);
+    try {
+      show((await api.call('ssa.openBundleRun', { bundle: bundle.id, run: pick.run, file: pick.file })).id);
+    } catch (err) {
+      setError({ text: message(err), candidates: [] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const [openDir, setOpenDir] = useState('');
   const openFolder = async () => {
     setError(null);
@@ -235,6 +260,16 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
         <button onClick={() => void openFolder()} disabled={!openDir}>
           Open capture
         </button>
+        {bundleSsa.length > 0 && (
+          <select value="" onChange={(e) => void openFromBundle(Number(e.target.value))} title="SSA a build run of the open bundle captured (read-only, nothing is compiled)" data-testid="ssa-bundle-open">
+            <option value="">from the bundle…</option>
+            {bundleSsa.map((b, i) => (
+              <option key={`${b.run}/${b.file}`} value={i}>
+                {b.label}
+              </option>
+            ))}
+          </select>
+        )}
         {busy && <span className="muted">{busy}</span>}
         {summary && (
           <span className="ssa-title" data-testid="ssa-function">
