@@ -11,8 +11,13 @@ export const LOW_WATERMARK_CHARS = 5_000;
 export const BATCH_MS = 5;
 /** A batch is sent at once when it grows past this, so one message never gets huge. */
 export const BATCH_MAX_CHARS = 64 * 1024;
-/** node-pty may deliver output after the exit event; wait this long for it. */
-export const EXIT_FLUSH_MS = 250;
+/**
+ * After node-pty's exit event, wait this long before reporting the exit. node-pty (1.1, unixTerminal)
+ * emits exit only once its socket has closed, so no data event can follow it; the wait only lets a
+ * data event queued in the same turn arrive first. It was 250 ms, a quarter of a second added to every
+ * build run and console (see docs/build-capture.md).
+ */
+export const EXIT_FLUSH_MS = 20;
 /**
  * While paused, how often to look whether the process has gone. node-pty destroys the pty 200 ms after
  * the process exits (its DESTROY_SOCKET_TIMEOUT_MS) whether or not the output was read, so a paused
