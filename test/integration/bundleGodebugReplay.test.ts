@@ -17,7 +17,7 @@ import { MAX_CAPTURE_LINE_CHARS } from '../../src/core/godebug';
 import { GodebugStore, replayId } from '../../src/renderer/src/godebug/store';
 import { transportPair as memoryPair } from '../support/memoryTransport';
 import { manifestFor, craftZip } from './zipCraft';
-import { makeTemp, removeTemp, waitUntil } from './support';
+import { makeTemp, removeTemp, waitUntil, connectedBackend } from './support';
 
 const DEMO = path.resolve(__dirname, '../../resources/samples/godebug-demo');
 
@@ -33,11 +33,7 @@ beforeAll(async () => {
   temp = await makeTemp('replay-godebug');
   const project = path.join(temp, 'godebug-demo');
   await cp(DEMO, project, { recursive: true });
-  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage') });
-  await backend.openFolder(project);
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(path.join(temp, 'storage'), project));
   const session = await api.call('session.current', {});
   const eventsDir = path.join(temp, 'storage/sessions', session!.id, 'events');
 

@@ -14,7 +14,7 @@ import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { contentKey } from '../../src/main/services/bundles/runCache';
 import { isInside } from '../../src/main/services/paths';
 import { transportPair as memoryPair } from '../support/memoryTransport';
-import { copySample, removeTemp } from './support';
+import { copySample, removeTemp, connectedBackend } from './support';
 import { craftZip, sha256 } from './zipCraft';
 
 let temp: string;
@@ -66,10 +66,7 @@ beforeAll(async () => {
   await writeFile(damaged, craftZip(files));
 
   storage = path.join(temp, 'storage');
-  backend = new Backend({ host: 'browser', storageDir: storage });
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(storage));
   bundleId = (await api.call('bundle.open', { path: file }))!.id;
 }, 300_000);
 

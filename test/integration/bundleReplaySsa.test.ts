@@ -10,8 +10,7 @@ import { RunService } from '../../src/main/services/runs/runService';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
 import { writeCaptureBundle } from '../../src/main/services/bundles/captureBundle';
 import { RpcClient } from '../../src/shared/rpc';
-import { transportPair as memoryPair } from '../support/memoryTransport';
-import { copySample, makeTemp, removeTemp, waitUntil } from './support';
+import { copySample, makeTemp, removeTemp, waitUntil, connectedBackend } from './support';
 
 let temp: string;
 let storage: string;
@@ -31,10 +30,7 @@ beforeAll(async () => {
   await writeCaptureBundle(file, project, m, runs.store.runDir(project, m.id));
   await rm(project, { recursive: true, force: true });
   storage = await makeTemp('replay-ssa-storage');
-  backend = new Backend({ host: 'browser', storageDir: storage });
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(storage));
 }, 240_000);
 afterAll(async () => {
   await backend?.shutdown();

@@ -11,8 +11,7 @@ import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
 import { REDACTED } from '../../src/core/bundle/redact';
 import type { NotesFile } from '../../src/shared/contract/bundle';
-import { transportPair as memoryPair } from '../support/memoryTransport';
-import { copySample, removeTemp, stringEnv } from './support';
+import { copySample, removeTemp, stringEnv, connectedBackend } from './support';
 
 const run = promisify(execFile);
 let temp: string;
@@ -31,11 +30,7 @@ const NOTES: NotesFile = {
 
 beforeAll(async () => {
   ({ temp, project } = await copySample('bundle'));
-  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage') });
-  await backend.openFolder(project);
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(path.join(temp, 'storage'), project));
 
   // A run folder as build capture would leave it: the real -x log, a real GODEBUG trace, a manifest.
   const session = await api.call('session.current', {});

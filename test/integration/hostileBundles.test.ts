@@ -9,8 +9,7 @@ import { RpcClient } from '../../src/shared/rpc';
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { DEFAULT_LIMITS } from '../../src/core/bundle/limits';
 import { craftBundle, craftZip, manifestFor, sha256 } from './zipCraft';
-import { transportPair as memoryPair } from '../support/memoryTransport';
-import { makeTemp, removeTemp } from './support';
+import { makeTemp, removeTemp, connectedBackend } from './support';
 
 let temp: string;
 let api: RpcClient;
@@ -27,10 +26,7 @@ async function tree(dir: string): Promise<string[]> {
 
 beforeAll(async () => {
   temp = await makeTemp('hostile');
-  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage') });
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(path.join(temp, 'storage')));
 });
 afterAll(async () => {
   await backend.shutdown();

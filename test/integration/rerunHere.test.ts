@@ -11,8 +11,7 @@ import type { RunSummary } from '../../src/shared/api';
 import { captureCommand } from '../../src/cli/capture';
 import { rerunCandidates, rerunProfile } from '../../src/main/services/bundles/rerun';
 import type { BundleStore } from '../../src/main/services/bundles/sessionStore';
-import { transportPair as memoryPair } from '../support/memoryTransport';
-import { SAMPLE_DIR, copySample, removeTemp, waitUntil } from './support';
+import { SAMPLE_DIR, copySample, removeTemp, waitUntil, connectedBackend } from './support';
 
 let temp: string;
 let project: string;
@@ -36,11 +35,7 @@ beforeAll(async () => {
   // Another machine, in effect: its own storage and its own copy of the project.
   const here = path.join(temp, 'here', 'inventory');
   await cp(SAMPLE_DIR, here, { recursive: true });
-  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage2') });
-  await backend.openFolder(here);
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(path.join(temp, 'storage2'), here));
   api.on('build.status', (s) => {
     if (s.status !== 'running') finished.set(s.id, s);
   });

@@ -10,7 +10,7 @@ import { RpcClient } from '../../src/shared/rpc';
 import type { RunSummary } from '../../src/shared/api';
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { transportPair as memoryPair } from '../support/memoryTransport';
-import { copySample, removeTemp, waitUntil } from './support';
+import { copySample, removeTemp, waitUntil, connectedBackend } from './support';
 
 let temp: string;
 let project: string;
@@ -21,11 +21,7 @@ let sessionDir: string;
 
 beforeAll(async () => {
   ({ temp, project } = await copySample('collect'));
-  backend = new Backend({ host: 'browser', storageDir: path.join(temp, 'storage') });
-  await backend.openFolder(project);
-  const [client, server] = memoryPair();
-  backend.connect(server);
-  api = new RpcClient(client);
+  ({ backend, api } = await connectedBackend(path.join(temp, 'storage'), project));
   const session = await api.call('session.current', {});
   sessionDir = path.join(temp, 'storage/sessions', session!.id);
 

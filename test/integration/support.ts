@@ -2,6 +2,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Backend } from '../../src/main/services/backend';
+import { RpcClient } from '../../src/shared/rpc';
+import { transportPair as memoryPair } from '../support/memoryTransport';
 
 export const SAMPLE_DIR = path.resolve(__dirname, '../../resources/samples/inventory');
 
@@ -43,4 +46,16 @@ export function stringEnv(extra: Record<string, string> = {}): Record<string, st
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   return { ...env, ...extra };
+}
+
+/**
+ * A real backend (the browser host's kind) on `storageDir`, with `project` opened when given, and a
+ * client connected to it in memory: what a window does, without the socket.
+ */
+export async function connectedBackend(storageDir: string, project?: string): Promise<{ backend: Backend; api: RpcClient }> {
+  const backend = new Backend({ host: 'browser', storageDir });
+  if (project) await backend.openFolder(project);
+  const [client, server] = memoryPair();
+  backend.connect(server);
+  return { backend, api: new RpcClient(client) };
 }
