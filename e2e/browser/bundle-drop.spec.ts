@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, SAMPLE, startWorkbench, type Workbench } from '../workbench';
+import { REPO, SAMPLE, startWorkbench, type Workbench, openPage } from '../workbench';
 
 let wb: Workbench;
 let recorded: Buffer;
@@ -26,13 +26,7 @@ test.afterAll(async () => {
   await wb?.stop();
 });
 
-async function openWorkbench(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
-  return errors;
-}
+const openWorkbench = (page: Page) => openPage(page, wb);
 
 /** Drops a file onto the window as the OS would: dragover, then drop, with a File in the DataTransfer. */
 async function dropFile(page: Page, name: string, bytes: Buffer) {

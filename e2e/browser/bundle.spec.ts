@@ -3,7 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { REPO, startWorkbench, type Workbench, openPage } from '../workbench';
 import { craftBundle } from '../../test/integration/zipCraft';
 
 let wb: Workbench;
@@ -17,13 +17,7 @@ test.afterAll(async () => {
   await wb?.stop();
 });
 
-async function openWorkbench(page: Page) {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
-  return errors;
-}
+const openWorkbench = (page: Page) => openPage(page, wb);
 
 async function openSession(page: Page, file: string) {
   await page.getByRole('tab', { name: 'Session' }).click();

@@ -2,7 +2,7 @@
 // see its phases, open one, look at its CFG and a diff; a name that matches nothing offers candidates.
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { REPO, startWorkbench, type Workbench, openPage } from '../workbench';
 
 let wb: Workbench;
 
@@ -14,10 +14,7 @@ test.afterAll(async () => {
 });
 
 test('captures (*Store).Add and browses its phases, CFG and diff', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb);
   await page.getByRole('tab', { name: 'SSA' }).click();
   await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory/store' });
   const funcs = page.getByTestId('ssa-functions');
@@ -62,10 +59,7 @@ test('a name that matches nothing says so and offers candidates', async ({ page 
 });
 
 test('"Show SSA" in the editor captures the function under the cursor and marks its lines', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb);
   await page.getByRole('tab', { name: 'Source', exact: true }).click();
   await page.locator('[data-path="store/store.go"]').click();
   const editor = page.getByTestId('editor');
@@ -86,10 +80,7 @@ test('"Show SSA" in the editor captures the function under the cursor and marks 
 });
 
 test('the "Show SSA" code lens above a method shows that method\'s SSA; the lenses can be turned off', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  const errors = await openPage(page, wb);
   await page.getByRole('tab', { name: 'Source', exact: true }).click();
   await page.locator('[data-path="store/store.go"]').click();
   const editor = page.getByTestId('editor');

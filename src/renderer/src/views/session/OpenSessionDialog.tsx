@@ -1,6 +1,7 @@
 // Open Session for the browser host, which has no native file dialog: a typed path.
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from './format';
+import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
 interface Props {
   onOpen: (path: string) => Promise<void>;
@@ -27,34 +28,24 @@ export function OpenSessionDialog({ onOpen, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="open-session-title">
-        <h2 id="open-session-title">Open Session</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void open();
-          }}
-        >
-          <label>
-            .gopsy file on the machine running gopsy
-            <input ref={input} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/you/finding.gopsy" spellCheck={false} data-testid="open-session-path" />
-          </label>
-          {error && (
-            <div className="banner error" role="alert" data-testid="open-session-error">
-              {error}
-            </div>
-          )}
-          <div className="modal-actions">
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy || !path.trim()}>
-              {busy ? 'Opening…' : 'Open'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+    <Modal id="open-session" title="Open Session" onCancel={onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void open();
+        }}
+      >
+        <label>
+          .gopsy file on the machine running gopsy
+          <input ref={input} value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/you/finding.gopsy" spellCheck={false} data-testid="open-session-path" />
+        </label>
+        <ErrorBanner error={error} testId="open-session-error" />
+        <ModalActions onCancel={onCancel}>
+          <button type="submit" disabled={busy || !path.trim()}>
+            {busy ? 'Opening…' : 'Open'}
+          </button>
+        </ModalActions>
+      </form>
+    </Modal>
   );
 }

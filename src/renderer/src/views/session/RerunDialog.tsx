@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { GopsyApi, RunSummary } from '../../../../shared/api';
 import type { RerunInfo, RerunValue } from '../../../../shared/contract/bundle';
 import { errorText } from './format';
+import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
 interface Props {
   api: GopsyApi;
@@ -71,120 +72,110 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="rerun-title" data-testid="rerun-dialog">
-        <h2 id="rerun-title">Re-run here</h2>
-        {!info && !error && <p className="muted">Reading the recorded runs…</p>}
-        {info && info.runs.length === 0 && <p className="muted">This bundle holds no build run that can run again.</p>}
-        {info && run && (
-          <>
-            <p className="muted">
-              Runs only this recorded go command, on this machine, as a new build run of the project you choose. Paths into the
-              run&apos;s folder point at the new run. Nothing runs until you confirm.
-            </p>
-            {info.runs.length > 1 && (
-              <label>
-                Recorded run
-                <select value={runId} onChange={(e) => setRunId(e.target.value)} data-testid="rerun-pick">
-                  {info.runs.map((r) => (
-                    <option key={r.runId} value={r.runId}>
-                      {r.profileName}, {r.status}, {r.startedAt.slice(0, 19).replace('T', ' ')}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <h3>
-              Recorded command ({run.profileName}, {run.status}
-              {run.goVersion ? `, ${run.goVersion}` : ''})
-            </h3>
-            <pre className="entry-text rerun-command" data-testid="rerun-command">
-              {run.shellLine}
-            </pre>
-            <h3>Environment set by the run</h3>
-            {Object.keys(run.env).length === 0 ? (
-              <p className="muted">None beyond this machine&apos;s own.</p>
-            ) : (
-              <ul className="redactions" data-testid="rerun-env">
-                {Object.entries(run.env).map(([k, v]) => (
-                  <li key={k}>
-                    {k}={v}
-                  </li>
+    <Modal id="rerun" title="Re-run here" onCancel={onCancel} wide testId="rerun-dialog">
+      {!info && !error && <p className="muted">Reading the recorded runs…</p>}
+      {info && info.runs.length === 0 && <p className="muted">This bundle holds no build run that can run again.</p>}
+      {info && run && (
+        <>
+          <p className="muted">
+            Runs only this recorded go command, on this machine, as a new build run of the project you choose. Paths into the
+            run&apos;s folder point at the new run. Nothing runs until you confirm.
+          </p>
+          {info.runs.length > 1 && (
+            <label>
+              Recorded run
+              <select value={runId} onChange={(e) => setRunId(e.target.value)} data-testid="rerun-pick">
+                {info.runs.map((r) => (
+                  <option key={r.runId} value={r.runId}>
+                    {r.profileName}, {r.status}, {r.startedAt.slice(0, 19).replace('T', ' ')}
+                  </option>
                 ))}
-              </ul>
-            )}
-            {redacted.length > 0 && (
-              <div className="banner warn" data-testid="rerun-redacted">
-                <p>
-                  {redacted.length === 1 ? 'This value was' : 'These values were'} redacted when the bundle was saved. Supply the
-                  value or drop the setting:
-                </p>
-                {redacted.map((s) => (
-                  <div key={s.key} className="rerun-redacted">
-                    <label>
-                      {s.key.replace(/^env:/, '')} (recorded: {s.value})
-                      <input
-                        value={answers[s.key]?.value ?? ''}
-                        disabled={answers[s.key]?.drop}
-                        onChange={(e) => answer(s.key, { value: e.target.value })}
-                        spellCheck={false}
-                        aria-label={`value of ${s.key.replace(/^env:/, '')}`}
-                      />
-                    </label>
-                    <label className="check">
-                      <input type="checkbox" checked={!!answers[s.key]?.drop} onChange={(e) => answer(s.key, { drop: e.target.checked })} />
-                      drop {s.key.replace(/^env:/, '')}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            )}
-            {run.warnings.map((w) => (
-              <div key={w} className="banner warn" role="alert">
-                {w}
-              </div>
-            ))}
-            {run.warnings.length > 0 && (
-              <label className="check" data-testid="rerun-accept-risks">
-                <input type="checkbox" checked={acceptRisks} onChange={(e) => setAcceptRisks(e.target.checked)} /> I have read the
-                warnings above and want to run it anyway
-              </label>
-            )}
-            <h3>Project folder</h3>
-            {info.current?.matches && (
-              <label className="check">
-                <input type="radio" checked={useCurrent} onChange={() => setUseCurrent(true)} />
-                the open project, {info.current.root} ({info.current.modulePath})
-              </label>
-            )}
-            {info.current?.matches && (
-              <label className="check">
-                <input type="radio" checked={!useCurrent} onChange={() => setUseCurrent(false)} />
-                another folder
-              </label>
-            )}
-            {(!useCurrent || !info.current?.matches) && (
-              <label>
-                A folder of {info.modulePath ?? 'the recorded module'} on the machine running gopsy
-                <input value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} placeholder="/home/you/src/project" data-testid="rerun-folder" />
-              </label>
-            )}
-          </>
-        )}
-        {error && (
-          <div className="banner error" role="alert" data-testid="rerun-error">
-            {error}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void confirm()} disabled={busy || !run || unanswered.length > 0 || !where || (run.warnings.length > 0 && !acceptRisks)} data-testid="rerun-confirm">
-            {busy ? 'Starting…' : 'Run this command'}
-          </button>
-        </div>
-      </div>
-    </div>
+              </select>
+            </label>
+          )}
+          <h3>
+            Recorded command ({run.profileName}, {run.status}
+            {run.goVersion ? `, ${run.goVersion}` : ''})
+          </h3>
+          <pre className="entry-text rerun-command" data-testid="rerun-command">
+            {run.shellLine}
+          </pre>
+          <h3>Environment set by the run</h3>
+          {Object.keys(run.env).length === 0 ? (
+            <p className="muted">None beyond this machine&apos;s own.</p>
+          ) : (
+            <ul className="redactions" data-testid="rerun-env">
+              {Object.entries(run.env).map(([k, v]) => (
+                <li key={k}>
+                  {k}={v}
+                </li>
+              ))}
+            </ul>
+          )}
+          {redacted.length > 0 && (
+            <div className="banner warn" data-testid="rerun-redacted">
+              <p>
+                {redacted.length === 1 ? 'This value was' : 'These values were'} redacted when the bundle was saved. Supply the
+                value or drop the setting:
+              </p>
+              {redacted.map((s) => (
+                <div key={s.key} className="rerun-redacted">
+                  <label>
+                    {s.key.replace(/^env:/, '')} (recorded: {s.value})
+                    <input
+                      value={answers[s.key]?.value ?? ''}
+                      disabled={answers[s.key]?.drop}
+                      onChange={(e) => answer(s.key, { value: e.target.value })}
+                      spellCheck={false}
+                      aria-label={`value of ${s.key.replace(/^env:/, '')}`}
+                    />
+                  </label>
+                  <label className="check">
+                    <input type="checkbox" checked={!!answers[s.key]?.drop} onChange={(e) => answer(s.key, { drop: e.target.checked })} />
+                    drop {s.key.replace(/^env:/, '')}
+                  </label>
+                </div>
+              ))}
+            </div>
+          )}
+          {run.warnings.map((w) => (
+            <div key={w} className="banner warn" role="alert">
+              {w}
+            </div>
+          ))}
+          {run.warnings.length > 0 && (
+            <label className="check" data-testid="rerun-accept-risks">
+              <input type="checkbox" checked={acceptRisks} onChange={(e) => setAcceptRisks(e.target.checked)} /> I have read the
+              warnings above and want to run it anyway
+            </label>
+          )}
+          <h3>Project folder</h3>
+          {info.current?.matches && (
+            <label className="check">
+              <input type="radio" checked={useCurrent} onChange={() => setUseCurrent(true)} />
+              the open project, {info.current.root} ({info.current.modulePath})
+            </label>
+          )}
+          {info.current?.matches && (
+            <label className="check">
+              <input type="radio" checked={!useCurrent} onChange={() => setUseCurrent(false)} />
+              another folder
+            </label>
+          )}
+          {(!useCurrent || !info.current?.matches) && (
+            <label>
+              A folder of {info.modulePath ?? 'the recorded module'} on the machine running gopsy
+              <input value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} placeholder="/home/you/src/project" data-testid="rerun-folder" />
+            </label>
+          )}
+        </>
+      )}
+      <ErrorBanner error={error} testId="rerun-error" />
+      <ModalActions onCancel={onCancel}>
+        <button type="button" onClick={() => void confirm()} disabled={busy || !run || unanswered.length > 0 || !where || (run.warnings.length > 0 && !acceptRisks)} data-testid="rerun-confirm">
+          {busy ? 'Starting…' : 'Run this command'}
+        </button>
+      </ModalActions>
+    </Modal>
   );
 }

@@ -6,6 +6,7 @@ import type { GopsyApi } from '../../../../shared/api';
 import type { Layout, SavePreview, SaveResult } from '../../../../shared/contract/bundle';
 import { errorText, formatBytes } from './format';
 import { flushNotes } from './notesFlush';
+import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
 interface Props {
   api: GopsyApi;
@@ -70,125 +71,115 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
 
   const redactionCount = preview?.redactions.reduce((n, r) => n + r.count, 0) ?? 0;
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-labelledby="save-session-title">
-        <h2 id="save-session-title">Save Session</h2>
-        {!preview && !error && <p className="muted">Measuring the session…</p>}
-        {preview && (
-          <div data-testid="save-preview">
-            <table className="kinds">
-              <tbody>
-                {preview.kinds.map((k) => (
-                  <tr key={k.kind}>
-                    <td>{k.kind}</td>
-                    <td>{k.count} files</td>
-                    <td>{formatBytes(k.bytes)}</td>
-                  </tr>
-                ))}
-                <tr className="total">
-                  <td>total</td>
-                  <td>{preview.kinds.reduce((n, k) => n + k.count, 0)} files</td>
-                  <td>{formatBytes(preview.totalBytes)} before compression</td>
+    <Modal id="save-session" title="Save Session" onCancel={onCancel} wide>
+      {!preview && !error && <p className="muted">Measuring the session…</p>}
+      {preview && (
+        <div data-testid="save-preview">
+          <table className="kinds">
+            <tbody>
+              {preview.kinds.map((k) => (
+                <tr key={k.kind}>
+                  <td>{k.kind}</td>
+                  <td>{k.count} files</td>
+                  <td>{formatBytes(k.bytes)}</td>
                 </tr>
-              </tbody>
-            </table>
-            <label className="check">
-              <input
-                type="checkbox"
-                checked={includeSources}
-                onChange={(e) => setIncludeSources(e.target.checked)}
-                data-testid="include-sources"
-              />
-              Include the project's sources ({preview.sources.length} files: .go, go.mod, go.sum)
-            </label>
-            {includeSources && (
-              <details>
-                <summary>Choose sources</summary>
-                <ul className="source-picks">
-                  {[...preview.sources.map((s) => s.path), ...excluded].sort().map((p) => (
-                    <li key={p}>
-                      <label className="check">
-                        <input
-                          type="checkbox"
-                          checked={!excluded.includes(p)}
-                          onChange={(e) =>
-                            setExcluded((x) => (e.target.checked ? x.filter((y) => y !== p) : [...x, p]))
-                          }
-                        />
-                        {p}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
-              </details>
-            )}
-            <h3>Collected in this session ({preview.items.filter((i) => i.included).length} of {preview.items.length})</h3>
-            {preview.items.length === 0 ? (
-              <p className="muted">No build runs, GODEBUG captures or breakpoints yet.</p>
-            ) : (
-              <ul className="source-picks" data-testid="save-items">
-                {preview.items.map((it) => (
-                  <li key={it.key}>
-                    <label className="check" title={it.key}>
+              ))}
+              <tr className="total">
+                <td>total</td>
+                <td>{preview.kinds.reduce((n, k) => n + k.count, 0)} files</td>
+                <td>{formatBytes(preview.totalBytes)} before compression</td>
+              </tr>
+            </tbody>
+          </table>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={includeSources}
+              onChange={(e) => setIncludeSources(e.target.checked)}
+              data-testid="include-sources"
+            />
+            Include the project's sources ({preview.sources.length} files: .go, go.mod, go.sum)
+          </label>
+          {includeSources && (
+            <details>
+              <summary>Choose sources</summary>
+              <ul className="source-picks">
+                {[...preview.sources.map((s) => s.path), ...excluded].sort().map((p) => (
+                  <li key={p}>
+                    <label className="check">
                       <input
                         type="checkbox"
-                        checked={!excludedItems.includes(it.key)}
+                        checked={!excluded.includes(p)}
                         onChange={(e) =>
-                          setExcludedItems((x) => (e.target.checked ? x.filter((y) => y !== it.key) : [...x, it.key]))
+                          setExcluded((x) => (e.target.checked ? x.filter((y) => y !== p) : [...x, p]))
                         }
                       />
-                      {it.label} <span className="muted">({it.files} files, {formatBytes(it.bytes)})</span>
+                      {p}
                     </label>
                   </li>
                 ))}
               </ul>
-            )}
-            <h3>Redactions ({redactionCount})</h3>
-            {redactionCount === 0 ? (
-              <p className="muted">No secret-looking values found.</p>
-            ) : (
-              <ul className="redactions" data-testid="redactions">
-                {preview.redactions.map((r, i) => (
-                  <li key={i}>
-                    {r.name} in {r.where} ({r.count})
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
+            </details>
+          )}
+          <h3>Collected in this session ({preview.items.filter((i) => i.included).length} of {preview.items.length})</h3>
+          {preview.items.length === 0 ? (
+            <p className="muted">No build runs, GODEBUG captures or breakpoints yet.</p>
+          ) : (
+            <ul className="source-picks" data-testid="save-items">
+              {preview.items.map((it) => (
+                <li key={it.key}>
+                  <label className="check" title={it.key}>
+                    <input
+                      type="checkbox"
+                      checked={!excludedItems.includes(it.key)}
+                      onChange={(e) =>
+                        setExcludedItems((x) => (e.target.checked ? x.filter((y) => y !== it.key) : [...x, it.key]))
+                      }
+                    />
+                    {it.label} <span className="muted">({it.files} files, {formatBytes(it.bytes)})</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Redactions ({redactionCount})</h3>
+          {redactionCount === 0 ? (
+            <p className="muted">No secret-looking values found.</p>
+          ) : (
+            <ul className="redactions" data-testid="redactions">
+              {preview.redactions.map((r, i) => (
+                <li key={i}>
+                  {r.name} in {r.where} ({r.count})
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {!native && (
+          <label>
+            Bundle file on the machine running gopsy
+            <input
+              value={target}
+              onChange={(e) => setTarget(e.target.value)}
+              spellCheck={false}
+              data-testid="save-session-path"
+            />
+          </label>
         )}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-        >
-          {!native && (
-            <label>
-              Bundle file on the machine running gopsy
-              <input
-                value={target}
-                onChange={(e) => setTarget(e.target.value)}
-                spellCheck={false}
-                data-testid="save-session-path"
-              />
-            </label>
-          )}
-          {error && (
-            <div className="banner error" role="alert">
-              {error}
-            </div>
-          )}
-          <div className="modal-actions">
-            <button type="button" onClick={onCancel}>
-              Cancel
-            </button>
-            <button type="submit" disabled={busy || !preview || (!native && !target.trim())}>
-              {busy ? 'Saving…' : native ? 'Save As…' : 'Save'}
-            </button>
-          </div>
-        </form>
-      </div>
-    </div>
+        <ErrorBanner error={error} />
+        <ModalActions onCancel={onCancel}>
+          <button type="submit" disabled={busy || !preview || (!native && !target.trim())}>
+            {busy ? 'Saving…' : native ? 'Save As…' : 'Save'}
+          </button>
+        </ModalActions>
+      </form>
+    </Modal>
   );
 }
