@@ -1,6 +1,6 @@
-// The frame every modal dialog shares: a backdrop that Escape closes, an aria-labelled dialog with
+// The frame every modal dialog shares: a backdrop that Escape closes (wherever the focus is), an aria-labelled dialog with
 // its title, an error banner when there is an error, and the Cancel button before the dialog's own.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
 export function Modal(props: {
   id: string;
@@ -10,8 +10,16 @@ export function Modal(props: {
   testId?: string;
   children: ReactNode;
 }) {
+  // On the window, not the backdrop: a button disabled while busy drops the focus to the page body,
+  // out of the dialog's reach, and Escape must still close it.
+  const { onCancel } = props;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onCancel]);
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <div className="modal-backdrop">
       <div
         className={props.wide ? 'modal wide' : 'modal'}
         role="dialog"
