@@ -9,6 +9,7 @@ import {
   HIGH_WATERMARK_CHARS,
   LOW_WATERMARK_CHARS,
   PtyProcess,
+  hasExited,
   type PtyExit,
 } from '../../src/main/services/ptyProcess';
 import { childEnv } from '../../src/main/services/goCommand';
@@ -118,8 +119,42 @@ describe('PtyProcess', () => {
         const out = r.output();
         expect(out.length, `round ${round}: ${JSON.stringify(out.slice(-80))}`).toBe(expected.length);
         expect(out).toBe(expected);
+        // The end was known from the mark written after the exit, not from node-pty's 200 ms timeout.
+        if (process.platform === 'linux') expect(r.proc.endedByMark).toBe(true);
       }
     }
+  });
+
+  it('passes on output that looks like the end mark, and keeps a partial one at the very end', async () => {
+    // A whole mark with another nonce in the middle, and the start of one as the last bytes: the start
+    // is held back while it might be the mark and given out when the pty ends.
+    const fake = '\x1b]7331;GOPSY-END-0123456789ABCDEF\x07';
+    const script = `for i in $(seq 1 500); do printf 'line %d\\n' $i; done; printf '${fake}middle\\n'; printf '\\033]7331;GOPSY-END-01'`;
+    for (let round = 0; round < 5; round++) {
+      const r = start('bash', ['-c', script], project);
+      expect((await r.exit).exitCode).toBe(0);
+      const expected = Array.from({ length: 500 }, (_, i) => `line ${i + 1}\r\n`).join('') + `${fake}middle\r\n` + '\x1b]7331;GOPSY-END-01';
+      expect(r.output()).toBe(expected);
+    }
+  });
+
+  it('reports the exit of a process whose output was stopped (^S) without blocking', async () => {
+    // With the tty's output stopped the end mark cannot be written (the slave is held non-blocking,
+    // so the write fails at once instead of blocking gopsy's main thread): node-pty's timeout ends it.
+    const r = start('sleep', ['0.5'], project);
+    r.proc.write('\x13');
+    const exit = await r.exit;
+    expect(exit.exitCode).toBe(0);
+    expect(r.proc.endedByMark).toBe(false);
+    expect(r.output()).toBe('');
+  });
+
+  it('hasExited tells a running process from one that has gone', async () => {
+    expect(hasExited(process.pid)).toBe(false);
+    const r = start('sleep', ['0.2'], project);
+    expect(hasExited(r.proc.pid)).toBe(false);
+    await r.exit;
+    expect(hasExited(r.proc.pid)).toBe(true);
   });
 
   it('stop() ends the whole process tree of go run', async () => {
