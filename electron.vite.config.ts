@@ -7,6 +7,9 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
+      // zod is bundled so that only the parts gopsy uses are loaded: as an external package it loads
+      // its 40-odd locales on every start (about 30 ms of `gopsy capture`'s start, see docs/build-capture.md).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/electron/index.ts'),
@@ -14,6 +17,9 @@ export default defineConfig({
           // ssa.html is parsed in a worker thread: src/main/services/ssa/parseHtmlFile.ts finds it here.
           ssaWorker: resolve('src/main/services/ssa/parseWorker.ts'),
         },
+        // Shared chunks sit next to the entries, so that __dirname is out/main in every module (the CLI
+        // loads each command's chunk on demand, and they find the renderer and the sample from there).
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
 import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
 import { RunService } from '../main/services/runs/runService';
-import { writeCaptureBundle } from '../main/services/bundles/captureBundle';
 import { GopsyError } from '../shared/rpc';
 import { ArgReader, UsageError, type CliCommand } from './command';
 
@@ -96,6 +95,8 @@ async function capture(argv: string[]): Promise<number> {
         process.stderr.write(`gopsy: build ${m.status}; no bundle written\n`);
         return 130;
       }
+      // Loaded here: a run directory needs none of the bundle writer.
+      const { writeCaptureBundle } = await import('../main/services/bundles/captureBundle');
       const res = await writeCaptureBundle(out, project, m, runDir, { signal: stop.signal, noReplace: true }).catch((err: unknown) => {
         if (!(err instanceof GopsyError)) throw err;
         process.stderr.write(`gopsy: build ${m.status}; ${err.message}\n`);
