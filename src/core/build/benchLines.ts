@@ -11,6 +11,8 @@ export interface BenchResult {
 
 export function parseCompileBench(text: string): BenchResult {
   const byPkg = new Map<string, PackagePhases>();
+  /** Per package path: its latest compile and the phases that compile has had so far. */
+  const latest = new Map<string, { p: PackagePhases; seen: Set<string>; copies: number }>();
   let badLines = 0;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
@@ -27,11 +29,18 @@ export function parseCompileBench(text: string): BenchResult {
     }
     const pkg = label.slice(0, colon);
     const phase = label.slice(colon + 1);
-    // The same path compiled twice (a package and its test variant) starts again at its first phase.
-    let key = pkg;
-    for (let n = 2; byPkg.get(key)?.phases.some((x) => x.phase === phase); n++) key = `${pkg} (${n})`;
-    let p = byPkg.get(key);
-    if (!p) byPkg.set(key, (p = { package: key, totalNs: 0, phases: [] }));
+    // The same path compiled twice (a package and its test variant) starts again at its first phase:
+    // a phase its latest compile has had already begins the next one.
+    let cur = latest.get(pkg);
+    if (!cur || cur.seen.has(phase)) {
+      const copies = (cur?.copies ?? 0) + 1;
+      const key = copies === 1 ? pkg : `${pkg} (${copies})`;
+      cur = { p: { package: key, totalNs: 0, phases: [] }, seen: new Set(), copies };
+      latest.set(pkg, cur);
+      byPkg.set(key, cur.p);
+    }
+    cur.seen.add(phase);
+    const p = cur.p;
     if (phase === 'total') {
       p.totalNs = ns;
       continue;

@@ -101,6 +101,13 @@ describe('parseCompileBench (real -bench file)', () => {
     const text = buildFixture('pass.bench.txt');
     const block = text.slice(0, text.indexOf('commit:', 10));
     expect(parseCompileBench(block + block).packages.length).toBe(2);
+    // Each compile keeps its own total: the second one's total line once went to the first.
+    const total = (b: string) => Number(/:total\s+1\s+(\d+) ns\/op/.exec(b)![1]);
+    const other = block.replace(/(:total\s+1\s+)\d+/, '$1123456789');
+    const twice = parseCompileBench(block + other).packages;
+    expect(twice.map((p) => p.package)).toEqual([twice[0]!.package, `${twice[0]!.package} (2)`]);
+    expect(twice.map((p) => p.totalNs)).toEqual([total(block), 123456789]);
+    expect(parseCompileBench(block + other + block).packages.map((p) => p.totalNs)).toEqual([total(block), 123456789, total(block)]);
     const cut = block.split('\n').filter((l) => !l.includes(':total')).join('\n');
     expect(parseCompileBench(cut).packages[0]!.totalNs).toBeGreaterThan(0);
     expect(parseCompileBench('BenchmarkCompile:garbage').badLines).toBe(1);
