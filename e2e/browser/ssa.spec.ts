@@ -141,3 +141,19 @@ test('a value of code inlined from another file opens that file at its line', as
   await expect(page.getByTestId('cursor-position')).toHaveText(new RegExp(`^Ln ${line},`));
   expect(errors).toEqual([]);
 });
+
+test('opens on the main package, says why a package has no function, and keeps the choice across a reload', async ({ page }) => {
+  await openPage(page, wb);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  const picker = page.getByTestId('ssa-package');
+  await expect(picker.locator('option:checked')).toHaveText('example.com/inventory');
+  await expect(page.getByTestId('ssa-functions').getByText('main', { exact: true })).toBeVisible({ timeout: 110_000 });
+  await picker.selectOption({ label: 'example.com/inventory/broken' });
+  await expect(page.getByTestId('ssa-no-functions')).toHaveText(
+    'The compiler compiles no function in example.com/inventory/broken. Left out by build constraints: typeerror.go.',
+    { timeout: 110_000 },
+  );
+  await page.reload();
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await expect(page.getByTestId('ssa-package').locator('option:checked')).toHaveText('example.com/inventory/broken');
+});

@@ -16,6 +16,8 @@ import { useSsaLineMarks } from './useSsaLineMarks';
 import { lineFiles } from '../../../../core/ssa/lineFiles';
 import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
 import { editorMarks } from '../../editor/editorMarks';
+import { loadState, saveState } from '../../state/persist';
+import { defaultPackage, noFunctionsText } from './defaultPackage';
 import './ssa.css';
 
 const NO_BLOCKS: SsaPhase['blocks'] = [];
@@ -53,9 +55,20 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     void api.call('workspace.tree', {}).then((t) => {
       const usable = t.packages.filter((p) => !p.error && p.files.some((f) => f.kind === 'go'));
       setPackages(usable);
-      setPkg((cur) => cur || usable.find((p) => p.name !== 'main')?.dir || usable[0]?.dir || '');
+      const root = workspace.root;
+      // A package asked for already (a "Show SSA" lens) stays, if this project has it.
+      setPkg((cur) =>
+        cur && usable.some((p) => p.dir === cur)
+          ? cur
+          : defaultPackage(usable, loadState<string | null>(`ssa.package:${root}`, null), loadState<string | null>(`file:${root}`, null)),
+      );
     });
   }, [api, workspace]);
+
+  // The package shown is kept per project across restarts.
+  useEffect(() => {
+    if (workspace && pkg) saveState(`ssa.package:${workspace.root}`, pkg);
+  }, [workspace, pkg]);
 
   const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
 
@@ -314,7 +327,11 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
                 {f.name}
               </div>
             ))}
-            {funcs && visibleFuncs.length === 0 && <div className="muted">no function matches</div>}
+            {funcs && visibleFuncs.length === 0 && (
+              <div className="muted" data-testid="ssa-no-functions">
+                {funcs.length === 0 ? noFunctionsText(packages.find((p) => p.dir === pkg), test) : 'no function matches'}
+              </div>
+            )}
           </div>
           {summary && <PhaseList phases={summary.phases} current={index} onPick={(i) => (setIndex(i), setDiffBase(null))} onDiffBase={setDiffBase} diffBase={diffBase} />}
         </div>
