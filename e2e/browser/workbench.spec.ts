@@ -35,6 +35,9 @@ test('opens the sample project, shows its packages and the toolchain', async ({ 
   await expect(tree.locator('[data-path="store/store_test.go"]')).toHaveClass(/kind-test/);
   await expect(tree.locator('[data-path="broken/typeerror.go"]')).toHaveClass(/kind-ignored/);
   await expect(page.getByTestId('toolchain')).toHaveText(/^go1\.\d+/);
+  // The first time a project opens, the editor shows the program's entry rather than nothing.
+  await expect(page.getByTestId('editor-status')).toContainText('main.go');
+  await expect(editorText(page)).toContainText('package main');
   expect(errors).toEqual([]);
 });
 

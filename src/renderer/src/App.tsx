@@ -14,6 +14,7 @@ import { ConsoleStore } from './state/consoleStore';
 import { loadState, saveState } from './state/persist';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { ProjectTree } from './panels/tree/ProjectTree';
+import { firstFile } from './panels/tree/firstFile';
 import { SourceEditor, type RevealRequest } from './panels/editor/SourceEditor';
 import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
@@ -102,12 +103,15 @@ export function App({ api, onDisconnect }: Props) {
     [api, workspace],
   );
 
-  const loadTree = useCallback(async () => {
+  const loadTree = useCallback(async (): Promise<Tree | null> => {
     setTreeLoading(true);
     try {
-      setTree(await api.call('workspace.tree', {}));
+      const t = await api.call('workspace.tree', {});
+      setTree(t);
+      return t;
     } catch (err) {
       setTree({ packages: [], moduleFiles: [], error: message(err) });
+      return null;
     } finally {
       setTreeLoading(false);
     }
@@ -120,9 +124,15 @@ export function App({ api, onDisconnect }: Props) {
       setFile(null);
       if (!ws) return;
       void godebug.loadProfiles().catch(() => {}); // user profiles are per project
-      void loadTree();
+      const tree = loadTree();
+      // The file open last time in this project; the first time, the program's entry (or the first Go
+      // file), so the editor does not open empty. A file the user opened meanwhile is left alone.
       const last = loadState<string | null>(`file:${ws.root}`, null);
-      if (last) api.call('workspace.readFile', { path: last }).then(setFile, () => {});
+      const first = last ? Promise.resolve(last) : tree.then((t) => (t ? firstFile(t) : null));
+      void first
+        .then((path) => (path ? api.call('workspace.readFile', { path }) : null))
+        .then((content) => content && setFile((cur) => cur ?? content))
+        .catch(() => {});
     },
     [api, loadTree, godebug],
   );

@@ -1,18 +1,23 @@
-// The SSA view's first package, on the sample's real package tree (go list through the backend): never
-// the doc-only package it used to open on, and what the view says when a package compiles no function.
+// What the workbench shows first, on the sample's real package tree (go list through the backend): the
+// file the editor opens the first time, the SSA view's first package (never the doc-only package it
+// used to open on), and what that view says when a package compiles no function.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TreePackage } from '../../src/shared/api';
+import type { ProjectTree } from '../../src/shared/api';
 import { defaultPackage, noFunctionsText } from '../../src/renderer/src/panels/ssa/defaultPackage';
+import { firstFile } from '../../src/renderer/src/panels/tree/firstFile';
 import { connectedBackend, makeTemp, removeTemp, SAMPLE_DIR } from './support';
 
 let storage: string;
+let tree: ProjectTree;
 let packages: TreePackage[];
 
 beforeAll(async () => {
   storage = await makeTemp('ssa-default');
   const { backend, api } = await connectedBackend(storage, SAMPLE_DIR);
   // As the view filters them: packages that load and have Go files.
-  packages = (await api.call('workspace.tree', {})).packages.filter((p) => !p.error && p.files.some((f) => f.kind === 'go'));
+  tree = await api.call('workspace.tree', {});
+  packages = tree.packages.filter((p) => !p.error && p.files.some((f) => f.kind === 'go'));
   await backend.shutdown();
 });
 afterAll(() => removeTemp(storage));
@@ -31,4 +36,12 @@ test('an empty function list names the files build constraints left out', () => 
   const broken = packages.find((p) => p.dir === 'broken');
   expect(noFunctionsText(broken, false)).toBe('The compiler compiles no function in example.com/inventory/broken. Left out by build constraints: typeerror.go.');
   expect(noFunctionsText(packages.find((p) => p.dir === 'store'), true)).toBe('The compiler compiles no function in example.com/inventory/store (test build).');
+});
+
+test('the editor first opens the program\'s main.go, else a Go file, else go.mod', () => {
+  expect(firstFile(tree)).toBe('main.go');
+  const noMain = { ...tree, packages: tree.packages.filter((p) => p.name !== 'main') };
+  expect(firstFile(noMain)).toMatch(/^(broken\/doc|internal\/textfmt\/textfmt|store\/store)\.go$/);
+  expect(firstFile({ ...tree, packages: [] })).toBe('go.mod');
+  expect(firstFile({ packages: [], moduleFiles: [] })).toBeNull();
 });
