@@ -19,7 +19,8 @@ export interface Workbench {
 
 /** sample: a folder of resources/samples (default: inventory); env: extra environment for gopsy. */
 export async function startWorkbench(
-  opts: { sample?: string; env?: Record<string, string> } = {},
+  /** bundle: serve that .gopsy file read-only instead of a copy of the sample. */
+  opts: { sample?: string; env?: Record<string, string>; bundle?: string } = {},
 ): Promise<Workbench> {
   const sample = opts.sample ?? 'inventory';
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
@@ -30,7 +31,7 @@ export async function startWorkbench(
   let out = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO, 'bin/gopsy.js'), 'serve', project, '--url-file', urlFile, '--storage', storage],
+    [path.join(REPO, 'bin/gopsy.js'), 'serve', opts.bundle ?? project, '--url-file', urlFile, '--storage', storage],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   child.stdout!.on('data', (d) => (out += d));
@@ -118,15 +119,16 @@ export async function proveLongTaskProbe(page: Page): Promise<void> {
 }
 
 /**
- * Opens the workbench in the page at a size and waits for the sample project; returns the page errors
- * collected from then on (a test expects the list empty at its end).
+ * Opens the workbench in the page at a size and waits for the sample project (or, `project: false`,
+ * for a workbench serving a bundle with no project); returns the page errors collected from then on
+ * (a test expects the list empty at its end).
  */
-export async function openPage(page: Page, wb: Workbench, size = { width: 1500, height: 950 }): Promise<string[]> {
+export async function openPage(page: Page, wb: Workbench, size = { width: 1500, height: 950 }, opts: { project?: boolean } = {}): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize(size);
   await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  await expect(page.getByTestId('project-name')).toHaveText(opts.project === false ? 'no project' : /inventory/);
   return errors;
 }
 

@@ -27,6 +27,7 @@ import { BreakpointEditor } from './panels/debug/BreakpointEditor';
 import { godebugStore } from './godebug/store';
 import { requestSave } from './views/session/saveRequest';
 import { BundleDrop } from './views/session/BundleDrop';
+import { bundleName, useOpenBundle } from './hooks/useOpenBundle';
 
 interface Props {
   api: GopsyApi;
@@ -48,6 +49,8 @@ export function App({ api, onDisconnect }: Props) {
   const [host, setHost] = useState<HostInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceState | null>(null);
   const [toolchain, setToolchain] = useState<ToolchainInfo | null>(null);
+  const openBundle = useOpenBundle(api);
+  const readingBundle = !workspace ? openBundle : null;
   const [tree, setTree] = useState<Tree | null>(null);
   const [treeLoading, setTreeLoading] = useState(false);
   const [file, setFile] = useState<FileContent | null>(null);
@@ -278,7 +281,9 @@ export function App({ api, onDisconnect }: Props) {
         </div>
       )}
       {toolchain && !toolchain.ok && (
-        <div className="banner error wide" role="alert" data-testid="toolchain-problem">
+        // A colleague reading a bundle needs no Go: said as a note then, not as an error.
+        <div className={`banner ${readingBundle ? 'warn' : 'error'} wide`} role="alert" data-testid="toolchain-problem">
+          {readingBundle && `Reading ${bundleName(readingBundle)}.gopsy needs no Go; building, running and debugging do. `}
           {toolchain.problem}{' '}
           <button onClick={() => void api.call('toolchain.info', { refresh: true }).then(setToolchain)}>Retry</button>
         </div>

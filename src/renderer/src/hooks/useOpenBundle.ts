@@ -2,7 +2,7 @@
 // replay what it carries (build runs, remarks) beside the project's own.
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../shared/api';
-import type { BundleSummary } from '../../../shared/contract/bundle';
+import type { BundleRun, BundleSummary } from '../../../shared/contract/bundle';
 
 export function useOpenBundle(api: GopsyApi): BundleSummary | null {
   const [bundle, setBundle] = useState<BundleSummary | null>(null);
@@ -30,3 +30,16 @@ export function bundleName(b: BundleSummary): string {
     .pop()!
     .replace(/\.gopsy$/, '');
 }
+
+/**
+ * With no project open, the bundle is all there is to look at: its newest run (of those `usable`
+ * accepts) is shown at once rather than an empty view. Null when a project is open or none fits.
+ */
+export function firstReplayRun(runs: BundleRun[], projectOpen: boolean, usable: (r: BundleRun) => boolean = () => true): string | null {
+  if (projectOpen) return null;
+  const fit = runs.filter(usable).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  return fit[0]?.run ?? null;
+}
+
+/** The run captured the compiler's optimisation remarks (-json=0,file://… in its gcflags). */
+export const capturedRemarks = (r: BundleRun) => r.commandLine.includes('-json=0,file://');

@@ -8,7 +8,7 @@ import type { ViewProps } from '../../views/registry';
 import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
 import { RunPanel, type Tab } from './RunPanel';
-import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
+import { bundleName, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
 import { BundleSourceAt } from '../../views/session/BundleSourceAt';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
@@ -122,13 +122,18 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     if (!bundle) return;
     let stale = false;
     api.call('bundle.runs', { id: bundle.id }).then(
-      (rs) => !stale && setBundleRuns({ bundleId: bundle.id, runs: rs }),
+      (rs) => {
+        if (stale) return;
+        setBundleRuns({ bundleId: bundle.id, runs: rs });
+        const first = firstReplayRun(rs, !!workspace);
+        if (first) setReplaySel((cur) => cur ?? first);
+      },
       (e) => !stale && setError(message(e)),
     );
     return () => {
       stale = true;
     };
-  }, [api, bundle]);
+  }, [api, bundle, workspace]);
 
   useEffect(() => {
     if (!bundle || !replaySel) return;

@@ -13,7 +13,7 @@ import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilte
 import { RemarksTable } from './RemarksTable';
 import './remarks.css';
 import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
-import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
+import { bundleName, capturedRemarks, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
 import { BundleSourceAt } from '../../views/session/BundleSourceAt';
 import type { BundleRun } from '../../../../shared/contract/bundle';
 
@@ -82,6 +82,17 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, bundle]);
   const shownBundleRuns = bundle && bundleRuns?.bundleId === bundle.id ? bundleRuns.runs : [];
+
+  // With no project open the bundle is all there is: its newest run with remarks is shown at once
+  // (once per bundle; picking another run or none afterwards is the user's).
+  const autoPicked = useRef<string | null>(null);
+  useEffect(() => {
+    if (!bundle || autoPicked.current === bundle.id) return;
+    const first = firstReplayRun(shownBundleRuns, !!workspace, capturedRemarks);
+    if (!first) return;
+    autoPicked.current = bundle.id;
+    loadReplay(bundle.id, first);
+  });
 
   // The bundle being replayed closed: back to the project's runs.
   useEffect(() => {
