@@ -54,3 +54,23 @@ test('usage errors are refused before anything runs', async () => {
   await expect(capture([project, '--out', path.join(temp, 'pass')])).rejects.toThrow(/already exists/);
   await expect(capture([project, '--out', path.join(temp, 'x'), '--compiler-profile', '-bad'])).rejects.toThrow(/cpuProfilePackage/);
 });
+
+test('with no go to run, the run fails at once and says so, instead of the pty\'s execvp error', async () => {
+  const out = path.join(temp, 'no-go');
+  const before = process.env.GOPSY_GO;
+  process.env.GOPSY_GO = path.join(temp, 'no-such-dir', 'go');
+  try {
+    const r = await capture([project, '--out', out, '--profile', 'Diagnose failure']);
+    expect(r.code).toBe(1);
+    const said = `Go is not installed or not on PATH (looked for \`${process.env.GOPSY_GO}\`). Nothing was built.`;
+    expect(r.out).toContain(said);
+    expect(r.out).not.toContain('execvp');
+    const m = await manifest(out);
+    expect(m.status).toBe('failed');
+    expect(m.exitCode).toBeUndefined();
+    expect(await readFile(path.join(out, 'console.txt'), 'utf8')).toContain(said);
+  } finally {
+    if (before === undefined) delete process.env.GOPSY_GO;
+    else process.env.GOPSY_GO = before;
+  }
+});

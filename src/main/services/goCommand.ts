@@ -14,6 +14,14 @@ export class GoNotFoundError extends Error {
   }
 }
 
+/** What to do when there is no go to run. */
+export const GO_INSTALL_HINT =
+  'Install Go from https://go.dev/dl/ and make sure `go` is on the PATH of the shell that starts gopsy (or set GOPSY_GO to the go binary)';
+
+export function goNotFoundText(goPath: string): string {
+  return `Go is not installed or not on PATH (looked for \`${goPath}\`).`;
+}
+
 /** Environment for toolchain processes: ours, minus what belongs to Electron or to gopsy itself. */
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};

@@ -1,11 +1,9 @@
 // Detects the Go toolchain gopsy drives: its version and `go env`, or a plain account of what is wrong.
 import type { ToolchainInfo } from '../../shared/api';
 import { parseGoEnv, parseGoVersion } from '../../core/goEnv';
-import { GoNotFoundError, goBinary, runGo } from './goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, goBinary, goNotFoundText, runGo } from './goCommand';
 
-const INSTALL_HINT =
-  'Install Go from https://go.dev/dl/ and make sure `go` is on the PATH of the shell that starts gopsy ' +
-  '(or set GOPSY_GO to the go binary), then press Retry.';
+const INSTALL_HINT = `${GO_INSTALL_HINT}, then press Retry.`;
 
 export class ToolchainService {
   private cached: Promise<ToolchainInfo> | null = null;
@@ -49,7 +47,7 @@ export async function detectToolchain(): Promise<ToolchainInfo> {
     };
   } catch (err) {
     if (err instanceof GoNotFoundError) {
-      return { ok: false, goPath: go, problem: `Go is not installed or not on PATH (looked for \`${go}\`). ${INSTALL_HINT}` };
+      return { ok: false, goPath: go, problem: `${goNotFoundText(go)} ${INSTALL_HINT}` };
     }
     return { ok: false, goPath: go, problem: `Could not run \`${go}\`: ${(err as Error).message}. ${INSTALL_HINT}` };
   }

@@ -10,7 +10,7 @@ import { GopsyError } from '../../../shared/rpc';
 import { BuildConsoleText } from '../../../core/build';
 import { parseGoVersion } from '../../../core/goEnv';
 import { toolchainProblem } from '../../../core/compare/toolchain';
-import { childEnv, goBinary, runGo } from '../goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText, runGo } from '../goCommand';
 import { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
@@ -115,7 +115,12 @@ export class RunService {
     this.live.set(id, run);
     try {
       if (gotoolchain) return await this.startWithToolchain(project, profile, id, dir, run, gotoolchain);
-      const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+      const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({
+        stdout: '',
+        stderr: err.message,
+        exitCode: -1,
+        ...(err instanceof GoNotFoundError ? { goMissing: true } : {}),
+      }));
       const started = await this.launch({ project, profile, id, dir, versionRes, preface: '', run });
       return { summary: started.summary, done: this.track(id, run, started.done) };
     } catch (err) {
@@ -201,7 +206,8 @@ export class RunService {
     profile: BuildProfile;
     id: string;
     dir: string;
-    versionRes: { stdout: string; stderr: string; exitCode: number };
+    /** goMissing: there is no go to run (its spawn failed with ENOENT). */
+    versionRes: { stdout: string; stderr: string; exitCode: number; goMissing?: boolean };
     preface: string;
     run: LiveRun;
     gotoolchain?: string;
@@ -238,6 +244,14 @@ export class RunService {
       say(`gopsy: ${toolchainProblem(gotoolchain, versionRes.stderr).replace(/\n/g, '\r\n')}\r\n`);
       await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
       const failed = await this.finish(project, dir, manifest, 'failed', versionRes.exitCode);
+      return { summary: summarize(failed), done: Promise.resolve(failed) };
+    }
+
+    if (versionRes.goMissing) {
+      await goEnvWritten;
+      say(`gopsy: ${goNotFoundText(goBinary())} Nothing was built. ${GO_INSTALL_HINT}.\r\n`);
+      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
+      const failed = await this.finish(project, dir, manifest, 'failed', undefined);
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
 
