@@ -35,6 +35,9 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
   await expect(banner).toContainText('Reading colleague.gopsy needs no Go; building, running and debugging do.');
   await expect(banner).toContainText('Go is not installed or not on PATH');
   await expect(banner).toHaveClass(/\bwarn\b/);
+  await expect(page.getByTestId('tree-note')).toHaveText(
+    'No project is open. The sources saved in colleague.gopsy are listed in the Session view, read-only.',
+  );
 
   await page.getByRole('tab', { name: 'Build' }).click();
   const panel = page.getByTestId('build-view').getByTestId('replay-run');

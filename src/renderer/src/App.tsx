@@ -299,6 +299,13 @@ export function App({ api, onDisconnect }: Props) {
         selected={file?.path ?? null}
         onOpen={(p) => void openFile(p)}
         onReload={() => void loadTree()}
+        note={
+          workspace
+            ? undefined
+            : readingBundle
+              ? `No project is open. The sources saved in ${bundleName(readingBundle)}.gopsy are listed in the Session view, read-only.`
+              : 'No project is open: Open Folder… (Ctrl+O).'
+        }
       />
       <Splitter direction="horizontal" size={treeWidth} min={160} max={700} sign={1} onResize={setTreeWidth} />
       <main className="main-column" style={{ gridTemplateRows: `1fr 4px ${consoleHeight}px` }}>

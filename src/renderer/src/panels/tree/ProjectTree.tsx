@@ -10,6 +10,8 @@ interface Props {
   selected: string | null;
   onOpen: (path: string) => void;
   onReload: () => void;
+  /** Shown when there is no project to list (what to do instead). */
+  note?: string;
 }
 
 const KIND_HINT: Record<TreeFile['kind'], string> = {
@@ -68,7 +70,7 @@ function PackageNode({ pkg, selected, onOpen, open, onToggle, revealed }: NodePr
   );
 }
 
-export function ProjectTree({ tree, loading, selected, onOpen, onReload }: Props) {
+export function ProjectTree({ tree, loading, selected, onOpen, onReload, note }: Props) {
   // Collapsed packages by import path (all start open); the package a build view asked to show.
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [revealed, setRevealed] = useState<string | null>(null);
@@ -102,6 +104,11 @@ export function ProjectTree({ tree, loading, selected, onOpen, onReload }: Props
         </button>
       </div>
       {loading && <div className="muted">Listing packages (go list)…</div>}
+      {note && (
+        <p className="muted tree-note" data-testid="tree-note">
+          {note}
+        </p>
+      )}
       {tree?.error && (
         <div className="tree-error" role="alert">
           {tree.error}
