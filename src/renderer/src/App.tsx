@@ -298,7 +298,7 @@ export function App({ api, onDisconnect }: Props) {
         loading={treeLoading}
         selected={file?.path ?? null}
         onOpen={(p) => void openFile(p)}
-        onReload={() => void loadTree()}
+        onReload={workspace ? () => void loadTree() : undefined}
         note={
           workspace
             ? undefined

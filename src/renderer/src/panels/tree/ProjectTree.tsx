@@ -9,7 +9,8 @@ interface Props {
   loading: boolean;
   selected: string | null;
   onOpen: (path: string) => void;
-  onReload: () => void;
+  /** Reloads the package list; none when there is no project to list. */
+  onReload?: () => void;
   /** Shown when there is no project to list (what to do instead). */
   note?: string;
 }
@@ -99,9 +100,11 @@ export function ProjectTree({ tree, loading, selected, onOpen, onReload, note }:
     <nav className="project-tree" aria-label="Project" data-testid="project-tree">
       <div className="panel-title">
         <span>Project</span>
-        <button className="icon-button" onClick={onReload} title="Reload the package list (go list)">
-          ⟳
-        </button>
+        {onReload && (
+          <button className="icon-button" onClick={onReload} title="Reload the package list (go list)">
+            ⟳
+          </button>
+        )}
       </div>
       {loading && <div className="muted">Listing packages (go list)…</div>}
       {note && (
