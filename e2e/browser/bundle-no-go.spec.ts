@@ -6,10 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openPage, REPO, SAMPLE, startWorkbench, type Workbench } from '../workbench';
+import { openBundle, openPage, REPO, SAMPLE, startWorkbench, type Workbench } from '../workbench';
 
 let wb: Workbench;
 let tmp: string;
+let second: string;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -18,6 +19,9 @@ test.beforeAll(async () => {
   cpSync(SAMPLE, project, { recursive: true });
   const file = path.join(tmp, 'colleague.gopsy');
   execFileSync(process.execPath, [path.join(REPO, 'bin/gopsy.js'), 'capture', project, '--out', file, '--profile', 'Optimisation details'], { stdio: 'ignore' });
+  // A second bundle, of another build, opened later in the same window.
+  second = path.join(tmp, 'second.gopsy');
+  execFileSync(process.execPath, [path.join(REPO, 'bin/gopsy.js'), 'capture', project, '--out', second, '--profile', 'Diagnose failure'], { stdio: 'ignore' });
   rmSync(project, { recursive: true, force: true });
   // No go anywhere on PATH (it lives in /usr/local/go/bin here), and no GOPSY_GO.
   wb = await startWorkbench({ bundle: file, env: { PATH: '/usr/bin:/bin', GOPSY_GO: '' } });
@@ -47,5 +51,11 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
   await page.getByRole('tab', { name: 'Remarks' }).click();
   await expect(page.getByTestId('remarks-origin')).toContainText(/read-only replay colleague ▸ run .* \d+ remarks/);
   await page.screenshot({ path: path.join(REPO, 'docs/images/bundle-without-go.png') });
+
+  // Another bundle opened: the Build view moves to its newest run, with no error about the old pick.
+  await openBundle(page, second);
+  await page.getByRole('tab', { name: 'Build' }).click();
+  await expect(panel.getByTestId('replay-banner')).toContainText('read-only replay second ▸ run');
+  await expect(page.getByTestId('build-view').locator('.banner.error')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

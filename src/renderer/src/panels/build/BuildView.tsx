@@ -125,8 +125,10 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
       (rs) => {
         if (stale) return;
         setBundleRuns({ bundleId: bundle.id, runs: rs });
+        // A run picked in another bundle is not one of this one's: this one's newest instead (with no
+        // project open), or none.
         const first = firstReplayRun(rs, !!workspace);
-        if (first) setReplaySel((cur) => cur ?? first);
+        setReplaySel((cur) => (cur && rs.some((r) => r.run === cur) ? cur : first));
       },
       (e) => !stale && setError(message(e)),
     );
@@ -135,8 +137,10 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, bundle, workspace]);
 
+  // Only a run this bundle lists (right after another bundle opened, the pick may still be the old one's).
+  const replayListed = !!bundle && !!replaySel && bundleRuns?.bundleId === bundle.id && bundleRuns.runs.some((r) => r.run === replaySel);
   useEffect(() => {
-    if (!bundle || !replaySel) return;
+    if (!bundle || !replaySel || !replayListed) return;
     let stale = false;
     api.call('bundle.run', { id: bundle.id, run: replaySel }).then(
       (data) => {
@@ -150,7 +154,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     return () => {
       stale = true;
     };
-  }, [api, bundle, replaySel]);
+  }, [api, bundle, replaySel, replayListed]);
 
   const shownBundleRuns = bundle && bundleRuns?.bundleId === bundle.id ? bundleRuns.runs : [];
   const replayShown = bundle && replaySel && replay?.bundleId === bundle.id && replay.run === replaySel ? replay : null;
