@@ -50,6 +50,11 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
 
   await page.getByRole('tab', { name: 'Remarks' }).click();
   await expect(page.getByTestId('remarks-origin')).toContainText(/read-only replay colleague ▸ run .* \d+ remarks/);
+  // No project file to show beside it: the view takes the whole width, and a remark's place is shown
+  // in the file the bundle saved.
+  await expect(page.getByTestId('editor')).toBeHidden();
+  await page.getByTestId('remark-row').first().click();
+  await expect(page.getByTestId('bundle-source-at')).toBeVisible();
   await page.screenshot({ path: path.join(REPO, 'docs/images/bundle-without-go.png') });
 
   // Another bundle opened: the Build view moves to its newest run, with no error about the old pick.

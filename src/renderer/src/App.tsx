@@ -51,6 +51,9 @@ export function App({ api, onDisconnect }: Props) {
   const [toolchain, setToolchain] = useState<ToolchainInfo | null>(null);
   const openBundle = useOpenBundle(api);
   const readingBundle = !workspace ? openBundle : null;
+  // With no project there is no file to show beside a view (a bundle's remarks show its saved sources
+  // themselves): such a view takes the whole width.
+  const besideSource = (v: { besideSource?: boolean }) => !!v.besideSource && !!workspace;
   const [tree, setTree] = useState<Tree | null>(null);
   const [treeLoading, setTreeLoading] = useState(false);
   const [file, setFile] = useState<FileContent | null>(null);
@@ -335,7 +338,7 @@ export function App({ api, onDisconnect }: Props) {
               className="view-body"
               style={{
                 display:
-                  activeView === 'source' || !views.some((v) => v.id === activeView && !v.besideSource) ? 'flex' : 'none',
+                  activeView === 'source' || !views.some((v) => v.id === activeView && !besideSource(v)) ? 'flex' : 'none',
               }}
             >
               <SourceEditor
@@ -349,7 +352,7 @@ export function App({ api, onDisconnect }: Props) {
             {views.map((v) =>
               mountedViews.has(v.id) ? (
                 <div
-                  className={v.besideSource ? 'view-body beside-source' : 'view-body'}
+                  className={besideSource(v) ? 'view-body beside-source' : 'view-body'}
                   key={v.id}
                   style={activeView === v.id ? undefined : { display: 'none' }}
                   data-view={v.id}
