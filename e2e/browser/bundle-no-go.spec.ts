@@ -43,6 +43,11 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
     'No project is open. The sources saved in colleague.gopsy are listed in the Session view, read-only.',
   );
 
+  await page.getByRole('tab', { name: 'Source' }).click();
+  await expect(page.getByTestId('editor-empty')).toHaveText(
+    'No project is open. colleague.gopsy is read in the Session view (its notes and saved files) and in the Build, Remarks, SSA and Runtime views.',
+  );
+
   await page.getByRole('tab', { name: 'Build' }).click();
   const panel = page.getByTestId('build-view').getByTestId('replay-run');
   await expect(panel.getByTestId('replay-banner')).toContainText(/read-only replay colleague ▸ run \d{8}-\d{6}-[0-9a-f]{6}/);

@@ -347,6 +347,13 @@ export function App({ api, onDisconnect }: Props) {
                 decorations={lineDecorations}
                 onGutterClick={(line) => file && void debug.toggle(file.path, line)}
                 onGutterEdit={(line) => file && setBpEdit({ path: file.path, line })}
+                emptyText={
+                  workspace
+                    ? 'No file is open: pick one in the project tree.'
+                    : readingBundle
+                      ? `No project is open. ${bundleName(readingBundle)}.gopsy is read in the Session view (its notes and saved files) and in the Build, Remarks, SSA and Runtime views.`
+                      : 'No project is open: Open Folder… (Ctrl+O), or Open Session… in the Session view for a .gopsy bundle.'
+                }
               />
             </div>
             {views.map((v) =>

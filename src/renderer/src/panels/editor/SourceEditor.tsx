@@ -41,12 +41,14 @@ interface Props {
   onGutterClick?: (line: number) => void;
   /** Right-click in the glyph margin, or the context menu's "Edit Breakpoint…". */
   onGutterEdit?: (line: number) => void;
+  /** Said in the editor's place while no file is open (what to do instead). */
+  emptyText?: string;
 }
 
 /** Hover texts come from tools (Delve's messages): show them as plain text, never as markup. */
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 
-export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit }: Props) {
+export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit, emptyText }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -265,6 +267,11 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
   return (
     <div className="editor-pane">
       <div className="editor-host" ref={host} data-testid="editor" />
+      {!file && emptyText && (
+        <p className="editor-empty muted" data-testid="editor-empty">
+          {emptyText}
+        </p>
+      )}
       <div className="status-line" data-testid="editor-status">
         <span>{file ? file.path : 'No file open'}</span>
         <span data-testid="cursor-position">
