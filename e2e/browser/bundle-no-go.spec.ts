@@ -48,6 +48,9 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
     'No project is open. colleague.gopsy is read in the Session view (its notes and saved files) and in the Build, Remarks, SSA and Runtime views.',
   );
 
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await expect(page.getByTestId('ssa-empty')).toContainText('No project is open, so nothing can be compiled or opened here.');
+
   await page.getByRole('tab', { name: 'Build' }).click();
   const panel = page.getByTestId('build-view').getByTestId('replay-run');
   await expect(panel.getByTestId('replay-banner')).toContainText(/read-only replay colleague ▸ run \d{8}-\d{6}-[0-9a-f]{6}/);

@@ -336,6 +336,15 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           {summary && <PhaseList phases={summary.phases} current={index} onPick={(i) => (setIndex(i), setDiffBase(null))} onDiffBase={setDiffBase} diffBase={diffBase} />}
         </div>
         <div className="ssa-main">
+          {!summary && !busy && (
+            <p className="muted ssa-empty" data-testid="ssa-empty">
+              {workspace
+                ? 'Pick a function on the left (or type its name and press Capture) to see what every compiler pass did to it.'
+                : bundleSsa.length > 0
+                  ? 'No project is open: pick the SSA the bundle captured in "from the bundle…" above.'
+                  : 'No project is open, so nothing can be compiled or opened here. A bundle brings SSA when the build profile it recorded named a function ("SSA of function").'}
+            </p>
+          )}
           {summary && (
             <div className="view-tabs ssa-tabs" role="tablist">
               {(['phase', 'diff', 'cfg', 'sources', 'ast', 'genssa', 'search'] as Tab[]).map((t) => (
