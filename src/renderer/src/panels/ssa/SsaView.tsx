@@ -339,7 +339,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           {!summary && !busy && (
             <p className="muted ssa-empty" data-testid="ssa-empty">
               {workspace
-                ? 'Pick a function on the left (or type its name and press Capture) to see what every compiler pass did to it.'
+                ? 'Pick a function on the left (or type its name and press Capture name) to see what every compiler pass did to it.'
                 : bundleSsa.length > 0
                   ? 'No project is open: pick the SSA the bundle captured in "from the bundle…" above.'
                   : 'No project is open, so nothing can be compiled or opened here. A bundle brings SSA when the build profile it recorded named a function ("SSA of function").'}
