@@ -170,6 +170,9 @@ export class PtyProcess {
       this.exited = { exitCode, stopped: this.stopRequested, ...(signal ? { signal } : {}) };
       this.scheduleExit();
     });
+    // A process that ended before gopsy listened for SIGCHLD (the listener comes and goes with the
+    // watched ptys) sent its signal to nobody: look once now.
+    if (watched.has(this)) this.markEndIfExited();
   }
 
   /**
