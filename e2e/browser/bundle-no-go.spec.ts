@@ -51,6 +51,9 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
   await page.getByRole('tab', { name: 'SSA' }).click();
   await expect(page.getByTestId('ssa-empty')).toContainText('No project is open, so nothing can be compiled or opened here.');
 
+  await page.getByRole('tab', { name: 'Runtime' }).click();
+  await expect(page.getByTestId('runtime-empty')).toContainText('No project is open, so no program runs here.');
+
   await page.getByRole('tab', { name: 'Build' }).click();
   const panel = page.getByTestId('build-view').getByTestId('replay-run');
   await expect(panel.getByTestId('replay-banner')).toContainText(/read-only replay colleague ▸ run \d{8}-\d{6}-[0-9a-f]{6}/);

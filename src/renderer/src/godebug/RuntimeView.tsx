@@ -15,7 +15,7 @@ import './runtime.css';
 const TABS = ['GC', 'Scheduler', 'Init', 'HTTP/2', 'Log', 'Profiles'] as const;
 type Tab = (typeof TABS)[number];
 
-export function RuntimeView({ api }: ViewProps) {
+export function RuntimeView({ api, workspace }: ViewProps) {
   const store = godebugStore(api);
   useSyncExternalStore(store.subscribe, store.getVersion);
   const [tab, setTab] = useState<Tab>('GC');
@@ -80,8 +80,9 @@ export function RuntimeView({ api }: ViewProps) {
           <ProfilesPanel api={api} store={store} />
         ) : !session ? (
           <div className="rt-panel muted" data-testid="runtime-empty">
-            Pick a GODEBUG profile in the toolbar (for example GC), then press go run or go test: what the runtime prints
-            is charted here while the program runs.
+            {workspace
+              ? 'Pick a GODEBUG profile in the toolbar (for example GC), then press go run or go test: what the runtime prints is charted here while the program runs.'
+              : 'No project is open, so no program runs here. An opened bundle shows here the GODEBUG traces of the consoles its session ran, when it has any.'}
           </div>
         ) : tab === 'GC' ? (
           <GcPanel session={session} />
