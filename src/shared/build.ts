@@ -113,6 +113,8 @@ export const RunSummary = RunManifest.pick({ id: true, status: true, startedAt: 
   profileName: z.string(),
   commandLine: z.string(),
   durationMs: z.number().optional(),
+  /** The run's profile captured the compiler's optimisation remarks (-json). */
+  remarks: z.boolean().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

@@ -7,7 +7,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { RunManifest } from '../../src/shared/build';
 import { buildCommand } from '../../src/main/services/runs/command';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
-import { RunStore } from '../../src/main/services/runs/runStore';
+import { RunStore, summarize } from '../../src/main/services/runs/runStore';
 
 let dir: string | undefined;
 afterEach(async () => {
@@ -32,4 +32,13 @@ test('runs started in the same second are listed by their start time, newest fir
     await store.writeManifest('/p', m);
   }
   expect((await store.list('/p')).map((m) => m.id)).toEqual(['20261127-041500-aaaaaa', '20261127-041500-cccccc', '20261127-041500-ffffff', '20261127-041459-000000']);
+});
+
+test('a run summary says whether its profile captured the remarks (the replay views pick a run by it)', () => {
+  for (const profile of BUILT_IN_PROFILES) {
+    const command = buildCommand(profile, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true });
+    const m: RunManifest = { version: 1, id: '20261127-041500-aaaaaa', project: '/p', profile, command, status: 'succeeded', startedAt: '2026-11-27T04:15:00.000Z', artefacts: [] };
+    expect(summarize(m).remarks ?? false, profile.name).toBe(profile.capture.remarks);
+  }
+  expect(BUILT_IN_PROFILES.some((p) => p.capture.remarks) && BUILT_IN_PROFILES.some((p) => !p.capture.remarks)).toBe(true);
 });

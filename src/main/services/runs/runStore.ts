@@ -34,6 +34,7 @@ export function summarize(m: RunManifest): RunSummary {
   }
   if (m.exitCode !== undefined) s.exitCode = m.exitCode;
   if (m.goVersion) s.goVersion = m.goVersion;
+  if (m.profile.capture.remarks) s.remarks = true;
   return s;
 }
 

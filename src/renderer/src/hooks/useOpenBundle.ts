@@ -41,5 +41,5 @@ export function firstReplayRun(runs: BundleRun[], projectOpen: boolean, usable: 
   return fit[0]?.run ?? null;
 }
 
-/** The run captured the compiler's optimisation remarks (-json=0,file://… in its gcflags). */
-export const capturedRemarks = (r: BundleRun) => r.commandLine.includes('-json=0,file://');
+/** The run's profile captured the compiler's optimisation remarks. */
+export const capturedRemarks = (r: BundleRun) => r.remarks === true;
