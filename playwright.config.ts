@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_PATHS, findChromium, projectDlv } from './scripts/test-tools.mjs';
 
 // End-to-end tests drive the system Chromium (Debian's /usr/bin/chromium) against the browser host,
-// and the Electron window where its binary exists. Nothing is downloaded.
+// and the Electron window where its binary exists. Nothing is downloaded. `npm test` makes sure both
+// Chromium and the pinned Delve are there; direct runs find them the same way.
+const dlv = process.env.GOPSY_DLV || projectDlv();
+if (dlv) process.env.GOPSY_DLV = dlv;
 const browserUse = {
   browserName: 'chromium' as const,
-  launchOptions: { executablePath: process.env.GOPSY_CHROMIUM ?? '/usr/bin/chromium' },
+  launchOptions: { executablePath: findChromium() ?? CHROMIUM_PATHS[0] },
   viewport: { width: 1400, height: 900 },
   trace: 'retain-on-failure' as const,
   screenshot: 'only-on-failure' as const,

@@ -15,12 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { parseHtmlFileInline } from '../src/main/services/ssa/parseHtmlFile';
+import { CHROMIUM_PATHS, findChromium } from '../scripts/test-tools.mjs';
 import { recordBench } from './report';
 
 const REPO = path.resolve(__dirname, '..');
 const CACHE = path.join(__dirname, '.cache', 'genssa');
 const HTML = path.join(CACHE, 'ssa.html');
-const CHROMIUM = process.env.GOPSY_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium() ?? CHROMIUM_PATHS[0];
 const MB = 1e6;
 
 /** Captures genssa's ssa.html once (bench/.cache is kept between runs; it is gitignored). */

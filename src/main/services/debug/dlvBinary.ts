@@ -3,10 +3,11 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
+import toolVersions from '../../../shared/toolVersions.json';
 import { childEnv, runGo } from '../goCommand';
 
-/** The Delve release gopsy is tested with (CI installs exactly this one). */
-export const DLV_VERSION = '1.27.1';
+/** The Delve release gopsy is tested with (`npm test` builds exactly this one when it is missing). */
+export const DLV_VERSION = toolVersions.dlv;
 export const DLV_INSTALL_COMMAND = `go install github.com/go-delve/delve/cmd/dlv@v${DLV_VERSION}`;
 
 export interface DlvInfo {
