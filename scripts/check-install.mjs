@@ -21,7 +21,7 @@ try {
       ? 'xcode-select --install'
       : 'sudo apt-get install -y build-essential python3';
   const why = missing.length
-    ? `it needs ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} not on PATH. Install ${missing.length > 1 ? 'them' : 'it'} (\`${install}\`)`
+    ? `it needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not on PATH. Install ${missing.length > 1 ? 'them' : 'it'} (\`${install}\`)`
     : 'make, g++ and python3 are here, so see why with `npm rebuild node-pty --foreground-scripts`';
   console.error(
     `gopsy: node-pty (the terminals) could not be compiled: ${why}, then run \`npm install\` again.`,
