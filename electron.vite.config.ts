@@ -3,13 +3,14 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // Three Node entries share the services: the Electron main process, the browser host and the CLI.
-// node-pty and ws are dependencies, so electron-vite keeps them external (never bundle a native addon).
+// Dependencies stay external (never bundle a native addon); node-pty is an optional dependency (so that
+// a missing C++ toolchain gets one clear line at install), which electron-vite does not externalize by itself.
 export default defineConfig({
   main: {
     build: {
       // zod is bundled so that only the parts gopsy uses are loaded: as an external package it loads
       // its 40-odd locales on every start (about 30 ms of `gopsy capture`'s start, see docs/build-capture.md).
-      externalizeDeps: { exclude: ['zod'] },
+      externalizeDeps: { exclude: ['zod'], include: ['node-pty'] },
       rollupOptions: {
         input: {
           index: resolve('src/main/electron/index.ts'),
