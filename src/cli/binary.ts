@@ -55,14 +55,20 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
       return 1;
     }
     const { analysis, symbols } = result;
-    const topSymbols = symbols.filter((s) => s.type !== 'U').slice(0, top);
+    const topSymbols = symbols.filter((s) => s.type !== 'U' && !s.memoryOnly).slice(0, top);
     if (r.has('--json')) {
       const { tree, packages, ...rest } = analysis;
       process.stdout.write(JSON.stringify({ ...rest, packages: packages.slice(0, top), tree, topSymbols }, null, 2) + '\n');
       return 0;
     }
     const info = analysis.buildInfo;
-    const lines = [`${file}`, `  file size     ${kb(st.size)}`, `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes; the rest is headers, pclntab, DWARF, symbol tables)`];
+    const lines = [
+      `${file}`,
+      `  file size     ${kb(st.size)}`,
+      `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes of symbols with bytes in the file; the rest is headers, pclntab, DWARF, symbol tables)`,
+      `  memory only   ${kb(analysis.memoryOnlyTotal)} (.bss and .noptrbss: zeroed memory at run time, no bytes in the file)`,
+    ];
+    if (analysis.sectionsProblem) lines.push(`  note          sizes may include .bss: ${analysis.sectionsProblem}`);
     if (info) {
       lines.push(`  go            ${info.goVersion}`, `  path          ${info.path ?? ''}`);
       if (info.main) lines.push(`  main module   ${info.main.path} ${info.main.version}`);
@@ -73,7 +79,11 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     }
     lines.push('', 'Size by package:');
     for (const p of analysis.packages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
-    lines.push('', 'Top symbols:');
+    if (analysis.memoryOnlyPackages.length > 0) {
+      lines.push('', 'Memory only (.bss), by package:');
+      for (const p of analysis.memoryOnlyPackages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
+    }
+    lines.push('', 'Top symbols in the file:');
     for (const s of topSymbols) lines.push(`  ${kb(s.size).padStart(12)}  ${s.type}  ${s.name}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
