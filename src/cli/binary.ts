@@ -1,27 +1,44 @@
 // `gopsy binary PATH [--json]`: build info, size by package and the biggest symbols of a Go binary.
-// PATH is the binary, a run directory (its binary is under out/), or a directory holding exactly one
-// executable. `gopsy binary diff A B` compares the sizes of two of them.
+// PATH is the binary, a run (directory or bundle: the binary it kept under out/), or a directory
+// holding exactly one executable. `gopsy binary diff A B` compares the sizes of two of them.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyseFile } from '../main/services/binary/binaryService';
-import { executablesIn, runBinaries } from '../main/services/binary/runBinaries';
+import { executablesIn } from '../main/services/binary/runBinaries';
 import { ARTEFACTS } from '../main/services/runs/command';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { binaryDiff } from './binaryDiff';
+import { InputError, openRun, runOperand } from './runInput';
 
-export async function findBinary(p: string): Promise<string> {
-  const st = await stat(p).catch(() => null);
-  if (!st) throw new UsageError(`${p} does not exist`);
-  if (st.isFile()) return p;
-  // A run directory: its manifest beside out/, which holds what the build kept.
-  const isRun = !!(await stat(path.join(p, ARTEFACTS.manifest)).catch(() => null));
-  const candidates = isRun ? await runBinaries(p) : await executablesIn(p);
-  if (candidates.length !== 1) {
-    const where = isRun ? `the run ${p} kept ${candidates.length} binaries under out/` : `${p} holds ${candidates.length} executable files`;
-    const hint = isRun && candidates.length === 0 ? ' (capture with --keep-binary, or the "Build the binary" profile)' : '; name the binary itself';
-    throw new UsageError(where + hint);
+export interface FoundBinary {
+  file: string;
+  /** The binary's own name (a bundle's copy on disk has a temp name). */
+  name: string;
+  /** Removes what was copied out of a bundle. */
+  close(): Promise<void>;
+}
+
+export async function findBinary(p: string): Promise<FoundBinary> {
+  const op = await runOperand(p);
+  const isRun = op?.kind === 'bundle' || (op?.kind === 'dir' && !!(await stat(path.join(op.dir, ARTEFACTS.manifest)).catch(() => null)));
+  if (!op) return { file: p, name: path.basename(p), close: async () => {} };
+  if (!isRun) {
+    const candidates = await executablesIn(p);
+    if (candidates.length !== 1) throw new InputError(`${p} holds ${candidates.length} executable files; name the binary itself.`);
+    return { file: candidates[0]!.file, name: candidates[0]!.name, close: async () => {} };
   }
-  return candidates[0]!.file;
+  const run = await openRun(p, 'binary');
+  try {
+    if (run.dataFiles.length !== 1) {
+      throw new InputError(`${run.label} kept ${run.dataFiles.length} binaries under out/ (${run.dataFiles.map((f) => path.basename(f.path)).join(', ')}); name one of them.`);
+    }
+    // A bundle's binary is copied out (checked against its sha256) for go tool nm.
+    const file = await run.localFile(run.dataFiles[0]!.path);
+    return { file, name: path.basename(run.dataFiles[0]!.path), close: () => run.close() };
+  } catch (err) {
+    await run.close();
+    throw err;
+  }
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
@@ -30,8 +47,9 @@ export const binaryCommand: CliCommand = {
   summary: 'build info, size by package and top symbols of a Go binary',
   usage: `gopsy binary PATH [--json] [--top N]
 gopsy binary diff BEFORE AFTER [--json] [--top N]
-  PATH      a Go binary, a run directory (the binary it kept under out/), or a directory that holds
-            exactly one executable
+  PATH      a Go binary, a run directory or a .gopsy bundle (the binary the run kept under out/; a
+            bundle's newest run that kept one, or FILE.gopsy#RUNID), or a directory that holds exactly
+            one executable
   diff      which packages and symbols grew or shrank from BEFORE to AFTER (each a PATH as above)
   --json    print the analysis as JSON (build info, size tree, packages, top symbols)
   --top N   how many packages and symbols to list (default 20)`,
@@ -41,28 +59,39 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     if (!Number.isInteger(top) || top < 1 || top > 100_000) throw new UsageError('--top takes a positive number');
     if (r.positional[0] === 'diff') {
       if (r.positional.length !== 3) throw new UsageError('diff takes two binaries: BEFORE AFTER');
-      const [before, after] = await Promise.all(r.positional.slice(1).map(async (p) => path.resolve(await findBinary(p))));
-      return binaryDiff(before!, after!, top, r.has('--json'));
+      const found: FoundBinary[] = [];
+      try {
+        for (const p of r.positional.slice(1)) found.push(await findBinary(p));
+        return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'));
+      } finally {
+        for (const f of found) await f.close();
+      }
     }
     if (r.positional.length !== 1) throw new UsageError('name one binary');
-    const file = path.resolve(await findBinary(r.positional[0]!));
-    const st = await stat(file);
+    const found = await findBinary(r.positional[0]!);
     let result;
+    const file = path.resolve(found.file);
     try {
-      result = await analyseFile(file, path.dirname(file), { id: 'cli', name: path.basename(file), location: file, fileSize: st.size });
-    } catch (err) {
-      process.stderr.write(`gopsy binary: ${(err as Error).message}\n`);
-      return 1;
+      const st = await stat(file);
+      result = await analyseFile(file, path.dirname(file), { id: 'cli', name: found.name, location: r.positional[0]!, fileSize: st.size });
+    } finally {
+      await found.close();
     }
     const { analysis, symbols } = result;
-    const topSymbols = symbols.filter((s) => s.type !== 'U').slice(0, top);
+    const topSymbols = symbols.filter((s) => s.type !== 'U' && !s.memoryOnly).slice(0, top);
     if (r.has('--json')) {
       const { tree, packages, ...rest } = analysis;
       process.stdout.write(JSON.stringify({ ...rest, packages: packages.slice(0, top), tree, topSymbols }, null, 2) + '\n');
       return 0;
     }
     const info = analysis.buildInfo;
-    const lines = [`${file}`, `  file size     ${kb(st.size)}`, `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes; the rest is headers, pclntab, DWARF, symbol tables)`];
+    const lines = [
+      `${r.positional[0]}${found.name !== path.basename(r.positional[0]!) ? ` (${found.name})` : ''}`,
+      `  file size     ${kb(analysis.fileSize)}`,
+      `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes of symbols with bytes in the file; the rest is headers, pclntab, DWARF, symbol tables)`,
+      `  memory only   ${kb(analysis.memoryOnlyTotal)} (.bss and .noptrbss: zeroed memory at run time, no bytes in the file)`,
+    ];
+    if (analysis.sectionsProblem) lines.push(`  note          sizes may include .bss: ${analysis.sectionsProblem}`);
     if (info) {
       lines.push(`  go            ${info.goVersion}`, `  path          ${info.path ?? ''}`);
       if (info.main) lines.push(`  main module   ${info.main.path} ${info.main.version}`);
@@ -73,7 +102,11 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     }
     lines.push('', 'Size by package:');
     for (const p of analysis.packages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
-    lines.push('', 'Top symbols:');
+    if (analysis.memoryOnlyPackages.length > 0) {
+      lines.push('', 'Memory only (.bss), by package:');
+      for (const p of analysis.memoryOnlyPackages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
+    }
+    lines.push('', 'Top symbols in the file:');
     for (const s of topSymbols) lines.push(`  ${kb(s.size).padStart(12)}  ${s.type}  ${s.name}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;

@@ -120,7 +120,15 @@ export const diffCommand: CliCommand = {
     const r = new ArgReader(argv, [], ['--json']);
     if (r.positional.length !== 2) throw new UsageError('give two bundles or run directories');
     const json = r.has('--json');
-    const ops = await Promise.all(r.positional.map((p) => operandOf(p)));
+    let ops;
+    try {
+      ops = await Promise.all(r.positional.map((p) => operandOf(p)));
+    } catch (err) {
+      if (!(err instanceof GopsyError)) throw err;
+      if (json) out(JSON.stringify({ a: r.positional[0], b: r.positional[1], ok: false, error: err.message }, null, 2) + '\n');
+      else process.stderr.write(`gopsy diff: ${err.message}\n`);
+      return 2;
+    }
     const readers: Array<BundleReader | null> = [];
     try {
       for (const op of ops) {

@@ -1,5 +1,6 @@
 // The shape of a gopsy subcommand, and small helpers they share.
 import path from 'node:path';
+import { GopsyError } from '../shared/rpc';
 
 export interface CliCommand {
   /** One line for `gopsy --help`. */
@@ -11,6 +12,25 @@ export interface CliCommand {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * One line for an error that ended a command. A GopsyError (and a Node file error) is about the input
+ * and says so; anything else is a bug in gopsy, whose stack is shown only with GOPSY_DEBUG=1.
+ */
+export function userErrorMessage(err: unknown): string {
+  if (err instanceof GopsyError) return oneLine(err.message);
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e.code === 'string' && typeof e.path === 'string') return oneLine(`${e.path}: ${e.message.replace(/^[A-Z]+: /, '')}`);
+  if (process.env.GOPSY_DEBUG && e?.stack) return e.stack;
+  const message = err instanceof Error ? err.message : String(err);
+  return `${oneLine(message)} (an error inside gopsy; GOPSY_DEBUG=1 shows where)`;
+}
+
+/** Tool output inside a message (go list's stderr) may span lines: the first few, joined. */
+function oneLine(s: string): string {
+  const lines = s.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.length <= 1 ? (lines[0] ?? '') : `${lines.slice(0, 3).join('; ')}${lines.length > 3 ? ' …' : ''}`;
+}
 
 /** The bundled sample project, found relative to the built CLI (out/main/cli.js). */
 export function sampleProject(): string {

@@ -1,6 +1,6 @@
 // The `gopsy` command. Each subcommand lives in its own module and is listed here once.
 import { GOPSY_VERSION } from '../main/services/version';
-import { UsageError, type CliCommand } from './command';
+import { UsageError, userErrorMessage, type CliCommand } from './command';
 
 // Each command's module is loaded only when it is used: `gopsy capture` starts a build without first
 // loading the workbench's backend (about 0.1 s of module load on a 2-core machine).
@@ -66,7 +66,9 @@ async function main(argv: string[]): Promise<number | undefined> {
       process.stderr.write(`gopsy ${name}: ${err.message}\nUsage: ${cmd.usage}\n`);
       return 2;
     }
-    throw err;
+    // What the user gave cannot be used (not a module, not a bundle, no such file): one line, exit 1.
+    process.stderr.write(`gopsy ${name}: ${userErrorMessage(err)}\n`);
+    return 1;
   }
 }
 
@@ -83,8 +85,8 @@ main(process.argv.slice(2)).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;
   },
-  (err: Error) => {
-    process.stderr.write(`gopsy: ${err.stack ?? err.message}\n`);
+  (err: unknown) => {
+    process.stderr.write(`gopsy: ${userErrorMessage(err)}\n`);
     process.exitCode = 1;
   },
 );

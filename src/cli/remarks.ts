@@ -1,11 +1,12 @@
-// `gopsy remarks RUN [--kind K]... [--json]`: prints the compiler remarks of a run directory (its
-// logopt/ files) or of a saved -m / -m=2 / check_bce log.
-import { existsSync, readFileSync } from 'node:fs';
+// `gopsy remarks RUN [--kind K]... [--json]`: prints the compiler remarks of a run (its logopt/ files;
+// a run directory or a bundle, see runInput) or of a saved -m / -m=2 / check_bce log.
 import path from 'node:path';
 import { countByKind, withFlow, type LazyRemark } from '../core/remarks';
 import { REMARK_KINDS, type RemarkKind } from '../shared/remarks';
-import { loadRemarks } from '../main/services/remarks/loadRemarks';
+import { loadRemarks, type LoadedRemarks } from '../main/services/remarks/loadRemarks';
+import { ARTEFACTS } from '../main/services/runs/command';
 import { ArgReader, UsageError, type CliCommand } from './command';
+import { InputError, openRun, runOperand } from './runInput';
 
 /** The JSON shape promised in docs/remarks.md: these field names are a contract for scripts. */
 export function remarkJson(lazy: LazyRemark) {
@@ -25,32 +26,49 @@ export function remarkJson(lazy: LazyRemark) {
   };
 }
 
-/** The project a run built, from its manifest, so source files resolve for function names. */
-function projectOf(dir: string): string | undefined {
+/** The remarks of a run (directory or bundle) or of a saved -m log; refuses an input that has none. */
+async function load(target: string): Promise<LoadedRemarks> {
+  if (!(await runOperand(target))) {
+    const loaded = await loadRemarks(path.resolve(target));
+    if (loaded.remarks.length === 0) throw new InputError(`${target} holds no compiler remarks (-m, -m=2 or -d=ssa/check_bce lines).`);
+    return loaded;
+  }
+  const run = await openRun(target, 'remarks');
   try {
-    const m = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { project?: unknown };
-    return typeof m.project === 'string' ? m.project : undefined;
-  } catch {
-    return undefined;
+    const project = run.manifest.project;
+    // A bundle's run reads the sources the bundle carries; a run directory the project on disk.
+    const readSource =
+      run.files.origin === 'bundle'
+        ? async (file: string) => {
+            const text = await run.files.source(file, project);
+            if (text === null) throw new Error(`${file} is not in the bundle`);
+            return text;
+          }
+        : undefined;
+    const loaded = await loadRemarks(await run.localRun(ARTEFACTS.remarks), project, readSource);
+    if (loaded.remarks.length === 0) throw new InputError(`${run.label}: its ${run.dataFiles.length} logopt files hold no remarks.`);
+    return { ...loaded, origin: `${loaded.origin}, ${run.label}` };
+  } finally {
+    await run.close();
   }
 }
 
 export const remarksCommand: CliCommand = {
   summary: 'escape analysis, inlining, bounds and nil checks of a build run',
   usage: `gopsy remarks RUN [--kind K]... [--json]
-  RUN     a run directory (with logopt/ from the "Optimisation details" profile) or a saved -m/-m=2 log
+  RUN     a run directory (with logopt/ from the "Optimisation details" profile), a .gopsy bundle (its
+          newest run with remarks) or FILE.gopsy#RUNID, or a saved -m/-m=2 log
+  Exit status 1 when RUN holds no remarks.
   --kind  only these kinds: ${REMARK_KINDS.join(', ')}
   --json  an array of {kind, code, file, line, column, function, message, flow, ...}`,
   async run(argv) {
     const r = new ArgReader(argv, ['--kind'], ['--json']);
     const target = r.positional[0];
-    if (!target || r.positional.length > 1) throw new UsageError('give one RUN directory or log file');
-    if (!existsSync(target)) throw new UsageError(`${target} does not exist`);
+    if (!target || r.positional.length > 1) throw new UsageError('give one RUN directory, bundle or log file');
     const kinds = r.all('--kind').flatMap((k) => k.split(','));
     const bad = kinds.filter((k) => !(REMARK_KINDS as readonly string[]).includes(k));
     if (bad.length > 0) throw new UsageError(`unknown kind ${bad.join(', ')}`);
-    const dir = path.resolve(target);
-    const loaded = await loadRemarks(dir, projectOf(dir));
+    const loaded = await load(target);
     const rows = (kinds.length > 0 ? loaded.remarks.filter((x) => kinds.includes(x.kind as RemarkKind)) : loaded.remarks).map(withFlow);
     for (const w of loaded.warnings) process.stderr.write(`gopsy remarks: warning: ${w}\n`);
     if (r.has('--json')) {

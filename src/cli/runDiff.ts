@@ -1,27 +1,24 @@
 // The run part of `gopsy diff A B`: A and B may be run directories (with a manifest.json) or bundles,
 // optionally FILE.gopsy#RUN to pick one of a bundle's runs (else its newest). Both sides are compared
 // on timing, remarks, SSA and binary size (services/compare).
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BundleReader } from '../main/services/bundles/bundleReader';
 import { compareRunFiles } from '../main/services/compare/compareService';
 import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFiles } from '../main/services/compare/runFiles';
 import type { RunComparison } from '../shared/compare';
+import { InputError, runOperand, type RunOperand } from './runInput';
 
-export type DiffOperand = { kind: 'dir'; dir: string } | { kind: 'bundle'; file: string; run?: string };
-
-/** A directory is a run directory; anything else is a bundle, with an optional #RUN suffix. */
-export async function operandOf(arg: string): Promise<DiffOperand> {
-  const st = await stat(arg).catch(() => null);
-  if (st?.isDirectory()) return { kind: 'dir', dir: path.resolve(arg) };
-  const hash = arg.lastIndexOf('#');
-  if (!st && hash > 0) return { kind: 'bundle', file: arg.slice(0, hash), run: arg.slice(hash + 1) };
-  return { kind: 'bundle', file: arg };
+/** A side of the diff: a run directory or a bundle (FILE.gopsy#RUN picks a run), as runInput reads RUN. */
+export async function operandOf(arg: string): Promise<RunOperand> {
+  const op = await runOperand(arg);
+  if (!op) throw new InputError(`${arg} is neither a run directory nor a .gopsy bundle.`);
+  return op;
 }
 
 /** The run a side names, or why there is none. */
-export async function runFilesOf(op: DiffOperand, reader: BundleReader | null): Promise<RunFiles | string> {
+export async function runFilesOf(op: RunOperand, reader: BundleReader | null): Promise<RunFiles | string> {
   if (op.kind === 'dir') return new DirRunFiles(op.dir, 'directory', path.basename(op.dir));
   const runs = await bundleRuns(reader!);
   const name = path.basename(op.file);

@@ -1,7 +1,7 @@
 // `gopsy ssa RUN --func NAME [--json]`: prints a function's passes from a directory holding ssa.html
 // and/or text dumps. `gopsy ssa capture [DIR] --func NAME [--pkg P] --out DIR` captures them (until
 // `gopsy capture` of the run store exists).
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SsaFunction } from '../shared/ssa';
 import { captureSsa, describePackage, listFunctions, ssaToolPaths } from '../main/services/ssa/capture';
@@ -9,6 +9,8 @@ import { SsaStore } from '../main/services/ssa/ssaStore';
 import { defaultStorageDir } from '../main/services/settings';
 import { candidates, compilePkgPath, normaliseQuery, resolveName } from '../core/ssa/names';
 import { ArgReader, UsageError, type CliCommand } from './command';
+import { ARTEFACTS } from '../main/services/runs/command';
+import { InputError, openRun, runOperand, type OpenedRun } from './runInput';
 
 /** The JSON shape promised in the docs: these field names are a contract for scripts. */
 export function ssaJson(fn: SsaFunction) {
@@ -50,14 +52,24 @@ export function ssaJson(fn: SsaFunction) {
 async function show(argv: string[]): Promise<number> {
   const r = new ArgReader(argv, ['--func', '--format'], ['--json']);
   const dir = r.positional[0];
-  if (!dir || r.positional.length > 1) throw new UsageError('give one RUN directory');
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory`);
+  if (!dir || r.positional.length > 1) throw new UsageError('give one RUN directory or bundle');
   const format = r.get('--format');
   if (format && format !== 'html' && format !== 'dumps') throw new UsageError('--format is html or dumps');
+  // A run (directory with a manifest, or a bundle) keeps its SSA under ssa/; any other folder is read as it is.
+  const op = await runOperand(dir);
+  if (!op) throw new InputError(`${dir} is neither a directory of SSA files, a run directory nor a .gopsy bundle.`);
+  let run: OpenedRun | null = null;
   const store = new SsaStore();
   const func = r.get('--func');
-  await store.load('cli', path.resolve(dir), func);
-  const fn = await store.full('cli', format as SsaFunction['format'] | undefined);
+  let fn: SsaFunction;
+  try {
+    if (op.kind === 'bundle' || existsSync(path.join(op.dir, ARTEFACTS.manifest))) run = await openRun(dir, 'ssa');
+    const folder = run ? path.join(await run.localRun(ARTEFACTS.ssa), ARTEFACTS.ssa) : path.resolve(dir);
+    await store.load('cli', folder, func);
+    fn = await store.full('cli', format as SsaFunction['format'] | undefined);
+  } finally {
+    await run?.close();
+  }
   if (func && !fn.name.replace(/,[01]$/, '').endsWith(func.replace(/,[01]$/, ''))) {
     process.stderr.write(`gopsy ssa: ${dir} holds ${fn.name || 'no function'}, not ${func}\n`);
     return 1;
@@ -111,7 +123,8 @@ export const ssaCommand: CliCommand = {
   summary: "print a function's SSA passes from a run directory (or capture them)",
   usage: [
     'gopsy ssa RUN --func NAME [--json] [--format html|dumps]',
-    '       RUN is a directory holding ssa.html and/or <func>_<NN>__<pass>.dump files',
+    '       RUN is a directory holding ssa.html and/or <func>_<NN>__<pass>.dump files, a run directory or a',
+    '       .gopsy bundle whose run captured SSA (its ssa/ folder; a bundle\'s newest such run, or FILE.gopsy#RUNID)',
     '  gopsy ssa capture [DIR] --func NAME [--pkg P] [--test] --out OUTDIR [--storage DIR]',
     '       builds package P of the Go project DIR and writes the SSA of NAME (its exact compiler name) to OUTDIR',
   ].join('\n'),

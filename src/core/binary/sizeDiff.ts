@@ -1,4 +1,5 @@
-// Compares the symbols of two binaries: which packages and symbols grew or shrank.
+// Compares the file bytes of two binaries' symbols: which packages and symbols grew or shrank
+// (memory-only symbols, in .bss, take no file space and are left out).
 import type { NmSymbol } from '../../shared/contract/binaryTypes';
 import { symbolPackage } from './symbolPackage';
 
@@ -17,9 +18,12 @@ export interface SizeDiff {
   symbols: Array<SizeDelta & { package: string }>;
 }
 
+/** Symbols with bytes in the file: memory-only ones (.bss) would make a binary look bigger than it is. */
+const inFile = (s: NmSymbol) => s.type !== 'U' && s.size > 0 && !s.memoryOnly;
+
 function sizes(symbols: NmSymbol[], key: (s: NmSymbol) => string): Map<string, number> {
   const m = new Map<string, number>();
-  for (const s of symbols) if (s.type !== 'U' && s.size > 0) m.set(key(s), (m.get(key(s)) ?? 0) + s.size);
+  for (const s of symbols) if (inFile(s)) m.set(key(s), (m.get(key(s)) ?? 0) + s.size);
   return m;
 }
 
@@ -34,7 +38,7 @@ function deltas(a: Map<string, number>, b: Map<string, number>): SizeDelta[] {
 }
 
 export function diffSizes(before: NmSymbol[], after: NmSymbol[], maxSymbols = 500): SizeDiff {
-  const total = (syms: NmSymbol[]) => syms.reduce((n, s) => n + (s.type !== 'U' && s.size > 0 ? s.size : 0), 0);
+  const total = (syms: NmSymbol[]) => syms.reduce((n, s) => n + (inFile(s) ? s.size : 0), 0);
   return {
     totalBefore: total(before),
     totalAfter: total(after),

@@ -1,5 +1,5 @@
-// Groups nm's symbols into a size breakdown: binary → module → package → symbol. Every byte nm
-// reports lands in exactly one leaf, so the tree's total is nm's total.
+// Groups nm's symbols into a size breakdown: binary → module → package → symbol. Every file byte nm
+// reports lands in exactly one leaf; memory-only symbols (.bss) are summed apart, never in the tree.
 import type { BuildInfo, NmSymbol, SizeNode } from '../../shared/contract/binaryTypes';
 import { moduleOfPackage, symbolPackage } from './symbolPackage';
 
@@ -13,8 +13,11 @@ export interface PackageSize {
 export interface SizeBreakdown {
   tree: SizeNode;
   packages: PackageSize[];
-  /** Sum of all symbol sizes (undefined symbols excluded). */
+  /** Sum of the sizes of symbols with bytes in the file (undefined and memory-only symbols excluded). */
   total: number;
+  /** Symbols in .bss/.noptrbss, by package: memory at run time, nothing in the file. */
+  memoryOnly: PackageSize[];
+  memoryOnlyTotal: number;
 }
 
 /** Per package, the biggest symbols are leaves; the rest is one `rest` node so the tree stays small. */
@@ -27,8 +30,19 @@ export function buildSizeBreakdown(symbols: NmSymbol[], info: BuildInfo | null, 
   const modules = (info?.deps ?? []).map((d) => d.path);
   const pkgs = new Map<string, { module: string; syms: NmSymbol[]; size: number }>();
   let total = 0;
+  const memory = new Map<string, PackageSize>();
+  let memoryOnlyTotal = 0;
   for (const s of symbols) {
     if (s.type === 'U' || s.size <= 0) continue;
+    if (s.memoryOnly) {
+      const pkg = symbolPackage(s.name);
+      let m = memory.get(pkg);
+      if (!m) memory.set(pkg, (m = { package: pkg, module: moduleOfPackage(pkg, mainModule, modules), size: 0, symbols: 0 }));
+      m.size += s.size;
+      m.symbols++;
+      memoryOnlyTotal += s.size;
+      continue;
+    }
     total += s.size;
     const pkg = symbolPackage(s.name);
     let entry = pkgs.get(pkg);
@@ -56,5 +70,11 @@ export function buildSizeBreakdown(symbols: NmSymbol[], info: BuildInfo | null, 
     size: list.reduce((n, p) => n + p.size, 0),
     children: list.sort(bySize),
   }));
-  return { tree: { name: root, kind: 'root', size: total, children: children.sort(bySize) }, packages: packages.sort(bySize), total };
+  return {
+    tree: { name: root, kind: 'root', size: total, children: children.sort(bySize) },
+    packages: packages.sort(bySize),
+    total,
+    memoryOnly: [...memory.values()].sort(bySize),
+    memoryOnlyTotal,
+  };
 }

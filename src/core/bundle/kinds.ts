@@ -1,5 +1,6 @@
 // What an entry is, derived from where it sits in a session. Later features add kinds here; a reader
 // shows kinds it does not know as "other" and still verifies and lists them.
+import { runEntryParts } from './runLayout';
 
 export const ENTRY_KINDS = ['session', 'note', 'layout', 'run-manifest', 'run-artefact', 'source', 'events', 'debugger', 'other'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
@@ -8,8 +9,8 @@ export function kindOf(path: string): EntryKind {
   if (path === 'session.json') return 'session';
   if (path === 'notes.json') return 'note';
   if (path === 'layout.json') return 'layout';
-  const runFile = /^runs\/[^/]+\/(.+)$/.exec(path);
-  if (runFile) return runFile[1] === 'manifest.json' ? 'run-manifest' : 'run-artefact';
+  const runFile = runEntryParts(path);
+  if (runFile) return runFile.rel === 'manifest.json' ? 'run-manifest' : 'run-artefact';
   if (path.startsWith('sources/')) return 'source';
   if (path.startsWith('events/')) return 'events';
   if (path.startsWith('debugger/')) return 'debugger';

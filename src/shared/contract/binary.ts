@@ -42,13 +42,26 @@ export const BinaryAnalysis = BinarySummary.extend({
   /** Why build info is missing (not a Go binary, stripped...). */
   buildInfoProblem: z.string().optional(),
   tree: SizeNode,
-  /** Sum of nm's symbol sizes; the file also holds headers, pclntab, DWARF and symbol tables. */
+  /** Sum of nm's symbol sizes with bytes in the file; the file also holds headers, pclntab, DWARF and symbol tables. */
   symbolTotal: z.number(),
   packages: z.array(PackageSizeRow),
+  /** Symbols in .bss/.noptrbss: memory the program gets when it starts, no bytes in the file (not in tree or symbolTotal). */
+  memoryOnlyTotal: z.number(),
+  memoryOnlyPackages: z.array(PackageSizeRow),
+  /** Why memory-only symbols could not be told apart (not an ELF file): then the totals may include them. */
+  sectionsProblem: z.string().optional(),
 });
 export type BinaryAnalysis = z.infer<typeof BinaryAnalysis>;
 
-export const SymbolRow = z.object({ name: z.string(), size: z.number(), type: z.string(), address: z.number(), package: z.string() });
+export const SymbolRow = z.object({
+  name: z.string(),
+  size: z.number(),
+  type: z.string(),
+  address: z.number(),
+  package: z.string(),
+  /** In .bss/.noptrbss: the size is memory at run time, not bytes in the file. */
+  memoryOnly: z.boolean().optional(),
+});
 export type SymbolRow = z.infer<typeof SymbolRow>;
 
 export const BuildForAnalysis = z.object({

@@ -28,6 +28,8 @@ export const NmSymbol = z.object({
   size: z.number(),
   type: z.string(),
   name: z.string(),
+  /** In a section with no bytes in the file (.bss, .noptrbss): nm letters these D, the section decides. */
+  memoryOnly: z.boolean().optional(),
 });
 export type NmSymbol = z.infer<typeof NmSymbol>;
 

@@ -1,28 +1,60 @@
-// Runs the toolchain's own tools on one binary: `go version -m` and `go tool nm -size -sort size`,
-// and `go tool objdump -s` for one function on demand.
+// Runs the toolchain's own tools on one binary: `go version -m` and `go tool nm -size -sort size`
+// (with each symbol placed in its ELF section), and `go tool objdump -s` for one function on demand.
+import { open } from 'node:fs/promises';
 import type { BuildInfo, DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
 import { parseBuildInfo } from '../../../core/binary/buildInfo';
 import { parseNm } from '../../../core/binary/nm';
 import { exactSymbolPattern, parseObjdump, type FileResolver } from '../../../core/binary/objdump';
+import { markMemoryOnly, readElfSections, type ElfSection } from '../../../core/binary/elfSections';
 import { runGo } from '../goCommand';
 
 export interface BinaryFacts {
   buildInfo: BuildInfo | null;
   buildInfoProblem?: string;
   symbols: NmSymbol[];
+  /** The ELF section headers; null (with sectionsProblem) when the file is not ELF or they cannot be read. */
+  sections: ElfSection[] | null;
+  sectionsProblem?: string;
+}
+
+/** The file's section headers, read from the file itself (a few KiB: the header, the table, the names). */
+export async function readSections(binary: string): Promise<{ sections: ElfSection[] | null; problem?: string }> {
+  let fh;
+  try {
+    fh = await open(binary, 'r');
+    const f = fh;
+    const read = async (offset: number, length: number) => {
+      const buf = Buffer.alloc(length);
+      const { bytesRead } = await f.read(buf, 0, length, offset);
+      return buf.subarray(0, bytesRead);
+    };
+    const sections = await readElfSections(read);
+    return sections ? { sections } : { sections: null, problem: 'not an ELF file, so .bss could not be told apart from data' };
+  } catch (err) {
+    return { sections: null, problem: `its ELF section headers could not be read (${(err as Error).message})` };
+  } finally {
+    await fh?.close();
+  }
 }
 
 export async function readBinaryFacts(binary: string, cwd: string): Promise<BinaryFacts> {
-  const [ver, nm] = await Promise.all([
+  const [ver, nm, elf] = await Promise.all([
     runGo(['version', '-m', binary], { cwd, timeoutMs: 60_000 }),
     runGo(['tool', 'nm', '-size', '-sort', 'size', binary], { cwd, timeoutMs: 120_000, maxBytes: 512 << 20 }),
+    readSections(binary),
   ]);
   if (nm.exitCode !== 0) {
     throw new GopsyError('not-a-binary', `go tool nm could not read ${binary}: ${nm.stderr.trim().slice(0, 500)}`);
   }
   const buildInfo = ver.exitCode === 0 ? parseBuildInfo(ver.stdout) : null;
-  const facts: BinaryFacts = { buildInfo, symbols: parseNm(nm.stdout) };
+  const parsed = parseNm(nm.stdout);
+  const facts: BinaryFacts = {
+    buildInfo,
+    symbols: elf.sections ? markMemoryOnly(parsed, elf.sections) : parsed,
+    sections: elf.sections,
+    ...(elf.problem ? { sectionsProblem: elf.problem } : {}),
+  };
   if (!buildInfo) facts.buildInfoProblem = (ver.stderr || ver.stdout).trim().slice(0, 500) || 'no Go build info in this file';
   return facts;
 }

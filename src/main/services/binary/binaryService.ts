@@ -38,7 +38,10 @@ export async function analyseFile(file: string, cwd: string, summary: BinarySumm
     tree: breakdown.tree,
     symbolTotal: breakdown.total,
     packages: breakdown.packages,
+    memoryOnlyTotal: breakdown.memoryOnlyTotal,
+    memoryOnlyPackages: breakdown.memoryOnly.slice(0, 50),
     ...(facts.buildInfoProblem ? { buildInfoProblem: facts.buildInfoProblem } : {}),
+    ...(facts.sectionsProblem ? { sectionsProblem: facts.sectionsProblem } : {}),
   };
   return { analysis, symbols: facts.symbols };
 }

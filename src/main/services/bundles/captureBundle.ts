@@ -8,6 +8,7 @@ import { inspectFolder } from '../workspace';
 import { writeBundle, type WriteOptions, type WriteResult } from './bundleWriter';
 import { planSave, projectOf } from './savePlan';
 import { runLabel } from './sessionContent';
+import { runFolder } from '../../../core/bundle/runLayout';
 
 export async function writeCaptureBundle(outFile: string, projectRoot: string, run: RunManifest, runDir: string, opts: WriteOptions = {}): Promise<WriteResult> {
   const ws = await inspectFolder(projectRoot);
@@ -16,7 +17,7 @@ export async function writeCaptureBundle(outFile: string, projectRoot: string, r
     {
       project: projectOf(ws),
       extra: [{ path: 'session.json', kind: 'session', from: { bytes: Buffer.from(JSON.stringify(session, null, 1)) }, redact: false }],
-      folders: [{ key: `runs/${run.id}`, label: runLabel(run), kind: 'run', dir: runDir, prefix: `runs/${run.id}` }],
+      folders: [{ key: runFolder(run.id), label: runLabel(run), kind: 'run', dir: runDir, prefix: runFolder(run.id) }],
     },
     await detectToolchain(),
     { includeSources: true, excludeSources: [] },

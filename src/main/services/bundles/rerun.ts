@@ -7,8 +7,8 @@ import { REDACTED } from '../../../core/bundle/redact';
 import type { RerunCandidate, RerunValue } from '../../../shared/contract/bundle';
 import type { BundleStore } from './sessionStore';
 import { buildCommand, supportsBuildJson } from '../runs/command';
+import { runIdOfManifestEntry, runManifestEntry } from '../../../core/bundle/runLayout';
 
-const RUN_MANIFEST = /^runs\/([^/]+)\/manifest\.json$/;
 const MAX_MANIFEST = 4 * 2 ** 20;
 
 /**
@@ -55,7 +55,7 @@ async function readRun(store: BundleStore, entry: string): Promise<RunManifest |
 export async function rerunCandidates(store: BundleStore): Promise<RerunCandidate[]> {
   const out: RerunCandidate[] = [];
   for (const e of await store.list()) {
-    const id = RUN_MANIFEST.exec(e.path)?.[1];
+    const id = runIdOfManifestEntry(e.path);
     if (!id) continue;
     const m = await readRun(store, e.path);
     if (!m) continue;
@@ -89,7 +89,7 @@ export async function rerunProfile(
   values: Record<string, RerunValue>,
   acceptRisks = false,
 ): Promise<BuildProfile> {
-  const entry = `runs/${runId}/manifest.json`;
+  const entry = runManifestEntry(runId);
   const m = store.reader.has(entry) ? await readRun(store, entry) : null;
   if (!m) throw new GopsyError('not-found', `The bundle has no readable build run ${runId}.`);
   const p: BuildProfile = structuredClone(m.profile);

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { GopsyError } from '../../../shared/rpc';
 import { isInside } from '../paths';
 import { BundleError, type BundleReader } from './bundleReader';
+import { isRunId, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
 
 /** Folders left by a gopsy that did not close its bundles (it crashed) are swept after this long. */
 const STALE_MS = 24 * 3600 * 1000;
@@ -19,7 +20,7 @@ const STALE_MS = 24 * 3600 * 1000;
 const SKIPPED = ['out/', 'cache/'];
 
 export function checkRunName(run: string): string {
-  if (!/^[\w.-]{1,128}$/.test(run) || /^\.+$/.test(run)) throw new GopsyError('bad-run', `Not a run id: ${JSON.stringify(run.slice(0, 200))}`);
+  if (!isRunId(run)) throw new GopsyError('bad-run', `Not a run id: ${JSON.stringify(run.slice(0, 200))}`);
   return run;
 }
 
@@ -45,8 +46,8 @@ export class BundleRunCache {
   /** The folder holding run `run` of the open bundle `bundleId`, extracted and verified on first use. */
   async runDir(bundleId: string, reader: BundleReader, run: string): Promise<string> {
     checkRunName(run);
-    const prefix = `runs/${run}/`;
-    if (!reader.has(`${prefix}manifest.json`)) throw new GopsyError('no-run', `${path.basename(reader.file)} has no build run ${run}.`);
+    const prefix = runPrefix(run);
+    if (!reader.has(runManifestEntry(run))) throw new GopsyError('no-run', `${path.basename(reader.file)} has no build run ${run}.`);
     const key = contentKey(reader);
     let ids = this.users.get(key);
     if (!ids) this.users.set(key, (ids = new Set()));
@@ -56,7 +57,7 @@ export class BundleRunCache {
     let job = this.extracting.get(memo);
     if (job?.done && !(await isDir(dir))) job = undefined; // removed underneath (closed and reopened): extract again
     if (!job) {
-      const j: { dir: Promise<string>; done: boolean } = (job = { dir: this.extract(reader, prefix, path.join(this.root, key), dir), done: false });
+      const j: { dir: Promise<string>; done: boolean } = (job = { dir: this.extract(reader, prefix, path.join(this.root, key), dir, run), done: false });
       this.extracting.set(memo, j);
       j.dir.then(
         () => (j.done = true),
@@ -78,12 +79,11 @@ export class BundleRunCache {
     await Promise.all([...this.removing]);
   }
 
-  private async extract(reader: BundleReader, prefix: string, keyDir: string, dir: string): Promise<string> {
+  private async extract(reader: BundleReader, prefix: string, keyDir: string, dir: string, run: string): Promise<string> {
     if (!this.swept) await this.sweep();
     if (await isDir(dir)) return dir; // complete: only a fully verified run is ever renamed into place
     await mkdir(keyDir, { recursive: true, mode: 0o700 });
     const temp = path.join(keyDir, `.partial-${randomBytes(6).toString('hex')}`);
-    const run = prefix.slice('runs/'.length, -1);
     try {
       await mkdir(temp, { mode: 0o700 });
       for (const e of reader.entries) {

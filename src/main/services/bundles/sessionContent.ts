@@ -6,6 +6,7 @@ import path from 'node:path';
 import { entryNameProblem } from '../../../core/bundle/entryName';
 import type { RunManifest } from '../../../shared/build';
 import { RunStore } from '../runs/runStore';
+import { runFolder } from '../../../core/bundle/runLayout';
 import { DebugStore } from '../debug/debugStore';
 
 /** A folder whose plain files go into the bundle under `prefix/` (links never followed). */
@@ -49,7 +50,7 @@ export async function projectRuns(storageDir: string, projectRoot: string, runni
   const out: FolderContent[] = [];
   for (const m of await store.list(projectRoot)) {
     if (m.status === 'running' && running(m.id)) continue;
-    out.push({ key: `runs/${m.id}`, label: runLabel(m), kind: 'run', dir: store.runDir(projectRoot, m.id), prefix: `runs/${m.id}` });
+    out.push({ key: runFolder(m.id), label: runLabel(m), kind: 'run', dir: store.runDir(projectRoot, m.id), prefix: runFolder(m.id) });
   }
   return out.reverse(); // oldest first, as they happened
 }

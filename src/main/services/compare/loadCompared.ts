@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCompileBench } from '../../../core/build';
+import { parseActionGraph, parseCompileBench } from '../../../core/build';
 import { attributeFunctions, remarksFromLogopt } from '../../../core/remarks';
 import { parseSsaHtml } from '../../../core/ssa/parseSsaHtml';
-import { missingBinary, missingRemarks, missingSsa, missingTiming, sideOf, type ComparedRun, type NamedSsa } from '../../../core/compare';
+import { missingBinary, missingRemarks, missingSsa, missingTiming, nameMainCompiles, sideOf, type ComparedRun, type NamedSsa } from '../../../core/compare';
 import type { BinarySide } from '../../../core/compare';
 import type { Remark } from '../../../shared/remarks';
 import { toProjectPath } from '../../../core/locations';
@@ -36,7 +36,11 @@ export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promi
   if (manifest.profile.capture.phases && has(ARTEFACTS.bench)) {
     const bench = parseCompileBench(await text(ARTEFACTS.bench));
     if (bench.badLines > 0) warnings.push(`${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.`);
-    phases = bench.packages;
+    // Every command's compile is labelled `main`: the action graph says which import path each one was.
+    const graph = has(ARTEFACTS.actionGraph) ? parseActionGraph(await text(ARTEFACTS.actionGraph)).actions : null;
+    const named = nameMainCompiles(bench.packages, graph);
+    if (named.note) warnings.push(named.note);
+    phases = named.phases;
   }
 
   let remarks: Remark[] | null = null;

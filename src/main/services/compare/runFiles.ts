@@ -10,6 +10,7 @@ import { RunManifest } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
 import type { BundleReader } from '../bundles/bundleReader';
 import { isInside } from '../paths';
+import { isRunId, runIdOfManifestEntry, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
 
 export interface RunFile {
   /** Run-relative, '/'-separated. */
@@ -104,12 +105,12 @@ export class BundleRunFiles implements RunFiles {
     readonly runId: string,
     readonly label: string,
   ) {
-    if (!/^[\w.-]+$/.test(runId) || /^\.+$/.test(runId)) throw new GopsyError('bad-run', `Not a run id: ${runId}`);
-    this.prefix = `runs/${runId}/`;
+    if (!isRunId(runId)) throw new GopsyError('bad-run', `Not a run id: ${runId}`);
+    this.prefix = runPrefix(runId);
   }
 
   async manifest(): Promise<RunManifest> {
-    const bytes = await this.reader.readEntry(`${this.prefix}manifest.json`, MAX_MANIFEST).catch(() => {
+    const bytes = await this.reader.readEntry(runManifestEntry(this.runId), MAX_MANIFEST).catch(() => {
       throw new GopsyError('no-run', `The bundle has no run ${this.runId}.`);
     });
     return parseManifest(bytes.toString('utf8'), `${path.basename(this.reader.file)} ▸ ${this.prefix}manifest.json`);
@@ -146,10 +147,10 @@ export class BundleRunFiles implements RunFiles {
 export async function bundleRuns(reader: BundleReader): Promise<Array<{ dir: string; manifest: RunManifest }>> {
   const out: Array<{ dir: string; manifest: RunManifest }> = [];
   for (const e of reader.entries) {
-    const m = /^runs\/([\w.-]+)\/manifest\.json$/.exec(e.path);
-    if (!m) continue;
-    const manifest = await new BundleRunFiles(reader, m[1]!, '').manifest().catch(() => null);
-    if (manifest) out.push({ dir: m[1]!, manifest });
+    const id = runIdOfManifestEntry(e.path);
+    if (!id) continue;
+    const manifest = await new BundleRunFiles(reader, id, '').manifest().catch(() => null);
+    if (manifest) out.push({ dir: id, manifest });
   }
   return out.sort((a, b) => b.manifest.startedAt.localeCompare(a.manifest.startedAt));
 }

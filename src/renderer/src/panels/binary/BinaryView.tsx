@@ -99,8 +99,13 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
       {analysis && (
         <>
           <h3>
-            {analysis.name} <span className="muted">— {analysis.location}, {formatBytes(analysis.fileSize)} on disk, {formatBytes(analysis.symbolTotal)} in symbols</span>
+            {analysis.name}{' '}
+            <span className="muted" data-testid="binary-sizes">
+              — {analysis.location}, {formatBytes(analysis.fileSize)} on disk, {formatBytes(analysis.symbolTotal)} of it in symbols
+              {analysis.memoryOnlyTotal > 0 && `; ${formatBytes(analysis.memoryOnlyTotal)} more in memory only (.bss, not in the file or the treemap)`}
+            </span>
           </h3>
+          {analysis.sectionsProblem && <div className="banner">Sizes may include .bss: {analysis.sectionsProblem}.</div>}
           <div className="binary-grid">
             <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
             <BuildInfoTable analysis={analysis} />

@@ -70,7 +70,10 @@ export function SymbolsTable({ api, id, onSymbol }: Props) {
           {page?.rows.map((r) => (
             <tr key={`${r.name}@${r.address}`}>
               <td className="num">{formatBytes(r.size)}</td>
-              <td>{r.type}</td>
+              <td title={r.memoryOnly ? 'in .bss: memory when the program runs, no bytes in the file' : undefined}>
+                {r.type}
+                {r.memoryOnly && <span className="muted"> (bss)</span>}
+              </td>
               <td>
                 {r.type === 'T' || r.type === 't' ? (
                   <button className="link-button mono" title="Disassemble" onClick={() => onSymbol(r.name)}>
