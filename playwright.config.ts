@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_PATHS, findChromium, projectDlv } from './scripts/test-tools.mjs';
+import { CHROMIUM_PATHS, findChromium, projectDlv } from './scripts/test-tools.cjs';
 
 // End-to-end tests drive the system Chromium (Debian's /usr/bin/chromium) against the browser host,
 // and the Electron window where its binary exists. Nothing is downloaded. `npm test` makes sure both

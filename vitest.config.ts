@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { projectDlv } from './scripts/test-tools.mjs';
+import { projectDlv } from './scripts/test-tools.cjs';
 
 // The Delve that `npm test` built into .tools/bin serves direct `vitest` runs too (GOPSY_DLV overrides).
 const dlv = process.env.GOPSY_DLV || projectDlv();

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { parseHtmlFileInline } from '../src/main/services/ssa/parseHtmlFile';
-import { CHROMIUM_PATHS, findChromium } from '../scripts/test-tools.mjs';
+import { CHROMIUM_PATHS, findChromium } from '../scripts/test-tools.cjs';
 import { recordBench } from './report';
 
 const REPO = path.resolve(__dirname, '..');

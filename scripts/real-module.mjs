@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT } from './test-tools.mjs';
+import { ROOT } from './test-tools.cjs';
 
 /** go-internal: 30 packages, 5 commands (testscript, txtar-*), and golang.org/x/{mod,sys,tools} as deps. */
 export const REAL_MODULE = { path: 'github.com/rogpeppe/go-internal', version: 'v1.16.0' };

@@ -16,7 +16,7 @@ import {
   findChromium,
   isExecutable,
   projectDlv,
-} from './test-tools.mjs';
+} from './test-tools.cjs';
 
 const REPORTS = path.join(ROOT, 'test-reports');
 const say = (line) => console.log(`npm test: ${line}`);

@@ -2,7 +2,7 @@
 // sections read by gopsy and by Go's debug/elf, and .bss symbols (nm letters them D) kept out of
 // the on-disk totals and the treemap of file bytes.
 import { execFileSync } from 'node:child_process';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile } from '../../src/main/services/binary/binaryService';
@@ -10,49 +10,8 @@ import { readBinaryFacts, readSections } from '../../src/main/services/binary/an
 import { diffSizes } from '../../src/core/binary/sizeDiff';
 import type { BinaryAnalysis } from '../../src/shared/contract/binary';
 import type { SizeNode } from '../../src/shared/contract/binaryTypes';
+import { elfSections, type GoSection } from '../support/elfSections';
 import { copySample, removeTemp } from './support';
-
-/** Go's debug/elf, the reference reader: every section's name, type, flags, address and size. */
-const ELF_SECTIONS_GO = `package main
-
-import (
-	"debug/elf"
-	"encoding/json"
-	"os"
-)
-
-func main() {
-	f, err := elf.Open(os.Args[1])
-	if err != nil {
-		panic(err)
-	}
-	type sec struct {
-		Name    string
-		Type    uint32
-		Alloc   bool
-		Address uint64
-		Size    uint64
-	}
-	var out []sec
-	for _, s := range f.Sections {
-		// Size is the decompressed size of a compressed (.debug_*) section; sh_size is then FileSize.
-		size := s.Size
-		if s.Flags&elf.SHF_COMPRESSED != 0 {
-			size = s.FileSize
-		}
-		out = append(out, sec{s.Name, uint32(s.Type), s.Flags&elf.SHF_ALLOC != 0, s.Addr, size})
-	}
-	json.NewEncoder(os.Stdout).Encode(out)
-}
-`;
-
-interface GoSection {
-  Name: string;
-  Type: number;
-  Alloc: boolean;
-  Address: number;
-  Size: number;
-}
 
 const leaves = (n: SizeNode): SizeNode[] => (n.children ? n.children.flatMap(leaves) : [n]);
 
@@ -67,9 +26,7 @@ describe('binary sizes of a real Go binary', () => {
     ({ temp, project } = await copySample('bss'));
     bin = path.join(temp, 'inventory.bin');
     execFileSync('go', ['build', '-o', bin, '.'], { cwd: project });
-    const helper = path.join(temp, 'elfsections.go');
-    await writeFile(helper, ELF_SECTIONS_GO);
-    reference = JSON.parse(execFileSync('go', ['run', helper, bin], { cwd: temp, encoding: 'utf8' })) as GoSection[];
+    reference = elfSections(bin, temp);
     const st = await stat(bin);
     ({ analysis } = await analyseFile(bin, temp, { id: 'bss', name: 'inventory', location: bin, fileSize: st.size }));
   }, 180_000);

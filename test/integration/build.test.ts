@@ -52,7 +52,7 @@ describe('a passing build with every artefact (Optimisation details: private cac
     const d = await runs.detail(project, id);
     expect(d.problems).toEqual([]);
     expect(d.cachedPackages).toEqual([]);
-    expect(d.phases.map((p) => p.package)).toEqual(expect.arrayContaining(['fmt', 'runtime', 'example.com/inventory/store', 'main']));
+    expect(d.phases.map((p) => p.package)).toEqual(expect.arrayContaining(['fmt', 'runtime', 'example.com/inventory/store', 'example.com/inventory']));
     expect(d.timeline!.bars.some((b) => b.mode === 'link' && b.critical)).toBe(true);
     expect(d.commands.some((c) => c.tool === 'compile' && c.package === 'example.com/inventory/store' && c.durationMs! > 0)).toBe(true);
     expect(d.remarksCount).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ export * from './buildJson';
 export * from './chromeTrace';
 export * from './compileErrors';
 export * from './logopt';
+export * from './mainPackages';
 export * from './timeline';
 export * from './xLog';
 export * from './consoleText';

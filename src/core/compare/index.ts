@@ -15,7 +15,6 @@ export * from './remarks';
 export * from './ssa';
 export * from './timing';
 export * from './missing';
-export * from './mainPackages';
 
 export type Section = 'timing' | 'remarks' | 'ssa' | 'binary';
 

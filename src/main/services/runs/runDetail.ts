@@ -15,6 +15,7 @@ import {
   parseCompileErrors,
   parseLogoptFile,
   parseXLog,
+  nameMainCompiles,
   type BuildEvent,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
@@ -88,7 +89,10 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
     if (benchText !== null) {
       const bench = parseCompileBench(benchText);
       if (bench.badLines > 0) problems.push({ artefact: ARTEFACTS.bench, message: `${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.` });
-      detail.phases = bench.packages.sort((a, b) => b.totalNs - a.totalNs);
+      // -bench names every command's compile `main`; the action graph tells which command each was.
+      const named = nameMainCompiles(bench.packages, cap.actionGraph ? actions : null);
+      if (named.note) problems.push({ artefact: ARTEFACTS.bench, message: named.note });
+      detail.phases = named.phases.sort((a, b) => b.totalNs - a.totalNs);
     }
   }
   if (cap.commands) detail.commands = withDurations(parseXLog(xLines(events, text)), actions);

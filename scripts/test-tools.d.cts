@@ -1,4 +1,4 @@
-// Types of scripts/test-tools.mjs, which the test configs share with the test command.
+// Types of scripts/test-tools.cjs, which the test configs share with the test command.
 export const ROOT: string;
 export const TOOLS_BIN: string;
 export const DLV_VERSION: string;

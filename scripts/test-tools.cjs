@@ -1,22 +1,20 @@
 // Where the tests find the tools the machine may lack: the pinned Delve (built into the project's own
 // .tools/bin when no suitable one is installed) and a Chromium for the end-to-end tests.
-import { execFileSync } from 'node:child_process';
-import { accessSync, constants, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// CommonJS, because Playwright's config loader compiles what it imports to CommonJS.
+const { execFileSync } = require('node:child_process');
+const { accessSync, constants, readFileSync } = require('node:fs');
+const path = require('node:path');
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(__dirname, '..');
 
 /** The folder, ignored by git, where the test command installs what the machine lacks. */
-export const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
+const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
 
 /** The Delve release gopsy is tested with (its one home is src/shared/toolVersions.json). */
-export const DLV_VERSION = JSON.parse(
-  readFileSync(path.join(ROOT, 'src/shared/toolVersions.json'), 'utf8'),
-).dlv;
+const DLV_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'src/shared/toolVersions.json'), 'utf8')).dlv;
 
 /** Where a Chromium usually is, in the order tried after $GOPSY_CHROMIUM. */
-export const CHROMIUM_PATHS = [
+const CHROMIUM_PATHS = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
   '/snap/bin/chromium',
@@ -25,7 +23,7 @@ export const CHROMIUM_PATHS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-export function isExecutable(file) {
+function isExecutable(file) {
   try {
     accessSync(file, constants.X_OK);
     return true;
@@ -35,7 +33,7 @@ export function isExecutable(file) {
 }
 
 /** The version `dlv version` prints, or null when the file does not run. */
-export function dlvVersionOf(file) {
+function dlvVersionOf(file) {
   try {
     const out = execFileSync(file, ['version'], {
       encoding: 'utf8',
@@ -49,13 +47,24 @@ export function dlvVersionOf(file) {
 }
 
 /** The project's own Delve when the test command has built it, else null. */
-export function projectDlv() {
+function projectDlv() {
   const file = path.join(TOOLS_BIN, process.platform === 'win32' ? 'dlv.exe' : 'dlv');
   return isExecutable(file) ? file : null;
 }
 
 /** $GOPSY_CHROMIUM when set (even if wrong: the caller says so), else the first usual path that exists. */
-export function findChromium() {
+function findChromium() {
   if (process.env.GOPSY_CHROMIUM) return process.env.GOPSY_CHROMIUM;
   return CHROMIUM_PATHS.find(isExecutable) ?? null;
 }
+
+module.exports = {
+  ROOT,
+  TOOLS_BIN,
+  DLV_VERSION,
+  CHROMIUM_PATHS,
+  isExecutable,
+  dlvVersionOf,
+  projectDlv,
+  findChromium,
+};
