@@ -1,17 +1,15 @@
 // Builds the timeline the Build view draws: one bar per action that did something, on the worker lane
-// that ran it (from -debug-trace) or, without a trace, on lanes packed from the action times; plus the
-// critical path: from the action that finished last, back through the dependency that finished last.
+// that ran it (from -debug-trace) or, without a trace, on lanes packed from the action times; the bars
+// of the critical path (by dependencies, see buildAnalysis) are marked.
 import type { BuildAction, Timeline, TimelineBar } from '../../shared/build';
+import { criticalPath, maxConcurrency, timedActions, type WorkerCount } from './buildAnalysis';
 import type { TraceSpan } from './chromeTrace';
 
-/** Bookkeeping actions that take no time worth a bar. */
-const HIDDEN_MODES = new Set(['go build', 'go test', 'nop', 'built-in package', 'test print (nop)']);
-
 export function buildTimeline(actions: BuildAction[], spans: TraceSpan[] = []): Timeline | null {
-  const shown = actions.filter((a) => !HIDDEN_MODES.has(a.mode) && a.startMs !== undefined && a.doneMs !== undefined);
+  const shown = timedActions(actions);
   if (shown.length === 0) return null;
   const t0 = Math.min(...shown.map((a) => a.startMs!));
-  const critical = criticalPath(actions);
+  const critical = new Set(criticalPath(actions).ids);
   const laneOf = traceLanes(spans);
   const useTrace = laneOf.size > 0 && shown.every((a) => laneOf.has(`${a.mode} ${a.package}`));
   const bars: TimelineBar[] = shown.map((a) => {
@@ -59,21 +57,8 @@ function packLanes(bars: TimelineBar[]): number {
   return laneEnds.length;
 }
 
-/** Action ids on the critical path. */
-export function criticalPath(actions: BuildAction[]): Set<number> {
-  const byId = new Map(actions.map((a) => [a.id, a]));
-  const timed = actions.filter((a) => a.doneMs !== undefined && !HIDDEN_MODES.has(a.mode));
-  const path = new Set<number>();
-  let cur = timed.reduce<BuildAction | undefined>((best, a) => (!best || a.doneMs! > best.doneMs! ? a : best), undefined);
-  while (cur && !path.has(cur.id)) {
-    path.add(cur.id);
-    let next: BuildAction | undefined;
-    for (const d of cur.deps) {
-      const dep = byId.get(d);
-      if (dep?.doneMs !== undefined && (!next || dep.doneMs > next.doneMs!)) next = dep;
-    }
-    // Hidden actions (nop, built-in package) are passed through, not shown.
-    cur = next;
-  }
-  return path;
+/** The go command's worker count: its worker ids in the trace, else the most actions that ran at once. */
+export function workerCount(actions: BuildAction[], spans: TraceSpan[]): WorkerCount {
+  const tids = new Set(spans.map((s) => s.tid));
+  return tids.size > 0 ? { count: tids.size, source: 'trace' } : { count: maxConcurrency(actions), source: 'concurrency' };
 }

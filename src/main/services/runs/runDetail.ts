@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArtefactProblem, BuildAction, CompileError, RunDetail, RunManifest, ToolCommand } from '../../../shared/build';
 import {
+  analyseBuild,
   buildTimeline,
   failedPackages,
   outputByPackage,
@@ -15,6 +16,7 @@ import {
   parseCompileErrors,
   parseLogoptFile,
   parseXLog,
+  workerCount,
   type BuildEvent,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
@@ -44,6 +46,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
   const detail: RunDetail = {
     manifest,
     timeline: null,
+    analysis: null,
     phases: [],
     commands: [],
     errors: [],
@@ -81,6 +84,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
     }
   }
   detail.timeline = buildTimeline(actions, spans);
+  detail.analysis = analyseBuild(actions, workerCount(actions, spans));
 
   if (cap.phases) {
     // A build served wholly from the cache writes no -bench file: that is not a problem.
