@@ -10,12 +10,13 @@ export function buildTimeline(actions: BuildAction[], spans: TraceSpan[] = []): 
   if (shown.length === 0) return null;
   const t0 = Math.min(...shown.map((a) => a.startMs!));
   const critical = new Set(criticalPath(actions).ids);
-  const laneOf = traceLanes(spans);
-  const useTrace = laneOf.size > 0 && shown.every((a) => laneOf.has(`${a.mode} ${a.package}`));
-  const bars: TimelineBar[] = shown.map((a) => {
+  const workerOf = traceWorkers(spans);
+  const tids = shown.map(workerOf);
+  const useTrace = spans.length > 0 && tids.every((t) => t !== undefined);
+  const bars: TimelineBar[] = shown.map((a, i) => {
     const bar: TimelineBar = {
       actionId: a.id,
-      lane: useTrace ? laneOf.get(`${a.mode} ${a.package}`)! : 0,
+      lane: useTrace ? tids[i]! : 0,
       mode: a.mode,
       package: a.package,
       start: a.startMs! - t0,
@@ -30,11 +31,25 @@ export function buildTimeline(actions: BuildAction[], spans: TraceSpan[] = []): 
   return { bars, lanes, totalMs: Math.max(...bars.map((b) => b.end)), laneSource: useTrace ? 'trace' : 'actiongraph' };
 }
 
-/** Worker ids from the trace, keyed by `mode package`. */
-function traceLanes(spans: TraceSpan[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const s of spans) m.set(s.action, s.tid);
-  return m;
+/**
+ * The worker that ran an action: the trace names it `mode package` (`collect cgo` with no package, and
+ * several actions can share a name), so among the spans of that name the one that began nearest the
+ * action's start is taken (both clocks are the go command's wall clock).
+ */
+function traceWorkers(spans: TraceSpan[]): (a: BuildAction) => number | undefined {
+  const byName = new Map<string, TraceSpan[]>();
+  for (const s of spans) {
+    const list = byName.get(s.action);
+    if (list) list.push(s);
+    else byName.set(s.action, [s]);
+  }
+  return (a) => {
+    let best: TraceSpan | undefined;
+    for (const s of byName.get(`${a.mode} ${a.package}`.trim()) ?? []) {
+      if (!best || Math.abs(s.startUs / 1000 - a.startMs!) < Math.abs(best.startUs / 1000 - a.startMs!)) best = s;
+    }
+    return best?.tid;
+  };
 }
 
 /** Renumbers the trace's worker ids 0..n-1 in order of first use. */

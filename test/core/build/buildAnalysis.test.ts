@@ -1,7 +1,7 @@
 // The build analysis on real captures: the sample's build (standard library from the cache) and
 // `go build -a -p 2 net/http` (scripts/fixtures-build-analysis.mjs), every package compiled by 2 workers.
 import { describe, expect, test } from 'vitest';
-import { analyseBuild, criticalPath, HIDDEN_MODES, maxConcurrency, parseActionGraph, parseBuildTrace, verdict, workerCount } from '../../../src/core/build';
+import { analyseBuild, buildTimeline, criticalPath, HIDDEN_MODES, maxConcurrency, parseActionGraph, parseBuildTrace, verdict, workerCount } from '../../../src/core/build';
 import type { BuildAction } from '../../../src/shared/build';
 import { buildFixture } from './fixtures';
 
@@ -88,6 +88,18 @@ describe('analyseBuild on go build -a -p 2 net/http', () => {
     expect(maxConcurrency(actions)).toBe(2);
     // Without the trace, the count comes from the actions' times, and says so.
     expect(workerCount(actions, [])).toEqual({ count: 2, source: 'concurrency' });
+  });
+
+  test('the timeline puts every action on the worker the trace says ran it, `collect cgo` (no package) included', () => {
+    expect(actions.some((x) => x.mode === 'collect cgo' && x.package === '')).toBe(true);
+    const tl = buildTimeline(actions, trace.spans)!;
+    expect(tl.laneSource).toBe('trace');
+    expect(tl.lanes).toBe(2);
+    // A worker runs one action at a time: bars on one lane never overlap.
+    for (let lane = 0; lane < tl.lanes; lane++) {
+      const bars = tl.bars.filter((b) => b.lane === lane).sort((x, y) => x.start - y.start);
+      for (let i = 1; i < bars.length; i++) expect(bars[i]!.start).toBeGreaterThanOrEqual(bars[i - 1]!.end - 1e-6);
+    }
   });
 
   test('worker time adds up: busy + idle = workers × wall time', () => {

@@ -178,7 +178,9 @@ function SortedTable<R>(props: {
   const selRef = useRef<HTMLTableRowElement>(null);
   const selectedKey = shown.find(props.selected);
   // A bar clicked in the timeline brings its row into view.
-  useEffect(() => selRef.current?.scrollIntoView({ block: 'nearest' }), [selectedKey]);
+  useEffect(() => {
+    selRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedKey]);
   return (
     <div className="build-table-scroll">
       <table className="data-table" data-testid={props.testId}>
