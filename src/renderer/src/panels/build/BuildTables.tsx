@@ -100,7 +100,7 @@ export function BuildTables({ analysis, selectedId, onSelect }: Props) {
             { key: 'mode', title: 'mode', value: (a) => a.mode },
             { key: 'duration', title: 'duration', num: true, value: (a) => a.durationMs, cell: (a) => ms(a.durationMs) },
             { key: 'start', title: 'started at', num: true, value: (a) => a.startMs, cell: (a) => ms(a.startMs) },
-            { key: 'queued', title: 'waited for a worker', num: true, value: (a) => a.queuedMs ?? 0, cell: (a) => ms(a.queuedMs), tip: 'Ready (every dependency done) but no worker free: TimeStart − TimeReady' },
+            { key: 'queued', title: 'waited for a worker', num: true, value: (a) => a.queuedMs ?? 0, cell: (a) => (a.queuedMs ? ms(a.queuedMs) : ''), tip: 'Ready (every dependency done) but no worker free: TimeStart − TimeReady' },
             { key: 'cache', title: 'cache', value: (a) => (a.failed ? 'failed' : a.cacheHit ? 'hit' : a.mode === 'build' ? 'compiled' : ''), cell: (a) => (a.failed ? 'failed' : a.cacheHit ? 'hit' : a.mode === 'build' ? 'compiled' : '') },
           ]}
         />

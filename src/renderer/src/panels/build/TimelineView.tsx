@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Timeline, TimelineBar } from '../../../../shared/api';
 import { ms } from './format';
-import { barAt, chartHeight, GUTTER, concurrencyProfile, drawOverview, drawTimeline, timeAt, timelineModel, type ViewWindow } from './timelineDraw';
+import { AXIS_H, barAt, chartHeight, GUTTER, laneHeight, xOf, concurrencyProfile, drawOverview, drawTimeline, timeAt, timelineModel, type ViewWindow } from './timelineDraw';
 
 const OVERVIEW_H = 26;
 /** The narrowest window: a few µs per pixel is as far as action times are worth reading. */
@@ -184,6 +184,16 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
     e.preventDefault();
   };
   const span = view.to - view.from;
+  // Where the selected bar is drawn (CSS px in the canvas): for keyboard-free automation and tests,
+  // which cannot see into a canvas.
+  const sel = selectedId === undefined ? undefined : timeline.bars.find((b) => b.actionId === selectedId);
+  let selBox: string | undefined;
+  if (sel && sel.end >= view.from && sel.start <= view.to) {
+    const x0 = Math.max(xOf(sel.start, view, width), GUTTER);
+    const x1 = Math.max(Math.min(xOf(sel.end, view, width), width), x0 + 1);
+    const lh = laneHeight(timeline.lanes);
+    selBox = [x0, AXIS_H + sel.lane * lh + 2, x1 - x0, lh - 4].map((v) => v.toFixed(1)).join(',');
+  }
   return (
     <div className="timeline" data-testid="build-timeline" ref={rootRef}>
       <div className="timeline-toolbar small">
@@ -219,6 +229,7 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
         data-critical={model.critical.length}
         data-from={view.from}
         data-to={view.to}
+        data-selected-box={selBox}
         tabIndex={0}
         role="img"
         aria-label={`Build timeline, ${timeline.bars.length} actions on ${timeline.lanes} ${laneLabel}s; the tables below list them`}

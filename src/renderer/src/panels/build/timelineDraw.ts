@@ -7,7 +7,8 @@ import { ticks } from './timeAxis';
 
 export const GUTTER = 64;
 export const AXIS_H = 20;
-export const LANE_H = 20;
+/** Rows are taller when there are few workers (a 2-core build), so labels and outlines read well. */
+export const laneHeight = (lanes: number): number => (lanes <= 4 ? 28 : lanes <= 16 ? 20 : 14);
 const CRITICAL = '#ffb347';
 const FONT = '10.5px ui-monospace, monospace';
 
@@ -51,7 +52,7 @@ export interface DrawState {
   range?: ViewWindow | undefined;
 }
 
-export const chartHeight = (lanes: number): number => AXIS_H + lanes * LANE_H + 4;
+export const chartHeight = (lanes: number): number => AXIS_H + lanes * laneHeight(lanes) + 4;
 
 export function xOf(t: number, view: ViewWindow, width: number): number {
   return GUTTER + ((t - view.from) * (width - GUTTER)) / Math.max(view.to - view.from, 1e-9);
@@ -63,7 +64,7 @@ export function timeAt(x: number, view: ViewWindow, width: number): number {
 
 /** The bar under a point (within 3 px of a thin bar), or undefined. */
 export function barAt(model: TimelineModel, view: ViewWindow, width: number, x: number, y: number): TimelineBar | undefined {
-  const lane = Math.floor((y - AXIS_H) / LANE_H);
+  const lane = Math.floor((y - AXIS_H) / laneHeight(model.lanes));
   const bars = model.byLane[lane];
   if (!bars || x < GUTTER) return undefined;
   const slack = (3 * (view.to - view.from)) / Math.max(width - GUTTER, 1);
@@ -91,6 +92,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   const { width } = s;
   const height = chartHeight(model.lanes);
   const span = Math.max(view.to - view.from, 1e-9);
+  const laneH = laneHeight(model.lanes);
   const pxPerMs = (width - GUTTER) / span;
   ctx.fillStyle = '#18191d';
   ctx.fillRect(0, 0, width, height);
@@ -100,7 +102,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   // Lane stripes, then grid lines and tick labels.
   for (let l = 0; l < model.lanes; l += 2) {
     ctx.fillStyle = '#1c1d22';
-    ctx.fillRect(GUTTER, AXIS_H + l * LANE_H, width - GUTTER, LANE_H);
+    ctx.fillRect(GUTTER, AXIS_H + l * laneH, width - GUTTER, laneH);
   }
   const axis = ticks(view.from, view.to, pxPerMs);
   ctx.fillStyle = '#2c2e35';
@@ -117,8 +119,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.beginPath();
   ctx.rect(GUTTER, AXIS_H, width - GUTTER, height - AXIS_H);
   ctx.clip();
-  const barY = (b: TimelineBar) => AXIS_H + b.lane * LANE_H + 2;
-  const barH = LANE_H - 4;
+  const barY = (b: TimelineBar) => AXIS_H + b.lane * laneH + 2;
+  const barH = laneH - 4;
   const labelled: TimelineBar[] = [];
   for (const group of model.byColour) {
     ctx.fillStyle = group.colour;
@@ -185,7 +187,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.fillStyle = '#18191d';
   ctx.fillRect(0, 0, GUTTER, height);
   ctx.fillStyle = '#9aa0aa';
-  for (let l = 0; l < model.lanes; l++) ctx.fillText(`${model.laneLabel} ${l}`, 4, AXIS_H + l * LANE_H + LANE_H / 2);
+  for (let l = 0; l < model.lanes; l++) ctx.fillText(`${model.laneLabel} ${l}`, 4, AXIS_H + l * laneH + laneH / 2);
 }
 
 function findBar(model: TimelineModel, id: number): TimelineBar | undefined {
@@ -213,7 +215,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, profile: Float32Arra
   ctx.fillRect(0, 0, width, height);
   const peak = Math.max(workers, ...profile, 1);
   const plotW = width - GUTTER;
-  ctx.fillStyle = '#3d6fa8';
+  ctx.fillStyle = '#5b8fd0';
   for (let i = 0; i < profile.length; i++) {
     const h = (profile[i]! / peak) * (height - 2);
     ctx.fillRect(GUTTER + (i * plotW) / profile.length, height - h, plotW / profile.length + 0.5, h);
@@ -221,13 +223,17 @@ export function drawOverview(ctx: CanvasRenderingContext2D, profile: Float32Arra
   const wy = height - (workers / peak) * (height - 2);
   ctx.fillStyle = '#ffb34799';
   ctx.fillRect(GUTTER, Math.round(wy), plotW, 1);
-  const x0 = GUTTER + (view.from / totalMs) * plotW;
-  const x1 = GUTTER + (view.to / totalMs) * plotW;
-  ctx.fillStyle = 'rgba(255,255,255,0.12)';
-  ctx.fillRect(x0, 0, Math.max(x1 - x0, 2), height);
-  ctx.strokeStyle = '#c8ccd4';
-  ctx.lineWidth = 1;
-  ctx.strokeRect(x0 + 0.5, 0.5, Math.max(x1 - x0, 2) - 1, height - 1);
+  // Zoomed in: what is outside the window is dimmed and the window outlined.
+  if (view.from > 0 || view.to < totalMs) {
+    const x0 = GUTTER + (view.from / totalMs) * plotW;
+    const x1 = Math.max(GUTTER + (view.to / totalMs) * plotW, x0 + 2);
+    ctx.fillStyle = 'rgba(10, 11, 14, 0.6)';
+    ctx.fillRect(GUTTER, 0, x0 - GUTTER, height);
+    ctx.fillRect(x1, 0, width - x1, height);
+    ctx.strokeStyle = '#c8ccd4';
+    ctx.lineWidth = 1;
+    ctx.strokeRect(x0 + 0.5, 0.5, x1 - x0 - 1, height - 1);
+  }
   ctx.fillStyle = '#9aa0aa';
   ctx.font = FONT;
   ctx.textBaseline = 'middle';
