@@ -215,7 +215,9 @@ const secs = (msValue: number): string =>
   msValue >= 10_000 ? `${(msValue / 1000).toFixed(0)} s` : msValue >= 1000 ? `${(msValue / 1000).toFixed(1)} s` : `${msValue.toFixed(0)} ms`;
 
 /** What limited the build, in words, with the numbers that say so. */
-export function verdict(a: Pick<BuildAnalysis, 'wallMs' | 'workers' | 'workersSource' | 'criticalPathMs' | 'allBusyMs' | 'idleWorkerMs'>): BuildAnalysis['verdict'] {
+export function verdict(
+  a: Pick<BuildAnalysis, 'wallMs' | 'workers' | 'workersSource' | 'criticalPathMs' | 'allBusyMs' | 'idleWorkerMs'> & { queuedMs?: number },
+): BuildAnalysis['verdict'] {
   const w = `${a.workers} worker${a.workers === 1 ? '' : 's'}`;
   const chain = `the dependency chain takes ${secs(a.criticalPathMs)} of the ${secs(a.wallMs)} wall time`;
   const busyPct = a.wallMs > 0 ? Math.round((100 * a.allBusyMs) / a.wallMs) : 0;
@@ -224,7 +226,7 @@ export function verdict(a: Pick<BuildAnalysis, 'wallMs' | 'workers' | 'workersSo
   if (a.criticalPathMs < 0.6 * a.wallMs && a.allBusyMs >= 0.6 * a.wallMs) {
     return {
       kind: 'workers',
-      text: `The build was limited by ${w}: ${chain}, and all ${a.workers} were busy for ${busyPct}% of it; more cores would help.${guessed}`,
+      text: `The build was limited by ${w}: ${chain}, and all ${a.workers} were busy for ${busyPct}% of it${queue(a)}; more cores would help.${guessed}`,
     };
   }
   if (a.criticalPathMs >= 0.8 * a.wallMs) {
@@ -237,4 +239,10 @@ export function verdict(a: Pick<BuildAnalysis, 'wallMs' | 'workers' | 'workersSo
     kind: 'mixed',
     text: `The build was partly limited by ${w} (all busy for ${busyPct}% of the wall time) and partly by waiting on dependencies (${idle} of idle worker time); ${chain}.${guessed}`,
   };
+}
+
+/** `, with 60 actions on average ready and waiting for a worker` (when that is at least one). */
+function queue(a: { queuedMs?: number; wallMs: number }): string {
+  const avg = a.queuedMs !== undefined && a.wallMs > 0 ? a.queuedMs / a.wallMs : 0;
+  return avg >= 1 ? `, with ${avg.toFixed(0)} actions on average ready and waiting for a worker` : '';
 }

@@ -130,7 +130,7 @@ export function BuildTables({ analysis, selectedId, onSelect }: Props) {
         <>
           <p className="muted small">
             Stretches when fewer than {analysis.workers} actions ran and nothing else was ready: the build waited for the actions then running (its dependencies). In all,{' '}
-            {ms(analysis.idleWorkerMs)} of worker time sat idle; actions spent {ms(analysis.queuedMs)} ready but waiting for a free worker.
+            {ms(analysis.idleWorkerMs)} of worker time sat idle; on average {(analysis.queuedMs / Math.max(analysis.wallMs, 1e-9)).toFixed(1)} actions were ready and waiting for a free worker.
           </p>
           <SortedTable
             testId="table-waits"

@@ -111,7 +111,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.textAlign = 'left';
   for (const t of axis.ticks) {
     const x = xOf(t.ms, view, width);
-    if (x + 3 < width - 20) ctx.fillText(t.label, x + 3, AXIS_H / 2);
+    if (x >= GUTTER && x + 3 + ctx.measureText(t.label).width < width) ctx.fillText(t.label, x + 3, AXIS_H / 2);
   }
 
   // Bars, one fillStyle per colour; bars outside the view are skipped, thin ones get a pixel.
