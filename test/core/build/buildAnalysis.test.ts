@@ -162,7 +162,7 @@ describe('verdict', () => {
     const v = verdict({ wallMs: 151_000, workers: 2, workersSource: 'trace', criticalPathMs: 41_000, allBusyMs: 140_000, idleWorkerMs: 12_000, queuedMs: 151_000 * 60 });
     expect(v.kind).toBe('workers');
     expect(v.text).toBe(
-      'The build was limited by 2 workers: the dependency chain takes 41 s of the 151 s wall time, and all 2 were busy for 93% of it, with 60 actions on average ready and waiting for a worker; more cores would help.',
+      'The build was limited by 2 workers: the dependency chain takes 41 s of the 151 s wall time, and both were busy for 93% of it, with 60 actions on average ready and waiting for a worker; more cores would help.',
     );
   });
 
