@@ -129,7 +129,8 @@ export function BuildTables({ analysis, selectedId, onSelect }: Props) {
       {table === 'waits' && (
         <>
           <p className="muted small">
-            Stretches when fewer than {analysis.workers} actions ran and nothing else was ready: the build waited for the actions then running (its dependencies). In all,{' '}
+            Fewer than {analysis.workers} actions ran for {ms(analysis.wallMs - analysis.allBusyMs)} of the {ms(analysis.wallMs)} wall time. Listed: the stretches when fewer ran and
+            nothing else was ready, so the build waited for the actions then running (its dependencies). In all,{' '}
             {ms(analysis.idleWorkerMs)} of worker time sat idle; on average {(analysis.queuedMs / Math.max(analysis.wallMs, 1e-9)).toFixed(1)} actions were ready and waiting for a free worker.
           </p>
           <SortedTable

@@ -266,7 +266,7 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
             {[
               `${ms(hover.bar.end - hover.bar.start)} from ${ms(hover.bar.start)}`,
               hover.bar.cacheHit ? 'cache hit' : hover.bar.mode === 'build' ? 'compiled (cache miss)' : '',
-              queuedMs?.get(hover.bar.actionId) ? `waited ${ms(queuedMs.get(hover.bar.actionId))} for a worker` : '',
+              (queuedMs?.get(hover.bar.actionId) ?? 0) >= 1 ? `waited ${ms(queuedMs?.get(hover.bar.actionId))} for a worker` : '',
               criticalPath.includes(hover.bar.actionId) ? 'critical path' : '',
             ]
               .filter(Boolean)
