@@ -70,6 +70,12 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await expect(storeNode).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('tree-revealed')).toContainText('store.go');
   await expect(view.getByTestId('table-actions').locator('tr.selected')).toContainText('example.com/inventory/store');
+  // A wait in the tables shows that stretch of the build.
+  await canvas.focus();
+  await page.keyboard.press('0');
+  await view.getByRole('tab', { name: /Where it waited/ }).click();
+  await view.getByTestId('table-waits').getByTestId('build-table-row').first().click();
+  await expect(windowLabel).toContainText('×');
   // A private cache: nothing came from the cache, so there is nothing to hide.
   await expect(view.getByTestId('timeline-cache-filter')).toContainText('hide the 0 cache hits');
 

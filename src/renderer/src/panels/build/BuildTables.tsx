@@ -11,6 +11,8 @@ interface Props {
   analysis: BuildAnalysis;
   selectedId: number | undefined;
   onSelect: (actionId: number) => void;
+  /** Shows a stretch of the build in the timeline (a wait). */
+  onShowRange: (fromMs: number, toMs: number) => void;
 }
 
 /** Rows drawn at most (a filter narrows the rest); 1,500 DOM rows would cost more than they tell. */
@@ -25,7 +27,7 @@ interface Column<R> {
   tip?: string;
 }
 
-export function BuildTables({ analysis, selectedId, onSelect }: Props) {
+export function BuildTables({ analysis, selectedId, onSelect, onShowRange }: Props) {
   const [table, setTable] = useState<TableId>('actions');
   const [text, setText] = useState('');
   const [mode, setMode] = useState('');
@@ -130,7 +132,7 @@ export function BuildTables({ analysis, selectedId, onSelect }: Props) {
         <>
           <p className="muted small">
             Fewer than {analysis.workers} actions ran for {ms(analysis.wallMs - analysis.allBusyMs)} of the {ms(analysis.wallMs)} wall time. Listed: the stretches when fewer ran and
-            nothing else was ready, so the build waited for the actions then running (its dependencies). In all,{' '}
+            nothing else was ready, so the build waited for the actions then running (its dependencies); a row shows that stretch. In all,{' '}
             {ms(analysis.idleWorkerMs)} of worker time sat idle; on average {(analysis.queuedMs / Math.max(analysis.wallMs, 1e-9)).toFixed(1)} actions were ready and waiting for a free worker.
           </p>
           <SortedTable
@@ -138,7 +140,10 @@ export function BuildTables({ analysis, selectedId, onSelect }: Props) {
             rows={analysis.waits.filter((w) => !needle || w.waitingOn.some((id) => name(id).toLowerCase().includes(needle)))}
             rowKey={(w) => w.startMs}
             selected={(w) => selectedId !== undefined && w.waitingOn[0] === selectedId}
-            onRow={(w) => w.waitingOn[0] !== undefined && onSelect(w.waitingOn[0])}
+            onRow={(w) => {
+              if (w.waitingOn[0] !== undefined) onSelect(w.waitingOn[0]);
+              onShowRange(w.startMs, w.startMs + w.durationMs);
+            }}
             initial={{ key: 'duration', dir: 'desc' }}
             columns={[
               { key: 'start', title: 'from', num: true, value: (w) => w.startMs, cell: (w) => ms(w.startMs) },

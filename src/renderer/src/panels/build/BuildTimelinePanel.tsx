@@ -14,6 +14,7 @@ interface Props {
 
 export function BuildTimelinePanel({ timeline, analysis, onPackage }: Props) {
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
+  const [focus, setFocus] = useState<{ from: number; to: number } | undefined>(undefined);
   const queued = useMemo(() => new Map((analysis?.actions ?? []).map((a) => [a.actionId, a.queuedMs ?? 0])), [analysis]);
   return (
     <div className="build-timeline-panel">
@@ -25,9 +26,10 @@ export function BuildTimelinePanel({ timeline, analysis, onPackage }: Props) {
         selectedId={selectedId}
         onSelect={setSelectedId}
         queuedMs={queued}
+        focus={focus}
         {...(onPackage ? { onPackage } : {})}
       />
-      {analysis && <BuildTables analysis={analysis} selectedId={selectedId} onSelect={setSelectedId} />}
+      {analysis && <BuildTables analysis={analysis} selectedId={selectedId} onSelect={setSelectedId} onShowRange={(from, to) => setFocus({ from, to })} />}
     </div>
   );
 }

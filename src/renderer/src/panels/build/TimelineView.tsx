@@ -21,6 +21,8 @@ interface Props {
   onPackage?: (pkg: string) => void;
   /** Per action: the time it waited for a free worker, shown in the tooltip. */
   queuedMs?: Map<number, number>;
+  /** A stretch to show (a new object each time it is asked for), e.g. a wait picked in the tables. */
+  focus?: ViewWindow | undefined;
 }
 
 /** A canvas sized to its box in CSS pixels, drawn at the device's pixel ratio. */
@@ -36,7 +38,7 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
   return ctx;
 }
 
-export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs }: Props) {
+export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs, focus }: Props) {
   const [hideCached, setHideCached] = useState(false);
   const cachedCount = useMemo(() => timeline.bars.filter((b) => b.cacheHit).length, [timeline]);
   const total = Math.max(timeline.totalMs, 0.001);
@@ -107,6 +109,17 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
       const span = Math.max(view.to - view.from, Math.min(total, (b.end - b.start) * 1.2));
       const start = Math.min(Math.max(0, (b.start + b.end) / 2 - span / 2), total - span);
       setView({ from: start, to: start + span });
+    }
+  }
+  // A stretch asked for (a wait in the tables): shown with a margin on each side.
+  const [focused, setFocused] = useState(focus);
+  if (focused !== focus) {
+    setFocused(focus);
+    if (focus) {
+      const pad = Math.max((focus.to - focus.from) * 0.15, MIN_SPAN_MS);
+      const from = Math.max(0, focus.from - pad);
+      const to = Math.min(total, focus.to + pad);
+      setView({ from, to: Math.max(to, Math.min(total, from + MIN_SPAN_MS)) });
     }
   }
 
