@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { captureBuildAnalysisFixtures } from './fixtures-build-analysis.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(repo, 'test/fixtures/build');
@@ -23,6 +24,7 @@ export function regenerateBuildFixtures() {
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
+  captureBuildAnalysisFixtures();
 }
 
 function capture(temp) {

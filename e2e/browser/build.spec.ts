@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
 import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
+import { barPoint } from '../timelineBars';
 
 let wb: Workbench;
 
@@ -27,34 +28,54 @@ test('captures a build from the Build view and shows its timeline and compile ph
   await expect(row).toContainText('Build timing');
   await expect(row.locator('td').first()).toHaveText('succeeded', { timeout: 200_000 });
 
-  const bars = view.getByTestId('timeline-bar');
-  await expect(bars.first()).toBeVisible();
-  expect(await bars.count()).toBeGreaterThan(50);
-  expect(await view.locator('[data-testid=timeline-bar].critical').count()).toBeGreaterThan(0);
-  await bars.last().hover();
-  await expect(view.getByRole('tooltip')).toBeVisible();
+  // The timeline (a canvas) with the critical path, the verdict and the tables beside it.
+  const canvas = view.getByTestId('timeline-canvas');
+  await expect(canvas).toBeVisible();
+  expect(Number(await canvas.getAttribute('data-bars'))).toBeGreaterThan(50);
+  expect(Number(await canvas.getAttribute('data-critical'))).toBeGreaterThan(2);
+  await expect(view.getByTestId('build-verdict')).toContainText(/The build was (limited|partly limited) by .*the dependency chain takes/);
+  // Every package compiles (private cache): the runtime's compile is the chain's longest step.
+  await expect(view.getByTestId('critical-chain')).toContainText('runtime');
+  expect(await view.getByTestId('table-actions').getByTestId('build-table-row').count()).toBeGreaterThan(50);
+  // A row selects its bar (the timeline says where it drew it); hovering there shows the tooltip.
+  const store = await barPoint(page, view, 'example.com/inventory/store', 'build');
+  await page.mouse.move(store.x, store.y);
+  await expect(view.getByRole('tooltip')).toContainText('example.com/inventory/store');
   await page.screenshot({ path: path.join(REPO, 'docs/images/build-view.png') });
-  // Zoom: twice as wide, the scroll area follows; Fit restores the whole build.
-  const svg = view.getByTestId('build-timeline').locator('svg');
-  await expect(svg).toHaveAttribute('width', '100%');
+  // Zoom: the buttons halve and double the window; Fit (or 0) shows the whole build again.
+  const windowLabel = view.getByTestId('timeline-window');
+  await expect(windowLabel).toHaveText('whole build');
   await view.getByRole('button', { name: 'Zoom in' }).click();
-  await expect(svg).toHaveAttribute('width', '200%');
-  await expect(view.getByTestId('timeline-zoom')).toContainText('×2.0');
-  const scroll = view.locator('.timeline-scroll');
-  expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth * 1.9)).toBe(true);
-  await scroll.focus();
+  await expect(windowLabel).toContainText('(×2.0)');
+  await canvas.focus();
   await page.keyboard.press('0');
-  await expect(svg).toHaveAttribute('width', '100%');
+  await expect(windowLabel).toHaveText('whole build');
+  // Dragging a range zooms to it.
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(windowLabel).toContainText('×');
+  await page.keyboard.press('0');
 
-  // A bar reveals its package in the project tree: expanded (it was collapsed) and highlighted.
+  // A bar reveals its package in the project tree: expanded (it was collapsed) and highlighted, and its
+  // row is selected in the table.
   const storeNode = page.getByTestId('project-tree').locator('button[title="example.com/inventory/store"]');
   await storeNode.click();
   await expect(storeNode).toHaveAttribute('aria-expanded', 'false');
-  await view
-    .locator('[data-testid=timeline-bar][data-package="example.com/inventory/store"][data-mode=build]')
-    .dispatchEvent('click');
+  const at = await barPoint(page, view, 'example.com/inventory/store', 'build');
+  await page.mouse.click(at.x, at.y);
   await expect(storeNode).toHaveAttribute('aria-expanded', 'true');
   await expect(page.getByTestId('tree-revealed')).toContainText('store.go');
+  await expect(view.getByTestId('table-actions').locator('tr.selected')).toContainText('example.com/inventory/store');
+  // A wait in the tables shows that stretch of the build.
+  await canvas.focus();
+  await page.keyboard.press('0');
+  await view.getByRole('tab', { name: /Where it waited/ }).click();
+  await view.getByTestId('table-waits').getByTestId('build-table-row').first().click();
+  await expect(windowLabel).toContainText('×');
   // A private cache: nothing came from the cache, so there is nothing to hide.
   await expect(view.getByTestId('timeline-cache-filter')).toContainText('hide the 0 cache hits');
 
@@ -154,9 +175,10 @@ test('a profile that profiles the compiler shows its flame graph and top functio
 
   // The shared cache served the dependencies: the header counts them and the timeline can hide them.
   await expect(view.locator('.run-header')).toContainText(/\d+ packages from the cache/);
-  const all = await view.getByTestId('timeline-bar').count();
+  const canvas = view.getByTestId('timeline-canvas');
+  const all = Number(await canvas.getAttribute('data-bars'));
   await view.getByTestId('timeline-cache-filter').getByRole('checkbox').check();
-  expect(await view.getByTestId('timeline-bar').count()).toBeLessThan(all);
+  await expect.poll(async () => Number(await canvas.getAttribute('data-bars'))).toBeLessThan(all);
 
   await view.getByRole('tab', { name: 'Compiler profile' }).click();
   const flame = view.getByTestId('compiler-profile');

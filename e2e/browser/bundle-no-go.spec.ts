@@ -57,7 +57,7 @@ test('without Go, a bundle reads: a note instead of an error, and its run and re
   await page.getByRole('tab', { name: 'Build' }).click();
   const panel = page.getByTestId('build-view').getByTestId('replay-run');
   await expect(panel.getByTestId('replay-banner')).toContainText(/read-only replay colleague ▸ run \d{8}-\d{6}-[0-9a-f]{6}/);
-  await expect(panel.getByTestId('timeline-bar').first()).toBeVisible();
+  await expect(panel.getByTestId('timeline-canvas')).toBeVisible();
 
   await page.getByRole('tab', { name: 'Remarks' }).click();
   await expect(page.getByTestId('remarks-origin')).toContainText(/read-only replay colleague ▸ run .* \d+ remarks/);

@@ -159,6 +159,70 @@ export const Timeline = z.object({
 });
 export type Timeline = z.infer<typeof Timeline>;
 
+/** One action as the Build view's tables list it. Times in ms from the build's first action. */
+export const SlowAction = z.object({
+  actionId: z.number(),
+  package: z.string(),
+  mode: z.string(),
+  startMs: z.number(),
+  /** Its own duration: TimeDone − TimeStart. */
+  durationMs: z.number(),
+  /** Ready (every dependency done) but waiting for a free worker: TimeStart − TimeReady. */
+  queuedMs: z.number().optional(),
+  cacheHit: z.boolean(),
+  failed: z.boolean(),
+});
+export type SlowAction = z.infer<typeof SlowAction>;
+
+/** One package's time over its actions (compile = the 'build' action, link = link and link-install). */
+export const PackageTime = z.object({
+  package: z.string(),
+  compileMs: z.number(),
+  linkMs: z.number(),
+  /** Cache checks, vet, cgo and the rest. */
+  otherMs: z.number(),
+  totalMs: z.number(),
+  cacheHit: z.boolean(),
+  actions: z.number(),
+});
+export type PackageTime = z.infer<typeof PackageTime>;
+
+/** A stretch where fewer actions ran than there were workers and nothing else was ready to start. */
+export const BuildWait = z.object({
+  startMs: z.number(),
+  durationMs: z.number(),
+  /** How many actions ran during it, on average over its time (fewer than the workers). */
+  running: z.number(),
+  /** The actions running then (the longest first, at most 3): what the build waited on. */
+  waitingOn: z.array(z.number()),
+});
+export type BuildWait = z.infer<typeof BuildWait>;
+
+export const BuildAnalysis = z.object({
+  /** First action's start to last action's end. */
+  wallMs: z.number(),
+  workers: z.number(),
+  /** 'trace': the go command's worker ids (-debug-trace); 'concurrency': the most actions that ran at once. */
+  workersSource: z.enum(['trace', 'concurrency']),
+  /** The sum of every action's own duration. */
+  busyMs: z.number(),
+  /** The longest chain of dependencies by the actions' own durations, first action first. */
+  criticalPath: z.array(z.number()),
+  criticalPathMs: z.number(),
+  /** Wall time with every worker busy. */
+  allBusyMs: z.number(),
+  /** Worker time left idle (idle workers × time). */
+  idleWorkerMs: z.number(),
+  /** Time actions spent ready but waiting for a free worker, summed. */
+  queuedMs: z.number(),
+  actions: z.array(SlowAction),
+  packages: z.array(PackageTime),
+  /** Longest first. */
+  waits: z.array(BuildWait),
+  verdict: z.object({ kind: z.enum(['workers', 'dependencies', 'mixed']), text: z.string() }),
+});
+export type BuildAnalysis = z.infer<typeof BuildAnalysis>;
+
 export const CompilePhase = z.object({ phase: z.string(), ns: z.number(), percent: z.number() });
 export const PackagePhases = z.object({
   package: z.string(),
@@ -226,6 +290,8 @@ export type ArtefactProblem = z.infer<typeof ArtefactProblem>;
 export const RunDetail = z.object({
   manifest: RunManifest,
   timeline: Timeline.nullable(),
+  /** What held the build up; null without an action graph. */
+  analysis: BuildAnalysis.nullable(),
   phases: z.array(PackagePhases),
   commands: z.array(ToolCommand),
   errors: z.array(CompileError),

@@ -54,6 +54,12 @@ describe('a passing build with every artefact (Optimisation details: private cac
     expect(d.cachedPackages).toEqual([]);
     expect(d.phases.map((p) => p.package)).toEqual(expect.arrayContaining(['fmt', 'runtime', 'example.com/inventory/store', 'example.com/inventory']));
     expect(d.timeline!.bars.some((b) => b.mode === 'link' && b.critical)).toBe(true);
+    // The analysis of the same run: the critical path is the timeline's, and the runtime's compile (the
+    // longest of a build where every package compiles) is on it.
+    const a = d.analysis!;
+    expect(a.criticalPath).toEqual(d.timeline!.bars.filter((b) => b.critical).sort((x, y) => x.start - y.start).map((b) => b.actionId));
+    expect(a.criticalPath.map((id) => a.actions.find((r) => r.actionId === id)!.package)).toContain('runtime');
+    expect(a.verdict.text).toMatch(/the dependency chain takes .* of the .* wall time/);
     expect(d.commands.some((c) => c.tool === 'compile' && c.package === 'example.com/inventory/store' && c.durationMs! > 0)).toBe(true);
     expect(d.remarksCount).toBeGreaterThan(0);
     expect(d.errors).toEqual([]);

@@ -1,6 +1,7 @@
 // Parsers of the build artefacts gopsy captures (see docs/build-capture.md).
 export * from './actionGraph';
 export * from './benchLines';
+export * from './buildAnalysis';
 export * from './buildJson';
 export * from './chromeTrace';
 export * from './compileErrors';

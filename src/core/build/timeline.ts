@@ -1,23 +1,22 @@
 // Builds the timeline the Build view draws: one bar per action that did something, on the worker lane
-// that ran it (from -debug-trace) or, without a trace, on lanes packed from the action times; plus the
-// critical path: from the action that finished last, back through the dependency that finished last.
+// that ran it (from -debug-trace) or, without a trace, on lanes packed from the action times; the bars
+// of the critical path (by dependencies, see buildAnalysis) are marked.
 import type { BuildAction, Timeline, TimelineBar } from '../../shared/build';
+import { criticalPath, maxConcurrency, timedActions, type WorkerCount } from './buildAnalysis';
 import type { TraceSpan } from './chromeTrace';
 
-/** Bookkeeping actions that take no time worth a bar. */
-const HIDDEN_MODES = new Set(['go build', 'go test', 'nop', 'built-in package', 'test print (nop)']);
-
 export function buildTimeline(actions: BuildAction[], spans: TraceSpan[] = []): Timeline | null {
-  const shown = actions.filter((a) => !HIDDEN_MODES.has(a.mode) && a.startMs !== undefined && a.doneMs !== undefined);
+  const shown = timedActions(actions);
   if (shown.length === 0) return null;
   const t0 = Math.min(...shown.map((a) => a.startMs!));
-  const critical = criticalPath(actions);
-  const laneOf = traceLanes(spans);
-  const useTrace = laneOf.size > 0 && shown.every((a) => laneOf.has(`${a.mode} ${a.package}`));
-  const bars: TimelineBar[] = shown.map((a) => {
+  const critical = new Set(criticalPath(actions).ids);
+  const workerOf = traceWorkers(spans);
+  const tids = shown.map(workerOf);
+  const useTrace = spans.length > 0 && tids.every((t) => t !== undefined);
+  const bars: TimelineBar[] = shown.map((a, i) => {
     const bar: TimelineBar = {
       actionId: a.id,
-      lane: useTrace ? laneOf.get(`${a.mode} ${a.package}`)! : 0,
+      lane: useTrace ? tids[i]! : 0,
       mode: a.mode,
       package: a.package,
       start: a.startMs! - t0,
@@ -32,11 +31,25 @@ export function buildTimeline(actions: BuildAction[], spans: TraceSpan[] = []): 
   return { bars, lanes, totalMs: Math.max(...bars.map((b) => b.end)), laneSource: useTrace ? 'trace' : 'actiongraph' };
 }
 
-/** Worker ids from the trace, keyed by `mode package`. */
-function traceLanes(spans: TraceSpan[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const s of spans) m.set(s.action, s.tid);
-  return m;
+/**
+ * The worker that ran an action: the trace names it `mode package` (`collect cgo` with no package, and
+ * several actions can share a name), so among the spans of that name the one that began nearest the
+ * action's start is taken (both clocks are the go command's wall clock).
+ */
+function traceWorkers(spans: TraceSpan[]): (a: BuildAction) => number | undefined {
+  const byName = new Map<string, TraceSpan[]>();
+  for (const s of spans) {
+    const list = byName.get(s.action);
+    if (list) list.push(s);
+    else byName.set(s.action, [s]);
+  }
+  return (a) => {
+    let best: TraceSpan | undefined;
+    for (const s of byName.get(`${a.mode} ${a.package}`.trim()) ?? []) {
+      if (!best || Math.abs(s.startUs / 1000 - a.startMs!) < Math.abs(best.startUs / 1000 - a.startMs!)) best = s;
+    }
+    return best?.tid;
+  };
 }
 
 /** Renumbers the trace's worker ids 0..n-1 in order of first use. */
@@ -59,21 +72,8 @@ function packLanes(bars: TimelineBar[]): number {
   return laneEnds.length;
 }
 
-/** Action ids on the critical path. */
-export function criticalPath(actions: BuildAction[]): Set<number> {
-  const byId = new Map(actions.map((a) => [a.id, a]));
-  const timed = actions.filter((a) => a.doneMs !== undefined && !HIDDEN_MODES.has(a.mode));
-  const path = new Set<number>();
-  let cur = timed.reduce<BuildAction | undefined>((best, a) => (!best || a.doneMs! > best.doneMs! ? a : best), undefined);
-  while (cur && !path.has(cur.id)) {
-    path.add(cur.id);
-    let next: BuildAction | undefined;
-    for (const d of cur.deps) {
-      const dep = byId.get(d);
-      if (dep?.doneMs !== undefined && (!next || dep.doneMs > next.doneMs!)) next = dep;
-    }
-    // Hidden actions (nop, built-in package) are passed through, not shown.
-    cur = next;
-  }
-  return path;
+/** The go command's worker count: its worker ids in the trace, else the most actions that ran at once. */
+export function workerCount(actions: BuildAction[], spans: TraceSpan[]): WorkerCount {
+  const tids = new Set(spans.map((s) => s.tid));
+  return tids.size > 0 ? { count: tids.size, source: 'trace' } : { count: maxConcurrency(actions), source: 'concurrency' };
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { ArtefactProblem, BuildAction, CompileError, RunDetail, RunManifest, ToolCommand } from '../../../shared/build';
 import {
+  analyseBuild,
   buildTimeline,
   failedPackages,
   outputByPackage,
@@ -16,6 +17,7 @@ import {
   parseLogoptFile,
   parseXLog,
   nameMainCompiles,
+  workerCount,
   type BuildEvent,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
@@ -45,6 +47,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
   const detail: RunDetail = {
     manifest,
     timeline: null,
+    analysis: null,
     phases: [],
     commands: [],
     errors: [],
@@ -82,6 +85,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
     }
   }
   detail.timeline = buildTimeline(actions, spans);
+  detail.analysis = analyseBuild(actions, workerCount(actions, spans));
 
   if (cap.phases) {
     // A build served wholly from the cache writes no -bench file: that is not a problem.

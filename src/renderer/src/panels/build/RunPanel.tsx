@@ -7,7 +7,7 @@ import { CommandLog } from './CommandLog';
 import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
-import { TimelineView } from './TimelineView';
+import { BuildTimelinePanel } from './BuildTimelinePanel';
 
 export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'console';
 
@@ -76,7 +76,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
         {shown === 'timeline' &&
           (detail.timeline ? (
             // A replayed run's packages are the sender's: the project tree here is another one.
-            <TimelineView timeline={detail.timeline} {...(replay ? {} : { onPackage: revealInTree })} />
+            <BuildTimelinePanel key={m.id} timeline={detail.timeline} analysis={detail.analysis} {...(replay ? {} : { onPackage: revealInTree })} />
           ) : (
             <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
           ))}
