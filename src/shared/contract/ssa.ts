@@ -21,8 +21,11 @@ export interface SsaPhaseSummary {
   timings: Array<number | null>;
   unchanged?: boolean;
   partial?: boolean;
+  /** Reachable blocks and live values; dead ones (only ssa.html has them) apart: core/ssa/phaseCounts.ts. */
   blocks: number;
   values: number;
+  deadBlocks: number;
+  deadValues: number;
 }
 export interface SsaSummary {
   id: string;
