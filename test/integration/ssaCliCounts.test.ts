@@ -24,7 +24,7 @@ async function summary(format: 'html' | 'dumps') {
   expect(code).toBe(0);
   const rows = new Map<string, { blocks: number; values: number; dead: string }>();
   for (const line of text.split('\n')) {
-    const m = /^(.+?)\s+(\d+) blocks\s+(\d+) values(  \+\d+ dead blocks \+\d+ dead values)?/.exec(line);
+    const m = /^(.+?)\s+(\d+) blocks\s+(\d+) values( {2}\+\d+ dead blocks \+\d+ dead values)?/.exec(line);
     // ssa.html merges passes that changed nothing ("a  +  b"): the column shows the last one's result.
     if (m) rows.set(m[1]!.split('+').pop()!.trim(), { blocks: Number(m[2]), values: Number(m[3]), dead: m[4] ?? '' });
   }
