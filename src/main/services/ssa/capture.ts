@@ -7,7 +7,7 @@
 // cached in gopsy's private GOCACHE; a nonce -d flag on the target package alone forces its compile
 // (a cache hit would replay "dumped SSA" without writing the file).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
@@ -81,19 +81,26 @@ async function buildOnce(o: BuildOpts, watch?: BuildWatch): Promise<{ output: st
   const gcflags = `-gcflags=${o.pkg.importPath}=${[...o.gcflags, nonce].map(quote).join(' ')}`;
   const out = o.test ? ['test', '-c', '-o', path.join(o.outDir, 'pkg.test')] : ['build', '-o', os.devNull];
   const toolexec = o.tools.wrapper.includes(' ') ? `'${o.tools.wrapper}'` : o.tools.wrapper;
-  return runGoBuild([...out, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
-    cwd: o.root,
-    timeoutMs: 15 * 60_000,
-    env: { GOCACHE: o.tools.cacheDir, GOFLAGS: '', ...o.env },
-    toolLog: path.join(await makeTemp(o.tools), 'tools.log'),
-    watch,
-  });
+  const logDir = await makeTemp(o.tools);
+  try {
+    return await runGoBuild([...out, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
+      cwd: o.root,
+      timeoutMs: 15 * 60_000,
+      env: { GOCACHE: o.tools.cacheDir, GOFLAGS: '', ...o.env },
+      toolLog: path.join(logDir, 'tools.log'),
+      watch,
+    });
+  } finally {
+    await rm(logDir, { recursive: true, force: true });
+  }
 }
 
 /** The functions the compiler compiles for a package, with their exact names and positions. */
 export async function listFunctions(root: string, pkg: PackageRef, tools: SsaToolPaths, test = false, watch?: BuildWatch): Promise<CompiledFunc[]> {
   const outDir = await makeTemp(tools);
-  const res = await buildOnce({ root, pkg, test, tools, gcflags: ['-d=ssa/regalloc/time'], env: { GOPSY_SSA_PKG: compilePkgPath(pkg.importPath, pkg.name), GOPSY_SSA_DIR: outDir }, outDir }, watch);
+  const res = await buildOnce({ root, pkg, test, tools, gcflags: ['-d=ssa/regalloc/time'], env: { GOPSY_SSA_PKG: compilePkgPath(pkg.importPath, pkg.name), GOPSY_SSA_DIR: outDir }, outDir }, watch).finally(
+    () => rm(outDir, { recursive: true, force: true }),
+  );
   const funcs = parseFuncTimes(res.output);
   if (res.exitCode !== 0 && funcs.length === 0) {
     throw new GopsyError('build-failed', `The package does not build, so it has no SSA:\n${res.output.trim().slice(0, 2000)}`);
