@@ -49,10 +49,11 @@ export function isInside(r: Rect, box: Box): boolean {
 
 /**
  * The view with rect in sight: unchanged when it is already inside the box at a readable size, else
- * centred on it at READABLE_SCALE (or the current scale when larger).
+ * centred on it at READABLE_SCALE (or the current scale when larger, as long as the block fits).
  */
 export function reveal(v: View, r: Rect, box: Box): View {
   if (isInside(onScreen(v, r), box) && v.scale >= READABLE_SCALE) return v;
-  const scale = Math.max(v.scale, READABLE_SCALE);
+  // Zoomed in so far that the block is larger than the box: as large as fits.
+  const scale = Math.min(Math.max(v.scale, READABLE_SCALE), (box.width - 2 * MARGIN) / r.w, (box.height - 2 * MARGIN) / r.h);
   return { scale, x: box.width / 2 - (r.x + r.w / 2) * scale, y: box.height / 2 - (r.y + r.h / 2) * scale };
 }
