@@ -8,6 +8,7 @@ import { captureSsa, describePackage, listFunctions, ssaToolPaths } from '../mai
 import { SsaStore } from '../main/services/ssa/ssaStore';
 import { defaultStorageDir } from '../main/services/settings';
 import { candidates, compilePkgPath, normaliseQuery, resolveName } from '../core/ssa/names';
+import { COUNTS_MEANING, phaseCounts } from '../core/ssa/phaseCounts';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { ARTEFACTS } from '../main/services/runs/command';
 import { InputError, openRun, runOperand, type OpenedRun } from './runInput';
@@ -78,12 +79,14 @@ async function show(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify(ssaJson(fn)) + '\n');
   } else {
     process.stdout.write(`${fn.name} (${fn.format}${fn.partial ? ', PARTIAL' : ''})\n`);
+    process.stdout.write(`  counts: ${COUNTS_MEANING}\n`);
     for (const w of fn.warnings) process.stdout.write(`  note: ${w}\n`);
     for (const p of fn.phases) {
-      const values = p.blocks.reduce((n, b) => n + b.values.filter((v) => !v.dead).length, 0);
+      const c = phaseCounts(p);
+      const dead = c.deadBlocks || c.deadValues ? `  +${c.deadBlocks} dead blocks +${c.deadValues} dead values` : '';
       const ns = p.timings.filter((t): t is number => t !== null).reduce((a, b) => a + b, 0);
       const flags = [p.unchanged ? 'unchanged' : '', p.partial ? 'partial' : ''].filter(Boolean).join(', ');
-      process.stdout.write(`${p.name.padEnd(40)} ${String(p.blocks.length).padStart(5)} blocks ${String(values).padStart(7)} values${ns ? `  ${ns} ns` : ''}${flags ? `  (${flags})` : ''}\n`);
+      process.stdout.write(`${p.name.padEnd(40)} ${String(c.blocks).padStart(5)} blocks ${String(c.values).padStart(7)} values${dead}${ns ? `  ${ns} ns` : ''}${flags ? `  (${flags})` : ''}\n`);
     }
   }
   return fn.phases.length > 0 ? 0 : 1;

@@ -6,7 +6,7 @@ import { workbenchEvents, workbenchMethods } from './contract/workbench';
 import { debugEvents, debugMethods } from './contract/debug';
 import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
-import { ssaMethods } from './contract/ssa';
+import { ssaEvents, ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
@@ -35,6 +35,7 @@ export const events = {
   ...buildEvents,
   ...godebugEvents,
   ...bundleEvents,
+  ...ssaEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -46,7 +46,7 @@ describe('SSA capture with the real compiler', () => {
     expect(h.caveat).toMatch(/recycle/);
     const dumps = await svc.store.full(res.id, 'dumps');
     expect(dumps.phases.map((p) => p.name)).toContain('regalloc');
-    // Captured again: the package is compiled again (a cache hit would write nothing).
+    // Asked again by its qualified name: the same sources, so the kept capture.
     const again = await svc.capture(project, './store', 'store.(*Store).Add');
     expect(again.ok).toBe(true);
   });

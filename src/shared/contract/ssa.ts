@@ -7,6 +7,8 @@ const Id = z.string().min(1).max(100);
 const Format = z.enum(['html', 'dumps']).optional();
 const Ref = { id: Id, format: Format };
 const PhaseIndex = z.number().int().min(0).max(100_000);
+/** A name the view gives a listing or capture, to follow its progress and cancel it. */
+const Job = z.string().regex(/^[\w-]{1,64}$/, 'not a job name');
 
 export interface SsaFuncInfo {
   name: string;
@@ -21,8 +23,11 @@ export interface SsaPhaseSummary {
   timings: Array<number | null>;
   unchanged?: boolean;
   partial?: boolean;
+  /** Reachable blocks and live values; dead ones (only ssa.html has them) apart: core/ssa/phaseCounts.ts. */
   blocks: number;
   values: number;
+  deadBlocks: number;
+  deadValues: number;
 }
 export interface SsaSummary {
   id: string;
@@ -41,6 +46,23 @@ export interface SsaSummary {
 export type SsaCaptureResult =
   | { ok: true; id: string; func: string; formats: Array<SsaFunction['format']>; output: string }
   | { ok: false; message: string; candidates: string[]; output: string };
+/** What a listing or capture is doing now (event ssa.progress, about twice a second while it runs). */
+export interface SsaProgress {
+  /** What runs, in words ("Listing the functions of P", "Compiling F"). */
+  title: string;
+  /** Reading the package graph, the go build, reading the compiler's output. */
+  step: 'sources' | 'build' | 'read';
+  /** The command line, as a user could type it. */
+  command: string;
+  elapsedMs: number;
+  /** Packages compiled so far in this build (cache misses), of `total` in the build graph. */
+  compiled: number;
+  total: number;
+  /** Packages being compiled now. */
+  running: string[];
+  /** The last line the go command printed, if any. */
+  lastLine: string;
+}
 export interface SsaSearchResult {
   hits: Array<{ phase: number; block: string; value?: string; text: string }>;
   truncated: boolean;
@@ -54,13 +76,15 @@ export type SsaHistoryResult = ValueHistory;
 export const ssaMethods = {
   /** The functions the compiler compiles for a package (import path or ./dir), with exact names. */
   'ssa.functions': {
-    params: z.object({ pkg: z.string().min(1).max(1000), test: z.boolean().optional() }),
+    params: z.object({ pkg: z.string().min(1).max(1000), test: z.boolean().optional(), job: Job.optional() }),
     result: z.custom<{ importPath: string; compilePath: string; functions: SsaFuncInfo[] }>(),
   },
   'ssa.capture': {
-    params: z.object({ pkg: z.string().min(1).max(1000), func: z.string().min(1).max(4000), test: z.boolean().optional() }),
+    params: z.object({ pkg: z.string().min(1).max(1000), func: z.string().min(1).max(4000), test: z.boolean().optional(), job: Job.optional() }),
     result: z.custom<SsaCaptureResult>(),
   },
+  /** Stops a listing or capture (its whole go process tree); the call it belongs to fails with code "cancelled". */
+  'ssa.cancel': { params: z.object({ job: Job }), result: z.object({ cancelled: z.boolean() }) },
   /**
    * Opens a folder that already holds an ssa.html and/or .dump files (a kept capture, an unpacked
    * bundle): a project-relative path, or an absolute one inside the project or gopsy's storage.
@@ -97,4 +121,9 @@ export const ssaMethods = {
     params: z.object({ ...Ref, value: z.string().regex(/^v\d+$/), phase: PhaseIndex }),
     result: z.custom<SsaHistoryResult>(),
   },
+} as const;
+
+export const ssaEvents = {
+  /** Progress of the listing or capture the view named `job`. */
+  'ssa.progress': z.object({ job: z.string(), progress: z.custom<SsaProgress>() }),
 } as const;

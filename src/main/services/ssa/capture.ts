@@ -7,23 +7,31 @@
 // cached in gopsy's private GOCACHE; a nonce -d flag on the target package alone forces its compile
 // (a cache hit would replay "dumped SSA" without writing the file).
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
 import { compilePkgPath, gossafunc, parseFuncTimes, type CompiledFunc } from '../../../core/ssa/names';
 import { runGo } from '../goCommand';
+import { runGoBuild, type BuildWatch } from './goBuild';
 
 const WRAPPER = `#!/bin/sh
-# gopsy: set GOSSAFUNC/GOSSADIR only for the compile of the package being inspected.
+# gopsy: set GOSSAFUNC/GOSSADIR only for the compile of the package being inspected, and note the start
+# and end of every tool run with its -p package in $GOPSY_SSA_LOG (the progress shown while it builds).
 tool="$1"; shift
-if [ -n "$GOPSY_SSA_PKG" ]; then
-  case " $* " in *" -p $GOPSY_SSA_PKG "*)
-    if [ -n "$GOPSY_SSA_FUNC" ]; then exec env GOSSAFUNC="$GOPSY_SSA_FUNC" GOSSADIR="$GOPSY_SSA_DIR" "$tool" "$@"; fi
-    exec env GOSSADIR="$GOPSY_SSA_DIR" "$tool" "$@";;
-  esac
+pkg=""; prev=""
+for a in "$@"; do [ "$prev" = "-p" ] && pkg="$a"; prev="$a"; done
+name="\${tool##*/}"
+if [ -n "$GOPSY_SSA_PKG" ] && [ "$pkg" = "$GOPSY_SSA_PKG" ]; then
+  [ -n "$GOPSY_SSA_FUNC" ] && export GOSSAFUNC="$GOPSY_SSA_FUNC"
+  export GOSSADIR="$GOPSY_SSA_DIR"
 fi
-exec "$tool" "$@"
+if [ -z "$pkg" ] || [ -z "$GOPSY_SSA_LOG" ]; then exec "$tool" "$@"; fi
+printf 'start %s %s\\n' "$name" "$pkg" >> "$GOPSY_SSA_LOG"
+"$tool" "$@"
+rc=$?
+printf 'end %s %s\\n' "$name" "$pkg" >> "$GOPSY_SSA_LOG"
+exit $rc
 `;
 
 export interface PackageRef {
@@ -66,25 +74,33 @@ interface BuildOpts {
   outDir: string;
 }
 
-async function buildOnce(o: BuildOpts): Promise<{ output: string; exitCode: number }> {
+async function buildOnce(o: BuildOpts, watch?: BuildWatch): Promise<{ output: string; exitCode: number }> {
   const nonce = `-d=ssa/prove/dump=gopsy_nonce_${randomBytes(6).toString('hex')}`;
   // The go command splits -gcflags on spaces unless quoted (shaped generic names have spaces).
   const quote = (f: string) => (f.includes(' ') ? `'${f}'` : f);
   const gcflags = `-gcflags=${o.pkg.importPath}=${[...o.gcflags, nonce].map(quote).join(' ')}`;
   const out = o.test ? ['test', '-c', '-o', path.join(o.outDir, 'pkg.test')] : ['build', '-o', os.devNull];
   const toolexec = o.tools.wrapper.includes(' ') ? `'${o.tools.wrapper}'` : o.tools.wrapper;
-  const res = await runGo([...out, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
-    cwd: o.root,
-    timeoutMs: 15 * 60_000,
-    env: { GOCACHE: o.tools.cacheDir, GOFLAGS: '', ...o.env },
-  });
-  return { output: res.stdout + res.stderr, exitCode: res.exitCode };
+  const logDir = await makeTemp(o.tools);
+  try {
+    return await runGoBuild([...out, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
+      cwd: o.root,
+      timeoutMs: 15 * 60_000,
+      env: { GOCACHE: o.tools.cacheDir, GOFLAGS: '', ...o.env },
+      toolLog: path.join(logDir, 'tools.log'),
+      watch,
+    });
+  } finally {
+    await rm(logDir, { recursive: true, force: true });
+  }
 }
 
 /** The functions the compiler compiles for a package, with their exact names and positions. */
-export async function listFunctions(root: string, pkg: PackageRef, tools: SsaToolPaths, test = false): Promise<CompiledFunc[]> {
+export async function listFunctions(root: string, pkg: PackageRef, tools: SsaToolPaths, test = false, watch?: BuildWatch): Promise<CompiledFunc[]> {
   const outDir = await makeTemp(tools);
-  const res = await buildOnce({ root, pkg, test, tools, gcflags: ['-d=ssa/regalloc/time'], env: { GOPSY_SSA_PKG: compilePkgPath(pkg.importPath, pkg.name), GOPSY_SSA_DIR: outDir }, outDir });
+  const res = await buildOnce({ root, pkg, test, tools, gcflags: ['-d=ssa/regalloc/time'], env: { GOPSY_SSA_PKG: compilePkgPath(pkg.importPath, pkg.name), GOPSY_SSA_DIR: outDir }, outDir }, watch).finally(
+    () => rm(outDir, { recursive: true, force: true }),
+  );
   const funcs = parseFuncTimes(res.output);
   if (res.exitCode !== 0 && funcs.length === 0) {
     throw new GopsyError('build-failed', `The package does not build, so it has no SSA:\n${res.output.trim().slice(0, 2000)}`);
@@ -118,7 +134,7 @@ export interface CaptureResult {
 }
 
 /** Runs the real build with GOSSAFUNC (first function) and -d=ssa/all/dump (all of them). */
-export async function captureSsa(req: CaptureRequest): Promise<CaptureResult> {
+export async function captureSsa(req: CaptureRequest, watch?: BuildWatch): Promise<CaptureResult> {
   await mkdir(req.outDir, { recursive: true });
   const pkgPath = compilePkgPath(req.pkg.importPath, req.pkg.name);
   const res = await buildOnce({
@@ -130,7 +146,7 @@ export async function captureSsa(req: CaptureRequest): Promise<CaptureResult> {
     // -d splits its value on commas, so a name with a comma (Map[int,string]) cannot get text dumps.
     gcflags: req.funcs.filter((f) => !f.includes(',')).map((f) => `-d=ssa/all/dump=${f}`),
     env: { GOPSY_SSA_PKG: pkgPath, GOPSY_SSA_FUNC: gossafunc(pkgPath, req.funcs[0] ?? ''), GOPSY_SSA_DIR: req.outDir },
-  });
+  }, watch);
   const files = (await walk(req.outDir)).filter((f) => f.endsWith('.html') || f.endsWith('.dump'));
   return { dir: req.outDir, files, output: res.output, exitCode: res.exitCode };
 }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import { parseSsaHtmlChunks } from '../../../core/ssa/firstPhase';
+import { phaseCounts, type PhaseCounts } from '../../../core/ssa/phaseCounts';
 
 /**
  * retain=false leaves phases out of the result: the caller keeps what onPhase gave it. onPhase may be
@@ -45,15 +46,18 @@ function workerFile(): string | null {
  */
 export interface StoredPhase {
   deflated: Uint8Array;
+  /** All blocks and values, dead ones included (what the phase costs to rebuild). */
   blocks: number;
   values: number;
+  /** What the view shows as the phase's size (see core/ssa/phaseCounts.ts). */
+  counts: PhaseCounts;
 }
 
 export function storePhase(p: SsaPhase): StoredPhase {
   // Level 1: a tenth of the time of the default level for nearly the same size on this text. The copy
   // gives the bytes their own ArrayBuffer (zlib's may be shared), so it can be transferred.
   const deflated = new Uint8Array(deflateRawSync(Buffer.from(JSON.stringify(p), 'utf8'), { level: 1 }));
-  return { deflated, blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0) };
+  return { deflated, blocks: p.blocks.length, values: p.blocks.reduce((n, b) => n + b.values.length, 0), counts: phaseCounts(p) };
 }
 
 /** The phase's JSON text as UTF-8 bytes. */

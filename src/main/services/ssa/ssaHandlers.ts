@@ -4,7 +4,8 @@ import { diffPhases, phaseText, searchPhases, valueHistory } from '../../../core
 import { compilePkgPath } from '../../../core/ssa/names';
 import type { ConnectionContext } from '../backend';
 import path from 'node:path';
-import { SsaService } from './ssaService';
+import { randomBytes } from 'node:crypto';
+import { SsaService, type JobWatch } from './ssaService';
 import { replayRunDir } from '../bundles/replayRuns';
 import { ARTEFACTS } from '../runs/command';
 
@@ -16,12 +17,27 @@ export function ssaHandlers(ctx: ConnectionContext) {
   if (!svc) services.set(backend, (svc = new SsaService(backend.storageDir)));
   const service = svc;
   const root = () => backend.requireWorkspace().root;
+  // Job names are the view's; prefixed with the connection so two windows cannot cancel each other's.
+  const connection = randomBytes(4).toString('hex');
+  const jobKey = (job: string) => `${connection}:${job}`;
+  const asJob = async <T>(job: string | undefined, run: (watch: JobWatch) => Promise<T>): Promise<T> => {
+    if (!job) return run({});
+    const ctl = service.startJob(jobKey(job));
+    try {
+      return await run({ signal: ctl.signal, onProgress: (progress) => ctx.emit('ssa.progress', { job, progress }) });
+    } finally {
+      service.endJob(jobKey(job), ctl);
+    }
+  };
+  ctx.onClose(() => service.cancelAll(`${connection}:`));
   return {
-    'ssa.functions': async ({ pkg, test }) => {
-      const res = await service.functions(root(), pkg, test);
-      return { importPath: res.pkg.importPath, compilePath: compilePkgPath(res.pkg.importPath, res.pkg.name), functions: res.functions };
-    },
-    'ssa.capture': ({ pkg, func, test }) => service.capture(root(), pkg, func, test),
+    'ssa.functions': ({ pkg, test, job }) =>
+      asJob(job, async (watch) => {
+        const res = await service.functions(root(), pkg, test, watch);
+        return { importPath: res.pkg.importPath, compilePath: compilePkgPath(res.pkg.importPath, res.pkg.name), functions: res.functions };
+      }),
+    'ssa.capture': ({ pkg, func, test, job }) => asJob(job, (watch) => service.capture(root(), pkg, func, test, watch)),
+    'ssa.cancel': async ({ job }) => ({ cancelled: service.cancel(jobKey(job)) }),
     'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
     // No project needed: a bundle replays on a machine without its project (or without Go).
     'ssa.openBundleRun': async ({ bundle, run, file }) => service.openDir(path.join(await replayRunDir(ctx.backend, bundle, run), ARTEFACTS.ssa), file),

@@ -1,59 +1,176 @@
 // The SSA browser's backend: lists functions, captures one (capture.ts), and answers the view's
-// paged questions from the parsed data (ssaStore.ts, core/ssa/analysis.ts).
+// paged questions from the parsed data (ssaStore.ts, core/ssa/analysis.ts). Builds report progress and
+// can be cancelled (goBuild.ts); a listing or capture made for the same sources is given again, not
+// rebuilt (sourceState.ts says when the sources are the same).
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaCaptureResult } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
 import { candidates, compilePkgPath, normaliseQuery, resolveName, type CompiledFunc } from '../../../core/ssa/names';
-import { captureSsa, describePackage, listFunctions, ssaToolPaths, type PackageRef } from './capture';
+import type { BuildProgress } from '../../../core/ssa/buildProgress';
+import { captureSsa, listFunctions, ssaToolPaths, type PackageRef } from './capture';
+import { cancelledError, type BuildWatch } from './goBuild';
+import { sourceState, type SourceState } from './sourceState';
 import { SsaStore } from './ssaStore';
+
+/** How a caller follows and stops one listing or capture. */
+export interface JobWatch {
+  signal?: AbortSignal;
+  onProgress?: (p: BuildProgress) => void;
+}
+
+/** One go build the service ran: what a test or a user can check to see what was compiled. */
+export interface BuildRecord {
+  kind: 'list' | 'capture';
+  pkg: string;
+  func?: string;
+  ms: number;
+  outcome: 'ok' | 'failed' | 'cancelled';
+}
+
+const hashOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
 
 export class SsaService {
   readonly store = new SsaStore();
+  /** Every go build run, in order (listings and captures). */
+  readonly builds: BuildRecord[] = [];
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly funcCache = new Map<string, CompiledFunc[]>();
+  private readonly listings = new Map<string, CompiledFunc[]>();
+  private readonly jobs = new Map<string, AbortController>();
 
   constructor(private readonly storageDir: string) {}
 
+  /** A job the caller may cancel later by its name (the view's cancel button). */
+  startJob(job: string): AbortController {
+    this.jobs.get(job)?.abort();
+    const ctl = new AbortController();
+    this.jobs.set(job, ctl);
+    return ctl;
+  }
+
+  endJob(job: string, ctl: AbortController): void {
+    if (this.jobs.get(job) === ctl) this.jobs.delete(job);
+  }
+
+  /** Ends the job's go process tree; false when no such job runs. */
+  cancel(job: string): boolean {
+    const ctl = this.jobs.get(job);
+    ctl?.abort();
+    return !!ctl;
+  }
+
+  /** Cancels every job whose name starts with prefix (a window that closed). */
+  cancelAll(prefix: string): void {
+    for (const [job, ctl] of this.jobs) if (job.startsWith(prefix)) ctl.abort();
+  }
+
   /** Builds run one at a time: they share gopsy's GOCACHE and the machine's cores. */
-  private serial<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(job, job);
+  private serial<T>(job: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const run = () => (signal?.aborted ? Promise.reject(cancelledError('it had not started yet')) : job());
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  async functions(root: string, pkgArg: string, test = false): Promise<{ pkg: PackageRef; functions: CompiledFunc[] }> {
-    const pkg = await describePackage(root, pkgArg);
-    const key = `${root}\0${pkg.importPath}\0${test}`;
-    const functions = await this.serial(async () => listFunctions(root, pkg, await ssaToolPaths(this.storageDir), test));
-    this.funcCache.set(key, functions);
-    return { pkg, functions };
+  private root(root: string): string {
+    return path.join(this.storageDir, 'ssa', hashOf(root).slice(0, 12));
   }
 
-  async capture(root: string, pkgArg: string, func: string, test = false): Promise<SsaCaptureResult> {
-    const pkg = await describePackage(root, pkgArg);
-    const pkgPath = compilePkgPath(pkg.importPath, pkg.name);
-    const name = normaliseQuery(func, pkgPath);
-    const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const outDir = path.join(this.storageDir, 'ssa', createHash('sha256').update(root).digest('hex').slice(0, 12), id);
-    const res = await this.serial(async () =>
-      captureSsa({ root, pkg, funcs: [name], test, outDir, tools: await ssaToolPaths(this.storageDir) }),
-    );
-    if (!res.files.some((f) => f.endsWith('.html'))) {
-      if (res.exitCode !== 0) {
-        return { ok: false, message: `The build failed, so there is no SSA:\n${res.output.trim().slice(0, 2000)}`, candidates: [], output: res.output };
-      }
-      // The compiler is silent when GOSSAFUNC matches nothing: say so, and offer what exists.
-      const { functions } = await this.functions(root, pkgArg, test);
-      const known = resolveName(name, pkgPath, functions);
-      const message = known
-        ? `The compiler wrote no SSA for ${name} although the package compiles it.`
-        : `No function named ${name} is compiled in ${pkg.importPath}${test ? ' (test build)' : ''}.` +
-          (name.includes('[') || /^[A-Z]\w*$/.test(name) ? ' Generic functions are compiled as shaped instantiations (Map[go.shape.int]) in the package that uses them.' : '');
-      return { ok: false, message, candidates: candidates(name, functions), output: res.output };
+  /** Reports the source check, then the build's ticks, as BuildProgress. */
+  private async watched<T>(
+    what: { title: string; command: string; root: string; pkgArg: string; test: boolean },
+    watch: JobWatch,
+    step: (state: SourceState, build: BuildWatch) => Promise<T>,
+  ): Promise<T> {
+    const { title, command, root, pkgArg, test } = what;
+    const started = Date.now();
+    const base = { title, command, compiled: 0, total: 0, running: [] as string[], lastLine: '' };
+    const report = (p: Partial<BuildProgress>) => watch.onProgress?.({ ...base, step: 'build', elapsedMs: Date.now() - started, ...p });
+    report({ step: 'sources' });
+    const state = await sourceState(root, pkgArg, test);
+    if (watch.signal?.aborted) throw cancelledError('before the build started');
+    base.total = state.total;
+    return step(state, { signal: watch.signal, onTick: (t) => report({ ...t, elapsedMs: Date.now() - started }) });
+  }
+
+  async functions(root: string, pkgArg: string, test = false, watch: JobWatch = {}): Promise<{ pkg: PackageRef; functions: CompiledFunc[] }> {
+    const title = `Listing the functions of ${pkgArg}`;
+    const command = `go ${test ? 'test -c' : 'build'} -toolexec … -gcflags=…=-d=ssa/regalloc/time ${pkgArg}`;
+    return this.watched({ title, command, root, pkgArg, test }, watch, async (state, build) => {
+      const key = hashOf('list', state.key);
+      const file = path.join(this.root(root), 'listings', `${key}.json`);
+      const known = async () => this.listings.get(key) ?? (await readFile(file, 'utf8').then((t) => JSON.parse(t) as CompiledFunc[], () => undefined));
+      // Checked again once this job's turn comes: a listing queued behind the same one finds it made.
+      const functions = (await known()) ?? (await this.serial(async () => (await known()) ?? this.recorded({ kind: 'list', pkg: state.pkg.importPath }, async () => {
+        const made = await listFunctions(root, state.pkg, await ssaToolPaths(this.storageDir), test, build);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFile(file, JSON.stringify(made));
+        return made;
+      }), build.signal));
+      this.listings.set(key, functions);
+      return { pkg: state.pkg, functions };
+    });
+  }
+
+  private async recorded<T>(rec: Omit<BuildRecord, 'ms' | 'outcome'>, run: () => Promise<T>): Promise<T> {
+    const started = Date.now();
+    const done = (outcome: BuildRecord['outcome']) => this.builds.push({ ...rec, ms: Date.now() - started, outcome });
+    try {
+      const res = await run();
+      done('ok');
+      return res;
+    } catch (err) {
+      done(err instanceof GopsyError && err.code === 'cancelled' ? 'cancelled' : 'failed');
+      throw err;
     }
-    const formats = await this.store.load(id, outDir, name);
-    return { ok: true, id, func: name, formats, output: res.output };
+  }
+
+  async capture(root: string, pkgArg: string, func: string, test = false, watch: JobWatch = {}): Promise<SsaCaptureResult> {
+    const title = `Compiling ${func}`;
+    const command = `go ${test ? 'test -c' : 'build'} -toolexec … -gcflags=…=-d=ssa/all/dump=… (GOSSAFUNC for ${pkgArg} only) ${pkgArg}`;
+    return this.watched({ title, command, root, pkgArg, test }, watch, async (state, build) => {
+      const { pkg } = state;
+      const pkgPath = compilePkgPath(pkg.importPath, pkg.name);
+      const name = normaliseQuery(func, pkgPath);
+      // The same function of the same sources has one capture folder: kept, it is given again.
+      const id = `cap-${hashOf('capture', state.key, name)}`;
+      const outDir = path.join(this.root(root), id);
+      const marker = path.join(outDir, 'gopsy-capture.json');
+      const kept = async () => (await readFile(marker, 'utf8').then((t) => JSON.parse(t) as { output: string }, () => null));
+      const res = await this.serial(async () => {
+        const was = await kept();
+        if (was) return { kept: true as const, output: was.output };
+        await rm(outDir, { recursive: true, force: true });
+        const made = await this.recorded({ kind: 'capture', pkg: pkg.importPath, func: name }, async () =>
+          captureSsa({ root, pkg, funcs: [name], test, outDir, tools: await ssaToolPaths(this.storageDir) }, build),
+        );
+        // Written last: a capture cut short (cancel, crash) has no marker and is made again.
+        if (made.files.some((f) => f.endsWith('.html'))) await writeFile(marker, JSON.stringify({ func: name, pkg: pkg.importPath, test, output: made.output }));
+        else await rm(outDir, { recursive: true, force: true });
+        return { kept: false as const, ...made };
+      }, build.signal);
+      if (res.kept) {
+        const formats = this.store.formats(id).length ? this.store.formats(id) : await this.store.load(id, outDir, name);
+        return { ok: true, id, func: name, formats, output: res.output };
+      }
+      if (!res.files.some((f) => f.endsWith('.html'))) {
+        if (res.exitCode !== 0) {
+          return { ok: false, message: `The build failed, so there is no SSA:\n${res.output.trim().slice(0, 2000)}`, candidates: [], output: res.output };
+        }
+        // The compiler is silent when GOSSAFUNC matches nothing: say so, and offer what exists.
+        const { functions } = await this.functions(root, pkgArg, test, watch);
+        const known = resolveName(name, pkgPath, functions);
+        const message = known
+          ? `The compiler wrote no SSA for ${name} although the package compiles it.`
+          : `No function named ${name} is compiled in ${pkg.importPath}${test ? ' (test build)' : ''}.` +
+            (name.includes('[') || /^[A-Z]\w*$/.test(name) ? ' Generic functions are compiled as shaped instantiations (Map[go.shape.int]) in the package that uses them.' : '');
+        return { ok: false, message, candidates: candidates(name, functions), output: res.output };
+      }
+      watch.onProgress?.({ title, command, step: 'read', elapsedMs: 0, compiled: 0, total: state.total, running: [], lastLine: '' });
+      const formats = await this.store.load(id, outDir, name);
+      return { ok: true, id, func: name, formats, output: res.output };
+    });
   }
 
   /** Opens a directory that already holds ssa.html or dumps (a run directory, an unpacked bundle). */

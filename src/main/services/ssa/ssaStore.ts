@@ -6,6 +6,7 @@ import type { SsaSummary } from '../../../shared/contract/ssa';
 import { GopsyError, RawJson } from '../../../shared/rpc';
 import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
 import type { PhaseList } from '../../../core/ssa/analysis';
+import { phaseCounts } from '../../../core/ssa/phaseCounts';
 import { loadPhase, parseHtmlFile, phaseJson, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 
@@ -134,7 +135,7 @@ export class SsaStore {
       warnings: fn.warnings,
       ...(entry.error ? { error: entry.error } : {}),
       phases: entry.stored
-        ? entry.heads!.filter(Boolean).map((h, index) => ({ ...summarisePhase(h, index), blocks: entry.stored![index]!.blocks, values: entry.stored![index]!.values }))
+        ? entry.heads!.filter(Boolean).map((h, index) => ({ ...summarisePhase(h, index), ...entry.stored![index]!.counts }))
         : fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
       counts: { sources: fn.sources.reduce((n, s) => n + s.lines.length, 0), ast: fn.ast.length, genssa: fn.genssa.length },
       other: fn.other,
@@ -210,8 +211,7 @@ function summarisePhase(p: SsaPhase, index: number) {
     timings: p.timings,
     ...(p.unchanged ? { unchanged: true } : {}),
     ...(p.partial ? { partial: true } : {}),
-    blocks: p.blocks.length,
-    values: p.blocks.reduce((n, b) => n + b.values.length, 0),
+    ...phaseCounts(p),
   };
 }
 

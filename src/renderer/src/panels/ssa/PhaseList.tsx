@@ -26,7 +26,7 @@ export function PhaseList({ phases, current, diffBase, onPick, onDiffBase }: Pro
               className={`ssa-phase${p.index === current ? ' current' : ''}${p.unchanged ? ' unchanged' : ''}${p.index === diffBase ? ' diff-base' : ''}`}
               onClick={() => onPick(p.index)}
               onContextMenu={(e) => (e.preventDefault(), onDiffBase(p.index === diffBase ? null : p.index))}
-              title={`${p.blocks} blocks, ${p.values} values${ns ? `, ${ns} ns` : ''}${p.passes.length > 1 ? `\nunchanged: ${p.passes.slice(0, -1).join(', ')}` : ''}\nright-click: diff against this phase`}
+              title={`${p.blocks} reachable blocks, ${p.values} live values${p.deadBlocks || p.deadValues ? ` (and ${p.deadBlocks} dead blocks, ${p.deadValues} dead values)` : ''}${ns ? `, ${ns} ns` : ''}${p.passes.length > 1 ? `\nunchanged: ${p.passes.slice(0, -1).join(', ')}` : ''}\nright-click: diff against this phase`}
               data-phase={p.name}
             >
               {p.passes.length > 1 && <span className="muted">{p.passes.slice(0, -1).join(' + ')} + </span>}

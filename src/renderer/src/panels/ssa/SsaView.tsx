@@ -1,6 +1,6 @@
 // The SSA browser: pick a package and a function, gopsy captures it with the real compiler, then
 // browse its phases (list, phase view, diff, CFG, sources/AST/genssa) and follow values.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TreePackage } from '../../../../shared/api';
 import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
@@ -12,6 +12,8 @@ import { TextColumn, type TextRow } from './TextColumn';
 import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
 import { useShowSsaRequests } from './useShowSsa';
+import { useSsaJobs } from './useSsaJobs';
+import { JobStatus } from './JobStatus';
 import { useSsaLineMarks } from './useSsaLineMarks';
 import { lineFiles } from '../../../../core/ssa/lineFiles';
 import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
@@ -72,25 +74,42 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
 
   const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
 
+  const { jobs, run: runJob, cancel: cancelJob } = useSsaJobs(api);
+  const listFunctions = useCallback(
+    (p: string, t: boolean) => runJob('list', `Asking the compiler which functions ${p} compiles…`, (job) => api.call('ssa.functions', { pkg: p, test: t, job })),
+    [api, runJob],
+  );
+  // Only the newest listing is shown: one for a package no longer picked is stopped.
+  const listing = useRef(0);
   const loadFunctions = useCallback(async () => {
     if (!pkg) return;
+    const mine = ++listing.current;
     setFuncs(null);
-    setBusy('Asking the compiler which functions it compiles…');
     setError((e) => (e?.fromList ? null : e));
     try {
-      setFuncs((await api.call('ssa.functions', { pkg: pkgArg, test })).functions);
+      const res = await listFunctions(pkgArg, test);
+      if (mine === listing.current) setFuncs(res.functions);
     } catch (err) {
-      setError({ text: message(err), candidates: [], fromList: true });
-    } finally {
-      setBusy(null);
+      if (mine === listing.current) setError({ text: message(err), candidates: [], fromList: true });
     }
-  }, [api, pkg, pkgArg, test]);
+  }, [pkg, pkgArg, test, listFunctions]);
 
   useEffect(() => {
     // From a timer: the list is external state, fetched after the package changed.
     const t = setTimeout(() => void loadFunctions(), 0);
     return () => clearTimeout(t);
   }, [loadFunctions]);
+  const jobsNow = useRef(jobs);
+  useEffect(() => {
+    jobsNow.current = jobs;
+  });
+  // A listing of the package no longer picked, or of a view that went away, is stopped.
+  useEffect(
+    () => () => {
+      for (const j of jobsNow.current) if (j.job.startsWith('list-')) cancelJob(j.job);
+    },
+    [loadFunctions, cancelJob],
+  );
 
   /** Shows a capture the backend has started parsing (a fresh one or an opened folder). */
   const [knownFile, setKnownFile] = useState<string | null>(null);
@@ -109,10 +128,9 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
 
   const capture = useCallback(
     async (name: string, where?: { pkgArg: string; test: boolean; file: string }) => {
-      setBusy(`Compiling ${name}…`);
       setError(null);
       try {
-        const res = await api.call('ssa.capture', { pkg: where?.pkgArg ?? pkgArg, func: name, test: where?.test ?? test });
+        const res = await runJob('capture', `Compiling ${name}…`, (job) => api.call('ssa.capture', { pkg: where?.pkgArg ?? pkgArg, func: name, test: where?.test ?? test, job }));
         if (!res.ok) {
           setError({ text: res.message, candidates: res.candidates });
           return;
@@ -121,15 +139,14 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
         show(res.id, where?.file ?? listed?.file ?? null);
       } catch (err) {
         setError({ text: message(err), candidates: [] });
-      } finally {
-        setBusy(null);
       }
     },
-    [api, pkgArg, test, show, funcs],
+    [api, pkgArg, test, show, funcs, runJob],
   );
 
   useShowSsaRequests(
     api,
+    listFunctions,
     (t) => {
       setPkg(t.pkgDir);
       setTest(t.test);
@@ -260,7 +277,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           <input type="checkbox" checked={test} onChange={(e) => setTest(e.target.checked)} /> test build
         </label>
         <input placeholder="filter functions" value={funcFilter} onChange={(e) => setFuncFilter(e.target.value)} data-testid="ssa-func-filter" />
-        <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy}>
+        <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy || jobs.some((j) => j.job.startsWith('capture-'))}>
           Capture name
         </button>
         <input
@@ -284,6 +301,9 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           </select>
         )}
         {busy && <span className="muted">{busy}</span>}
+        {jobs.map((j) => (
+          <JobStatus key={j.job} job={j} onCancel={() => cancelJob(j.job)} />
+        ))}
         {summary && (
           <span className="ssa-title" data-testid="ssa-function">
             {summary.name} {summary.done ? '' : '(reading…)'} {summary.partial && <span className="tag warn">partial</span>}
@@ -336,7 +356,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           {summary && <PhaseList phases={summary.phases} current={index} onPick={(i) => (setIndex(i), setDiffBase(null))} onDiffBase={setDiffBase} diffBase={diffBase} />}
         </div>
         <div className="ssa-main">
-          {!summary && !busy && (
+          {!summary && !busy && jobs.length === 0 && (
             <p className="muted ssa-empty" data-testid="ssa-empty">
               {workspace
                 ? 'Pick a function on the left (or type its name and press Capture name) to see what every compiler pass did to it.'

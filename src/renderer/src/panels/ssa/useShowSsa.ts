@@ -2,7 +2,7 @@
 // (funcAtLine on the file's text and the compiler's own function list) → a capture of that function.
 import { useEffect, useRef } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
-import { funcAtLine } from '../../../../core/ssa/names';
+import { funcAtLine, type CompiledFunc } from '../../../../core/ssa/names';
 import { onShowSsaRequest, takeShowSsaRequest, type ShowSsaRequest } from './editorAction';
 
 export interface ShowSsaTarget {
@@ -15,22 +15,25 @@ export interface ShowSsaTarget {
   file: string;
 }
 
-async function resolveRequest(api: GopsyApi, req: ShowSsaRequest): Promise<ShowSsaTarget> {
+/** Lists a package's compiled functions (the view's listing job, with its progress and cancel). */
+export type ListFunctions = (pkgArg: string, test: boolean) => Promise<{ functions: CompiledFunc[] }>;
+
+async function resolveRequest(api: GopsyApi, listFunctions: ListFunctions, req: ShowSsaRequest): Promise<ShowSsaTarget> {
   const slash = req.path.lastIndexOf('/');
   const pkgDir = slash < 0 ? '.' : req.path.slice(0, slash);
   const pkgArg = pkgDir === '.' ? '.' : `./${pkgDir}`;
   const test = req.path.endsWith('_test.go');
-  const [file, list] = await Promise.all([api.call('workspace.readFile', { path: req.path }), api.call('ssa.functions', { pkg: pkgArg, test })]);
+  const [file, list] = await Promise.all([api.call('workspace.readFile', { path: req.path }), listFunctions(pkgArg, test)]);
   const found = funcAtLine(list.functions, req.path, file.text.split('\n'), req.line);
   if (!found[0]) throw new Error(`The compiler compiles no function at ${req.path}:${req.line}.`);
   return { pkgDir, pkgArg, test, func: found[0].name, file: req.path };
 }
 
 /** Calls onTarget for each request (the one pending at mount included), onError when none fits. */
-export function useShowSsaRequests(api: GopsyApi, onTarget: (t: ShowSsaTarget) => void, onError: (message: string) => void, onBusy: (text: string | null) => void): void {
-  const handlers = useRef({ onTarget, onError, onBusy });
+export function useShowSsaRequests(api: GopsyApi, list: ListFunctions, onTarget: (t: ShowSsaTarget) => void, onError: (message: string) => void, onBusy: (text: string | null) => void): void {
+  const handlers = useRef({ list, onTarget, onError, onBusy });
   useEffect(() => {
-    handlers.current = { onTarget, onError, onBusy };
+    handlers.current = { list, onTarget, onError, onBusy };
   });
   useEffect(() => {
     let live = true;
@@ -38,7 +41,7 @@ export function useShowSsaRequests(api: GopsyApi, onTarget: (t: ShowSsaTarget) =
       const req = takeShowSsaRequest();
       if (!req) return;
       handlers.current.onBusy(`Finding the function at ${req.path}:${req.line}…`);
-      resolveRequest(api, req).then(
+      resolveRequest(api, handlers.current.list, req).then(
         (t) => live && handlers.current.onTarget(t),
         (err: Error) => live && (handlers.current.onBusy(null), handlers.current.onError(err.message)),
       );
