@@ -1,12 +1,13 @@
 // The SSA browser's backend: lists functions, captures one (capture.ts), and answers the view's
 // paged questions from the parsed data (ssaStore.ts, core/ssa/analysis.ts).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { SsaCaptureResult } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
 import { candidates, compilePkgPath, normaliseQuery, resolveName, type CompiledFunc } from '../../../core/ssa/names';
 import { captureSsa, describePackage, listFunctions, ssaToolPaths, type PackageRef } from './capture';
 import { SsaStore } from './ssaStore';
+import { ssaCaptureDir } from './layout';
 
 export class SsaService {
   readonly store = new SsaStore();
@@ -35,7 +36,7 @@ export class SsaService {
     const pkgPath = compilePkgPath(pkg.importPath, pkg.name);
     const name = normaliseQuery(func, pkgPath);
     const id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
-    const outDir = path.join(this.storageDir, 'ssa', createHash('sha256').update(root).digest('hex').slice(0, 12), id);
+    const outDir = ssaCaptureDir(this.storageDir, root, id);
     const res = await this.serial(async () =>
       captureSsa({ root, pkg, funcs: [name], test, outDir, tools: await ssaToolPaths(this.storageDir) }),
     );
