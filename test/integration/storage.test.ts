@@ -206,12 +206,16 @@ describe('SSA captures', () => {
   });
 
   it('the CLI lists storage as JSON and as text, and says what a bad id is', async () => {
+    const run = await build();
     const json = await gopsyCli(['storage', '--storage', storage, '--json']);
     expect(json.code).toBe(0);
     const rep = JSON.parse(json.out) as StorageReport;
-    expect(rep.projects.map((p) => p.root)).toContain(project);
+    const listed = rep.projects.find((p) => p.root === project)!;
+    expect(listed.runs.map((r) => r.id)).toEqual([run.id]);
+    expect({ bytes: listed.runs[0]!.bytes, files: listed.runs[0]!.files }).toEqual(onDisk(runDir(run.id)));
     const text = await gopsyCli(['storage', '--storage', storage, '--project', project]);
     expect(text.out).toMatch(/^inventory \(.*\): /m);
+    expect(text.out).toContain(`run:${run.id}`);
     const bad = await gopsyCli(['storage', 'delete', 'run:20990101-000000-abcdef', '--storage', storage]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/not in gopsy's storage/);

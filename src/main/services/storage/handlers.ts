@@ -1,10 +1,10 @@
 // Binds the storage service to the contract (storage.*) and applies the limits after each build run
 // ends. One service per backend; each window says what its views show (storage.showing), which keeps it.
 import type { Handlers } from '../../../shared/rpc';
-import type { Showing } from '../../../shared/contract/storage';
+import type { DeleteOutcome, Showing } from '../../../shared/contract/storage';
+import { remarksServiceOf } from '../remarks/handlers';
 import type { Backend, ConnectionContext } from '../backend';
 import { runServiceOf } from '../runs/handlers';
-import { bundleRunCacheOf } from '../bundles/replayRuns';
 import { contentKey } from '../bundles/runCache';
 import { InUseLedger, useKey, type InUseMap } from './inUse';
 import { StorageService, RECEIVED_DIR, RUNS_DIR } from './storageService';
@@ -48,6 +48,14 @@ function liveInUse(backend: Backend, shown: BackendStorage['shown']): InUseMap {
   return out;
 }
 
+/** Tells every window what went, and drops what was loaded from deleted runs. */
+function announce(backend: Backend, reason: 'user' | 'limits', res: DeleteOutcome, why?: string): void {
+  if (res.deleted.length === 0) return;
+  const remarks = remarksServiceOf(backend);
+  for (const i of res.deleted) if (i.kind === 'run') remarks.forget(i.id);
+  backend.broadcast('storage.deleted', { reason, items: res.deleted, freedBytes: res.freedBytes, ...(why ? { why } : {}) });
+}
+
 export function storageOf(backend: Backend): BackendStorage {
   let s = services.get(backend);
   if (s) return s;
@@ -60,7 +68,6 @@ export function storageOf(backend: Backend): BackendStorage {
   const ledger = new InUseLedger(backend.storageDir, () => liveInUse(backend, shown));
   s = { service, shown, ledger };
   services.set(backend, s);
-  bundleRunCacheOf(backend); // the cache's sweep and ours agree on what an open bundle uses
   // After each run ends: the limits, oldest first; the run that just ended is never the one to go.
   runServiceOf(backend).subscribe({
     output: () => {},
@@ -72,8 +79,7 @@ export function storageOf(backend: Backend): BackendStorage {
         .then((limits) => service.applyLimits(limits, new Map([[useKey('run', summary.id), 'it just ended']])))
         .then((res) => {
           if (res.deleted.length === 0) return;
-          const why = res.why.join('; ');
-          backend.broadcast('storage.deleted', { reason: 'limits', items: res.deleted, freedBytes: res.freedBytes, why });
+          announce(backend, 'limits', res, res.why.join('; '));
         })
         .catch((err: Error) => console.error(`gopsy: storage limits: ${err.message}`));
     },
@@ -93,12 +99,12 @@ export function storageHandlers(ctx: ConnectionContext) {
     'storage.report': () => service.report(),
     'storage.delete': async ({ items }) => {
       const res = await service.delete(items);
-      if (res.deleted.length > 0) backend.broadcast('storage.deleted', { reason: 'user', items: res.deleted, freedBytes: res.freedBytes });
+      announce(backend, 'user', res);
       return res;
     },
     'storage.prune': async ({ keep, kinds }) => {
       const res = await service.prune(backend.requireWorkspace().root, keep, kinds);
-      if (res.deleted.length > 0) backend.broadcast('storage.deleted', { reason: 'user', items: res.deleted, freedBytes: res.freedBytes });
+      announce(backend, 'user', res);
       return res;
     },
     'storage.limits': () => backend.settings.storageLimits(),
