@@ -186,6 +186,10 @@ describe('SSA captures', () => {
     expect(item.label).toContain('Add');
     const dir = path.join(storage, 'ssa', item.project!, cap.id);
     expect({ bytes: item.bytes, files: item.files }).toEqual(onDisk(dir));
+    // The SSA view's own GOCACHE is listed with its size, and kept while SSA builds may be running.
+    const cache = rep.shared.find((i) => i.kind === 'ssa-cache')!;
+    expect({ bytes: cache.bytes, files: cache.files }).toEqual(onDisk(path.join(storage, 'ssa', 'gocache')));
+    expect(cache.inUse).toMatch(/started in the last 16 minutes/);
     await api.call('storage.showing', { view: 'ssa', runs: [], ssa: [cap.id] });
     const kept = await api.call('storage.delete', { items: [{ kind: 'ssa', id: cap.id, project: item.project! }] });
     expect(kept.kept[0]!.reason).toBe('in use: shown in the SSA view');

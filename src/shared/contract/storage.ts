@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Empty } from '../types';
 
 /** Kinds of item a user may delete one by one. */
-export const STORAGE_ITEM_KINDS = ['run', 'ssa', 'bundle-run', 'binary', 'ssa-temp', 'received'] as const;
+export const STORAGE_ITEM_KINDS = ['run', 'ssa', 'bundle-run', 'binary', 'ssa-temp', 'ssa-cache', 'received'] as const;
 export const StorageItemKind = z.enum(STORAGE_ITEM_KINDS);
 export type StorageItemKind = z.infer<typeof StorageItemKind>;
 
@@ -60,7 +60,7 @@ export const StorageLimits = z.object({
   keepRuns: z.number().int().min(0).max(100_000),
   /** SSA captures kept per project (0: no limit). */
   keepSsa: z.number().int().min(0).max(100_000),
-  /** Runs, SSA captures and analysis binaries of all projects together, in bytes (0: no limit). */
+  /** Runs, SSA captures, analysis binaries and the SSA build cache of all projects together, in bytes (0: no limit). */
   maxBytes: z.number().int().min(0).max(2 ** 50),
 });
 export type StorageLimits = z.infer<typeof StorageLimits>;

@@ -30,8 +30,11 @@ export const BUNDLE_RUNS_DIR = 'bundle-runs';
 export const BINARIES_DIR = 'binaries';
 export const RECEIVED_DIR = 'received';
 
-/** A folder that holds nothing finished yet (a capture or a build for analysis under way) is left alone this long. */
-const UNDER_WAY_MS = 60 * 60 * 1000;
+/**
+ * A folder that holds nothing finished yet is left alone this long: an SSA capture or function listing
+ * may still be building into it (their builds stop after 15 minutes), or a build for analysis (10).
+ */
+const UNDER_WAY_MS = 16 * 60 * 1000;
 /** Folders renamed aside for deletion start with this; a crash mid-removal leaves one, removed on the next listing. */
 const DELETING = '.deleting-';
 
@@ -54,6 +57,9 @@ function itemPath(storageDir: string, ref: StorageRef): string {
     case 'ssa-temp':
       if (!TEMP_ID.test(ref.id)) throw bad();
       return path.join(storageDir, SSA_DIR, SSA_TEMP, ref.id);
+    case 'ssa-cache':
+      if (ref.id !== SSA_GOCACHE) throw bad();
+      return path.join(storageDir, SSA_DIR, SSA_GOCACHE);
     case 'bundle-run':
       if (!BUNDLE_KEY.test(ref.id)) throw bad();
       return path.join(storageDir, BUNDLE_RUNS_DIR, ref.id);
@@ -176,14 +182,17 @@ export class StorageService {
   private async ssaItem(key: string, id: string, inUse: InUseMap, now: number): Promise<StorageItem> {
     const dir = path.join(this.storageDir, SSA_DIR, key, id);
     const size = await this.sizes.of(dir);
-    const names = await readdir(dir).catch(() => [] as string[]);
-    const result = names.find((n) => n.endsWith('.html')) ?? names.find((n) => n.endsWith('.dump'));
+    const names = (await readdir(dir, { recursive: true }).catch(() => [] as string[])).map(String).sort();
+    // GOSSADIR writes <import path>.<func>,<n>.html; the text dumps are <func>_<nn>__<pass>.dump.
+    const html = names.find((n) => n.endsWith('.html'));
+    const dump = names.find((n) => n.endsWith('.dump'));
+    const result = html ? html.replace(/,\d+\.html$/, '').replace(/\.html$/, '') : dump ? path.basename(dump).replace(/_\d+__[^/]*\.dump$/, '') : null;
     const made = ssaCaptureTime(id)?.getTime() ?? 0;
     const item: StorageItem = {
       kind: 'ssa',
       id,
       project: key,
-      label: result ? result.replace(/\.(html|dump)$/, '') : 'a capture without SSA output',
+      label: result ?? 'a capture without SSA output (it failed)',
       bytes: size.bytes,
       files: size.files,
       createdAt: new Date(made).toISOString(),
@@ -257,6 +266,7 @@ export class StorageService {
 
   private async sharedItems(inUse: InUseMap, now: number): Promise<StorageItem[]> {
     const out: StorageItem[] = [];
+    const ssaRecent = await this.ssaStarts();
     const add = async (kind: StorageItem['kind'], id: string, label: string, createdAt: string, underWay = false) => {
       const p = itemPath(this.storageDir, { kind, id });
       const size = await this.sizes.of(p);
@@ -277,6 +287,13 @@ export class StorageService {
       const at = await mtimeIso(path.join(this.storageDir, SSA_DIR, SSA_TEMP, id));
       await add('ssa-temp', id, "a package's function list for the SSA view (temporary)", at, now - Date.parse(at) < UNDER_WAY_MS);
     }
+    // The SSA view's GOCACHE: clearing it is safe only while no SSA build runs (none started lately).
+    const ssaRoot = path.join(this.storageDir, SSA_DIR);
+    if (await stat(path.join(ssaRoot, SSA_GOCACHE)).catch(() => null)) {
+      const recent = [...ssaRecent.values()].some((t) => now - t < UNDER_WAY_MS);
+      await add('ssa-cache', SSA_GOCACHE, "the SSA view's own Go build cache (dependencies stay compiled between captures; the next capture rebuilds them)", await mtimeIso(path.join(ssaRoot, SSA_GOCACHE)), false);
+      if (recent) out[out.length - 1]!.inUse = 'an SSA capture or function list was started in the last 16 minutes';
+    }
     for (const name of await readdir(path.join(this.storageDir, RECEIVED_DIR)).catch(() => [] as string[])) {
       if (!/^[\w.-]+\.gopsy$/i.test(name)) continue;
       await add('received', name, 'a bundle dropped onto the browser window', await mtimeIso(path.join(this.storageDir, RECEIVED_DIR, name)));
@@ -284,10 +301,23 @@ export class StorageService {
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
 
+  /** When each SSA capture and function listing folder was made (their builds use the SSA GOCACHE). */
+  private async ssaStarts(): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const root = path.join(this.storageDir, SSA_DIR);
+    for (const key of await subdirs(root)) {
+      if (key === SSA_TEMP) {
+        for (const id of await subdirs(path.join(root, key))) out.set(`${key}/${id}`, (await stat(path.join(root, key, id)).catch(() => null))?.mtimeMs ?? 0);
+      } else if (SSA_KEY.test(key)) {
+        for (const id of await subdirs(path.join(root, key))) out.set(`${key}/${id}`, ssaCaptureTime(id)?.getTime() ?? 0);
+      }
+    }
+    return out;
+  }
+
   /** What else gopsy keeps, by folder: not deleted item by item here. */
   private async areas(): Promise<StorageArea[]> {
     const known: Array<[string, string]> = [
-      [path.join(SSA_DIR, SSA_GOCACHE), "the SSA view's own Go build cache: dependencies stay compiled between captures"],
       ['sessions', 'the live sessions: notes, layout and GODEBUG captures'],
       ['compare-tmp', 'temporary files of comparisons'],
       ['profiles', 'saved build profiles'],
@@ -416,14 +446,15 @@ function chooseForLimits(report: StorageReport, limits: StorageLimits, protect: 
   }
   if (over > 0) why.push(`keep the newest ${limits.keepRuns || 'all'} runs and ${limits.keepSsa || 'all'} SSA captures per project`);
   if (limits.maxBytes > 0) {
-    const counted = [...report.projects.flatMap((p) => [...p.runs, ...p.ssa]), ...report.shared.filter((i) => i.kind === 'binary')];
+    // Caches and leftovers count too (the SSA view's GOCACHE is often the largest item): they go first when older.
+    const counted = [...report.projects.flatMap((p) => [...p.runs, ...p.ssa]), ...report.shared.filter((i) => i.kind !== 'bundle-run' && i.kind !== 'received')];
     let total = counted.filter((i) => !chosen.has(useKey(i.kind, i.id))).reduce((n, i) => n + i.bytes, 0);
     const before = total;
     for (const i of counted.sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
       if (total <= limits.maxBytes) break;
       if (take(i)) total -= i.bytes;
     }
-    if (total < before) why.push(`keep runs, SSA captures and analysis binaries under ${formatBytes(limits.maxBytes)} in all`);
+    if (total < before) why.push(`keep runs, SSA captures, analysis binaries and the SSA build cache under ${formatBytes(limits.maxBytes)} in all`);
   }
   return { items, why };
 }

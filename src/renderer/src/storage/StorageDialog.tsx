@@ -17,6 +17,7 @@ const KIND_LABEL: Record<StorageItem['kind'], string> = {
   'bundle-run': 'replayed bundle runs',
   binary: 'analysis binary',
   'ssa-temp': 'function list',
+  'ssa-cache': 'SSA build cache',
   received: 'received bundle',
 };
 
@@ -65,9 +66,11 @@ function ItemTable({ items, selected, onToggle }: { items: StorageItem[]; select
   );
 }
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 function projectLine(p: ProjectStorage): string {
   const dates = p.oldest ? `; oldest ${when(p.oldest)}, newest ${when(p.newest!)}` : '';
-  return `${p.runs.length} runs (${formatBytes(sum(p.runs))}), ${p.ssa.length} SSA captures (${formatBytes(sum(p.ssa))})${dates}`;
+  return `${count(p.runs.length, 'run')} (${formatBytes(sum(p.runs))}), ${count(p.ssa.length, 'SSA capture')} (${formatBytes(sum(p.ssa))})${dates}`;
 }
 
 function LimitsForm({ api, initial, onSaved }: { api: GopsyApi; initial: StorageLimits; onSaved: (text: string) => void }) {
