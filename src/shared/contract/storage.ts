@@ -116,6 +116,8 @@ export const storageMethods = {
 } as const;
 
 export const storageEvents = {
+  /** File ▸ Storage… in the desktop window: the renderer shows the dialog. */
+  'storage.showRequested': z.object({}),
   /** Items were deleted (by a user, or by the limits after a run): views drop what they listed. */
   'storage.deleted': z.object({
     reason: z.enum(['user', 'limits']),

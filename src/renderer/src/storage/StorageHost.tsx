@@ -17,6 +17,7 @@ export function StorageHost({ api }: { api: GopsyApi }) {
   const [open, setOpen] = useState(false);
   const [pruned, setPruned] = useState<Pruned | null>(null);
   useEffect(() => onOpenStorage(() => setOpen(true)), []);
+  useEffect(() => api.on('storage.showRequested', () => setOpen(true)), [api]);
   useEffect(
     () =>
       api.on('storage.deleted', (e) => {
