@@ -84,6 +84,9 @@ describe('storage listing', () => {
     expect(p.newest).toBe(runs[2]!.startedAt);
     expect(p.bytes).toBe(p.runs.reduce((n, r) => n + r.bytes, 0));
     expect(rep.limits).toEqual({ keepRuns: 20, keepSsa: 50, maxBytes: 4 * 2 ** 30 });
+    // Items and areas add up to every file in storage.
+    expect(rep.totalBytes).toBe(onDisk(storage).bytes);
+    expect(rep.areas.map((a) => a.name)).toContain('settings.json');
   });
 
   it('refuses an item id that names another folder', async () => {
@@ -190,6 +193,7 @@ describe('SSA captures', () => {
     const cache = rep.shared.find((i) => i.kind === 'ssa-cache')!;
     expect({ bytes: cache.bytes, files: cache.files }).toEqual(onDisk(path.join(storage, 'ssa', 'gocache')));
     expect(cache.inUse).toMatch(/started in the last 16 minutes/);
+    expect(rep.areas.map((a) => a.name)).toContain('ssa/toolexec.sh');
     await api.call('storage.showing', { view: 'ssa', runs: [], ssa: [cap.id] });
     const kept = await api.call('storage.delete', { items: [{ kind: 'ssa', id: cap.id, project: item.project! }] });
     expect(kept.kept[0]!.reason).toBe('in use: shown in the SSA view');

@@ -21,9 +21,9 @@ import { GopsyError } from '../../../shared/rpc';
 import { formatBytes } from '../../../shared/format';
 import { ARTEFACTS } from '../runs/command';
 import { projectKey, RUN_ID } from '../runs/runStore';
-import { SSA_CAPTURE_ID, SSA_DIR, SSA_GOCACHE, SSA_TEMP, ssaCaptureTime, ssaProjectKey } from '../ssa/layout';
+import { SSA_CAPTURE_ID, SSA_DIR, SSA_GOCACHE, SSA_TEMP, SSA_WRAPPER, ssaCaptureTime, ssaProjectKey } from '../ssa/layout';
 import { FolderSizes, measureFolder } from './folderSize';
-import { othersInUse, useKey, type InUseMap } from './inUse';
+import { IN_USE_DIR, othersInUse, useKey, type InUseMap } from './inUse';
 
 export const RUNS_DIR = 'runs';
 export const BUNDLE_RUNS_DIR = 'bundle-runs';
@@ -315,18 +315,52 @@ export class StorageService {
     return out;
   }
 
-  /** What else gopsy keeps, by folder: not deleted item by item here. */
+  /**
+   * Everything else in storage, by folder or file, so that the listing adds up to what is on disk: the
+   * sessions, profiles and settings, and whatever a folder holds besides the items listed above (files
+   * another part of gopsy may add later are counted, not hidden).
+   */
   private async areas(): Promise<StorageArea[]> {
-    const known: Array<[string, string]> = [
-      ['sessions', 'the live sessions: notes, layout and GODEBUG captures'],
-      ['compare-tmp', 'temporary files of comparisons'],
-      ['profiles', 'saved build profiles'],
-      ['debug', "the debugger's breakpoints and launch configurations"],
-    ];
+    const notes: Record<string, string> = {
+      sessions: 'the live sessions: notes, layout and GODEBUG captures',
+      'compare-tmp': 'temporary files of comparisons',
+      profiles: 'saved build profiles',
+      debug: "the debugger's breakpoints and launch configurations",
+      'settings.json': 'recent folders and the storage limits',
+      'godebug-profiles.json': 'GODEBUG profiles',
+      [IN_USE_DIR]: 'what each running gopsy has in use',
+    };
     const out: StorageArea[] = [];
-    for (const [rel, note] of known) {
+    const area = async (rel: string, note: string) => {
       const size = await measureFolder(path.join(this.storageDir, rel));
       if (size.files > 0) out.push({ name: rel, path: path.join(this.storageDir, rel), bytes: size.bytes, files: size.files, note });
+    };
+    // Per folder, the names its items use; anything else in it is counted as an area of its own.
+    const itemNames: Record<string, (name: string) => boolean> = {
+      [RUNS_DIR]: (n) => PROJECT_KEY.test(n),
+      [SSA_DIR]: (n) => SSA_KEY.test(n) || n === SSA_GOCACHE || n === SSA_TEMP,
+      [BUNDLE_RUNS_DIR]: (n) => BUNDLE_KEY.test(n),
+      [BINARIES_DIR]: (n) => BINARY_ID.test(n),
+      [RECEIVED_DIR]: (n) => /^[\w.-]+\.gopsy$/i.test(n),
+    };
+    for (const name of (await readdir(this.storageDir).catch(() => [] as string[])).sort()) {
+      const isItem = itemNames[name];
+      if (!isItem) {
+        await area(name, notes[name] ?? 'other files gopsy keeps');
+        continue;
+      }
+      for (const inner of (await readdir(path.join(this.storageDir, name)).catch(() => [] as string[])).sort()) {
+        if (!isItem(inner) && !inner.startsWith(DELETING)) await area(path.join(name, inner), name === SSA_DIR && inner === SSA_WRAPPER ? "the SSA view's compiler wrapper" : 'other files gopsy keeps');
+      }
+    }
+    // Inside a project's runs and SSA folders: what is not a run or a capture.
+    for (const dir of [RUNS_DIR, SSA_DIR]) {
+      for (const key of (await subdirs(path.join(this.storageDir, dir))).filter((k) => PROJECT_KEY.test(k) || SSA_KEY.test(k))) {
+        for (const inner of await readdir(path.join(this.storageDir, dir, key)).catch(() => [] as string[])) {
+          if (RUN_ID.test(inner) || SSA_CAPTURE_ID.test(inner) || inner.startsWith(DELETING)) continue;
+          await area(path.join(dir, key, inner), 'other files gopsy keeps for this project');
+        }
+      }
     }
     return out;
   }
