@@ -60,12 +60,12 @@ export function storageOf(backend: Backend): BackendStorage {
   let s = services.get(backend);
   if (s) return s;
   const shown: BackendStorage['shown'] = new Map();
+  const ledger = new InUseLedger(backend.storageDir, () => liveInUse(backend, shown));
   const service = new StorageService(backend.storageDir, {
-    live: { inUse: () => liveInUse(backend, shown) },
+    live: { inUse: () => liveInUse(backend, shown), ledgerFile: ledger.file },
     limits: () => backend.settings.storageLimits(),
     current: () => backend.current?.root,
   });
-  const ledger = new InUseLedger(backend.storageDir, () => liveInUse(backend, shown));
   s = { service, shown, ledger };
   services.set(backend, s);
   // After each run ends: the limits, oldest first; the run that just ended is never the one to go.

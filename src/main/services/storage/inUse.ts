@@ -1,13 +1,15 @@
 // What is in use and must not be deleted: what this process knows (runs building, what windows show,
 // open bundles, loaded binaries) and what other gopsy processes on the same storage said in their
-// ledger (<storage>/in-use/<pid>.json), so that `gopsy storage prune` never deletes what a window shows.
+// ledger (<storage>/in-use/<pid>-<n>.json), so that `gopsy storage prune` never deletes what a window shows.
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import type { StorageItemKind } from '../../../shared/contract/storage';
 import { writeFileAtomic } from '../atomicFile';
 
 export const IN_USE_DIR = 'in-use';
+const LEDGER_POLL_MS = 5000;
 
 /** `kind:id` → why it is in use, e.g. "run:20260101-120000-abcdef" → "shown in the Build view". */
 export type InUseMap = Map<string, string>;
@@ -25,15 +27,17 @@ function alive(pid: number): boolean {
   }
 }
 
-/** What other live gopsy processes on this storage have in use; ledgers of processes gone are removed. */
-export async function othersInUse(storageDir: string): Promise<InUseMap> {
+/**
+ * What the other gopsy backends on this storage have in use (other processes, or another backend of
+ * this one); ledgers of processes gone are removed. `own` is the caller's ledger file, left out.
+ */
+export async function othersInUse(storageDir: string, own?: string): Promise<InUseMap> {
   const dir = path.join(storageDir, IN_USE_DIR);
   const out: InUseMap = new Map();
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const m = /^(\d+)\.json$/.exec(name);
-    if (!m) continue;
+    const m = /^(\d+)-[0-9a-f]+\.json$/.exec(name);
+    if (!m || (own && path.join(dir, name) === own)) continue;
     const pid = Number(m[1]);
-    if (pid === process.pid) continue;
     if (!alive(pid)) {
       await rm(path.join(dir, name), { force: true }).catch(() => {});
       continue;
@@ -49,13 +53,20 @@ export async function othersInUse(storageDir: string): Promise<InUseMap> {
 export class InUseLedger {
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** What was written last ('' for no file): a check that finds the same writes nothing. */
+  private last = '';
+  /** Some uses change without telling (a bundle opened, a binary loaded): looked at this often. */
+  private readonly poll: NodeJS.Timeout;
   readonly file: string;
 
   constructor(
     storageDir: string,
     private readonly snapshot: () => InUseMap,
   ) {
-    this.file = path.join(storageDir, IN_USE_DIR, `${process.pid}.json`);
+    // One file per backend: a process may run several on one storage (tests do).
+    this.file = path.join(storageDir, IN_USE_DIR, `${process.pid}-${randomBytes(4).toString('hex')}.json`);
+    this.poll = setInterval(() => this.changed(), LEDGER_POLL_MS);
+    this.poll.unref();
   }
 
   changed(): void {
@@ -69,15 +80,18 @@ export class InUseLedger {
 
   private async write(): Promise<void> {
     const items = Object.fromEntries(this.snapshot());
-    if (Object.keys(items).length === 0) {
-      await rm(this.file, { force: true });
-      return;
+    const text = Object.keys(items).length === 0 ? '' : JSON.stringify({ pid: process.pid, items });
+    if (text === this.last) return;
+    if (!text) await rm(this.file, { force: true });
+    else {
+      await mkdir(path.dirname(this.file), { recursive: true });
+      await writeFileAtomic(this.file, text);
     }
-    await mkdir(path.dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify({ pid: process.pid, items }));
+    this.last = text;
   }
 
   async close(): Promise<void> {
+    clearInterval(this.poll);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.writing;

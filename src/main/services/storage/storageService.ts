@@ -79,8 +79,10 @@ const NotesRefs = z.object({
 });
 
 export interface LiveUse {
-  /** What this process has in use now (`kind:id` → why). */
+  /** What this backend has in use now (`kind:id` → why). */
   inUse(): InUseMap;
+  /** Where this backend tells others about it (not read back as another's). */
+  ledgerFile?: string;
 }
 
 export interface StorageServiceOptions {
@@ -118,7 +120,7 @@ export class StorageService {
 
   /** Everything in use: this process, other gopsy processes on the storage, and runs that session notes point at. */
   async inUse(): Promise<InUseMap> {
-    const out = await othersInUse(this.storageDir);
+    const out = await othersInUse(this.storageDir, this.opts.live?.ledgerFile);
     for (const [k, why] of this.opts.live?.inUse() ?? []) out.set(k, why);
     for (const [id, why] of await this.sessionRuns()) if (!out.has(useKey('run', id))) out.set(useKey('run', id), why);
     return out;
