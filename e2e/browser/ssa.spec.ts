@@ -157,3 +157,28 @@ test('opens on the main package, says why a package has no function, and keeps t
   await page.getByRole('tab', { name: 'SSA' }).click();
   await expect(page.getByTestId('ssa-package').locator('option:checked')).toHaveText('example.com/inventory/broken');
 });
+
+test('lists the package’s own functions before the instances and wrappers the compiler made, and filters them', async ({ page }) => {
+  const errors = await openPage(page, wb);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory' });
+  const funcs = page.getByTestId('ssa-functions');
+  await expect(funcs.getByText('main', { exact: true })).toBeVisible({ timeout: 110_000 });
+  const groups = funcs.getByTestId('ssa-func-group');
+  const group = (origin: string) => funcs.locator(`[data-origin="${origin}"] .ssa-func`);
+  // What the compiler prints for the sample's main package (-d=ssa/regalloc/time): its own functions
+  // in source order, store.Map instantiated over shapes and for Item, sync/atomic's Pointer for os, .eq functions.
+  expect(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-origin')))).toEqual(['own', 'elsewhere', 'shape', 'generated']);
+  await expect(group('own')).toHaveText(['main', 'main.func1', 'main.func2']);
+  await expect(group('elsewhere')).toContainText(['Map[example.com/inventory/store.Item,string]']);
+  await expect(group('shape')).toContainText(['Map[go.shape.struct {']);
+  await expect(group('generated')).toContainText(['.eq.[2]interface {}']);
+
+  // The filter keeps the compiler's names and the grouping.
+  await page.getByTestId('ssa-func-filter').fill('map[');
+  await expect(funcs.locator('.ssa-func')).toHaveText([/^Map\[example\.com\/inventory\/store\.Item,string\]$/, /^Map\[go\.shape\.struct \{/]);
+  expect(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-origin')))).toEqual(['elsewhere', 'shape']);
+  await page.getByTestId('ssa-func-filter').fill('func2');
+  await expect(funcs.locator('.ssa-func')).toHaveText(['main.func2']);
+  expect(errors).toEqual([]);
+});

@@ -62,7 +62,8 @@ function PackageNode({ pkg, files, selected, onOpen, open, onToggle, revealed }:
       <button ref={label} className="tree-package-label" onClick={onToggle} aria-expanded={open} title={pkg.importPath}>
         <span className="twisty">{open ? '▾' : '▸'}</span>
         <span className="pkg-dir tree-name">{pkg.dir === '.' ? '(root)' : pkg.dir}</span>
-        <span className="pkg-name">{pkg.name && `package ${pkg.name}`}</span>
+        {/* The package name only where the folder does not say it already (a main package, a _test). */}
+        {pkg.name && pkg.name !== pkg.dir.slice(pkg.dir.lastIndexOf('/') + 1) && <span className="pkg-name">package {pkg.name}</span>}
       </button>
       {pkg.error && <div className="tree-error">{pkg.error}</div>}
       {open && (
