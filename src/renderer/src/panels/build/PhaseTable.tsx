@@ -26,7 +26,9 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
     );
   }
   return (
-    <table className="data-table" data-testid="phase-table">
+    // Scrolls sideways in its own box when its columns do not fit: the rest of the view stays put.
+    <div className="table-scroll">
+    <table className="data-table phase-table" data-testid="phase-table">
       <thead>
         <tr>
           <th>package</th>
@@ -43,7 +45,9 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
       <tbody>
         {rows.map((p) => (
           <tr key={p.package} data-testid="phase-row">
-            <td>{p.package}</td>
+            <td className="pkg" title={p.package}>
+              {p.package}
+            </td>
             <td className="num">{ms(p.totalNs / 1e6)}</td>
             {PHASES.map((ph) => (
               <td key={ph} className="num">
@@ -56,5 +60,6 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
