@@ -34,7 +34,8 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
           <th>package</th>
           {['total', ...PHASES].map((p) => (
             <th key={p} className={`num sortable ${sortBy === p ? 'sorted' : ''} ${p === slowest ? 'hot' : ''}`} onClick={() => setSortBy(p)}>
-              {p}
+              {/* A break after ':' and '-' lets a long phase name take two lines rather than widen the table. */}
+              {p.replace(/([:-])/g, '$1\u200b')}
               {sortBy === p ? ' ▼' : ''}
             </th>
           ))}
