@@ -182,3 +182,27 @@ test('lists the package’s own functions before the instances and wrappers the 
   await expect(funcs.locator('.ssa-func')).toHaveText(['main.func2']);
   expect(errors).toEqual([]);
 });
+
+test('a package picked while another is still being listed never shows the other one’s functions', async ({ page }) => {
+  // Every state of the list, with the package picked at that moment, from the page's first script on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __ssaLists: string[] }).__ssaLists = seen;
+    new MutationObserver(() => {
+      const picker = document.querySelector<HTMLSelectElement>('[data-testid=ssa-package]');
+      const names = [...document.querySelectorAll('[data-testid=ssa-functions] .ssa-func')].map((e) => e.textContent);
+      if (picker && names.length) seen.push(`${picker.value}: ${names.join(' ')}`);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const errors = await openPage(page, wb);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  // The main package is being listed (the default); store is picked meanwhile and queues behind it.
+  await expect(page.getByTestId('ssa-package').locator('option:checked')).toHaveText('example.com/inventory');
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory/store' });
+  const funcs = page.getByTestId('ssa-functions');
+  await expect(funcs.getByText('(*Store).Add', { exact: true })).toBeVisible({ timeout: 110_000 });
+  const lists = await page.evaluate(() => (window as unknown as { __ssaLists: string[] }).__ssaLists);
+  expect(lists.filter((l) => l.startsWith('store: ') && / main(\s|$)/.test(l))).toEqual([]);
+  expect(lists.some((l) => l.startsWith('store: ') && l.includes('(*Store).Add'))).toBe(true);
+  expect(errors).toEqual([]);
+});

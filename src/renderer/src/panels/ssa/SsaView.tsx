@@ -1,6 +1,6 @@
 // The SSA browser: pick a package and a function, gopsy captures it with the real compiler, then
 // browse its phases (list, phase view, diff, CFG, sources/AST/genssa) and follow values.
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { TreePackage } from '../../../../shared/api';
 import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
@@ -77,17 +77,22 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
 
   const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
 
+  // Listings run one after another in the backend: the answer for a package picked before the current
+  // one may arrive first, and is dropped (it would list that package's functions under this one's name).
+  const listing = useRef(0);
   const loadFunctions = useCallback(async () => {
     if (!pkg) return;
+    const seq = ++listing.current;
     setFuncs(null);
     setBusy('Asking the compiler which functions it compiles…');
     setError((e) => (e?.fromList ? null : e));
     try {
-      setFuncs((await api.call('ssa.functions', { pkg: pkgArg, test })).functions);
+      const { functions } = await api.call('ssa.functions', { pkg: pkgArg, test });
+      if (seq === listing.current) setFuncs(functions);
     } catch (err) {
-      setError({ text: message(err), candidates: [], fromList: true });
+      if (seq === listing.current) setError({ text: message(err), candidates: [], fromList: true });
     } finally {
-      setBusy(null);
+      if (seq === listing.current) setBusy(null);
     }
   }, [api, pkg, pkgArg, test]);
 
