@@ -5,6 +5,7 @@ import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
 import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
+import { RUN_PLACEHOLDER, relocatedCommand } from '../main/services/runs/command';
 import { RunService } from '../main/services/runs/runService';
 import { GopsyError } from '../shared/rpc';
 import { ArgReader, UsageError, type CliCommand } from './command';
@@ -87,9 +88,15 @@ async function capture(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const { summary, done } = await runs.start(project, profile);
-    process.stderr.write(`gopsy: ${summary.commandLine}\n`);
-    const m = await done;
-    const runDir = runs.store.runDir(project, m.id);
+    // The run is made in a temp folder that goes: the command shown and recorded names where its files
+    // stay (--out), or for a bundle RUN_PLACEHOLDER, so that it can be pasted and run again.
+    const stays = bundle ? RUN_PLACEHOLDER : out;
+    const started = await runs.store.readManifest(project, summary.id).catch(() => null);
+    process.stderr.write(`gopsy: ${started ? relocatedCommand(started, stays).shellLine : summary.commandLine}\n`);
+    const finished = await done;
+    const runDir = runs.store.runDir(project, finished.id);
+    const m = { ...finished, command: relocatedCommand(finished, stays) };
+    await runs.store.writeManifest(project, m);
     if (bundle) {
       if (cancelled) {
         process.stderr.write(`gopsy: build ${m.status}; no bundle written\n`);
@@ -104,6 +111,7 @@ async function capture(argv: string[]): Promise<number> {
       });
       if (!res) return cancelled ? 130 : 2;
       process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); bundle written to ${out} (${res.manifest.entries.length} entries, ${res.bytes} bytes)\n`);
+      process.stderr.write(`gopsy: its recorded command writes the artefacts to ${RUN_PLACEHOLDER}: to run it again, replace ${RUN_PLACEHOLDER} with a folder of your own\n`);
     } else {
       // The build took a while: something may have made --out meanwhile (rename would replace an empty folder).
       if (await stat(out).catch(() => null)) {

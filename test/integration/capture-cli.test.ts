@@ -1,10 +1,13 @@
 // `gopsy capture` (its run function, as bin/gopsy.js calls it) on a temp copy of the sample with the
 // real toolchain: the exit code is the build's, and the run directory holds the manifest with status.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { RunManifest } from '../../src/shared/api';
 import { captureCommand } from '../../src/cli/capture';
+import { parseActionGraph } from '../../src/core/build';
+import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { copySample, removeTemp } from './support';
 
 let temp: string;
@@ -72,5 +75,35 @@ test('with no go to run, the run fails at once and says so, instead of the pty\'
   } finally {
     if (before === undefined) delete process.env.GOPSY_GO;
     else process.env.GOPSY_GO = before;
+  }
+});
+
+test('the recorded command names where the run stays (--out), and runs again as pasted', async () => {
+  const out = path.join(temp, 'rerun');
+  const r = await capture([project, '--out', out, '--profile', 'Diagnose failure']);
+  expect(r.code).toBe(0);
+  const m = await manifest(out);
+  // The run was made in a temp folder next to --out, which is gone now.
+  expect(m.command.shellLine).not.toContain('.gopsy-capture-');
+  expect(m.command.shellLine).toContain(`-debug-actiongraph=${path.join(out, 'actiongraph.json')}`);
+  expect(r.err).toContain(`gopsy: ${m.command.shellLine}\n`);
+  await rm(path.join(out, 'actiongraph.json'));
+  execFileSync('sh', ['-c', m.command.shellLine], { stdio: 'ignore' });
+  expect(parseActionGraph(await readFile(path.join(out, 'actiongraph.json'), 'utf8')).actions.length).toBeGreaterThan(0);
+});
+
+test('a bundle\'s run records its command with <run> for the run directory, and says so', async () => {
+  const out = path.join(temp, 'placeholder.gopsy');
+  const r = await capture([project, '--out', out, '--profile', 'Diagnose failure']);
+  expect(r.code).toBe(0);
+  const reader = await BundleReader.open(out);
+  try {
+    const entry = reader.entries.find((e) => /^runs\/[^/]+\/manifest\.json$/.test(e.path))!;
+    const m = JSON.parse((await reader.readEntry(entry.path, 1 << 20)).toString('utf8')) as RunManifest;
+    expect(m.command.shellLine).not.toContain('.gopsy-capture-');
+    expect(m.command.shellLine).toContain("'-debug-actiongraph=<run>/actiongraph.json'");
+    expect(r.err).toContain('replace <run> with a folder of your own');
+  } finally {
+    reader.close();
   }
 });
