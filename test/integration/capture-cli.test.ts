@@ -107,3 +107,19 @@ test('a bundle\'s run records its command with <run> for the run directory, and 
     reader.close();
   }
 });
+
+test('--quiet prints no console output, only the summary, and on a failure the compile errors', async () => {
+  const loud = await capture([project, '--out', path.join(temp, 'loud'), '--profile', 'Diagnose failure']);
+  expect(loud.out).toContain('WORK=');
+  const quiet = await capture([project, '--out', path.join(temp, 'quiet'), '--profile', 'Diagnose failure', '--quiet']);
+  expect(quiet.code).toBe(0);
+  expect(quiet.out).toBe('');
+  expect(quiet.err).toContain(`run written to ${path.join(temp, 'quiet')}`);
+  // The run still keeps the whole console.
+  expect(await readFile(path.join(temp, 'quiet', 'console.txt'), 'utf8')).toContain('WORK=');
+  const broken = await capture([project, '--out', path.join(temp, 'quiet-broken'), '--profile', 'Diagnose failure', '--tags', 'gopsy_broken', '--quiet']);
+  expect(broken.code).toBe(1);
+  expect(broken.out).toContain('broken/typeerror.go:11:9');
+  expect(broken.out).not.toContain('WORK=');
+  expect(captureCommand.usage).toMatch(/--quiet +print only the command, the summary and the build's errors/);
+});
