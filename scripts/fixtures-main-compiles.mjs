@@ -10,7 +10,7 @@ if (!moduleDir || !runDir) {
   console.error('usage: node scripts/fixtures-main-compiles.mjs MODULE RUNDIR');
   process.exit(2);
 }
-const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'test', 'fixtures', 'compare', 'main-compiles', path.basename(moduleDir));
+const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'test', 'fixtures', 'main-compiles', path.basename(moduleDir));
 mkdirSync(out, { recursive: true });
 
 const graph = JSON.parse(readFileSync(path.join(runDir, 'actiongraph.json'), 'utf8'));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseActionGraph, parseCompileBench } from '../../../src/core/build';
 import { nameMainCompiles } from '../../../src/core/compare';
 
-const dir = path.join(__dirname, '..', '..', 'fixtures', 'compare', 'main-compiles', 'gopls-v0.20.0');
+const dir = path.join(__dirname, '..', '..', 'fixtures', 'main-compiles', 'gopls-v0.20.0');
 const bench = parseCompileBench(readFileSync(path.join(dir, 'bench.txt'), 'utf8')).packages;
 const actions = parseActionGraph(readFileSync(path.join(dir, 'actiongraph.json'), 'utf8')).actions;
 const lines = JSON.parse(readFileSync(path.join(dir, 'lines.json'), 'utf8')) as Record<string, number>;
