@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseActionGraph, parseCompileBench } from '../../../src/core/build';
-import { nameMainCompiles } from '../../../src/core/compare';
+import { nameMainCompiles, parseActionGraph, parseCompileBench } from '../../../src/core/build';
 
 const dir = path.join(__dirname, '..', '..', 'fixtures', 'main-compiles', 'gopls-v0.20.0');
 const bench = parseCompileBench(readFileSync(path.join(dir, 'bench.txt'), 'utf8')).packages;
