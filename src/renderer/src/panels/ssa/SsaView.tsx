@@ -34,7 +34,9 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const [packages, setPackages] = useState<TreePackage[]>([]);
   const [pkg, setPkg] = useState('');
   const [test, setTest] = useState(false);
-  const [funcs, setFuncs] = useState<SsaFuncInfo[] | null>(null);
+  // The functions listed, with the package and build they belong to: a list is shown only while its
+  // package is the one picked, so no frame shows one package's functions under another's name.
+  const [listed, setListed] = useState<{ for: string; functions: SsaFuncInfo[] } | null>(null);
   const [funcFilter, setFuncFilter] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   // `fromList`: the error came from listing functions; a new listing clears only such an error, not
@@ -79,6 +81,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   }, [workspace, pkg]);
 
   const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
+  const funcs = listed?.for === `${pkgArg}\0${test}` ? listed.functions : null;
 
   const { jobs, run: runJob, cancel: cancelJob } = useSsaJobs(api);
   const capturing = jobs.some((j) => j.job.startsWith('capture-'));
@@ -91,11 +94,10 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const loadFunctions = useCallback(async () => {
     if (!pkg) return;
     const mine = ++listing.current;
-    setFuncs(null);
     setError((e) => (e?.fromList ? null : e));
     try {
       const res = await listFunctions(pkgArg, test);
-      if (mine === listing.current) setFuncs(res.functions);
+      if (mine === listing.current) setListed({ for: `${pkgArg}\0${test}`, functions: res.functions });
     } catch (err) {
       if (mine === listing.current) setError({ text: message(err), candidates: [], fromList: true });
     }
