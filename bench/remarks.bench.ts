@@ -2,37 +2,16 @@
 // index (as a run is loaded: flows checked, read on demand) vs a baseline of JSON.parse of the same
 // lines, in the same run. Goal: under 1 s in total.
 // Also the data side of decorating a file with 1,000 remarks (line marks, hovers, hints).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { RemarkIndex, readLogopt, remarksFromLogopt, withFlow, type LazyRemark } from '../src/core/remarks';
 import type { Remark } from '../src/shared/remarks';
 import { lineMarksFor } from '../src/renderer/src/panels/remarks/editorRemarks';
 import { recordBench, timeIt } from './report';
+import { stdLogopt } from './stdRemarks';
 
-const CACHE = path.join(__dirname, '.cache', 'remarks-std');
 const ROUNDS = 5;
-
-/** Captured once (minutes on a small machine), then reused. */
-function stdLogopt(): string {
-  const dir = path.join(CACHE, 'logopt');
-  if (existsSync(path.join(CACHE, 'done'))) return dir;
-  rmSync(CACHE, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const gocache = path.join(os.tmpdir(), `gopsy-bench-remarks-cache-${process.pid}`);
-  const res = spawnSync('go', ['build', '-a', `-gcflags=all=-json=0,file://${dir}`, 'std'], {
-    encoding: 'utf8',
-    env: { ...process.env, GOFLAGS: '', GOCACHE: gocache },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  rmSync(gocache, { recursive: true, force: true });
-  if (res.status !== 0) throw new Error(`go build -a std failed:\n${res.stderr.slice(0, 2000)}`);
-  mkdirSync(CACHE, { recursive: true });
-  spawnSync('touch', [path.join(CACHE, 'done')]);
-  return dir;
-}
 
 test('parse and index the remarks of -a std vs JSON.parse of the same lines', async () => {
   const dir = stdLogopt();

@@ -11,6 +11,7 @@ import { binaryMethods } from './contract/binary';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
+import { storageEvents, storageMethods } from './contract/storage';
 
 export * from './types';
 export * from './contract/debug';
@@ -27,6 +28,7 @@ export const methods = {
   ...bundleMethods,
   ...remarksMethods,
   ...compareMethods,
+  ...storageMethods,
 } as const;
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...godebugEvents,
   ...bundleEvents,
   ...ssaEvents,
+  ...storageEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -27,20 +27,30 @@ export interface PendingFlow {
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * What pending flows are read from: the text of a logopt file, or its UTF-8 bytes, of which only the
- * asked-for line is decoded again (bytes take half the memory of text with any non-ASCII in it).
+ * One line of a logopt file, read again when a view asks for its flow: the service reads it from the
+ * file on disk (the core does no I/O), so a loaded run keeps no copy of its files in memory.
+ */
+export interface LineSource {
+  line(index: number): string;
+}
+
+/**
+ * What pending flows are read from: the text of a logopt file, its UTF-8 bytes (of which only the
+ * asked-for line is decoded again; bytes take half the memory of text with any non-ASCII in it), or
+ * a LineSource that keeps neither.
  */
 export class FlowSource {
   // Private fields: a pending flow that reached a transport by mistake does not carry the file along.
-  readonly #from: { scanner: DiagnosticScanner } | { bytes: Uint8Array };
+  readonly #from: { scanner: DiagnosticScanner } | { bytes: Uint8Array } | { lines: LineSource };
   #lineStarts: number[] | null = null;
 
-  constructor(from: { scanner: DiagnosticScanner } | { bytes: Uint8Array }) {
+  constructor(from: { scanner: DiagnosticScanner } | { bytes: Uint8Array } | { lines: LineSource }) {
     this.#from = from;
   }
 
   read(p: PendingFlow, sink: RelatedSink): void {
     if ('scanner' in this.#from) return this.#from.scanner.readRelated(p.at, sink);
+    if ('lines' in this.#from) return new DiagnosticScanner(this.#from.lines.line(p.line)).readRelated(p.at - p.start, sink);
     const bytes = this.#from.bytes;
     const starts = (this.#lineStarts ??= lineStarts(bytes));
     const line = utf8.decode(bytes.subarray(starts[p.line], (starts[p.line + 1] ?? bytes.length + 1) - 1));
@@ -60,6 +70,8 @@ export type LazyRemark = Omit<Remark, 'flow'> & { flow: FlowStep[] | PendingFlow
 export interface LogoptOptions {
   /** Read lines in the compiler's exact shape without JSON.parse (default true; false for tests). */
   fastPath?: boolean;
+  /** Where pending flows read their line later, instead of keeping the input (its lines, by index). */
+  lines?: LineSource;
 }
 
 // A std build repeats a few thousand URIs in ~1.3M flow steps: decode each once.
@@ -159,7 +171,7 @@ export function readLogopt(
   const text = typeof input === 'string' ? input : utf8.decode(input);
   const scanner = options.fastPath === false ? null : new DiagnosticScanner(text);
   const out = new RemarkBuilder(
-    scanner && new FlowSource(typeof input === 'string' ? { scanner } : { bytes: input }),
+    scanner && new FlowSource(options.lines ? { lines: options.lines } : typeof input === 'string' ? { scanner } : { bytes: input }),
   );
   let version: unknown;
   let bad = 0;

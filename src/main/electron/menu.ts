@@ -1,4 +1,4 @@
-// The application menu: File ▸ Open Folder (native dialog), Open Recent, Open Session, Save Session.
+// The application menu: File ▸ Open Folder (native dialog), Open Recent, Open Session, Save Session, Storage.
 import { Menu, dialog, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { Backend } from '../services/backend';
 
@@ -63,6 +63,7 @@ export async function installMenu(deps: MenuDeps): Promise<void> {
         { label: 'Open Session…', click: () => void openSession(deps) },
         // The preview (sizes, redactions, sources) is the renderer's: it then asks for the file.
         { label: 'Save Session…', accelerator: 'CmdOrCtrl+S', click: () => deps.backend.broadcast('session.saveRequested', {}) },
+        { label: 'Storage…', click: () => deps.backend.broadcast('storage.showRequested', {}) },
         { type: 'separator' },
         { role: 'quit' },
       ],

@@ -19,6 +19,7 @@ import { SessionService } from './bundles/sessions';
 import { bundleHandlers } from './bundles/handlers';
 import { remarksHandlers } from './remarks/handlers';
 import { compareHandlers } from './compare/handlers';
+import { storageHandlers } from './storage/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -118,6 +119,7 @@ export class Backend {
       ...bundleHandlers(ctx),
       ...remarksHandlers(ctx),
       ...compareHandlers(ctx),
+      ...storageHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

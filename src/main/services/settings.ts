@@ -4,11 +4,14 @@ import path from 'node:path';
 import os from 'node:os';
 import { z } from 'zod';
 import { writeFileAtomic } from './atomicFile';
+import { DEFAULT_STORAGE_LIMITS, StorageLimits } from '../../shared/contract/storage';
 
 const MAX_RECENT = 10;
 
 const SettingsFile = z.object({
   recentFolders: z.array(z.string()).default([]),
+  /** Storage limits applied after each run; absent until a user changes them (the defaults apply). */
+  storageLimits: StorageLimits.optional().catch(undefined),
 });
 export type Settings = z.infer<typeof SettingsFile>;
 
@@ -50,6 +53,14 @@ export class SettingsStore {
       recentFolders: [folder, ...s.recentFolders.filter((f) => f !== folder)].slice(0, MAX_RECENT),
     }));
     return next.recentFolders;
+  }
+
+  async storageLimits(): Promise<StorageLimits> {
+    return (await this.read()).storageLimits ?? DEFAULT_STORAGE_LIMITS;
+  }
+
+  async setStorageLimits(limits: StorageLimits): Promise<StorageLimits> {
+    return (await this.update((s) => ({ ...s, storageLimits: limits }))).storageLimits!;
   }
 
   /**

@@ -28,6 +28,7 @@ import { godebugStore } from './godebug/store';
 import { requestSave } from './views/session/saveRequest';
 import { BundleDrop } from './views/session/BundleDrop';
 import { bundleName, useOpenBundle } from './hooks/useOpenBundle';
+import { StorageHost } from './storage/StorageHost';
 
 interface Props {
   api: GopsyApi;
@@ -278,6 +279,7 @@ export function App({ api, onDisconnect }: Props) {
     <div className="workbench" style={{ gridTemplateColumns: `${treeWidth}px 4px 1fr` }}>
       <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} godebug={godebug} />
       <BundleDrop api={api} />
+      <StorageHost api={api} />
       {disconnected && (
         <div className="banner error wide" role="alert">
           The connection to the gopsy backend was lost. Start gopsy again and reload this page.

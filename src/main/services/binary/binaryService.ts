@@ -55,6 +55,11 @@ export class BinaryService {
     return [...this.entries.values()].map((e) => e.summary);
   }
 
+  /** The files of the binaries loaded now (disassembly reads them again). */
+  loadedFiles(): string[] {
+    return [...this.entries.values()].map((e) => e.file);
+  }
+
   /** Analyses a binary file inside the project. */
   async open(root: string, rel: string): Promise<BinaryAnalysis> {
     const file = await resolveInside(root, rel);

@@ -47,6 +47,11 @@ export class BundleService {
     return summary;
   }
 
+  /** The bundles open now: their files and readers (storage keeps what they use). */
+  openBundles(): Array<{ id: string; file: string; reader: BundleReader }> {
+    return [...this.open.values()].map((b) => ({ id: b.id, file: b.reader.file, reader: b.reader }));
+  }
+
   get current(): BundleSummary | null {
     return (this.lastId && this.open.get(this.lastId)?.summary) || null;
   }

@@ -32,11 +32,15 @@ function replayRef(backend: Backend, bundle: string, run: string): ReplayRef {
   };
 }
 
-export function remarksHandlers(ctx: ConnectionContext) {
-  const { backend } = ctx;
+export function remarksServiceOf(backend: Backend): RemarksService {
   let svc = services.get(backend);
   if (!svc) services.set(backend, (svc = new RemarksService(runServiceOf(backend))));
-  const service = svc;
+  return svc;
+}
+
+export function remarksHandlers(ctx: ConnectionContext) {
+  const { backend } = ctx;
+  const service = remarksServiceOf(backend);
   const root = () => backend.requireWorkspace().root;
   const index = (runId: string, bundle?: string) => (bundle ? service.replayIndex(replayRef(backend, bundle, runId)) : service.index(root(), runId));
   return {

@@ -3,6 +3,7 @@
 // `gopsy remarks`.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { DiskLines } from './diskLines';
 import { attributeFunctions, parseRemarkText, readLogopt, type LazyRemark, type ParsedRemarks } from '../../../core/remarks';
 
 /** Logopt flows stay pending until asked for (withFlow). */
@@ -36,10 +37,10 @@ async function readLogoptDir(dir: string): Promise<ParsedRemarks<LazyRemark>> {
     return out;
   }
   const files = names.map(String).filter((n) => n.endsWith('.json')).sort();
-  // Bytes, not text: the index reads escape flows from them when asked, at half the memory of text.
+  // The bytes are dropped once read: escape flows are read back from the file when a view asks.
   await eachRead(files, (name) => readFile(path.join(dir, name)), (name, bytes) => {
     if (bytes === null) return void out.warnings.push(`${name}: could not be read.`);
-    const r = readLogopt(bytes, name);
+    const r = readLogopt(bytes, name, DiskLines.fits(bytes) ? { lines: new DiskLines(path.join(dir, name), bytes) } : {});
     for (const remark of r.remarks) out.remarks.push(remark);
     out.skipped += r.skipped;
     out.warnings.push(...r.warnings);

@@ -32,7 +32,11 @@ interface LoadedRun {
   hashes: Record<string, string> | null;
 }
 
-const CACHED_RUNS = 4;
+/**
+ * Runs kept loaded: the one the Remarks view shows and the one before. A large module's run is about
+ * 100 MB of remark objects (250k remarks on gopls), so a handful would be most of the backend.
+ */
+const CACHED_RUNS = 2;
 
 export class RemarksService {
   private readonly cache = new Map<string, Promise<LoadedRun>>();
@@ -75,6 +79,11 @@ export class RemarksService {
     const run = await this.run(project, runId);
     const remarks = run.index.forPath(rel);
     return { remarks, stale: await isStale(project, rel, run.manifest.startedAt, run.hashes) };
+  }
+
+  /** A run was deleted from storage: what was loaded from it goes too. */
+  forget(runId: string): void {
+    for (const key of [...this.cache.keys()]) if (!key.startsWith('replay\n') && key.endsWith(`\n${runId}`)) this.cache.delete(key);
   }
 
   private run(project: string, id: string): Promise<LoadedRun> {

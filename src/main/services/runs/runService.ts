@@ -326,6 +326,11 @@ export class RunService {
     for (const l of this.listeners) l.output(id, text);
   }
 
+  /** Ids of the runs under way in this process. */
+  get running(): string[] {
+    return [...this.live.keys()];
+  }
+
   isRunning(id: string): boolean {
     return this.live.has(id);
   }

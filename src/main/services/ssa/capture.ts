@@ -14,6 +14,7 @@ import { GopsyError } from '../../../shared/rpc';
 import { compilePkgPath, gossafunc, parseFuncTimes, type CompiledFunc } from '../../../core/ssa/names';
 import { runGo } from '../goCommand';
 import { runGoBuild, type BuildWatch } from './goBuild';
+import { SSA_DIR, SSA_GOCACHE, SSA_TEMP, SSA_WRAPPER } from './layout';
 
 const WRAPPER = `#!/bin/sh
 # gopsy: set GOSSAFUNC/GOSSADIR only for the compile of the package being inspected, and note the start
@@ -48,11 +49,11 @@ export interface SsaToolPaths {
 }
 
 export async function ssaToolPaths(storageDir: string): Promise<SsaToolPaths> {
-  const base = path.join(storageDir, 'ssa');
+  const base = path.join(storageDir, SSA_DIR);
   await mkdir(base, { recursive: true });
-  const wrapper = path.join(base, 'toolexec.sh');
+  const wrapper = path.join(base, SSA_WRAPPER);
   await writeFile(wrapper, WRAPPER, { mode: 0o700 });
-  return { cacheDir: path.join(base, 'gocache'), wrapper };
+  return { cacheDir: path.join(base, SSA_GOCACHE), wrapper };
 }
 
 export async function describePackage(root: string, pkg: string): Promise<PackageRef> {
@@ -109,7 +110,7 @@ export async function listFunctions(root: string, pkg: PackageRef, tools: SsaToo
 }
 
 async function makeTemp(tools: SsaToolPaths): Promise<string> {
-  const dir = path.join(path.dirname(tools.wrapper), 'tmp', randomBytes(6).toString('hex'));
+  const dir = path.join(path.dirname(tools.wrapper), SSA_TEMP, randomBytes(6).toString('hex'));
   await mkdir(dir, { recursive: true });
   return dir;
 }

@@ -13,6 +13,7 @@ import { captureSsa, listFunctions, ssaToolPaths, type PackageRef } from './capt
 import { cancelledError, type BuildWatch } from './goBuild';
 import { sourceState, type SourceState } from './sourceState';
 import { SsaStore } from './ssaStore';
+import { SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
 
 /** How a caller follows and stops one listing or capture. */
 export interface JobWatch {
@@ -82,9 +83,6 @@ export class SsaService {
     return next;
   }
 
-  private root(root: string): string {
-    return path.join(this.storageDir, 'ssa', hashOf(root).slice(0, 12));
-  }
 
   /** Reports the source check, then the build's ticks, as BuildProgress. */
   private async watched<T>(
@@ -108,7 +106,7 @@ export class SsaService {
     const command = `go ${test ? 'test -c' : 'build'} -toolexec … -gcflags=…=-d=ssa/regalloc/time ${pkgArg}`;
     return this.watched({ title, command, root, pkgArg, test }, watch, async (state, build) => {
       const key = hashOf('list', state.key);
-      const file = path.join(this.root(root), 'listings', `${key}.json`);
+      const file = path.join(ssaProjectDir(this.storageDir, root), SSA_LISTINGS, `${key}.json`);
       const known = async () => this.listings.get(key) ?? (await readFile(file, 'utf8').then((t) => JSON.parse(t) as CompiledFunc[], () => undefined));
       // Checked again once this job's turn comes: a listing queued behind the same one finds it made.
       const functions = (await known()) ?? (await this.serial(async () => (await known()) ?? this.recorded({ kind: 'list', pkg: state.pkg.importPath }, async () => {
@@ -143,9 +141,9 @@ export class SsaService {
       const pkgPath = compilePkgPath(pkg.importPath, pkg.name);
       const name = normaliseQuery(func, pkgPath);
       // The same function of the same sources has one capture folder: kept, it is given again.
-      const id = `cap-${hashOf('capture', state.key, name)}`;
-      const outDir = path.join(this.root(root), id);
-      const marker = path.join(outDir, 'gopsy-capture.json');
+      const id = ssaCaptureId(hashOf('capture', state.key, name));
+      const outDir = ssaCaptureDir(this.storageDir, root, id);
+      const marker = path.join(outDir, SSA_CAPTURE_MARKER);
       const kept = async () => (await readFile(marker, 'utf8').then((t) => JSON.parse(t) as { output: string }, () => null));
       const res = await this.serial(async () => {
         const was = await kept();

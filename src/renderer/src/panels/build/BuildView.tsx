@@ -14,6 +14,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';
 import './build.css';
+import { useShowing, useStorageDeleted } from '../../storage/useShowing';
 
 /** A path the sender's toolchain printed, relative to the sender's project (as the bundle saved its sources). */
 function senderRelative(root: string, p: string): string {
@@ -55,6 +56,9 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const profile = checked ? (checked.profile ?? undefined) : selectedProfile;
 
   const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(message(e))), [api]);
+  // The selected run stays in storage while it is shown; runs deleted from storage leave the list.
+  useShowing(api, 'build', [selected]);
+  useStorageDeleted(api, refreshRuns);
 
   useEffect(() => {
     if (!workspace) return;

@@ -11,6 +11,7 @@ import { onCompareRequest, takeCompareRequest } from '../../workbenchBus';
 import { AnotherVersion, type AnotherBase } from './AnotherVersion';
 import { BinarySection, RemarksSection, SsaSection, TimingSection } from './Sections';
 import './compare.css';
+import { useShowing, useStorageDeleted } from '../../storage/useShowing';
 
 interface Choice {
   key: string;
@@ -29,6 +30,9 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
   const [result, setResult] = useState<RunComparison | null>(null);
   const [another, setAnother] = useState<AnotherBase | null>(null);
   const { busy, error, setError, run } = useBusyAction();
+  // The project runs picked here stay in storage while they are; deleted ones leave the choices.
+  const runOf = (k: string) => (k.startsWith('run:') ? k.slice('run:'.length) : null);
+  useShowing(api, 'compare', [runOf(a), runOf(b)]);
 
   const refreshRuns = useCallback(
     () =>
@@ -38,6 +42,8 @@ export function CompareView({ api, workspace, openSource }: ViewProps) {
       }),
     [api, workspace],
   );
+
+  useStorageDeleted(api, refreshRuns);
 
   useEffect(() => {
     refreshRuns().catch((e: Error) => setError(e.message));

@@ -16,6 +16,7 @@ import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
 import { bundleName, capturedRemarks, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
 import { BundleSourceAt } from '../../views/session/BundleSourceAt';
 import type { BundleRun } from '../../../../shared/contract/bundle';
+import { useShowing } from '../../storage/useShowing';
 
 type Tab = 'all' | 'heap' | 'almost';
 
@@ -45,6 +46,8 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     replayingRef.current = replaying;
   });
   const from = useMemo(() => (replaying && replayFrom ? { bundle: replayFrom } : {}), [replaying, replayFrom]);
+  // The project run whose remarks are shown stays in storage (its escape flows are read from its files).
+  useShowing(api, 'remarks', [!replaying ? summary?.runId : null]);
 
   const updatePrefs = (p: RemarkPrefs) => {
     setSaved({ root, prefs: p });

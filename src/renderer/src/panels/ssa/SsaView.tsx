@@ -21,6 +21,7 @@ import { editorMarks } from '../../editor/editorMarks';
 import { loadState, saveState } from '../../state/persist';
 import { defaultPackage, noFunctionsText } from './defaultPackage';
 import './ssa.css';
+import { useShowing } from '../../storage/useShowing';
 
 const NO_BLOCKS: SsaPhase['blocks'] = [];
 type Tab = 'phase' | 'diff' | 'cfg' | 'sources' | 'ast' | 'genssa' | 'search';
@@ -113,6 +114,8 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
 
   /** Shows a capture the backend has started parsing (a fresh one or an opened folder). */
   const [knownFile, setKnownFile] = useState<string | null>(null);
+  // The capture shown stays in storage while it is.
+  useShowing(api, 'ssa', [], [id]);
   const show = useCallback((captureId: string, file: string | null = null) => {
     editorMarks.clear('ssa');
     setKnownFile(file);

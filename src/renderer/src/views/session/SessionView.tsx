@@ -13,6 +13,7 @@ import { RerunDialog } from './RerunDialog';
 import { showView } from '../../workbenchBus';
 import { clearSaveRequest, hasSaveRequest, onSaveRequest } from './saveRequest';
 import { errorText, formatBytes } from './format';
+import { openStorage } from '../../storage/storageBus';
 
 /** The renderer's layout state, recorded in the bundle with the session. */
 function currentLayout() {
@@ -52,9 +53,15 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
     const refresh = () => void api.call('session.current', {}).then(setSession, (err) => setMessage({ error: true, text: errorText(err) }));
     refresh();
     // The view stays mounted while hidden: a finished build changes what the session holds.
-    return api.on('build.status', (s) => {
+    const offStatus = api.on('build.status', (s) => {
       if (s.status !== 'running') refresh();
     });
+    // Deleted runs are no longer part of what a save collects.
+    const offDeleted = api.on('storage.deleted', refresh);
+    return () => {
+      offStatus();
+      offDeleted();
+    };
   }, [api, workspace]);
 
   const openBundle = useCallback(async () => {
@@ -74,6 +81,9 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
           Save Session…
         </button>
         <button onClick={() => void openBundle()}>Open Session…</button>
+        <button onClick={openStorage} title="What gopsy keeps on disk for this project and others; delete old runs and captures">
+          Storage…
+        </button>
         {message && (
           <span className={message.error ? 'error-text' : 'muted'} role={message.error ? 'alert' : 'status'}>
             {message.text}
