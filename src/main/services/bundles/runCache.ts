@@ -13,7 +13,8 @@ import { GopsyError } from '../../../shared/rpc';
 import { isInside } from '../paths';
 import { BundleError, type BundleReader } from './bundleReader';
 import { isRunId, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
-import { isSsaCaptureId, ssaCaptureMarkerEntry, ssaCapturePrefix } from '../../../core/bundle/ssaLayout';
+import { isSsaCaptureId, ssaCapturePrefix } from '../../../core/bundle/ssaLayout';
+import { SSA_CAPTURE_MARKER } from '../ssa/layout';
 
 /** A bundle folder replayed from disk: a build run, or an SSA capture. */
 interface ReplayFolder {
@@ -71,7 +72,7 @@ export class BundleRunCache {
    */
   async ssaCaptureDir(bundleId: string, reader: BundleReader, capture: string): Promise<string> {
     if (!isSsaCaptureId(capture)) throw new GopsyError('bad-capture', `Not an SSA capture id: ${JSON.stringify(capture.slice(0, 200))}`);
-    return this.folderDir(bundleId, reader, { local: `@ssa/${capture}`, prefix: ssaCapturePrefix(capture), required: ssaCaptureMarkerEntry(capture), what: `SSA capture ${capture}`, noun: 'capture', skipped: [] });
+    return this.folderDir(bundleId, reader, { local: `@ssa/${capture}`, prefix: ssaCapturePrefix(capture), required: `${ssaCapturePrefix(capture)}${SSA_CAPTURE_MARKER}`, what: `SSA capture ${capture}`, noun: 'capture', skipped: [] });
   }
 
   private async folderDir(bundleId: string, reader: BundleReader, f: ReplayFolder): Promise<string> {

@@ -8,7 +8,8 @@ import type { RunManifest } from '../../../shared/build';
 import { RunStore } from '../runs/runStore';
 import { runFolder } from '../../../core/bundle/runLayout';
 import { DebugStore } from '../debug/debugStore';
-import { isSsaCaptureFile, ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
+import { ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
+import { SSA_CAPTURE_MARKER } from '../ssa/layout';
 import type { KeptCapture } from '../ssa/ssaService';
 
 /** A folder whose plain files go into the bundle under `prefix/` (links never followed). */
@@ -58,6 +59,9 @@ export async function projectRuns(storageDir: string, projectRoot: string, runni
   }
   return out.reverse(); // oldest first, as they happened
 }
+
+/** The files of a capture folder a bundle carries: the SSA and the marker (a test build's binary stays out). */
+const isSsaCaptureFile = (name: string) => name.endsWith('.html') || name.endsWith('.dump') || name === SSA_CAPTURE_MARKER;
 
 export function ssaCaptureLabel(c: Pick<KeptCapture, 'func' | 'pkg' | 'test'>): string {
   return `SSA capture: ${c.func} in ${c.pkg}${c.test ? ' (test build)' : ''}`;

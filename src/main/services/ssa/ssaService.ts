@@ -13,7 +13,7 @@ import { captureSsa, listFunctions, ssaToolPaths, type PackageRef } from './capt
 import { cancelledError, type BuildWatch } from './goBuild';
 import { sourceState, type SourceState } from './sourceState';
 import { SsaStore } from './ssaStore';
-import { SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
+import { SSA_CAPTURE_ID, SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
 
 /** How a caller follows and stops one listing or capture. */
 export interface JobWatch {
@@ -185,14 +185,14 @@ export class SsaService {
    * keeps, never changed. A folder without its marker (cut short) or with a damaged one is not listed.
    */
   async captures(root: string): Promise<KeptCapture[]> {
-    const base = this.root(root);
-    const names = (await readdir(base).catch(() => [] as string[])).filter((n) => n.startsWith('cap-'));
+    const base = ssaProjectDir(this.storageDir, root);
+    const names = (await readdir(base).catch(() => [] as string[])).filter((n) => SSA_CAPTURE_ID.test(n));
     const out: Array<KeptCapture & { at: number }> = [];
     for (const id of names) {
       const dir = path.join(base, id);
-      const marker = await readFile(path.join(dir, 'gopsy-capture.json'), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => null);
+      const marker = await readFile(path.join(dir, SSA_CAPTURE_MARKER), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => null);
       if (!marker || typeof marker.func !== 'string' || typeof marker.pkg !== 'string') continue;
-      const at = (await stat(path.join(dir, 'gopsy-capture.json')).catch(() => null))?.mtimeMs ?? 0;
+      const at = (await stat(path.join(dir, SSA_CAPTURE_MARKER)).catch(() => null))?.mtimeMs ?? 0;
       out.push({ id, func: marker.func, pkg: marker.pkg, test: marker.test === true, dir, at });
     }
     return out.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)).map(({ at: _at, ...c }) => c);
