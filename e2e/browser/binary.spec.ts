@@ -36,6 +36,8 @@ test('builds the sample, shows the treemap and table, and links disassembly to s
   const treemap = page.getByTestId('treemap');
   await expect(treemap.locator('.tm-cell[data-name="std"]')).toBeVisible();
   await expect(page.getByTestId('symbols-table')).toContainText('runtime');
+  // runtime.mheap_ and the rest of .bss take no bytes in the file: counted apart, not in the symbols' total.
+  await expect(page.getByTestId('binary-sizes')).toContainText(/on disk, [\d.]+ \w+ of it in symbols; [\d.]+ \w+ more in memory only \(\.bss/);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await page.screenshot({ path: path.join(REPO, 'docs/images/binary-view.png') });
 
@@ -51,6 +53,8 @@ test('builds the sample, shows the treemap and table, and links disassembly to s
   await page.getByTestId('symbols-table').getByRole('button', { name: 'example.com/inventory/store.(*Store).Items', exact: true }).click();
   const dis = page.getByTestId('disassembly');
   await expect(dis).toContainText('example.com/inventory/store.(*Store).Items');
+  // As drawn (innerText applies CSS text-transform): a Go symbol keeps its case.
+  await expect(dis.getByTestId('disassembly-symbol')).toHaveText('example.com/inventory/store.(*Store).Items', { useInnerText: true });
   const line = dis.getByTestId('asm-source').filter({ hasText: 'store/store.go:36' }).first();
   await line.click();
   await expect(page.getByTestId('editor-status')).toContainText('store/store.go');

@@ -61,5 +61,22 @@ test('captures remarks, shows the escape flow and marks the editor', async ({ pa
       timeout: 3_000,
     });
   }).toPass({ timeout: 30_000 });
+
+  // The table sorts by a column (flat rows that say their file) and back to grouped by place.
+  const messages = () => table.locator('[data-testid=remark-row] .msg').allTextContents();
+  const grouped = await messages();
+  expect(grouped.length).toBeGreaterThan(3);
+  await page.getByTestId('remarks-sort-message').click();
+  await expect(table).toHaveAttribute('data-sort', 'message');
+  await expect(table.locator('.group-file')).toHaveCount(0);
+  const ascending = await messages();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+  expect(new Set(ascending)).toEqual(new Set(grouped));
+  await page.getByTestId('remarks-sort-message').click();
+  await expect(page.getByTestId('remarks-sort-message')).toHaveAttribute('aria-sort', 'descending');
+  expect(await messages()).toEqual([...ascending].reverse());
+  await page.getByTestId('remarks-sort-place').click();
+  await expect(table.locator('.group-file').first()).toBeVisible();
+  expect(await messages()).toEqual(grouped);
   expect(errors).toEqual([]);
 });

@@ -157,3 +157,52 @@ test('opens on the main package, says why a package has no function, and keeps t
   await page.getByRole('tab', { name: 'SSA' }).click();
   await expect(page.getByTestId('ssa-package').locator('option:checked')).toHaveText('example.com/inventory/broken');
 });
+
+test('lists the package’s own functions before the instances and wrappers the compiler made, and filters them', async ({ page }) => {
+  const errors = await openPage(page, wb);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory' });
+  const funcs = page.getByTestId('ssa-functions');
+  await expect(funcs.getByText('main', { exact: true })).toBeVisible({ timeout: 110_000 });
+  const groups = funcs.getByTestId('ssa-func-group');
+  const group = (origin: string) => funcs.locator(`[data-origin="${origin}"] .ssa-func`);
+  // What the compiler prints for the sample's main package (-d=ssa/regalloc/time): its own functions
+  // in source order, store.Map instantiated over shapes and for Item, sync/atomic's Pointer for os, .eq functions.
+  expect(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-origin')))).toEqual(['own', 'elsewhere', 'shape', 'generated']);
+  await expect(group('own')).toHaveText(['main', 'main.func1', 'main.func2']);
+  await expect(group('elsewhere')).toContainText(['Map[example.com/inventory/store.Item,string]']);
+  await expect(group('shape')).toContainText(['Map[go.shape.struct {']);
+  await expect(group('generated')).toContainText(['.eq.[2]interface {}']);
+
+  // The filter keeps the compiler's names and the grouping.
+  await page.getByTestId('ssa-func-filter').fill('map[');
+  await expect(funcs.locator('.ssa-func')).toHaveText([/^Map\[example\.com\/inventory\/store\.Item,string\]$/, /^Map\[go\.shape\.struct \{/]);
+  expect(await groups.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-origin')))).toEqual(['elsewhere', 'shape']);
+  await page.getByTestId('ssa-func-filter').fill('func2');
+  await expect(funcs.locator('.ssa-func')).toHaveText(['main.func2']);
+  expect(errors).toEqual([]);
+});
+
+test('a package picked while another is still being listed never shows the other one’s functions', async ({ page }) => {
+  // Every state of the list, with the package picked at that moment, from the page's first script on.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __ssaLists: string[] }).__ssaLists = seen;
+    new MutationObserver(() => {
+      const picker = document.querySelector<HTMLSelectElement>('[data-testid=ssa-package]');
+      const names = [...document.querySelectorAll('[data-testid=ssa-functions] .ssa-func')].map((e) => e.textContent);
+      if (picker && names.length) seen.push(`${picker.value}: ${names.join(' ')}`);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  const errors = await openPage(page, wb);
+  await page.getByRole('tab', { name: 'SSA' }).click();
+  // The main package is being listed (the default); store is picked meanwhile and queues behind it.
+  await expect(page.getByTestId('ssa-package').locator('option:checked')).toHaveText('example.com/inventory');
+  await page.getByTestId('ssa-package').selectOption({ label: 'example.com/inventory/store' });
+  const funcs = page.getByTestId('ssa-functions');
+  await expect(funcs.getByText('(*Store).Add', { exact: true })).toBeVisible({ timeout: 110_000 });
+  const lists = await page.evaluate(() => (window as unknown as { __ssaLists: string[] }).__ssaLists);
+  expect(lists.filter((l) => l.startsWith('store: ') && / main(\s|$)/.test(l))).toEqual([]);
+  expect(lists.some((l) => l.startsWith('store: ') && l.includes('(*Store).Add'))).toBe(true);
+  expect(errors).toEqual([]);
+});

@@ -98,3 +98,65 @@ test('says clearly when a folder cannot be opened', async ({ page }) => {
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
 });
+
+test('the project tree filters, folds every package and unfolds them again', async ({ page }) => {
+  const errors = await openWorkbench(page);
+  const tree = page.getByTestId('project-tree');
+  const dirs = tree.locator('.pkg-dir');
+  await expect(dirs).toHaveText(['(root)', 'broken', 'internal/textfmt', 'store']);
+  // A file name keeps its package with only that file; a folder name keeps the whole package.
+  await page.getByTestId('tree-filter').fill('textfmt.go');
+  await expect(dirs).toHaveText(['internal/textfmt']);
+  await expect(tree.locator('.tree-file')).toHaveText(['textfmt.go']);
+  await page.getByTestId('tree-filter').fill('store');
+  await expect(dirs).toHaveText(['store']);
+  await expect(tree.locator('.tree-file')).toHaveText(['store.go', 'store_test.go']);
+  await page.getByTestId('tree-filter').fill('no-such-name');
+  await expect(page.getByTestId('tree-no-match')).toBeVisible();
+  await page.getByTestId('tree-filter').fill('');
+
+  await page.getByTestId('tree-collapse-all').click();
+  await expect(tree.locator('[data-path="store/store.go"]')).toHaveCount(0);
+  await expect(tree.locator('.tree-package-label[aria-expanded=true]')).toHaveCount(0);
+  await expect(tree.locator('[data-path="go.mod"]')).toBeVisible(); // module files are not in a package
+  await page.getByTestId('tree-expand-all').click();
+  await expect(tree.locator('.tree-package-label[aria-expanded=false]')).toHaveCount(0);
+  await expect(tree.locator('[data-path="store/store.go"]')).toBeVisible();
+
+  // Folded to a strip, the editor gets the width; unfolded, the tree is back.
+  const editor = page.getByTestId('editor');
+  const wide = (await editor.boundingBox())!.width;
+  await page.getByTestId('tree-fold').click();
+  await expect(page.getByTestId('tree-unfold')).toBeVisible();
+  await expect.poll(async () => (await editor.boundingBox())!.width).toBeGreaterThan(wide + 150);
+  await page.getByTestId('tree-unfold').click();
+  await expect(tree.locator('[data-path="store/store.go"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('the console area is a bar until a console opens, and folds to it', async ({ page }) => {
+  const errors = await openWorkbench(page);
+  const panel = page.getByTestId('console-panel');
+  await expect(page.getByTestId('console-empty')).toBeVisible();
+  const bar = (await panel.boundingBox())!.height;
+  expect(bar).toBeLessThan(60);
+  await page.locator('.toolbar').getByRole('button', { name: 'go vet' }).click();
+  await expect(page.getByTestId('console-tab').last().getByTestId('console-status')).toHaveText(/exit \d+/, { timeout: 90_000 });
+  await expect(page.locator('.console-view:visible .xterm-rows')).toContainText('$ go vet');
+  expect((await panel.boundingBox())!.height).toBeGreaterThan(bar + 100);
+
+  const toggle = page.getByTestId('console-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('.console-view:visible')).toHaveCount(0);
+  await expect.poll(async () => (await panel.boundingBox())!.height).toBeLessThan(60);
+  // The folded state is the user's, kept across a reload like the panel sizes.
+  await page.reload();
+  await expect(page.getByTestId('project-name')).toHaveText(/inventory/);
+  expect(await page.evaluate(() => localStorage.getItem('gopsy:layout.consoleCollapsed'))).toBe('true');
+  // Opening a console shows it.
+  await page.locator('.toolbar').getByRole('button', { name: 'go vet' }).click();
+  await expect(page.getByTestId('console-toggle')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('.console-view:visible .xterm-rows')).toContainText('$ go vet', { timeout: 90_000 });
+  expect(errors).toEqual([]);
+});

@@ -62,7 +62,8 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
       const found: FoundBinary[] = [];
       try {
         for (const p of r.positional.slice(1)) found.push(await findBinary(p));
-        return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'));
+        const named = (i: number) => (found[i]!.file === r.positional[i + 1] ? path.resolve(found[i]!.file) : `${r.positional[i + 1]} (${found[i]!.name})`);
+        return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'), [named(0), named(1)]);
       } finally {
         for (const f of found) await f.close();
       }

@@ -12,7 +12,8 @@ function row(d: SizeDelta): string {
   return `  ${signed(d.delta).padStart(13)}  ${kib(d.before).padStart(11)} → ${kib(d.after).padEnd(11)}  ${d.name}`;
 }
 
-export async function binaryDiff(before: string, after: string, top: number, json: boolean): Promise<number> {
+/** `labels`: what the user named (a bundle's binary is read from a temp copy whose path means nothing). */
+export async function binaryDiff(before: string, after: string, top: number, json: boolean, labels: [string, string] = [before, after]): Promise<number> {
   let diff;
   try {
     await Promise.all([stat(before), stat(after)]);
@@ -23,13 +24,13 @@ export async function binaryDiff(before: string, after: string, top: number, jso
     return 1;
   }
   if (json) {
-    process.stdout.write(JSON.stringify({ before, after, ...diff, packages: diff.packages.slice(0, top), symbols: diff.symbols.slice(0, top) }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ before: labels[0], after: labels[1], ...diff, packages: diff.packages.slice(0, top), symbols: diff.symbols.slice(0, top) }, null, 2) + '\n');
     return 0;
   }
   const total = diff.totalAfter - diff.totalBefore;
   const lines = [
-    `before  ${before}`,
-    `after   ${after}`,
+    `before  ${labels[0]}`,
+    `after   ${labels[1]}`,
     `symbols ${kib(diff.totalBefore)} → ${kib(diff.totalAfter)} (${signed(total).trim()})`,
     '',
     `Packages that changed (${diff.packages.length}):`,

@@ -8,22 +8,11 @@ import type { BundleManifest } from '../core/bundle/manifest';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import type { RunComparison } from '../shared/compare';
 import type { RunFiles } from '../main/services/compare/runFiles';
+import { formatBytes } from '../shared/format';
 import { comparisonDiffers, formatComparison } from './compareText';
 import { compareSides, operandOf, runFilesOf } from './runDiff';
 
 const out = (s: string) => process.stdout.write(s);
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v.toFixed(1)} ${units[i]}`;
-}
 
 /** Opens a bundle or prints why not (exit 2). */
 async function openOrSay(file: string, json: boolean): Promise<BundleReader | null> {

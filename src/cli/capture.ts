@@ -1,10 +1,12 @@
 // `gopsy capture`: one build run without a window (CI): the same capture as the Build view, written to
 // a run directory or, with --out FILE.gopsy, to a session bundle (the run and the project's sources,
 // as Save Session writes them). Exits with the build's exit code and prints where the result is.
-import { mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BuildProfile, PROFILE_ENV_KEYS } from '../shared/build';
+import { BuildProfile, PROFILE_ENV_KEYS, type RunManifest } from '../shared/build';
 import { BUILT_IN_PROFILES } from '../main/services/runs/profiles';
+import { ARTEFACTS, RUN_PLACEHOLDER, relocatedCommand } from '../main/services/runs/command';
+import { loadRunDetail } from '../main/services/runs/runDetail';
 import { RunService } from '../main/services/runs/runService';
 import { GopsyError } from '../shared/rpc';
 import { ArgReader, UsageError, type CliCommand } from './command';
@@ -25,6 +27,8 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR|FILE.gopsy [options]
   --keep-binary       keep the linked binary in the run's out/ (only main packages are then built)
   --compiler-profile PKG
                       also write a CPU profile of the compiler compiling package PKG (compile.cpuprof)
+  --quiet             print only the command, the summary and the build's errors, not its console
+                      output (the -x log of a large module is megabytes; the run keeps it in console.txt)
 With no DIR, the current directory.`;
 
 function readProfile(r: ArgReader): BuildProfile {
@@ -54,12 +58,28 @@ function readProfile(r: ArgReader): BuildProfile {
   return parsed.data;
 }
 
+/** --quiet: what went wrong, without the console: the compile errors, else the console's last lines. */
+async function printErrors(runDir: string, m: RunManifest): Promise<void> {
+  const detail = await loadRunDetail(runDir, m).catch(() => null);
+  if (detail && detail.errors.length > 0) {
+    for (const e of detail.errors) process.stdout.write(`${e.path}:${e.line}${e.column ? `:${e.column}` : ''}: ${e.message}\n`);
+    return;
+  }
+  const console = await readFile(path.join(runDir, ARTEFACTS.console), 'utf8').catch(() => '');
+  const tail = console.replace(/\r\n/g, '\n').trimEnd().split('\n').slice(-QUIET_TAIL_LINES);
+  if (tail.join('').trim()) process.stdout.write(`${tail.join('\n')}\n`);
+}
+
+/** With --quiet, a failure that is no compile error shows this many last lines of the console. */
+const QUIET_TAIL_LINES = 20;
+
 async function capture(argv: string[]): Promise<number> {
   const r = new ArgReader(
     argv,
     ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env', '--compiler-profile'],
-    ['--test', '--rebuild-all', '--private-cache', '--keep-binary'],
+    ['--test', '--rebuild-all', '--private-cache', '--keep-binary', '--quiet'],
   );
+  const quiet = r.has('--quiet');
   if (r.positional.length > 1) throw new UsageError(`one project folder at a time (got ${r.positional.join(', ')})`);
   const outArg = r.get('--out');
   if (!outArg) throw new UsageError('--out RUNDIR is required');
@@ -74,7 +94,12 @@ async function capture(argv: string[]): Promise<number> {
   // The run is made next to --out (same file system) and renamed into place when it is complete.
   const storage = await mkdtemp(path.join(path.dirname(out), '.gopsy-capture-'));
   const runs = new RunService(storage);
-  runs.subscribe({ output: (_id, text) => process.stdout.write(text.replace(/\r\n/g, '\n')), status: () => {} });
+  runs.subscribe({
+    output: (_id, text) => {
+      if (!quiet) process.stdout.write(text.replace(/\r\n/g, '\n'));
+    },
+    status: () => {},
+  });
   let cancelled = false;
   // Handled every time (not once): a second Ctrl-C must not kill the process half-way through writing.
   const stop = new AbortController();
@@ -87,9 +112,16 @@ async function capture(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     const { summary, done } = await runs.start(project, profile);
-    process.stderr.write(`gopsy: ${summary.commandLine}\n`);
-    const m = await done;
-    const runDir = runs.store.runDir(project, m.id);
+    // The run is made in a temp folder that goes: the command shown and recorded names where its files
+    // stay (--out), or for a bundle RUN_PLACEHOLDER, so that it can be pasted and run again.
+    const stays = bundle ? RUN_PLACEHOLDER : out;
+    const started = await runs.store.readManifest(project, summary.id).catch(() => null);
+    process.stderr.write(`gopsy: ${started ? relocatedCommand(started, stays).shellLine : summary.commandLine}\n`);
+    const finished = await done;
+    const runDir = runs.store.runDir(project, finished.id);
+    const m = { ...finished, command: relocatedCommand(finished, stays) };
+    await runs.store.writeManifest(project, m);
+    if (quiet && m.status !== 'succeeded') await printErrors(runDir, m);
     if (bundle) {
       if (cancelled) {
         process.stderr.write(`gopsy: build ${m.status}; no bundle written\n`);
@@ -104,6 +136,7 @@ async function capture(argv: string[]): Promise<number> {
       });
       if (!res) return cancelled ? 130 : 2;
       process.stderr.write(`gopsy: build ${m.status} (exit ${m.exitCode ?? '?'}); bundle written to ${out} (${res.manifest.entries.length} entries, ${res.bytes} bytes)\n`);
+      process.stderr.write(`gopsy: its recorded command writes the artefacts to ${RUN_PLACEHOLDER}: to run it again, replace ${RUN_PLACEHOLDER} with a folder of your own\n`);
     } else {
       // The build took a while: something may have made --out meanwhile (rename would replace an empty folder).
       if (await stat(out).catch(() => null)) {

@@ -1,6 +1,7 @@
 // The shape of a gopsy subcommand, and small helpers they share.
 import path from 'node:path';
 import { GopsyError } from '../shared/rpc';
+import { GoNotFoundError } from '../main/services/goCommand';
 
 export interface CliCommand {
   /** One line for `gopsy --help`. */
@@ -18,7 +19,7 @@ export class UsageError extends Error {}
  * and says so; anything else is a bug in gopsy, whose stack is shown only with GOPSY_DEBUG=1.
  */
 export function userErrorMessage(err: unknown): string {
-  if (err instanceof GopsyError) return oneLine(err.message);
+  if (err instanceof GopsyError || err instanceof GoNotFoundError) return oneLine(err.message);
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && typeof e.path === 'string') return oneLine(`${e.path}: ${e.message.replace(/^[A-Z]+: /, '')}`);
   if (process.env.GOPSY_DEBUG && e?.stack) return e.stack;

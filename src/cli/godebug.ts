@@ -8,6 +8,7 @@ import { TraceStream, gcPauseMs, hasErrors, validateCompileDebug, validateGodebu
 import { catalogFor, otherToolchainCatalogs } from '../main/services/godebug/catalogService';
 import { resolveToolchainRoot } from '../main/services/godebug/toolchainRoot';
 import { ArgReader, UsageError, type CliCommand } from './command';
+import { InputError } from './runInput';
 
 const USAGE = `gopsy godebug check SPEC [--compile SPEC] [--toolchain GOROOT|GOBIN] [--json]
        gopsy godebug parse [FILE] [--json]
@@ -22,7 +23,10 @@ async function check(argv: string[]): Promise<number> {
   const spec = r.positional[0]!;
   const compile = r.get('--compile') ?? '';
   for (const v of [spec, compile]) if (!ENV_VALUE_RE.test(v)) throw new UsageError(`"${v}" has characters a GODEBUG value cannot have`);
-  const tc = await resolveToolchainRoot(r.get('--toolchain'));
+  // Every way the toolchain cannot be found is about the user's --toolchain (or their Go install).
+  const tc = await resolveToolchainRoot(r.get('--toolchain')).catch((err: Error) => {
+    throw new InputError(r.get('--toolchain') ? `--toolchain: ${err.message}` : err.message);
+  });
   const catalog = await catalogFor(tc.goroot, tc.version);
   const others = await otherToolchainCatalogs(tc.gomodcache, catalog.goVersion);
   if (r.get('--toolchain')) {

@@ -2,6 +2,7 @@
 // and/or text dumps. `gopsy ssa capture [DIR] --func NAME [--pkg P] --out DIR` captures them (until
 // `gopsy capture` of the run store exists).
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaFunction } from '../shared/ssa';
 import { captureSsa, describePackage, listFunctions, ssaToolPaths } from '../main/services/ssa/capture';
@@ -98,6 +99,7 @@ async function capture(argv: string[]): Promise<number> {
   const func = r.get('--func');
   const out = r.get('--out');
   if (!func || !out) throw new UsageError('--func and --out are required');
+  if (!(await stat(root).catch(() => null))?.isDirectory()) throw new InputError(`${root} is not a folder.`);
   const pkg = await describePackage(root, r.get('--pkg') ?? '.');
   const tools = await ssaToolPaths(r.get('--storage') ?? defaultStorageDir());
   const pkgPath = compilePkgPath(pkg.importPath, pkg.name);

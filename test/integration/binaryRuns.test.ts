@@ -106,6 +106,6 @@ describe('binaries kept by runs', () => {
 
   it('a run that kept no binary says how to get one', async () => {
     const plain = await (await runs.start(project, structuredClone(BUILT_IN_PROFILES.find((p) => p.name === 'Diagnose failure')!))).done;
-    await expect(binaryCommand.run([dir(plain)])).rejects.toThrow(/kept 0 binaries under out\/ \(capture with --keep-binary/);
+    await expect(binaryCommand.run([dir(plain)])).rejects.toThrow(/has no binary: the profile "Diagnose failure" does not keep it \(use "Build the binary"/);
   });
 });

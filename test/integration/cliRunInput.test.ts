@@ -136,6 +136,9 @@ describe('bad input is one line, never a stack trace', () => {
 
   test.each([
     [['ssa', 'capture', 'NOTMODULE', '--func', 'main', '--out', 'o'], /go\.mod file not found/],
+    [['ssa', 'capture', 'MISSING', '--func', 'main', '--out', 'o'], /is not a folder/],
+    [['godebug', 'check', 'gctrace=1', '--toolchain', 'MISSING'], /--toolchain: .* does not exist/],
+    [['godebug', 'parse', 'MISSING'], /cannot read/],
     [['remarks', 'MISSING'], /does not exist/],
     [['binary', 'MISSING'], /does not exist/],
     [['ssa', 'MISSING'], /does not exist/],

@@ -1,12 +1,24 @@
 // The go command built from a profile: argv items, gcflags merging, the reproducible shell line.
 import { describe, expect, test } from 'vitest';
 import { BuildProfile } from '../../src/shared/build';
-import { buildCommand, gcflagArgs, shellQuote, splitPatternFlags, supportsBuildJson } from '../../src/main/services/runs/command';
+import { buildCommand, gcflagArgs, relocatedCommand, shellQuote, splitPatternFlags, supportsBuildJson } from '../../src/main/services/runs/command';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
 
 const base = BUILT_IN_PROFILES.find((p) => p.name === 'Optimisation details')!;
 
 describe('buildCommand', () => {
+  test('a relocated command differs from the original only in the run directory', () => {
+    for (const p of BUILT_IN_PROFILES) {
+      for (const opts of [{ goBinary: 'go', supportsJson: true }, { goBinary: '/opt/go 1/bin/go', supportsJson: false }]) {
+        const profile = { ...p, gcflags: './store=-m', keepBinary: true };
+        const command = buildCommand(profile, '/p', { ...opts, runDir: '/tmp/.gopsy-capture-x/r1' });
+        expect(relocatedCommand({ profile, command }, '/tmp/.gopsy-capture-x/r1'), p.name).toEqual(command);
+        const moved = relocatedCommand({ profile, command }, '/out/run');
+        expect(moved.shellLine.replaceAll('/out/run', '/tmp/.gopsy-capture-x/r1'), p.name).toBe(command.shellLine);
+      }
+    }
+  });
+
   test('artefact flags go into one all= -gcflags; the user value repeats them (last match wins)', () => {
     expect(gcflagArgs({ ...base, gcflags: './store=-m=2' }, '/r')).toEqual([
       '-gcflags=all=-bench=/r/bench.txt -json=0,file:///r/logopt',

@@ -4,9 +4,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRemarkText } from '../../src/core/remarks';
-import { lineMarksFor, showRemarksInEditor } from '../../src/renderer/src/panels/remarks/editorRemarks';
-import { flowNodes } from '../../src/renderer/src/panels/remarks/flowNodes';
+import { parseRemarkText, remarksFromLogopt } from '../../src/core/remarks';
+import { describeRemark, lineMarksFor, showRemarksInEditor } from '../../src/renderer/src/panels/remarks/editorRemarks';
+import { flowNodes, stepPlace } from '../../src/renderer/src/panels/remarks/flowNodes';
 import { editorMarks } from '../../src/renderer/src/editor/editorMarks';
 
 const store = parseRemarkText(readFileSync(path.join(__dirname, '..', 'fixtures', 'remarks', 'inventory', 'm2.txt'), 'utf8')).remarks.filter(
@@ -21,7 +21,7 @@ describe('remarks in the editor', () => {
     expect(l40.glyphClassName).toBe('remark-glyph remark-escape');
     expect(l40.after).toBe('heap ×1 · bounds check ×2');
     expect(l40.hover).toContain('heap: out escapes to heap  (in (*Store).Items)');
-    expect(l40.hover).toContain('    from sort.Slice(out, func literal) (call parameter)  @ 40:12');
+    expect(l40.hover).toContain('    from sort.Slice(out, func literal) (call parameter)  @ store/store.go:40:12');
     expect(marks.find((m) => m.line === 35)!.glyphClassName).toBe('remark-glyph remark-cannotInline');
   });
 
@@ -42,5 +42,15 @@ describe('remarks in the editor', () => {
       '{storage for out} ← out',
     ]);
     expect(nodes[2]!.reasons.map((s) => `${s.message} ${s.line}:${s.column}`)).toEqual(['from out (interface-converted) 40:13']);
+  });
+
+  it('names the file of a step that lies in another file (an inlined call in flag/flag.go)', () => {
+    const file = path.join(__dirname, '..', 'fixtures', 'compare', 'go1.26.8', 'logopt', 'main', 'main.json');
+    const remarks = remarksFromLogopt(readFileSync(file, 'utf8'), 'main/main.json').remarks;
+    const inlined = remarks.find((r) => r.flow.some((s) => s.message === 'inlined here' && s.file.endsWith('/src/flag/flag.go')))!;
+    const step = inlined.flow.find((s) => s.file.endsWith('/src/flag/flag.go'))!;
+    expect(inlined.file).toMatch(/main\.go$/);
+    expect(stepPlace(step)).toBe(`flag/flag.go:${step.line}:${step.column}`);
+    expect(describeRemark(inlined)).toContain(`    inlined here  @ flag/flag.go:${step.line}:${step.column}`);
   });
 });

@@ -14,6 +14,26 @@ const baseName = (p: string) => p.slice(p.lastIndexOf('/') + 1);
 export const sameFileResolver: FileResolver = (base, functionFile) =>
   baseName(functionFile) === base && functionFile.startsWith('/') ? functionFile : undefined;
 
+const dirName = (p: string) => p.slice(0, p.lastIndexOf('/'));
+
+/**
+ * Resolves through the project's files (base name → absolute paths): the function's own file first
+ * (the full path objdump gives on the TEXT line), then the only file of that name, then the only one
+ * in the function's folder: code inlined from the same package (gopls: cache.(*action).exec in
+ * analysis.go inlines internal/cache/package.go, and gopls has two package.go).
+ */
+export function projectFileResolver(filesByBase: Map<string, string[]>): FileResolver {
+  return (base, functionFile) => {
+    const own = sameFileResolver(base, functionFile);
+    if (own) return own;
+    const candidates = filesByBase.get(base) ?? [];
+    if (candidates.length === 1) return candidates[0];
+    const dir = dirName(functionFile);
+    const sameDir = candidates.filter((c) => dirName(c) === dir);
+    return sameDir.length === 1 ? sameDir[0] : undefined;
+  };
+}
+
 export function parseObjdump(text: string, resolve: FileResolver = sameFileResolver): DisassembledFunction[] {
   const out: DisassembledFunction[] = [];
   let fn: DisassembledFunction | undefined;

@@ -1,8 +1,10 @@
 // Names the compiles of `main` packages by import path. -bench labels every command's compile `main`
 // (the compiler's -p), so a module with several commands has main, main (2)… numbered in the order the
 // compiles ended; comparing those numbers compares different commands. The action graph knows each
-// compile's import path, its `-p` and when it ended: the k-th `main` block of the -bench file is the
-// k-th `-p main` compile to end.
+// compile's import path, its `-p`, when it started and how long the compiler ran: the compiler appends
+// its -bench lines as it ends, so blocks follow the compiles' ends, and a compile's own timing (the
+// block's total) fits inside the compiler's run time (CmdReal), which tells apart compiles that ended
+// within a few ms of each other (gopls: golang.org/x/tools/gopls and unusedparams/cmd, 8 ms apart).
 import type { BuildAction, PackagePhases } from '../../shared/build';
 
 const MAIN_BLOCK = /^main(?: \(\d+\))?$/;
@@ -21,16 +23,40 @@ export interface NamedMains {
   note?: string;
 }
 
+/** Compiles that end closer together than this may have written their -bench lines in either order. */
+const TIE_MS = 250;
+
+/** When the compiler process ended: the action's start plus the compiler's run time (else when the action ended). */
+const endOf = (a: BuildAction) => (a.startMs !== undefined && a.cmdMs !== undefined ? a.startMs + a.cmdMs : (a.doneMs ?? 0));
+
+/**
+ * Pairs each -bench block (in file order) with a compile: among the compiles not yet paired that ended
+ * within TIE_MS of the earliest, the one whose compiler ran at least the block's total and least beyond it.
+ */
+function pairBlocks(blocks: PackagePhases[], mains: BuildAction[]): BuildAction[] {
+  const left = [...mains].sort((x, y) => endOf(x) - endOf(y));
+  return blocks.map((b) => {
+    const first = endOf(left[0]!);
+    const near = left.filter((a) => endOf(a) - first <= TIE_MS);
+    const totalMs = b.totalNs / 1e6;
+    const fits = near.filter((a) => a.cmdMs !== undefined && a.cmdMs >= totalMs).sort((x, y) => x.cmdMs! - y.cmdMs!);
+    const chosen = fits[0] ?? near[0]!;
+    left.splice(left.indexOf(chosen), 1);
+    return chosen;
+  });
+}
+
 export function nameMainCompiles(phases: PackagePhases[], actions: BuildAction[] | null): NamedMains {
   const blocks = phases.filter((p) => MAIN_BLOCK.test(p.package));
   if (blocks.length === 0) return { phases };
   const why = (s: string) => ({ phases, note: `The ${blocks.length} compiles of main packages are numbered in build order, not named: ${s}` });
   if (!actions) return blocks.length > 1 ? why('the run has no action graph.') : { phases };
-  const mains = actions.filter(compilesMain).sort((x, y) => (x.doneMs ?? 0) - (y.doneMs ?? 0));
+  const mains = actions.filter(compilesMain);
   if (mains.length !== blocks.length) {
     return why(`the action graph shows ${mains.length} compiles with -p main, the -bench file ${blocks.length}.`);
   }
-  const names = new Map(blocks.map((b, i) => [b, mains[i]!.package] as const));
+  const paired = pairBlocks(blocks, mains);
+  const names = new Map(blocks.map((b, i) => [b, paired[i]!.package] as const));
   if (new Set(names.values()).size !== blocks.length) return why('two of them have the same import path.');
   return { phases: phases.map((p) => (names.has(p) ? { ...p, package: names.get(p)! } : p)) };
 }

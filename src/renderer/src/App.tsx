@@ -12,6 +12,7 @@ import type {
 import type { SourceLocation } from '../../core/locations';
 import { ConsoleStore } from './state/consoleStore';
 import { loadState, saveState } from './state/persist';
+import { useLayout } from './state/layout';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { ProjectTree } from './panels/tree/ProjectTree';
 import { firstFile } from './panels/tree/firstFile';
@@ -63,23 +64,23 @@ export function App({ api, onDisconnect }: Props) {
   const [tabs, setTabs] = useState<ConsoleTab[]>([]);
   const [activeTab, setActiveTab] = useState<string | null>(null);
   const [consoleError, setConsoleError] = useState<string | null>(null);
-  const [activeView, setActiveView] = useState(() => loadState('layout.view', 'source'));
+  const [activeView, setActiveView] = useLayout('view');
   // A view mounts the first time it is shown and then stays mounted (hidden while another view is
   // shown), so its selection, scroll position and loaded data survive switching tabs.
   const [mountedViews, setMountedViews] = useState<ReadonlySet<string>>(() => new Set([activeView]));
   if (!mountedViews.has(activeView)) setMountedViews(new Set([...mountedViews, activeView]));
   const [dialog, setDialog] = useState<{ recent: string[] } | null>(null);
   const [disconnected, setDisconnected] = useState(false);
-  const [treeWidth, setTreeWidth] = useState(() => loadState('layout.treeWidth', 280));
-  const [consoleHeight, setConsoleHeight] = useState(() => loadState('layout.consoleHeight', 300));
+  const [treeWidth, setTreeWidth] = useLayout('treeWidth');
+  const [treeCollapsed, setTreeCollapsed] = useLayout('treeCollapsed');
+  const [consoleHeight, setConsoleHeight] = useLayout('consoleHeight');
+  const [consoleCollapsed, setConsoleCollapsed] = useLayout('consoleCollapsed');
+  const [besideWidth, setBesideWidth] = useLayout('besideWidth');
   const debug = useMemo(() => debugStoreFor(api), [api]);
   const debugSnap = useSyncExternalStore(debug.subscribe, debug.snapshot);
   const [bpEdit, setBpEdit] = useState<{ path: string; line: number } | null>(null);
 
-  useEffect(() => saveState('layout.treeWidth', treeWidth), [treeWidth]);
-  useEffect(() => saveState('layout.consoleHeight', consoleHeight), [consoleHeight]);
-  useEffect(() => saveState('layout.view', activeView), [activeView]);
-  useEffect(() => onShowView(setActiveView), []);
+  useEffect(() => onShowView(setActiveView), [setActiveView]);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
   // Sessions: an opened bundle and File ▸ Save Session show the Session view.
   useEffect(() => {
@@ -93,7 +94,7 @@ export function App({ api, onDisconnect }: Props) {
       offOpened();
       offSave();
     };
-  }, [api]);
+  }, [api, setActiveView]);
 
   const openFile = useCallback(
     async (path: string, at?: { line: number; byteColumn?: number }) => {
@@ -183,6 +184,9 @@ export function App({ api, onDisconnect }: Props) {
     [debug, openFile],
   );
 
+  // With no console there is nothing to show but the bar that opens one.
+  const consoleOpen = tabs.length > 0 && !consoleCollapsed;
+
   const lineDecorations = useMemo(
     () => (file ? breakpointDecorations(file.path, debugSnap.breakpoints, debugSnap.state) : []),
     [file, debugSnap.breakpoints, debugSnap.state],
@@ -199,12 +203,13 @@ export function App({ api, onDisconnect }: Props) {
         if (g?.GODEBUG && info.envNote) godebug.track(info, g.GODEBUG);
         setTabs((ts) => [...ts, { ...info, status: 'running' }]);
         setActiveTab(info.id);
+        setConsoleCollapsed(false);
         setConsoleError(null);
       } catch (err) {
         setConsoleError(message(err));
       }
     },
-    [api, godebug],
+    [api, godebug, setConsoleCollapsed],
   );
 
   const stopConsole = useCallback(
@@ -236,7 +241,7 @@ export function App({ api, onDisconnect }: Props) {
       setActiveView((v) => (views.some((x) => x.id === v && x.besideSource) ? v : 'source'));
       await openFile(resolved.path, { line: loc.line, byteColumn: loc.column });
     },
-    [api, openFile],
+    [api, openFile, setActiveView],
   );
 
   const openSource = useCallback(
@@ -273,10 +278,12 @@ export function App({ api, onDisconnect }: Props) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openFolder, openConsole]);
+  }, [openFolder, openConsole, setActiveView]);
 
   return (
-    <div className="workbench" style={{ gridTemplateColumns: `${treeWidth}px 4px 1fr` }}>
+    // minmax(0, …): a track never grows to its content's width (an editor's last size, a wide table), so
+    // the page itself never scrolls sideways and a panel beside the source stays on screen.
+    <div className="workbench" style={{ gridTemplateColumns: treeCollapsed ? 'auto minmax(0, 1fr)' : `${treeWidth}px 4px minmax(0, 1fr)` }}>
       <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} godebug={godebug} />
       <BundleDrop api={api} />
       <StorageHost api={api} />
@@ -299,6 +306,8 @@ export function App({ api, onDisconnect }: Props) {
         </div>
       )}
       <ProjectTree
+        collapsed={treeCollapsed}
+        onCollapse={setTreeCollapsed}
         tree={tree}
         loading={treeLoading}
         selected={file?.path ?? null}
@@ -312,8 +321,8 @@ export function App({ api, onDisconnect }: Props) {
               : 'No project is open: Open Folder… (Ctrl+O).'
         }
       />
-      <Splitter direction="horizontal" size={treeWidth} min={160} max={700} sign={1} onResize={setTreeWidth} />
-      <main className="main-column" style={{ gridTemplateRows: `1fr 4px ${consoleHeight}px` }}>
+      {!treeCollapsed && <Splitter direction="horizontal" size={treeWidth} min={160} max={700} sign={1} onResize={setTreeWidth} />}
+      <main className="main-column" style={{ gridTemplateRows: consoleOpen ? `minmax(0, 1fr) 4px ${consoleHeight}px` : 'minmax(0, 1fr) auto' }}>
         <div className="editor-column">
           {views.length > 0 && (
             <div className="view-tabs" role="tablist">
@@ -358,12 +367,15 @@ export function App({ api, onDisconnect }: Props) {
                 }
               />
             </div>
+            {views.some((v) => v.id === activeView && besideSource(v)) && (
+              <Splitter direction="horizontal" size={besideWidth} min={280} max={1400} sign={-1} onResize={setBesideWidth} />
+            )}
             {views.map((v) =>
               mountedViews.has(v.id) ? (
                 <div
                   className={besideSource(v) ? 'view-body beside-source' : 'view-body'}
                   key={v.id}
-                  style={activeView === v.id ? undefined : { display: 'none' }}
+                  style={activeView !== v.id ? { display: 'none' } : besideSource(v) ? { flexBasis: besideWidth } : undefined}
                   data-view={v.id}
                 >
                   <ViewHost component={v.component} api={api} workspace={workspace} openSource={openSource} />
@@ -372,8 +384,10 @@ export function App({ api, onDisconnect }: Props) {
             )}
           </div>
         </div>
-        <Splitter direction="vertical" size={consoleHeight} min={80} max={1200} sign={-1} onResize={setConsoleHeight} />
+        {consoleOpen && <Splitter direction="vertical" size={consoleHeight} min={80} max={1200} sign={-1} onResize={setConsoleHeight} />}
         <ConsolePanel
+          open={consoleOpen}
+          onToggle={() => setConsoleCollapsed(!consoleCollapsed)}
           api={api}
           store={store}
           tabs={tabs}

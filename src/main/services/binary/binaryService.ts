@@ -12,7 +12,7 @@ import { symbolPackage } from '../../../core/binary/symbolPackage';
 import { diffSizes, type SizeDiff } from '../../../core/binary/sizeDiff';
 import { parseLinkErrors, parseLinkVerbose } from '../../../core/binary/linkErrors';
 import { linkTimeMs } from '../../../core/binary/linkTiming';
-import { sameFileResolver, type FileResolver } from '../../../core/binary/objdump';
+import { projectFileResolver } from '../../../core/binary/objdump';
 import { explainModuleErrors } from '../../../core/modules/explain';
 import { runGo } from '../goCommand';
 import { isInside, resolveInside, toRelative } from '../paths';
@@ -135,13 +135,7 @@ export class BinaryService {
     if (!entry.symbols.some((s) => s.name === symbol && (s.type === 'T' || s.type === 't'))) {
       throw new GopsyError('no-such-function', `${symbol} is not a function in ${entry.summary.name}.`);
     }
-    const resolve: FileResolver = (base, fnFile) => {
-      const own = sameFileResolver(base, fnFile);
-      if (own) return own;
-      const candidates = projectFiles.get(base) ?? [];
-      return candidates.length === 1 ? candidates[0] : undefined;
-    };
-    const fn = await disassemble(entry.file, symbol, root, resolve);
+    const fn = await disassemble(entry.file, symbol, root, projectFileResolver(projectFiles));
     if (!fn) return null;
     // Paths inside the project go out project-relative (clickable); others (GOROOT) stay absolute.
     for (const insn of fn.instructions) if (insn.path && isInside(root, insn.path)) insn.path = toRelative(root, insn.path);

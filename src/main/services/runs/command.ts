@@ -2,7 +2,7 @@
 // to reproduce it. Every user value is one argv item; nothing is ever run through a shell.
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildProfile, CommandPreview } from '../../../shared/build';
+import type { BuildProfile, CommandPreview, RunManifest } from '../../../shared/build';
 
 /** Artefact paths inside a run directory. */
 export const ARTEFACTS = {
@@ -93,6 +93,19 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
     env.GOSSADIR = r(ARTEFACTS.ssa);
   }
   return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
+}
+
+/** Stands for the run directory in a command whose run has no folder of its own (a bundle's run). */
+export const RUN_PLACEHOLDER = '<run>';
+
+/**
+ * The run's command as it would be with its artefacts in `runDir`: for a run that moved (gopsy capture
+ * builds in a temp folder next to --out), or with RUN_PLACEHOLDER for one kept only in a bundle. The
+ * command is made from the profile as when it ran, so only the run directory changes.
+ */
+export function relocatedCommand(m: Pick<RunManifest, 'profile' | 'command'>, runDir: string): CommandPreview {
+  const goBinary = m.command.argv[0] ?? 'go';
+  return buildCommand(m.profile, m.command.cwd, { goBinary, runDir, supportsJson: m.command.argv.includes('-json') });
 }
 
 /** POSIX single-quoting: safe for any string. */

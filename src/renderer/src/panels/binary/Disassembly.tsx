@@ -14,7 +14,9 @@ export function Disassembly({ fn, openSource }: Props) {
   return (
     <div className="disassembly" data-testid="disassembly">
       <div className="panel-title">
-        <span className="mono">{fn.name}</span>
+        <span className="mono symbol-name" data-testid="disassembly-symbol">
+          {fn.name}
+        </span>
         <span className="muted">
           {fn.instructions.length} instructions · {lines.size} source lines in the project
         </span>

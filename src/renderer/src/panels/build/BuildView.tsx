@@ -13,6 +13,8 @@ import { BundleSourceAt } from '../../views/session/BundleSourceAt';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';
+import { useLayout } from '../../state/layout';
+import { Splitter } from '../../Splitter';
 import './build.css';
 import { useShowing, useStorageDeleted } from '../../storage/useShowing';
 
@@ -35,6 +37,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [tab, setTab] = useState<Tab>('timeline');
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<ProfileDraft | null>(null);
+  const [sideWidth, setSideWidth] = useLayout('buildSideWidth');
   // Replay of the open bundle's runs: the list, the one selected (its folder name), its detail, and the
   // bundle source a problem points at.
   const bundle = useOpenBundle(api);
@@ -202,7 +205,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
 
   if (!workspace && !bundle) return <p className="muted build-view">Open a project to capture builds.</p>;
   return (
-    <div className="build-view" data-testid="build-view">
+    <div className="build-view" data-testid="build-view" style={{ gridTemplateColumns: `minmax(0, ${sideWidth}px) 4px minmax(0, 1fr)` }}>
       <section className="build-side">
         {!workspace && <p className="muted small">No project is open: the bundle’s recorded runs can be replayed below.</p>}
         {workspace && (
@@ -317,6 +320,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
           </tbody>
         </table>
       </section>
+      <Splitter direction="horizontal" size={sideWidth} min={200} max={900} sign={1} onResize={setSideWidth} />
       <section className="build-main">
         {!selectedRun && !(bundle && replaySel) && <p className="muted">Run a profile, or pick a run on the left.</p>}
         {bundle && replaySel && !replayShown && <p className="muted">Reading the run from the bundle (every entry is checked against its sha256)…</p>}

@@ -26,13 +26,16 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
     );
   }
   return (
-    <table className="data-table" data-testid="phase-table">
+    // Scrolls sideways in its own box when its columns do not fit: the rest of the view stays put.
+    <div className="table-scroll">
+    <table className="data-table phase-table" data-testid="phase-table">
       <thead>
         <tr>
           <th>package</th>
           {['total', ...PHASES].map((p) => (
             <th key={p} className={`num sortable ${sortBy === p ? 'sorted' : ''} ${p === slowest ? 'hot' : ''}`} onClick={() => setSortBy(p)}>
-              {p}
+              {/* A break after ':' and '-' lets a long phase name take two lines rather than widen the table. */}
+              {p.replace(/([:-])/g, '$1\u200b')}
               {sortBy === p ? ' ▼' : ''}
             </th>
           ))}
@@ -43,7 +46,9 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
       <tbody>
         {rows.map((p) => (
           <tr key={p.package} data-testid="phase-row">
-            <td>{p.package}</td>
+            <td className="pkg" title={p.package}>
+              {p.package}
+            </td>
             <td className="num">{ms(p.totalNs / 1e6)}</td>
             {PHASES.map((ph) => (
               <td key={ph} className="num">
@@ -56,5 +61,6 @@ export function PhaseTable({ phases, cached }: { phases: PackagePhases[]; cached
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -20,6 +20,9 @@ export interface ConsoleTab extends ConsoleInfo {
 }
 
 interface Props {
+  /** Consoles shown; else only the bar (no console yet, or collapsed by the user). */
+  open: boolean;
+  onToggle: () => void;
   api: GopsyApi;
   store: ConsoleStore;
   tabs: ConsoleTab[];
@@ -49,7 +52,7 @@ export function ConsolePanel(props: Props) {
   }, [menuOpen]);
 
   return (
-    <section className="console-panel" aria-label="Consoles" data-testid="console-panel">
+    <section className={`console-panel${props.open ? '' : ' collapsed'}`} aria-label="Consoles" data-testid="console-panel">
       <div className="console-tabs" role="tablist">
         {tabs.map((t) => (
           <div
@@ -107,16 +110,31 @@ export function ConsolePanel(props: Props) {
             </ul>
           )}
         </div>
+        {tabs.length === 0 && (
+          <span className="muted console-empty" data-testid="console-empty">
+            No console open. Use + or the toolbar to run go build, go test, go run or a shell.
+          </span>
+        )}
+        {tabs.length > 0 && (
+          <button
+            className="icon-button console-toggle"
+            aria-label={props.open ? 'Collapse consoles' : 'Expand consoles'}
+            aria-expanded={props.open}
+            title={props.open ? 'Collapse the consoles to this bar' : 'Show the consoles'}
+            onClick={props.onToggle}
+            data-testid="console-toggle"
+          >
+            {props.open ? '▾' : '▴'}
+          </button>
+        )}
       </div>
       {props.error && (
         <div className="banner error" role="alert">
           {props.error}
         </div>
       )}
-      <div className="console-body">
-        {tabs.length === 0 && (
-          <div className="muted console-empty">No console open. Use + or the toolbar to run go build, go test, go run or a shell.</div>
-        )}
+      {/* Kept mounted while collapsed: the terminals keep their output and scrollback. */}
+      <div className="console-body" style={props.open ? undefined : { display: 'none' }}>
         {tabs.map((t) => (
           <ConsoleView
             key={t.id}

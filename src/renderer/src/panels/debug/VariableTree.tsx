@@ -49,7 +49,11 @@ export function VariableNode({ api, variable, onRebuild }: NodeProps) {
         <span className={variable.unavailable ? 'var-value var-unavailable' : 'var-value'} title={variable.value} data-testid="variable-value">
           {variable.value}
         </span>
-        {variable.type && <span className="var-type">{variable.type}</span>}
+        {variable.type && (
+          <span className="var-type" title={variable.type}>
+            {variable.type}
+          </span>
+        )}
       </div>
       {variable.unavailable && (
         <div className="var-unavailable">

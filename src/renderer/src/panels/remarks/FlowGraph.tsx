@@ -2,7 +2,7 @@
 // location the value flows into) with the "from …" reasons, ending at the heap. Every node opens its
 // source line. Text is drawn as SVG text (never markup from the tool).
 import type { FlowStep, Remark } from '../../../../shared/remarks';
-import { flowNodes, type FlowNode as Node } from './flowNodes';
+import { flowNodes, stepPlace, type FlowNode as Node } from './flowNodes';
 
 // Narrow enough for the view beside the source; long titles scroll horizontally.
 const W = 400;
@@ -37,11 +37,11 @@ export function FlowGraph({ remark, onOpen }: { remark: Remark; onOpen: (step: F
             <rect x={4} y={top} width={W - 8} height={h} rx={4} />
             <text x={12} y={top + 17} className="flow-title">
               {n.title}
-              {n.at ? `   (${n.at.line}:${n.at.column})` : ''}
+              {n.at ? `   (${stepPlace(n.at)})` : ''}
             </text>
             {n.reasons.map((s, j) => (
               <text key={j} x={24} y={top + BOX_H + j * REASON_H + 10} className="flow-reason">
-                {s.message} ({s.line}:{s.column})
+                {s.message} ({stepPlace(s)})
               </text>
             ))}
           </g>

@@ -12,6 +12,8 @@ import { IrPanel } from './IrPanel';
 import { KIND_LABELS, loadPrefs, savePrefs, type RemarkPrefs } from './kindFilter';
 import { RemarksTable } from './RemarksTable';
 import './remarks.css';
+import { useLayout } from '../../state/layout';
+import { Splitter } from '../../Splitter';
 import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
 import { bundleName, capturedRemarks, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
 import { BundleSourceAt } from '../../views/session/BundleSourceAt';
@@ -33,6 +35,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
   const [total, setTotal] = useState(0);
   const [almost, setAlmost] = useState<AlmostInlinedRow[]>([]);
   const [selected, setSelected] = useState<Remark | null>(null);
+  const [listHeight, setListHeight] = useLayout('remarksListHeight');
   const { busy, error, setError, run } = useBusyAction();
   // A bundle run's remarks: the bundle they come from (null: the project's), its runs, and the saved
   // file a selected remark points at.
@@ -289,7 +292,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
             </label>
             {tab !== 'almost' && <span className="muted">{rows.length < total ? `first ${rows.length} of ${total}` : `${total} shown`}</span>}
           </div>
-          <div className="remarks-body">
+          <div className="remarks-body" style={{ gridTemplateRows: `minmax(60px, ${listHeight}px) 4px minmax(0, 1fr)` }}>
             <div className="remarks-list">
               {tab === 'almost' ? (
                 <AlmostTable rows={almost.filter((a) => !projectOnly || a.remark.path)} onSelect={select} />
@@ -297,6 +300,7 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
                 <RemarksTable rows={rows} selected={selected} onSelect={select} />
               )}
             </div>
+            <Splitter direction="vertical" size={listHeight} min={60} max={2000} sign={1} onResize={setListHeight} />
             <div className="remarks-detail" data-testid="remark-detail">
               {selected ? (
                 <>

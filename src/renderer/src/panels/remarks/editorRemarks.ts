@@ -4,13 +4,14 @@
 import type { Remark, RemarkKind } from '../../../../shared/remarks';
 import { editorMarks, type EditorLineMark } from '../../editor/editorMarks';
 import { KIND_LABELS } from './kindFilter';
+import { stepPlace } from './flowNodes';
 
 // Most telling first: the glyph of a line is its first kind in this list.
 const PRIORITY: RemarkKind[] = ['escape', 'boundsCheck', 'cannotInline', 'leak', 'cannotInlineCall', 'nilCheck', 'copy', 'loopvar', 'canInline', 'inlinedCall', 'noescape', 'other'];
 
 export function describeRemark(r: Remark): string {
   const head = `${KIND_LABELS[r.kind]}: ${r.message}${r.function ? `  (in ${r.function})` : ''}`;
-  const flow = r.flow.map((s) => `    ${s.message}  @ ${s.line}:${s.column}`);
+  const flow = r.flow.map((s) => `    ${s.message}  @ ${stepPlace(s)}`);
   return [head, ...flow].join('\n');
 }
 

@@ -18,3 +18,13 @@ export function flowNodes(r: Remark): FlowNode[] {
   return nodes;
 }
 
+
+/**
+ * Where a step is, file included: a step can sit in another file than its remark (an inlined call's
+ * body in fmt/errors.go). The folder and base name are enough to tell it (the hover has the full path).
+ */
+export function stepPlace(s: Pick<FlowStep, 'file' | 'line' | 'column'>): string {
+  const parts = s.file.split(/[\\/]/).filter(Boolean);
+  const file = parts.slice(-2).join('/') || s.file;
+  return `${file}:${s.line}${s.column ? `:${s.column}` : ''}`;
+}

@@ -20,6 +20,9 @@ import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
 import { editorMarks } from '../../editor/editorMarks';
 import { loadState, saveState } from '../../state/persist';
 import { defaultPackage, noFunctionsText } from './defaultPackage';
+import { useLayout } from '../../state/layout';
+import { Splitter } from '../../Splitter';
+import { groupFunctions, ORIGIN_TITLES } from './funcOrder';
 import './ssa.css';
 import { useShowing } from '../../storage/useShowing';
 
@@ -52,6 +55,8 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const [column, setColumn] = useState<{ sources?: SsaSourceFile[]; ast?: SsaAstLine[]; genssa?: SsaProgLine[] }>({});
   const [highlightLine, setHighlightLine] = useState<number | null>(null);
   const [scrollTo, setScrollTo] = useState<number | null>(null);
+  const [sideWidth, setSideWidth] = useLayout('ssaSideWidth');
+  const [funcsHeight, setFuncsHeight] = useLayout('ssaFuncsHeight');
 
   useEffect(() => {
     if (!workspace) return;
@@ -76,6 +81,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const pkgArg = pkg === '.' ? '.' : `./${pkg}`;
 
   const { jobs, run: runJob, cancel: cancelJob } = useSsaJobs(api);
+  const capturing = jobs.some((j) => j.job.startsWith('capture-'));
   const listFunctions = useCallback(
     (p: string, t: boolean) => runJob('list', `Asking the compiler which functions ${p} compiles…`, (job) => api.call('ssa.functions', { pkg: p, test: t, job })),
     [api, runJob],
@@ -268,7 +274,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     if (i >= 0) setScrollTo(i);
   };
 
-  const visibleFuncs = (funcs ?? []).filter((f) => f.name.toLowerCase().includes(funcFilter.toLowerCase()));
+  const funcGroups = useMemo(() => groupFunctions(funcs ?? [], pkg, funcFilter), [funcs, pkg, funcFilter]);
 
   return (
     <div className="ssa-view" data-testid="ssa-view">
@@ -286,10 +292,6 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
         <label title="functions of _test.go files are compiled in the test binary">
           <input type="checkbox" checked={test} onChange={(e) => setTest(e.target.checked)} /> test build
         </label>
-        <input placeholder="filter functions" value={funcFilter} onChange={(e) => setFuncFilter(e.target.value)} data-testid="ssa-func-filter" />
-        <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy || jobs.some((j) => j.job.startsWith('capture-'))}>
-          Capture name
-        </button>
         <input
           placeholder="or a folder with ssa.html"
           title="a kept capture or an unpacked bundle: ssa.html and/or .dump files, inside the project"
@@ -350,21 +352,43 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
         </div>
       ))}
       <div className="ssa-body">
-        <div className="ssa-side">
-          <div className="ssa-funcs" data-testid="ssa-functions">
-            {visibleFuncs.map((f) => (
-              <div key={f.name} className={`ssa-func${f.generated ? ' generated' : ''}`} onClick={() => void capture(f.name)} title={`${f.file}:${f.line ?? ''}`}>
-                {f.name}
+        <div className="ssa-side" style={{ width: sideWidth }}>
+          <div className="ssa-func-tools">
+            <input
+              type="search"
+              placeholder={funcs ? `filter ${funcs.length} functions, or a name to capture` : 'filter functions'}
+              value={funcFilter}
+              onChange={(e) => setFuncFilter(e.target.value)}
+              onKeyDown={(e) => e.key === 'Enter' && funcFilter && !busy && !capturing && void capture(funcFilter)}
+              data-testid="ssa-func-filter"
+            />
+            <button onClick={() => void capture(funcFilter)} disabled={!funcFilter || !!busy || capturing} title="Capture the function with exactly this name">
+              Capture name
+            </button>
+          </div>
+          <div className="ssa-funcs" data-testid="ssa-functions" style={summary ? { height: funcsHeight, flex: 'none' } : undefined}>
+            {funcGroups.map(({ origin, funcs: inGroup }) => (
+              <div key={origin} data-origin={origin} data-testid="ssa-func-group">
+                <div className="ssa-func-group">
+                  {ORIGIN_TITLES[origin]} <span className="muted">{inGroup.length}</span>
+                </div>
+                {inGroup.map((f) => (
+                  <div key={f.name} className={`ssa-func origin-${origin}`} onClick={() => void capture(f.name)} title={`${f.name}\n${f.file}${f.line === null ? '' : `:${f.line}`}`}>
+                    {f.name}
+                  </div>
+                ))}
               </div>
             ))}
-            {funcs && visibleFuncs.length === 0 && (
+            {funcs && funcGroups.length === 0 && (
               <div className="muted" data-testid="ssa-no-functions">
                 {funcs.length === 0 ? noFunctionsText(packages.find((p) => p.dir === pkg), test) : 'no function matches'}
               </div>
             )}
           </div>
+          {summary && <Splitter direction="vertical" size={funcsHeight} min={80} max={2000} sign={1} onResize={setFuncsHeight} />}
           {summary && <PhaseList phases={summary.phases} current={index} onPick={(i) => (setIndex(i), setDiffBase(null))} onDiffBase={setDiffBase} diffBase={diffBase} />}
         </div>
+        <Splitter direction="horizontal" size={sideWidth} min={180} max={900} sign={1} onResize={setSideWidth} />
         <div className="ssa-main">
           {!summary && !busy && jobs.length === 0 && (
             <p className="muted ssa-empty" data-testid="ssa-empty">

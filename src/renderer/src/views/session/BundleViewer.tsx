@@ -9,6 +9,8 @@ import { NoteList } from './NotesPanel';
 import { errorText, formatBytes } from './format';
 import { godebugStore, replayId } from '../../godebug/store';
 import { showView } from '../../workbenchBus';
+import { useLayout } from '../../state/layout';
+import { Splitter } from '../../Splitter';
 
 interface Props {
   api: GopsyApi;
@@ -23,6 +25,7 @@ export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
   const [line, setLine] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState('');
+  const [sideWidth, setSideWidth] = useLayout('bundleSideWidth');
   const t = bundle.toolchain;
 
   const show = async (path: string, at?: number) => {
@@ -38,7 +41,7 @@ export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
 
   const entries = bundle.entries.filter((e) => !filter || e.path.includes(filter));
   return (
-    <div className="bundle-view" data-testid="bundle-view">
+    <div className="bundle-view" data-testid="bundle-view" style={{ gridTemplateColumns: `minmax(0, ${sideWidth}px) 4px minmax(0, 1fr)` }}>
       <div className="bundle-side">
         <header className="bundle-summary">
           <h3>
@@ -110,6 +113,7 @@ export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
           ))}
         </ul>
       </div>
+      <Splitter direction="horizontal" size={sideWidth} min={220} max={1000} sign={1} onResize={setSideWidth} />
       <div className="bundle-main">
         {error && (
           <div className="banner error" role="alert">

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { HostInfo } from '../../../../shared/api';
 import type { BundleSummary, SessionInfo } from '../../../../shared/contract/bundle';
 import type { ViewProps } from '../registry';
-import { loadState } from '../../state/persist';
+import { currentLayout } from '../../state/layout';
 import { BundleViewer } from './BundleViewer';
 import { NotesPanel } from './NotesPanel';
 import { OpenSessionDialog } from './OpenSessionDialog';
@@ -14,15 +14,6 @@ import { showView } from '../../workbenchBus';
 import { clearSaveRequest, hasSaveRequest, onSaveRequest } from './saveRequest';
 import { errorText, formatBytes } from './format';
 import { openStorage } from '../../storage/storageBus';
-
-/** The renderer's layout state, recorded in the bundle with the session. */
-function currentLayout() {
-  return {
-    view: loadState<string>('layout.view', 'source'),
-    treeWidth: loadState<number>('layout.treeWidth', 280),
-    consoleHeight: loadState<number>('layout.consoleHeight', 300),
-  };
-}
 
 export function SessionView({ api, workspace, openSource }: ViewProps) {
   const [host, setHost] = useState<HostInfo | null>(null);
