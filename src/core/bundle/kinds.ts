@@ -1,8 +1,9 @@
 // What an entry is, derived from where it sits in a session. Later features add kinds here; a reader
 // shows kinds it does not know as "other" and still verifies and lists them.
 import { runEntryParts } from './runLayout';
+import { SSA_FOLDER } from './ssaLayout';
 
-export const ENTRY_KINDS = ['session', 'note', 'layout', 'run-manifest', 'run-artefact', 'source', 'events', 'debugger', 'other'] as const;
+export const ENTRY_KINDS = ['session', 'note', 'layout', 'run-manifest', 'run-artefact', 'source', 'events', 'debugger', 'ssa-capture', 'other'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export function kindOf(path: string): EntryKind {
@@ -14,6 +15,7 @@ export function kindOf(path: string): EntryKind {
   if (path.startsWith('sources/')) return 'source';
   if (path.startsWith('events/')) return 'events';
   if (path.startsWith('debugger/')) return 'debugger';
+  if (path.startsWith(`${SSA_FOLDER}/`)) return 'ssa-capture';
   return 'other';
 }
 

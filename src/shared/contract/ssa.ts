@@ -105,6 +105,18 @@ export const ssaMethods = {
     }),
     result: z.custom<{ id: string; formats: Array<SsaFunction['format']> }>(),
   },
+  /**
+   * Opens an SSA capture the open bundle carries (ssa/<capture>/: the SSA view's capture, saved with the
+   * session), read from its verified entries like a run's SSA; nothing is compiled. file: which ssa.html.
+   */
+  'ssa.openBundleCapture': {
+    params: z.object({
+      bundle: z.string().max(64),
+      capture: z.string().min(1).max(128).regex(/^[\w.-]+$/, 'not a capture id'),
+      file: z.string().max(4000).optional(),
+    }),
+    result: z.custom<{ id: string; formats: Array<SsaFunction['format']> }>(),
+  },
   /** Waits until the first phase is read (or the parse ends), then answers; call again while !done. */
   'ssa.summary': { params: z.object(Ref), result: z.custom<SsaSummary>() },
   'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex }), result: z.custom<SsaPhase>() },

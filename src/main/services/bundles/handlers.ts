@@ -7,7 +7,8 @@ import { GopsyError } from '../../../shared/rpc';
 import type { Backend, ConnectionContext } from '../backend';
 import { writeBundle, type PlannedEntry } from './bundleWriter';
 import { planSave, previewSave, projectOf, type SaveChoice } from './savePlan';
-import { debuggerState, projectRuns } from './sessionContent';
+import { debuggerState, projectRuns, projectSsaCaptures } from './sessionContent';
+import { ssaServiceOf } from '../ssa/ssaHandlers';
 import { runServiceOf } from '../runs/handlers';
 import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
@@ -54,12 +55,15 @@ export function bundleHandlers(ctx: ConnectionContext) {
     await backend.sessions.flushBeforeSave();
     const toolchain = await backend.toolchain.info();
     // The session collects by itself: its folder (notes, layout, GODEBUG captures), every build run
-    // of the project, and the debugger's breakpoints and configurations.
+    // of the project, the SSA view's captures, and the debugger's breakpoints and configurations.
     const runs = runServiceOf(backend);
     const content = {
       project: projectOf(ws),
       sessionDir: session.dir,
-      folders: await projectRuns(backend.storageDir, ws.root, (id) => runs.isRunning(id)),
+      folders: [
+        ...(await projectRuns(backend.storageDir, ws.root, (id) => runs.isRunning(id))),
+        ...projectSsaCaptures(await ssaServiceOf(backend).captures(ws.root)),
+      ],
       debuggerState: await debuggerState(backend.storageDir, ws.root),
     };
     return { ws, plan: await planSave(content, toolchain, choice) };

@@ -36,6 +36,11 @@ export function replayRunDir(backend: Backend, bundleId: string, run: string): P
   return bundleRunCacheOf(backend).runDir(bundleId, backend.bundles.store(bundleId).reader, run);
 }
 
+/** The folder holding a bundled SSA capture's verified entries (extracted on first use, like a run). */
+export function replaySsaCaptureDir(backend: Backend, bundleId: string, capture: string): Promise<string> {
+  return bundleRunCacheOf(backend).ssaCaptureDir(bundleId, backend.bundles.store(bundleId).reader, capture);
+}
+
 /** A replayed run's folder and manifest (the run as the bundle recorded it). */
 export async function replayRun(backend: Backend, bundleId: string, run: string): Promise<{ dir: string; manifest: RunManifest }> {
   const dir = await replayRunDir(backend, bundleId, run);

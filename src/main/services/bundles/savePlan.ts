@@ -30,7 +30,7 @@ export interface SessionContent {
   sessionDir?: string;
   /** Entries already in memory (a capture's session.json). */
   extra?: PlannedEntry[];
-  /** Folders collected into the session: the project's build runs. */
+  /** Folders collected into the session: the project's build runs and SSA captures. */
   folders: FolderContent[];
   /** The debugger's breakpoints and configurations for the project, if any. */
   debuggerState?: Buffer | null;
@@ -51,8 +51,11 @@ export interface SavePlan {
   header: ManifestHeader;
 }
 
-/** Artefacts whose text may carry an environment: console transcripts, -x logs, run manifests, events, debug configurations. */
-const mayCarrySecrets = (p: string) => p.startsWith('runs/') || p.startsWith('events/') || p.startsWith('debugger/');
+/**
+ * Artefacts whose text may carry an environment: console transcripts, -x logs, run manifests, events,
+ * debug configurations, and SSA captures (their go output and ssa.html, as for a run's ssa/).
+ */
+const mayCarrySecrets = (p: string) => p.startsWith('runs/') || p.startsWith('events/') || p.startsWith('debugger/') || p.startsWith('ssa/');
 
 async function looksLikeText(file: string): Promise<boolean> {
   const fh = await open(file, 'r');
@@ -127,7 +130,7 @@ export async function planSave(content: SessionContent, toolchain: ToolchainInfo
   }
   for (const f of content.folders) {
     const es: PlannedEntry[] = [];
-    for (const x of await filesUnder(f.dir, f.prefix)) es.push(await fileEntry(x.path, x.file));
+    for (const x of await filesUnder(f.dir, f.prefix, f.keep)) es.push(await fileEntry(x.path, x.file));
     if (es.length) addItem(f.key, f.label, f.kind, es);
   }
   if (content.debuggerState) {

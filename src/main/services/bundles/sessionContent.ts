@@ -1,5 +1,5 @@
 // What a session holds besides its own folder, collected for a save without the user adding it: the
-// project's build runs (from the run store), and what the debugger keeps for the project (breakpoints,
+// project's build runs (from the run store), the SSA view's captures (from the SSA service), and what the debugger keeps for the project (breakpoints,
 // logpoints, launch configurations). Each becomes a group of entries the save dialog can leave out.
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -8,6 +8,9 @@ import type { RunManifest } from '../../../shared/build';
 import { RunStore } from '../runs/runStore';
 import { runFolder } from '../../../core/bundle/runLayout';
 import { DebugStore } from '../debug/debugStore';
+import { ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
+import { SSA_CAPTURE_MARKER } from '../ssa/layout';
+import type { KeptCapture } from '../ssa/ssaService';
 
 /** A folder whose plain files go into the bundle under `prefix/` (links never followed). */
 export interface FolderContent {
@@ -17,10 +20,12 @@ export interface FolderContent {
   kind: string;
   dir: string;
   prefix: string;
+  /** Which files (by name) the folder contributes; all when absent. */
+  keep?: (name: string) => boolean;
 }
 
 /** Plain files under dir, with '/' separators; names a bundle could not carry are skipped. */
-export async function filesUnder(dir: string, prefix: string): Promise<Array<{ path: string; file: string }>> {
+export async function filesUnder(dir: string, prefix: string, keep: (name: string) => boolean = () => true): Promise<Array<{ path: string; file: string }>> {
   const out: Array<{ path: string; file: string }> = [];
   const walk = async (rel: string): Promise<void> => {
     const names = (await readdir(path.join(dir, rel)).catch(() => [] as string[])).sort();
@@ -30,7 +35,7 @@ export async function filesUnder(dir: string, prefix: string): Promise<Array<{ p
       if (entryNameProblem(entry)) continue;
       const st = await lstat(path.join(dir, r)).catch(() => null);
       if (st?.isDirectory()) await walk(r);
-      else if (st?.isFile() && !name.endsWith('.tmp')) out.push({ path: entry, file: path.join(dir, r) });
+      else if (st?.isFile() && !name.endsWith('.tmp') && keep(name)) out.push({ path: entry, file: path.join(dir, r) });
     }
   };
   await walk('');
@@ -53,6 +58,21 @@ export async function projectRuns(storageDir: string, projectRoot: string, runni
     out.push({ key: runFolder(m.id), label: runLabel(m), kind: 'run', dir: store.runDir(projectRoot, m.id), prefix: runFolder(m.id) });
   }
   return out.reverse(); // oldest first, as they happened
+}
+
+/** The files of a capture folder a bundle carries: the SSA and the marker (a test build's binary stays out). */
+const isSsaCaptureFile = (name: string) => name.endsWith('.html') || name.endsWith('.dump') || name === SSA_CAPTURE_MARKER;
+
+export function ssaCaptureLabel(c: Pick<KeptCapture, 'func' | 'pkg' | 'test'>): string {
+  return `SSA capture: ${c.func} in ${c.pkg}${c.test ? ' (test build)' : ''}`;
+}
+
+/**
+ * The SSA view's captures of the project (listed by the SSA service), each as ssa/<capture-id>/ with
+ * its ssa.html, text dumps and marker; a test build's binary stays out.
+ */
+export function projectSsaCaptures(captures: KeptCapture[]): FolderContent[] {
+  return captures.map((c) => ({ key: ssaCaptureFolder(c.id), label: ssaCaptureLabel(c), kind: 'ssa-capture', dir: c.dir, prefix: ssaCaptureFolder(c.id), keep: isSsaCaptureFile }));
 }
 
 /** The debugger's state for the project as one JSON entry, or null when there is none. */

@@ -3,7 +3,7 @@
 // can be cancelled (goBuild.ts); a listing or capture made for the same sources is given again, not
 // rebuilt (sourceState.ts says when the sources are the same).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaCaptureResult } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
@@ -13,7 +13,7 @@ import { captureSsa, listFunctions, ssaToolPaths, type PackageRef } from './capt
 import { cancelledError, type BuildWatch } from './goBuild';
 import { sourceState, type SourceState } from './sourceState';
 import { SsaStore } from './ssaStore';
-import { SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
+import { SSA_CAPTURE_ID, SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
 
 /** How a caller follows and stops one listing or capture. */
 export interface JobWatch {
@@ -28,6 +28,15 @@ export interface BuildRecord {
   func?: string;
   ms: number;
   outcome: 'ok' | 'failed' | 'cancelled';
+}
+
+/** A complete capture the service keeps for a project (its folder has the marker written last). */
+export interface KeptCapture {
+  id: string;
+  func: string;
+  pkg: string;
+  test: boolean;
+  dir: string;
 }
 
 const hashOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
@@ -169,6 +178,24 @@ export class SsaService {
       const formats = await this.store.load(id, outDir, name);
       return { ok: true, id, func: name, formats, output: res.output };
     });
+  }
+
+  /**
+   * The project's complete captures, oldest first, for a save to carry: read from the folders capture()
+   * keeps, never changed. A folder without its marker (cut short) or with a damaged one is not listed.
+   */
+  async captures(root: string): Promise<KeptCapture[]> {
+    const base = ssaProjectDir(this.storageDir, root);
+    const names = (await readdir(base).catch(() => [] as string[])).filter((n) => SSA_CAPTURE_ID.test(n));
+    const out: Array<KeptCapture & { at: number }> = [];
+    for (const id of names) {
+      const dir = path.join(base, id);
+      const marker = await readFile(path.join(dir, SSA_CAPTURE_MARKER), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => null);
+      if (!marker || typeof marker.func !== 'string' || typeof marker.pkg !== 'string') continue;
+      const at = (await stat(path.join(dir, SSA_CAPTURE_MARKER)).catch(() => null))?.mtimeMs ?? 0;
+      out.push({ id, func: marker.func, pkg: marker.pkg, test: marker.test === true, dir, at });
+    }
+    return out.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id)).map(({ at: _at, ...c }) => c);
   }
 
   /** Opens a directory that already holds ssa.html or dumps (a run directory, an unpacked bundle). */

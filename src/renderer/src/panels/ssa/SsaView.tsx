@@ -167,13 +167,16 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     setBusy,
   );
 
-  // The open bundle's runs that captured SSA (a profile's "SSA of function"): replayed read-only.
+  // What the open bundle carries of SSA, replayed read-only: what its runs captured (a profile's "SSA
+  // of function", runs/<run>/ssa/) and the SSA view's own captures saved with the session (ssa/<capture>/).
   const bundle = useOpenBundle(api);
   const bundleSsa = useMemo(() => {
-    const out: Array<{ run: string; file: string; label: string }> = [];
+    const out: Array<{ from: { run: string } | { capture: string }; file: string; label: string }> = [];
     for (const e of bundle?.entries ?? []) {
-      const m = /^runs\/([\w.-]+)\/ssa\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
-      if (m) out.push({ run: m[1]!, file: `${m[2]!}.html`, label: `${bundleName(bundle!)} ▸ run ${m[1]!}: ${m[2]!}` });
+      const run = /^runs\/([\w.-]+)\/ssa\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
+      if (run) out.push({ from: { run: run[1]! }, file: `${run[2]!}.html`, label: `${bundleName(bundle!)} ▸ run ${run[1]!}: ${run[2]!}` });
+      const cap = /^ssa\/([\w.-]+)\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
+      if (cap) out.push({ from: { capture: cap[1]! }, file: `${cap[2]!}.html`, label: `${bundleName(bundle!)} ▸ SSA capture: ${cap[2]!}` });
     }
     return out;
   }, [bundle]);
@@ -183,7 +186,11 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     setError(null);
     setBusy(`Reading ${pick.label}…`);
     try {
-      show((await api.call('ssa.openBundleRun', { bundle: bundle.id, run: pick.run, file: pick.file })).id);
+      const opened =
+        'run' in pick.from
+          ? await api.call('ssa.openBundleRun', { bundle: bundle.id, run: pick.from.run, file: pick.file })
+          : await api.call('ssa.openBundleCapture', { bundle: bundle.id, capture: pick.from.capture, file: pick.file });
+      show(opened.id);
     } catch (err) {
       setError({ text: message(err), candidates: [] });
     } finally {
@@ -298,10 +305,10 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           Open capture
         </button>
         {bundleSsa.length > 0 && (
-          <select value="" onChange={(e) => void openFromBundle(Number(e.target.value))} title="SSA a build run of the open bundle captured (read-only, nothing is compiled)" data-testid="ssa-bundle-open">
+          <select value="" onChange={(e) => void openFromBundle(Number(e.target.value))} title="SSA the open bundle carries: captured by its build runs or in the SSA view (read-only, nothing is compiled)" data-testid="ssa-bundle-open">
             <option value="">from the bundle…</option>
             {bundleSsa.map((b, i) => (
-              <option key={`${b.run}/${b.file}`} value={i}>
+              <option key={`${'run' in b.from ? `runs/${b.from.run}` : `ssa/${b.from.capture}`}/${b.file}`} value={i}>
                 {b.label}
               </option>
             ))}
