@@ -2,7 +2,7 @@
 // a run directory or a bundle, see runInput) or of a saved -m / -m=2 / check_bce log.
 import path from 'node:path';
 import { countByKind, withFlow, type LazyRemark } from '../core/remarks';
-import { REMARK_KINDS, type RemarkKind } from '../shared/remarks';
+import { REMARK_KINDS, type Remark } from '../shared/remarks';
 import { loadRemarks, type LoadedRemarks } from '../main/services/remarks/loadRemarks';
 import { ARTEFACTS } from '../main/services/runs/command';
 import { ArgReader, UsageError, type CliCommand } from './command';
@@ -27,11 +27,16 @@ export function remarkJson(lazy: LazyRemark) {
 }
 
 /** The remarks of a run (directory or bundle) or of a saved -m log; refuses an input that has none. */
-async function load(target: string): Promise<LoadedRemarks> {
+/** The remarks of `kinds` (all when empty) with their flows read: a bundle's run files exist only inside load. */
+async function load(target: string, kinds: string[]): Promise<LoadedRemarks & { rows: Remark[] }> {
+  const rowsOf = (loaded: LoadedRemarks) => ({
+    ...loaded,
+    rows: (kinds.length > 0 ? loaded.remarks.filter((x) => kinds.includes(x.kind)) : loaded.remarks).map(withFlow),
+  });
   if (!(await runOperand(target))) {
     const loaded = await loadRemarks(path.resolve(target));
     if (loaded.remarks.length === 0) throw new InputError(`${target} holds no compiler remarks (-m, -m=2 or -d=ssa/check_bce lines).`);
-    return loaded;
+    return rowsOf(loaded);
   }
   const run = await openRun(target, 'remarks');
   try {
@@ -47,7 +52,7 @@ async function load(target: string): Promise<LoadedRemarks> {
         : undefined;
     const loaded = await loadRemarks(await run.localRun(ARTEFACTS.remarks), project, readSource);
     if (loaded.remarks.length === 0) throw new InputError(`${run.label}: its ${run.dataFiles.length} logopt files hold no remarks.`);
-    return { ...loaded, origin: `${loaded.origin}, ${run.label}` };
+    return rowsOf({ ...loaded, origin: `${loaded.origin}, ${run.label}` });
   } finally {
     await run.close();
   }
@@ -68,8 +73,8 @@ export const remarksCommand: CliCommand = {
     const kinds = r.all('--kind').flatMap((k) => k.split(','));
     const bad = kinds.filter((k) => !(REMARK_KINDS as readonly string[]).includes(k));
     if (bad.length > 0) throw new UsageError(`unknown kind ${bad.join(', ')}`);
-    const loaded = await load(target);
-    const rows = (kinds.length > 0 ? loaded.remarks.filter((x) => kinds.includes(x.kind as RemarkKind)) : loaded.remarks).map(withFlow);
+    const loaded = await load(target, kinds);
+    const rows = loaded.rows;
     for (const w of loaded.warnings) process.stderr.write(`gopsy remarks: warning: ${w}\n`);
     if (r.has('--json')) {
       process.stdout.write(JSON.stringify(rows.map(remarkJson), null, 1) + '\n');

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaFunction } from '../shared/ssa';
-import { captureSsa, describePackage, listFunctions, ssaToolPaths } from '../main/services/ssa/capture';
+import { captureSsa, describePackage, listFunctions, ssaToolPaths, type PackageRef, type SsaToolPaths } from '../main/services/ssa/capture';
+import type { BuildWatch } from '../main/services/ssa/goBuild';
 import { SsaStore } from '../main/services/ssa/ssaStore';
 import { defaultStorageDir } from '../main/services/settings';
 import { candidates, compilePkgPath, normaliseQuery, resolveName } from '../core/ssa/names';
@@ -104,7 +105,31 @@ async function capture(argv: string[]): Promise<number> {
   const tools = await ssaToolPaths(r.get('--storage') ?? defaultStorageDir());
   const pkgPath = compilePkgPath(pkg.importPath, pkg.name);
   const name = normaliseQuery(func, pkgPath);
-  const res = await captureSsa({ root, pkg, funcs: [name], test: r.has('--test'), outDir: path.resolve(out), tools });
+  // The build runs in its own process group: Ctrl-C reaches only gopsy, which ends the build's whole tree.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const watch = { signal: stop.signal };
+  try {
+    return await captureAndSay(root, pkg, pkgPath, name, r.has('--test'), path.resolve(out), tools, watch);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function captureAndSay(
+  root: string,
+  pkg: PackageRef,
+  pkgPath: string,
+  name: string,
+  test: boolean,
+  outDir: string,
+  tools: SsaToolPaths,
+  watch: BuildWatch,
+): Promise<number> {
+  const res = await captureSsa({ root, pkg, funcs: [name], test, outDir, tools }, watch);
   if (res.files.some((f) => f.endsWith('.html'))) {
     process.stdout.write(`gopsy: SSA of ${pkgPath}.${name} written to ${res.dir} (${res.files.length} files)\n`);
     return 0;
@@ -113,7 +138,7 @@ async function capture(argv: string[]): Promise<number> {
     process.stderr.write(`gopsy ssa capture: the build failed:\n${res.output}`);
     return 1;
   }
-  const funcs = await listFunctions(root, pkg, tools, r.has('--test'));
+  const funcs = await listFunctions(root, pkg, tools, test, watch);
   const known = resolveName(name, pkgPath, funcs);
   process.stderr.write(
     known

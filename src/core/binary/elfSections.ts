@@ -8,6 +8,8 @@ export interface ElfSection {
   type: number;
   /** Mapped into memory when the program runs (SHF_ALLOC). */
   alloc: boolean;
+  /** Thread-local storage (SHF_TLS): .tbss's addresses are offsets that overlap the sections after it. */
+  tls: boolean;
   address: number;
   size: number;
   /** Bytes the section takes in the file: 0 for NOBITS. */
@@ -16,6 +18,7 @@ export interface ElfSection {
 
 export const SHT_NOBITS = 8;
 const SHF_ALLOC = 2;
+const SHF_TLS = 0x400;
 
 /** Reads `length` bytes at `offset` (fewer at the end of the file). */
 export type ByteReader = (offset: number, length: number) => Promise<Uint8Array>;
@@ -85,15 +88,16 @@ export async function readElfSections(read: ByteReader): Promise<ElfSection[] | 
     name: nameAt(s.nameOff),
     type: s.type,
     alloc: (s.flags & SHF_ALLOC) !== 0,
+    tls: (s.flags & SHF_TLS) !== 0,
     address: s.address,
     size: s.size,
     fileSize: s.type === SHT_NOBITS ? 0 : s.size,
   }));
 }
 
-/** The sections that hold memory only: allocated at run time, nothing in the file. */
+/** The sections that hold memory only: allocated at run time, nothing in the file (TLS templates aside). */
 export function memoryOnlySections(sections: ElfSection[]): ElfSection[] {
-  return sections.filter((s) => s.alloc && s.type === SHT_NOBITS && s.size > 0);
+  return sections.filter((s) => s.alloc && !s.tls && s.type === SHT_NOBITS && s.size > 0);
 }
 
 /**

@@ -226,7 +226,7 @@ export function verdict(
   if (a.criticalPathMs < 0.6 * a.wallMs && a.allBusyMs >= 0.6 * a.wallMs) {
     return {
       kind: 'workers',
-      text: `The build was limited by ${w}: ${chain}, and ${a.workers === 2 ? 'both' : `all ${a.workers}`} were busy for ${busyPct}% of it${queue(a)}; more cores would help.${guessed}`,
+      text: `The build was limited by ${w}: ${chain}, and ${a.workers === 1 ? 'it was' : a.workers === 2 ? 'both were' : `all ${a.workers} were`} busy for ${busyPct}% of it${queue(a)}; more cores would help.${guessed}`,
     };
   }
   if (a.criticalPathMs >= 0.8 * a.wallMs) {

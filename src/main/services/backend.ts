@@ -161,9 +161,17 @@ export class Backend {
     } satisfies Partial<Handlers>;
   }
 
+  private readonly shutdownHooks: Array<() => void | Promise<void>> = [];
+
+  /** Something a lazily made service must end when the backend does (timers, files, subscriptions). */
+  onShutdown(hook: () => void | Promise<void>): void {
+    this.shutdownHooks.push(hook);
+  }
+
   /** Ends every connection's processes (quit). */
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
+    await Promise.all(this.shutdownHooks.splice(0).map((hook) => Promise.resolve(hook())));
     this.bundles.closeAll();
     await this.bundles.settled(); // replayed bundle runs are removed from storage
   }

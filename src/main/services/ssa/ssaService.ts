@@ -3,7 +3,8 @@
 // can be cancelled (goBuild.ts); a listing or capture made for the same sources is given again, not
 // rebuilt (sourceState.ts says when the sources are the same).
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { writeFileAtomic } from '../atomicFile';
 import path from 'node:path';
 import type { SsaCaptureResult } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
@@ -112,7 +113,7 @@ export class SsaService {
       const functions = (await known()) ?? (await this.serial(async () => (await known()) ?? this.recorded({ kind: 'list', pkg: state.pkg.importPath }, async () => {
         const made = await listFunctions(root, state.pkg, await ssaToolPaths(this.storageDir), test, build);
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, JSON.stringify(made));
+        await writeFileAtomic(file, JSON.stringify(made));
         return made;
       }), build.signal));
       this.listings.set(key, functions);
@@ -153,7 +154,7 @@ export class SsaService {
           captureSsa({ root, pkg, funcs: [name], test, outDir, tools: await ssaToolPaths(this.storageDir) }, build),
         );
         // Written last: a capture cut short (cancel, crash) has no marker and is made again.
-        if (made.files.some((f) => f.endsWith('.html'))) await writeFile(marker, JSON.stringify({ func: name, pkg: pkg.importPath, test, output: made.output }));
+        if (made.files.some((f) => f.endsWith('.html'))) await writeFileAtomic(marker, JSON.stringify({ func: name, pkg: pkg.importPath, test, output: made.output }));
         else await rm(outDir, { recursive: true, force: true });
         return { kept: false as const, ...made };
       }, build.signal);

@@ -69,7 +69,7 @@ export function storageOf(backend: Backend): BackendStorage {
   s = { service, shown, ledger };
   services.set(backend, s);
   // After each run ends: the limits, oldest first; the run that just ended is never the one to go.
-  runServiceOf(backend).subscribe({
+  const unsubscribe = runServiceOf(backend).subscribe({
     output: () => {},
     status: (summary) => {
       ledger.changed();
@@ -83,6 +83,10 @@ export function storageOf(backend: Backend): BackendStorage {
         })
         .catch((err: Error) => console.error(`gopsy: storage limits: ${err.message}`));
     },
+  });
+  backend.onShutdown(async () => {
+    unsubscribe();
+    await ledger.close();
   });
   return s;
 }

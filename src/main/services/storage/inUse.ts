@@ -69,8 +69,10 @@ export class InUseLedger {
     this.poll.unref();
   }
 
+  private closed = false;
+
   changed(): void {
-    if (this.timer) return;
+    if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
       this.writing = this.writing.then(() => this.write()).catch(() => {});
@@ -91,6 +93,7 @@ export class InUseLedger {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.poll);
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
