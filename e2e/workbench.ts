@@ -20,12 +20,13 @@ export interface Workbench {
 /** sample: a folder of resources/samples (default: inventory); env: extra environment for gopsy. */
 export async function startWorkbench(
   /** bundle: serve that .gopsy file read-only instead of a copy of the sample. */
-  opts: { sample?: string; env?: Record<string, string>; bundle?: string } = {},
+  /** dir: copy this folder (a real module) instead of a sample. */
+  opts: { sample?: string; env?: Record<string, string>; bundle?: string; dir?: string } = {},
 ): Promise<Workbench> {
   const sample = opts.sample ?? 'inventory';
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-e2e-'));
-  const project = path.join(tmp, sample);
-  cpSync(path.join(REPO, 'resources/samples', sample), project, { recursive: true });
+  const project = path.join(tmp, opts.dir ? path.basename(opts.dir).replace(/@.*/, '') : sample);
+  cpSync(opts.dir ?? path.join(REPO, 'resources/samples', sample), project, { recursive: true });
   const storage = path.join(tmp, 'storage');
   const urlFile = path.join(tmp, 'url');
   let out = '';
@@ -123,12 +124,12 @@ export async function proveLongTaskProbe(page: Page): Promise<void> {
  * for a workbench serving a bundle with no project); returns the page errors collected from then on
  * (a test expects the list empty at its end).
  */
-export async function openPage(page: Page, wb: Workbench, size = { width: 1500, height: 950 }, opts: { project?: boolean } = {}): Promise<string[]> {
+export async function openPage(page: Page, wb: Workbench, size = { width: 1500, height: 950 }, opts: { project?: boolean | RegExp } = {}): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.setViewportSize(size);
   await page.goto(wb.url);
-  await expect(page.getByTestId('project-name')).toHaveText(opts.project === false ? 'no project' : /inventory/);
+  await expect(page.getByTestId('project-name')).toHaveText(opts.project === false ? 'no project' : opts.project instanceof RegExp ? opts.project : /inventory/);
   return errors;
 }
 

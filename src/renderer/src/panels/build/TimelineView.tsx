@@ -71,7 +71,8 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
   useEffect(() => {
     const c = chartRef.current;
     const ctx = c && prepare(c, width, height);
-    if (ctx) drawTimeline(ctx, model, view, { width, selectedId, hoverId: hover?.bar.actionId, range: range ?? undefined });
+    // The axis labels it drew, for tests and assistive reading of a canvas.
+    if (ctx) c.dataset.axis = drawTimeline(ctx, model, view, { width, selectedId, hoverId: hover?.bar.actionId, range: range ?? undefined }).join(' ');
   }, [model, view, width, height, selectedId, hover, range]);
   useEffect(() => {
     const c = overviewRef.current;

@@ -88,7 +88,8 @@ export function barAt(model: TimelineModel, view: ViewWindow, width: number, x: 
   return best;
 }
 
-export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, view: ViewWindow, s: DrawState): void {
+/** Draws the timeline; returns the time-axis labels it drew, left to right (the canvas has no DOM to read them from). */
+export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel, view: ViewWindow, s: DrawState): string[] {
   const { width } = s;
   const height = chartHeight(model.lanes);
   const span = Math.max(view.to - view.from, 1e-9);
@@ -109,9 +110,13 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   for (const t of axis.ticks) ctx.fillRect(Math.round(xOf(t.ms, view, width)), AXIS_H - 4, 1, height - AXIS_H + 4);
   ctx.fillStyle = '#9aa0aa';
   ctx.textAlign = 'left';
+  const drawn: string[] = [];
   for (const t of axis.ticks) {
     const x = xOf(t.ms, view, width);
-    if (x >= GUTTER && x + 3 + ctx.measureText(t.label).width < width) ctx.fillText(t.label, x + 3, AXIS_H / 2);
+    if (x >= GUTTER && x + 3 + ctx.measureText(t.label).width < width) {
+      ctx.fillText(t.label, x + 3, AXIS_H / 2);
+      drawn.push(t.label);
+    }
   }
 
   // Bars, one fillStyle per colour; bars outside the view are skipped, thin ones get a pixel.
@@ -188,6 +193,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
   ctx.fillRect(0, 0, GUTTER, height);
   ctx.fillStyle = '#9aa0aa';
   for (let l = 0; l < model.lanes; l++) ctx.fillText(`${model.laneLabel} ${l}`, 4, AXIS_H + l * laneH + laneH / 2);
+  return drawn;
 }
 
 function findBar(model: TimelineModel, id: number): TimelineBar | undefined {
