@@ -40,6 +40,9 @@ export interface KeptCapture {
   dir: string;
 }
 
+/** Function listings kept in memory (a gopls package lists about 1,400 functions). */
+const MAX_LISTINGS_IN_MEMORY = 32;
+
 const hashOf = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 24);
 
 export class SsaService {
@@ -116,7 +119,10 @@ export class SsaService {
         await writeFileAtomic(file, JSON.stringify(made));
         return made;
       }), build.signal));
+      // Newest last, and a bound: each edit makes a new source state, and the disk keeps them all anyway.
+      this.listings.delete(key);
       this.listings.set(key, functions);
+      if (this.listings.size > MAX_LISTINGS_IN_MEMORY) this.listings.delete(this.listings.keys().next().value!);
       return { pkg: state.pkg, functions };
     });
   }
