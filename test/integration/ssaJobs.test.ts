@@ -39,8 +39,8 @@ describe('SSA jobs: progress, cancel, kept results', () => {
     const outcome = listing.then(() => 'finished', (err: unknown) => err);
     // A cold private cache compiles the standard library first: cancel while packages compile.
     const cache = path.join(storage, 'ssa', 'gocache');
+    // Seen once is enough: a second look may fall between two compiles, when only go itself runs.
     await waitUntil(async () => seen.some((p) => p.step === 'build' && p.running.length > 0) && (await processesUsing(cache)).length > 1, 'packages compiling', 90_000, 200);
-    expect((await processesUsing(cache)).length).toBeGreaterThan(1);
     expect(svc.cancel('list')).toBe(true);
     const err = await outcome;
     expect(err).toBeInstanceOf(GopsyError);
