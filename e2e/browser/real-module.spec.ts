@@ -1,11 +1,12 @@
 // The workbench on a real module nobody here wrote (go-internal, fetched through the module proxy), used as
 // a new user would: what the SSA and Build views show, checked against the toolchain's own answers.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPage, REPO, startWorkbench, type Workbench } from '../workbench';
+import { expectInside, shot } from '../checks';
 
 const MODULE = 'github.com/rogpeppe/go-internal';
 // The function: (*TestScript).runLine in testscript. Chosen by building the module's largest functions
@@ -13,7 +14,6 @@ const MODULE = 'github.com/rogpeppe/go-internal';
 // runLine has the most (130 at "start"; RunT 125, scriptMatch 116, cmdExec 111, setup 102).
 const PKG = `${MODULE}/testscript`;
 const FUNC = '(*TestScript).runLine';
-const SHOTS = process.env.GOPSY_SHOTS;
 
 let wb: Workbench;
 let commands: string[];
@@ -31,25 +31,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await wb?.stop();
 });
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name) });
-}
-
-/** The block's drawn rectangle lies inside the box the graph is shown in. */
-async function expectInside(block: Locator, box: Locator) {
-  await expect
-    .poll(async () => {
-      const b = await block.boundingBox();
-      const c = await box.boundingBox();
-      if (!b || !c) return 'not drawn';
-      const inside = b.x >= c.x - 0.5 && b.y >= c.y - 0.5 && b.x + b.width <= c.x + c.width + 0.5 && b.y + b.height <= c.y + c.height + 0.5;
-      return inside ? 'inside' : `block ${JSON.stringify(b)} outside ${JSON.stringify(c)}`;
-    })
-    .toBe('inside');
-}
 
 /** Nothing of the page lies beyond the window: no page scrollbars. */
 async function expectNoOverflow(page: Page) {

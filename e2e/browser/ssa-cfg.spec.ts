@@ -2,13 +2,11 @@
 // 1:1, its entry block 310 px from the left): the first listing shows what compiles and can be
 // cancelled; the CFG, in the mini view and in its tab, shows the entry block in its box from the start,
 // zooms and pans, and brings a block selected in the phase view into sight.
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { startWorkbench, type Workbench, openPage } from '../workbench';
+import { expectInside, shot } from '../checks';
 
 let wb: Workbench;
-const SHOTS = process.env.GOPSY_SHOTS;
 
 test.beforeAll(async () => {
   wb = await startWorkbench();
@@ -16,25 +14,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await wb?.stop();
 });
-
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name) });
-}
-
-/** The block's drawn rectangle lies inside the box the graph is shown in. */
-async function expectInside(block: Locator, box: Locator) {
-  await expect
-    .poll(async () => {
-      const b = await block.boundingBox();
-      const c = await box.boundingBox();
-      if (!b || !c) return 'not drawn';
-      const inside = b.x >= c.x - 0.5 && b.y >= c.y - 0.5 && b.x + b.width <= c.x + c.width + 0.5 && b.y + b.height <= c.y + c.height + 0.5;
-      return inside ? 'inside' : `block ${JSON.stringify(b)} outside ${JSON.stringify(c)}`;
-    })
-    .toBe('inside');
-}
 
 test('a listing shows what compiles and can be cancelled; the CFG of main.main fits its box, zooms and follows the selection', async ({ page }) => {
   const errors = await openPage(page, wb);
