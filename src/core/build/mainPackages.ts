@@ -10,11 +10,25 @@ import type { BuildAction, PackagePhases } from '../../shared/build';
 const MAIN_BLOCK = /^main(?: \(\d+\))?$/;
 
 /** True for a compile the action graph shows ran the compiler with `-p main`. */
-function compilesMain(a: BuildAction): boolean {
+export function compilesMain(a: BuildAction): boolean {
   if (a.mode !== 'build' || !a.cmd || a.cacheHit) return false;
   // The go command puts the whole compile line in one Cmd string; split it to find `-p main`.
   const words = a.cmd.flatMap((c) => c.split(/\s+/));
   return words.some((w, i) => w === '-p' && words[i + 1] === 'main');
+}
+
+/** The Go files a compile was given: the go command passes them, absolute, after -pack. */
+export function compileGoFiles(a: BuildAction): string[] {
+  const words = (a.cmd ?? []).flatMap((c) => c.split(/\s+/));
+  const at = words.indexOf('-pack');
+  return at < 0 ? [] : words.slice(at + 1).filter((w) => w.endsWith('.go'));
+}
+
+/** A file's lines as the compiler's fe:parse counts them: its newlines plus one. */
+export function compilerLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export interface NamedMains {
@@ -30,12 +44,26 @@ const TIE_MS = 250;
 const endOf = (a: BuildAction) => (a.startMs !== undefined && a.cmdMs !== undefined ? a.startMs + a.cmdMs : (a.doneMs ?? 0));
 
 /**
- * Pairs each -bench block (in file order) with a compile: among the compiles not yet paired that ended
- * within TIE_MS of the earliest, the one whose compiler ran at least the block's total and least beyond it.
+ * Pairs each -bench block with a compile. First by source lines, where the sources could be read: a
+ * block's fe:parse lines equal its package's, and one package alone has that count. Then, in file
+ * order, among the compiles not yet paired that ended within TIE_MS of the earliest, the one whose
+ * compiler ran at least the block's total and least beyond it (tiny commands compiled at once can end
+ * in either order, which only the lines tell apart).
  */
-function pairBlocks(blocks: PackagePhases[], mains: BuildAction[]): BuildAction[] {
+function pairBlocks(blocks: PackagePhases[], mains: BuildAction[], lines: ReadonlyMap<string, number>): BuildAction[] {
   const left = [...mains].sort((x, y) => endOf(x) - endOf(y));
+  const paired = new Map<PackagePhases, BuildAction>();
+  for (const b of blocks) {
+    const same = left.filter((a) => b.lines !== undefined && lines.get(a.package) === b.lines);
+    const blocksWithCount = blocks.filter((o) => o.lines === b.lines).length;
+    if (same.length === 1 && blocksWithCount === 1) {
+      paired.set(b, same[0]!);
+      left.splice(left.indexOf(same[0]!), 1);
+    }
+  }
   return blocks.map((b) => {
+    const known = paired.get(b);
+    if (known) return known;
     const first = endOf(left[0]!);
     const near = left.filter((a) => endOf(a) - first <= TIE_MS);
     const totalMs = b.totalNs / 1e6;
@@ -46,7 +74,8 @@ function pairBlocks(blocks: PackagePhases[], mains: BuildAction[]): BuildAction[
   });
 }
 
-export function nameMainCompiles(phases: PackagePhases[], actions: BuildAction[] | null): NamedMains {
+/** `lines`: each main package's source lines (compilerLines of its compileGoFiles), where they could be read. */
+export function nameMainCompiles(phases: PackagePhases[], actions: BuildAction[] | null, lines: ReadonlyMap<string, number> = new Map()): NamedMains {
   const blocks = phases.filter((p) => MAIN_BLOCK.test(p.package));
   if (blocks.length === 0) return { phases };
   const why = (s: string) => ({ phases, note: `The ${blocks.length} compiles of main packages are numbered in build order, not named: ${s}` });
@@ -55,7 +84,7 @@ export function nameMainCompiles(phases: PackagePhases[], actions: BuildAction[]
   if (mains.length !== blocks.length) {
     return why(`the action graph shows ${mains.length} compiles with -p main, the -bench file ${blocks.length}.`);
   }
-  const paired = pairBlocks(blocks, mains);
+  const paired = pairBlocks(blocks, mains, lines);
   const names = new Map(blocks.map((b, i) => [b, paired[i]!.package] as const));
   if (new Set(names.values()).size !== blocks.length) return why('two of them have the same import path.');
   return { phases: phases.map((p) => (names.has(p) ? { ...p, package: names.get(p)! } : p)) };

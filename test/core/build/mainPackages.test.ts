@@ -26,3 +26,16 @@ describe('nameMainCompiles on gopls', () => {
     expect(nameMainCompiles(bench, null).note).toMatch(/no action graph/);
   });
 });
+
+describe('nameMainCompiles with the sources as built', () => {
+  it('pairs by lines where the compiles ended too close together for their order to tell', () => {
+    // Every compile said to end at the same moment, in the reverse of the file's order: only the lines can pair them.
+    const sameEnd = actions.map((a) => (a.cmdMs !== undefined ? { ...a, startMs: 0, cmdMs: 1e9, doneMs: 1e9 } : a)).reverse();
+    const named = nameMainCompiles(bench, sameEnd, new Map(Object.entries(lines)));
+    expect(named.note).toBeUndefined();
+    expect(Object.fromEntries(named.phases.map((p) => [p.package, p.lines]))).toEqual(lines);
+    // Without the lines the same graph pairs by order, and gets it wrong.
+    const guessed = nameMainCompiles(bench, sameEnd);
+    expect(Object.fromEntries(guessed.phases.map((p) => [p.package, p.lines]))).not.toEqual(lines);
+  });
+});

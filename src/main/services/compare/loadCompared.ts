@@ -16,6 +16,7 @@ import { readBinaryFacts } from '../binary/analyseBinary';
 import { ARTEFACTS } from '../runs/command';
 import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
 import type { RunFiles } from './runFiles';
+import { mainPackageLines } from '../runs/mainLines';
 
 const MAX_TEXT = 256 << 20;
 /** ssa.html of one function reaches tens of MB for large functions; beyond this it is left out. */
@@ -39,7 +40,8 @@ export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promi
     if (bench.badLines > 0) warnings.push(`${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.`);
     // Every command's compile is labelled `main`: the action graph says which import path each one was.
     const graph = has(ARTEFACTS.actionGraph) ? parseActionGraph(await text(ARTEFACTS.actionGraph)).actions : null;
-    const named = nameMainCompiles(bench.packages, graph);
+    const lines = graph ? await mainPackageLines(graph, manifest.project, await readHashes(files), (f) => files.source(f, manifest.project)) : undefined;
+    const named = nameMainCompiles(bench.packages, graph, lines);
     if (named.note) warnings.push(named.note);
     phases = named.phases;
   }

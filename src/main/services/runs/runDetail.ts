@@ -21,7 +21,9 @@ import {
   type BuildEvent,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
+import { readSourceHashes } from '../remarks/sourceHashes';
 import { ARTEFACTS } from './command';
+import { mainPackageLines } from './mainLines';
 
 /** Artefacts larger than this are not parsed in the backend's main thread. */
 const MAX_PARSE_BYTES = 512 * 1024 * 1024;
@@ -94,7 +96,8 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
       const bench = parseCompileBench(benchText);
       if (bench.badLines > 0) problems.push({ artefact: ARTEFACTS.bench, message: `${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.` });
       // -bench names every command's compile `main`; the action graph tells which command each was.
-      const named = nameMainCompiles(bench.packages, cap.actionGraph ? actions : null);
+      const lines = await mainPackageLines(actions, manifest.project, await readSourceHashes(dir), (f) => readFile(f, 'utf8').catch(() => null));
+      const named = nameMainCompiles(bench.packages, cap.actionGraph ? actions : null, lines);
       if (named.note) problems.push({ artefact: ARTEFACTS.bench, message: named.note });
       detail.phases = named.phases.sort((a, b) => b.totalNs - a.totalNs);
     }

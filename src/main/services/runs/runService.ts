@@ -233,8 +233,9 @@ export class RunService {
         : runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
             .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
             .catch(() => {});
-    // Remark markers are stale once their file's content changes: record it before go reads it.
-    if (profile.capture.remarks) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
+    // Remark markers are stale once their file's content changes, and the commands' -bench blocks are
+    // told apart by their sources' lines as built: record the sources before go reads them.
+    if (profile.capture.remarks || profile.capture.phases) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
 
     const manifest = runningManifest(id, project, profile, command, goVersion, ctx.startedAt);
     await this.store.writeManifest(project, manifest);
