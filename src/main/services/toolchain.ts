@@ -1,7 +1,7 @@
 // Detects the Go toolchain gopsy drives: its version and `go env`, or a plain account of what is wrong.
 import type { ToolchainInfo } from '../../shared/api';
 import { parseGoEnv, parseGoVersion } from '../../core/goEnv';
-import { GO_INSTALL_HINT, GoNotFoundError, goBinary, goNotFoundText, runGo } from './goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, goBinary, goNotFoundText, runGo } from './go/run';
 
 const INSTALL_HINT = `${GO_INSTALL_HINT}, then press Retry.`;
 

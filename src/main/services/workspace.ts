@@ -6,7 +6,7 @@ import { GopsyError } from '../../shared/rpc';
 import { parseGoList } from '../../core/goList';
 import { parseGoEnv } from '../../core/goEnv';
 import { parseGoModHeader } from '../../core/goMod';
-import { GoNotFoundError, runGo } from './goCommand';
+import { GoNotFoundError, runGo } from './go/run';
 import { isInside, resolveInside, toRelative } from './paths';
 
 /** Files larger than this are not opened in the editor. */

@@ -7,7 +7,7 @@ import { parseBuildInfo } from '../../../core/binary/buildInfo';
 import { parseNm } from '../../../core/binary/nm';
 import { exactSymbolPattern, parseObjdump, type FileResolver } from '../../../core/binary/objdump';
 import { markMemoryOnly, readElfSections, type ElfSection } from '../../../core/binary/elfSections';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 
 export interface BinaryFacts {
   buildInfo: BuildInfo | null;

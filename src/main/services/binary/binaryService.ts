@@ -14,7 +14,7 @@ import { parseLinkErrors, parseLinkVerbose } from '../../../core/binary/linkErro
 import { linkTimeMs } from '../../../core/binary/linkTiming';
 import { projectFileResolver } from '../../../core/binary/objdump';
 import { explainModuleErrors } from '../../../core/modules/explain';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';

@@ -2,7 +2,7 @@
 // them): the module cache holds each as golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 
 const DIR = /^toolchain@v0\.0\.1-(go1\.[\w.]+?)\.([a-z0-9]+)-([a-z0-9]+)$/;
 

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import toolVersions from '../../../shared/toolVersions.json';
-import { childEnv, runGo } from '../goCommand';
+import { childEnv, runGo } from '../go/run';
 
 /** The Delve release gopsy is tested with (`npm test` builds exactly this one when it is missing). */
 export const DLV_VERSION = toolVersions.dlv;

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectGodebugDefaults, WorkspaceState } from '../../../shared/api';
 import { parseGoDebugDirectives, parseModGodebug, validateGodebug, type BuiltCatalog } from '../../../core/godebug';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 const MAX_FILES = 5000;

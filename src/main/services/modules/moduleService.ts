@@ -11,7 +11,7 @@ import { MODULE_ENV_KEYS, envProvenance, parseGoEnvFile } from '../../../core/mo
 import { parseModVerify } from '../../../core/modules/verify';
 import { parseModGraph, selectedVersions } from '../../../core/modules/modGraph';
 import { findImportChain, parseGoListDeps } from '../../../core/modules/importChain';
-import { childEnv, runGo } from '../goCommand';
+import { childEnv, runGo } from '../go/run';
 import { resolveInside, toRelative } from '../paths';
 
 const readText = (file: string) => readFile(file, 'utf8').catch(() => '');

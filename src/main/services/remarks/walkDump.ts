@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseWalkDump, type WalkSection } from '../../../core/remarks';
 import { GopsyError } from '../../../shared/rpc';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 
 export async function walkDump(project: string, rel: string, fn: string): Promise<{ flag: string; sections: WalkSection[]; functions: string[] }> {
   const dir = path.posix.dirname(rel.split(path.sep).join('/'));

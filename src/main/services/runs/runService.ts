@@ -10,7 +10,7 @@ import { GopsyError } from '../../../shared/rpc';
 import { BuildConsoleText } from '../../../core/build';
 import { parseGoVersion } from '../../../core/goEnv';
 import { toolchainProblem } from '../../../core/compare/toolchain';
-import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText, runGo } from '../goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText, runGo } from '../go/run';
 import { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';

@@ -7,7 +7,7 @@
 // download, and nothing else in the module cache.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 
 /** Where the go command writes the toolchain's zip, and the name it starts from. */
 export interface ToolchainZip {

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
 import { compilePkgPath, gossafunc, parseFuncTimes, type CompiledFunc } from '../../../core/ssa/names';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 import { runGoBuild, type BuildWatch } from './goBuild';
 import { SSA_DIR, SSA_GOCACHE, SSA_TEMP, SSA_WRAPPER } from './layout';
 

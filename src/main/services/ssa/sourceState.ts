@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
-import { runGo } from '../goCommand';
+import { runGo } from '../go/run';
 import type { PackageRef } from './capture';
 
 export interface SourceState {
