@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { FileContent, ProjectTree, TreeFile, WorkspaceState } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
 import { parseGoList } from '../../core/goList';
-import { parseGoEnv } from '../../core/goEnv';
 import { parseGoModHeader } from '../../core/goMod';
 import { GoNotFoundError, runGo } from './go/run';
+import { goEnv } from './go/env';
 import { isInside, resolveInside, toRelative } from './paths';
 
 /** Files larger than this are not opened in the editor. */
@@ -34,8 +34,8 @@ export async function inspectFolder(folder: string): Promise<WorkspaceState> {
   let goMod = '';
   let goWork = '';
   try {
-    const res = await runGo(['env', '-json', 'GOMOD', 'GOWORK'], { cwd: root, timeoutMs: 30_000 });
-    const env = parseGoEnv(res.stdout);
+    const res = await goEnv(['GOMOD', 'GOWORK'], { cwd: root });
+    const env = res.env;
     goMod = env?.GOMOD ?? '';
     goWork = env?.GOWORK ?? '';
     if (res.exitCode !== 0) state.problem = `go env failed here: ${res.stderr.trim().slice(0, 400)}`;

@@ -6,24 +6,24 @@ import path from 'node:path';
 import type { ModulePanel, ModVerifyResponse } from '../../../shared/contract/binary';
 import type { ModGraphEdge } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
-import { parseGoEnv } from '../../../core/goEnv';
 import { MODULE_ENV_KEYS, envProvenance, parseGoEnvFile } from '../../../core/modules/envProvenance';
 import { parseModVerify } from '../../../core/modules/verify';
 import { parseModGraph, selectedVersions } from '../../../core/modules/modGraph';
 import { findImportChain, parseGoListDeps } from '../../../core/modules/importChain';
 import { childEnv, runGo } from '../go/run';
+import { goEnv } from '../go/env';
 import { resolveInside, toRelative } from '../paths';
 
 const readText = (file: string) => readFile(file, 'utf8').catch(() => '');
 
 export async function modulePanel(root: string): Promise<ModulePanel> {
   const [values, where] = await Promise.all([
-    runGo(['env', '-json', ...MODULE_ENV_KEYS], { cwd: root, timeoutMs: 30_000 }),
-    runGo(['env', '-json', 'GOENV', 'GOROOT'], { cwd: root, timeoutMs: 30_000 }),
+    goEnv(MODULE_ENV_KEYS, { cwd: root }),
+    goEnv(['GOENV', 'GOROOT'], { cwd: root }),
   ]);
-  const effective = parseGoEnv(values.stdout);
+  const effective = values.env;
   if (values.exitCode !== 0 || !effective) throw new GopsyError('go-env-failed', `go env failed: ${values.stderr.trim().slice(0, 500)}`);
-  const loc = parseGoEnv(where.stdout) ?? {};
+  const loc = where.env ?? {};
   const envFilePath = loc.GOENV && loc.GOENV !== 'off' ? loc.GOENV : undefined;
   const rows = envProvenance({
     keys: MODULE_ENV_KEYS,
