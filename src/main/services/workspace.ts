@@ -3,10 +3,10 @@ import { readFile, realpath, stat, access } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileContent, ProjectTree, TreeFile, WorkspaceState } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
-import { parseGoList } from '../../core/goList';
 import { parseGoModHeader } from '../../core/goMod';
-import { GoNotFoundError, runGo } from './go/run';
+import { GoNotFoundError } from './go/run';
 import { goEnv } from './go/env';
+import { goListTree } from './go/list';
 import { isInside, resolveInside, toRelative } from './paths';
 
 /** Files larger than this are not opened in the editor. */
@@ -79,14 +79,14 @@ export class Workspace {
     }
     let res;
     try {
-      res = await runGo(['list', '-e', '-json', './...'], { cwd: this.root, timeoutMs: 120_000 });
+      res = await goListTree(this.root);
     } catch (err) {
       if (err instanceof GoNotFoundError) {
         return { packages: [], moduleFiles, error: 'Go is not installed, so the packages cannot be listed.' };
       }
       throw err;
     }
-    const tree = parseGoList(res.stdout, this.root);
+    const tree = res.tree;
     tree.moduleFiles = moduleFiles;
     if (res.exitCode !== 0 && tree.packages.length === 0) {
       tree.error = `go list failed: ${res.stderr.trim().slice(0, 2000) || `exit code ${res.exitCode}`}`;
