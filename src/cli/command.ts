@@ -1,7 +1,7 @@
 // The shape of a gopsy subcommand, and small helpers they share.
 import path from 'node:path';
 import { GopsyError } from '../shared/rpc';
-import { GoNotFoundError } from '../main/services/goCommand';
+import { GoNotFoundError } from '../main/services/go/run';
 
 export interface CliCommand {
   /** One line for `gopsy --help`. */

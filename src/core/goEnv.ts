@@ -1,4 +1,4 @@
-// Reads `go version` and `go env -json` output.
+// Reads `go version`, `go env -json` and plain `go env NAME...` output.
 
 export interface GoVersion {
   /** e.g. "go1.26.8", or a devel string. */
@@ -26,4 +26,10 @@ export function parseGoEnv(text: string): Record<string, string> | null {
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
   return out;
+}
+
+/** Parses plain `go env A B ...`: one value a line, in the order asked, trimmed ('' for a missing line). */
+export function parseGoEnvValues(text: string, count: number): string[] {
+  const lines = text.split('\n');
+  return Array.from({ length: count }, (_, i) => lines[i]?.trim() ?? '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoEnv, parseGoVersion } from '../../src/core/goEnv';
+import { parseGoEnv, parseGoEnvValues, parseGoVersion } from '../../src/core/goEnv';
 import { parseGoModHeader } from '../../src/core/goMod';
 import { fixture } from './fixtures';
 
@@ -29,6 +29,17 @@ describe('parseGoEnv', () => {
   it('rejects non-objects and broken JSON', () => {
     expect(parseGoEnv('[1]')).toBeNull();
     expect(parseGoEnv('{"GOOS": "linux"')).toBeNull();
+  });
+});
+
+describe('parseGoEnvValues', () => {
+  it('gives one trimmed value per key asked, in order', () => {
+    expect(parseGoEnvValues('/home/u/go/pkg/mod\nlinux\namd64\n', 3)).toEqual(['/home/u/go/pkg/mod', 'linux', 'amd64']);
+    expect(parseGoEnvValues('/home/u/go \r\n', 1)).toEqual(['/home/u/go']);
+  });
+  it('gives empty values for lines the output lacks', () => {
+    expect(parseGoEnvValues('', 2)).toEqual(['', '']);
+    expect(parseGoEnvValues('\nlinux\n', 2)).toEqual(['', 'linux']);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   hasExited,
   type PtyExit,
 } from '../../src/main/services/ptyProcess';
-import { childEnv } from '../../src/main/services/goCommand';
+import { childEnv } from '../../src/main/services/go/run';
 import { copySample, removeTemp, waitUntil } from './support';
 
 /** The most one read of the pty delivers (libuv reads a tty in chunks of 64 KiB); chars <= bytes. */

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsoleExit, ConsoleGodebug, ConsoleInfo, ConsolePreset } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
-import { childEnv, goBinary } from './goCommand';
+import { childEnv, goBinary } from './go/run';
 import { PtyProcess } from './ptyProcess';
 import { dlvCommandPath } from './debug/dlvBinary';
 import { execEnvArgs, godebugEnvFor } from './godebug/env';

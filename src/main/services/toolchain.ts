@@ -1,7 +1,8 @@
 // Detects the Go toolchain gopsy drives: its version and `go env`, or a plain account of what is wrong.
 import type { ToolchainInfo } from '../../shared/api';
-import { parseGoEnv, parseGoVersion } from '../../core/goEnv';
-import { GO_INSTALL_HINT, GoNotFoundError, goBinary, goNotFoundText, runGo } from './goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, goBinary, goNotFoundText } from './go/run';
+import { goVersion } from './go/version';
+import { goEnv } from './go/env';
 
 const INSTALL_HINT = `${GO_INSTALL_HINT}, then press Retry.`;
 
@@ -17,8 +18,8 @@ export class ToolchainService {
 export async function detectToolchain(): Promise<ToolchainInfo> {
   const go = goBinary();
   try {
-    const ver = await runGo(['version'], { timeoutMs: 30_000 });
-    const parsed = parseGoVersion(ver.stdout);
+    const ver = await goVersion();
+    const parsed = ver.parsed;
     if (ver.exitCode !== 0 || !parsed) {
       return {
         ok: false,
@@ -26,8 +27,8 @@ export async function detectToolchain(): Promise<ToolchainInfo> {
         problem: `\`${go} version\` failed (exit ${ver.exitCode}): ${(ver.stderr || ver.stdout).trim().slice(0, 500)}. ${INSTALL_HINT}`,
       };
     }
-    const envRes = await runGo(['env', '-json'], { timeoutMs: 30_000 });
-    const env = parseGoEnv(envRes.stdout);
+    const envRes = await goEnv([]);
+    const env = envRes.env;
     if (envRes.exitCode !== 0 || !env) {
       return {
         ok: false,

@@ -3,10 +3,10 @@ import { readFile, realpath, stat, access } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileContent, ProjectTree, TreeFile, WorkspaceState } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
-import { parseGoList } from '../../core/goList';
-import { parseGoEnv } from '../../core/goEnv';
 import { parseGoModHeader } from '../../core/goMod';
-import { GoNotFoundError, runGo } from './goCommand';
+import { GoNotFoundError } from './go/run';
+import { goEnv } from './go/env';
+import { goListTree } from './go/list';
 import { isInside, resolveInside, toRelative } from './paths';
 
 /** Files larger than this are not opened in the editor. */
@@ -34,8 +34,8 @@ export async function inspectFolder(folder: string): Promise<WorkspaceState> {
   let goMod = '';
   let goWork = '';
   try {
-    const res = await runGo(['env', '-json', 'GOMOD', 'GOWORK'], { cwd: root, timeoutMs: 30_000 });
-    const env = parseGoEnv(res.stdout);
+    const res = await goEnv(['GOMOD', 'GOWORK'], { cwd: root });
+    const env = res.env;
     goMod = env?.GOMOD ?? '';
     goWork = env?.GOWORK ?? '';
     if (res.exitCode !== 0) state.problem = `go env failed here: ${res.stderr.trim().slice(0, 400)}`;
@@ -79,14 +79,14 @@ export class Workspace {
     }
     let res;
     try {
-      res = await runGo(['list', '-e', '-json', './...'], { cwd: this.root, timeoutMs: 120_000 });
+      res = await goListTree(this.root);
     } catch (err) {
       if (err instanceof GoNotFoundError) {
         return { packages: [], moduleFiles, error: 'Go is not installed, so the packages cannot be listed.' };
       }
       throw err;
     }
-    const tree = parseGoList(res.stdout, this.root);
+    const tree = res.tree;
     tree.moduleFiles = moduleFiles;
     if (res.exitCode !== 0 && tree.packages.length === 0) {
       tree.error = `go list failed: ${res.stderr.trim().slice(0, 2000) || `exit code ${res.exitCode}`}`;

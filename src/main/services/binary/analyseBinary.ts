@@ -3,11 +3,13 @@
 import { open } from 'node:fs/promises';
 import type { BuildInfo, DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
-import { parseBuildInfo } from '../../../core/binary/buildInfo';
-import { parseNm } from '../../../core/binary/nm';
 import { exactSymbolPattern, parseObjdump, type FileResolver } from '../../../core/binary/objdump';
 import { markMemoryOnly, readElfSections, type ElfSection } from '../../../core/binary/elfSections';
-import { runGo } from '../goCommand';
+import { goVersionOfBinary } from '../go/version';
+import { goToolNm, goToolObjdump } from '../go/tool';
+
+/** `go version -m` reads the whole binary: it is given longer than a plain `go version`. */
+const BUILD_INFO_TIMEOUT_MS = 60_000;
 
 export interface BinaryFacts {
   buildInfo: BuildInfo | null;
@@ -40,15 +42,15 @@ export async function readSections(binary: string): Promise<{ sections: ElfSecti
 
 export async function readBinaryFacts(binary: string, cwd: string): Promise<BinaryFacts> {
   const [ver, nm, elf] = await Promise.all([
-    runGo(['version', '-m', binary], { cwd, timeoutMs: 60_000 }),
-    runGo(['tool', 'nm', '-size', '-sort', 'size', binary], { cwd, timeoutMs: 120_000, maxBytes: 512 << 20 }),
+    goVersionOfBinary(binary, { cwd, timeoutMs: BUILD_INFO_TIMEOUT_MS }),
+    goToolNm(binary, { cwd }),
     readSections(binary),
   ]);
   if (nm.exitCode !== 0) {
     throw new GopsyError('not-a-binary', `go tool nm could not read ${binary}: ${nm.stderr.trim().slice(0, 500)}`);
   }
-  const buildInfo = ver.exitCode === 0 ? parseBuildInfo(ver.stdout) : null;
-  const parsed = parseNm(nm.stdout);
+  const buildInfo = ver.buildInfo;
+  const parsed = nm.symbols;
   const facts: BinaryFacts = {
     buildInfo,
     symbols: elf.sections ? markMemoryOnly(parsed, elf.sections) : parsed,
@@ -60,7 +62,7 @@ export async function readBinaryFacts(binary: string, cwd: string): Promise<Bina
 }
 
 export async function disassemble(binary: string, symbol: string, cwd: string, resolve: FileResolver): Promise<DisassembledFunction | null> {
-  const res = await runGo(['tool', 'objdump', '-s', exactSymbolPattern(symbol), binary], { cwd, timeoutMs: 120_000, maxBytes: 256 << 20 });
+  const res = await goToolObjdump(exactSymbolPattern(symbol), binary, { cwd });
   if (res.exitCode !== 0) throw new GopsyError('objdump-failed', `go tool objdump failed: ${res.stderr.trim().slice(0, 500)}`);
   return parseObjdump(res.stdout, resolve).find((f) => f.name === symbol) ?? null;
 }

@@ -14,7 +14,7 @@ import { parseLinkErrors, parseLinkVerbose } from '../../../core/binary/linkErro
 import { linkTimeMs } from '../../../core/binary/linkTiming';
 import { projectFileResolver } from '../../../core/binary/objdump';
 import { explainModuleErrors } from '../../../core/modules/explain';
-import { runGo } from '../goCommand';
+import { goBuild } from '../go/build';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
@@ -28,6 +28,9 @@ interface Entry {
 
 /** How many analysed binaries stay in memory; the oldest is forgotten first. */
 const MAX_ENTRIES = 8;
+
+/** A build for analysis links with -v and writes the action graph: it may take longer than other builds. */
+const ANALYSIS_BUILD_TIMEOUT_MS = 600_000;
 
 export async function analyseFile(file: string, cwd: string, summary: BinarySummary): Promise<{ analysis: BinaryAnalysis; symbols: NmSymbol[] }> {
   const facts = await readBinaryFacts(file, cwd);
@@ -93,8 +96,8 @@ export class BinaryService {
     const out = path.join(outDir, name);
     const graph = path.join(outDir, 'actiongraph.json');
     const tagArgs = tags.length > 0 ? [`-tags=${tags.join(',')}`] : [];
-    const args = ['build', ...tagArgs, '-ldflags=-v', `-debug-actiongraph=${graph}`, '-o', out, pkgArg];
-    const res = await runGo(args, { cwd: root, timeoutMs: 600_000 });
+    const args = [...tagArgs, '-ldflags=-v', `-debug-actiongraph=${graph}`, '-o', out, pkgArg];
+    const res = await goBuild(args, { cwd: root, timeoutMs: ANALYSIS_BUILD_TIMEOUT_MS });
     const output = res.stderr + res.stdout;
     const linkMs = linkTimeMs(await readFile(graph, 'utf8').catch(() => ''));
     const result: BuildForAnalysis = {

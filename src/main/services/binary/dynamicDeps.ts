@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DynamicDeps, LoaderTrace } from '../../../shared/contract/binary';
 import { parseLdd } from '../../../core/binary/ldd';
 import { parseLdDebug } from '../../../core/binary/ldDebug';
-import { childEnv } from '../goCommand';
+import { childEnv } from '../go/run';
 
 const LDD_TIMEOUT_MS = 30_000;
 export const TRACE_TIMEOUT_MS = 10_000;

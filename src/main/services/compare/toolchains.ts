@@ -2,7 +2,7 @@
 // them): the module cache holds each as golang.org/toolchain@v0.0.1-goX.Y.Z.GOOS-GOARCH.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { runGo } from '../goCommand';
+import { goEnv } from '../go/env';
 
 const DIR = /^toolchain@v0\.0\.1-(go1\.[\w.]+?)\.([a-z0-9]+)-([a-z0-9]+)$/;
 
@@ -17,9 +17,9 @@ export function toolchainsIn(names: readonly string[], goos: string, goarch: str
 }
 
 export async function downloadedToolchains(): Promise<{ current?: string; downloaded: string[] }> {
-  const res = await runGo(['env', '-json', 'GOMODCACHE', 'GOOS', 'GOARCH', 'GOVERSION'], { timeoutMs: 30_000 }).catch(() => null);
-  if (!res || res.exitCode !== 0) return { downloaded: [] };
-  const env = JSON.parse(res.stdout) as Record<string, string>;
+  const res = await goEnv(['GOMODCACHE', 'GOOS', 'GOARCH', 'GOVERSION']).catch(() => null);
+  if (!res || res.exitCode !== 0 || !res.env) return { downloaded: [] };
+  const env = res.env;
   const names = await readdir(path.join(env.GOMODCACHE ?? '', 'golang.org')).catch(() => [] as string[]);
   return { ...(env.GOVERSION ? { current: env.GOVERSION } : {}), downloaded: toolchainsIn(names, env.GOOS ?? '', env.GOARCH ?? '') };
 }

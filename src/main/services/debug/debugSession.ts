@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConsoleInfo, BreakpointSpec, BreakpointState, DebugConfig, DebugState, DebugVariable, Goroutine, SourcePlace, StackFrame } from '../../../shared/api';
 import { GopsyError } from '../../../shared/rpc';
-import { childEnv } from '../goCommand';
+import { childEnv } from '../go/run';
 import { isInside, toRelative } from '../paths';
 import { PtyProcess } from '../ptyProcess';
 import { descendants, isAlive, KILL_GRACE_MS } from '../processTree';

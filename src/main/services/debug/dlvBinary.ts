@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import toolVersions from '../../../shared/toolVersions.json';
-import { childEnv, runGo } from '../goCommand';
+import { childEnv } from '../go/run';
+import { goEnvValues } from '../go/env';
 
 /** The Delve release gopsy is tested with (`npm test` builds exactly this one when it is missing). */
 export const DLV_VERSION = toolVersions.dlv;
@@ -38,8 +39,8 @@ async function candidates(): Promise<string[]> {
   const found: string[] = [];
   const fromPath = await onPath('dlv');
   if (fromPath) found.push(fromPath);
-  const gopath = await runGo(['env', 'GOPATH'], { timeoutMs: 30_000 }).catch(() => null);
-  for (const dir of (gopath?.stdout.trim() ?? '').split(path.delimiter)) {
+  const gopath = await goEnvValues(['GOPATH']).catch(() => null);
+  for (const dir of (gopath?.values[0] ?? '').split(path.delimiter)) {
     if (dir) found.push(path.join(dir, 'bin', 'dlv'));
   }
   return found;

@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { buildCatalog, type BuiltCatalog } from '../../../core/godebug';
-import { childEnv } from '../goCommand';
+import { childEnv } from '../go/run';
 
 const cache = new Map<string, Promise<BuiltCatalog>>();
 

@@ -4,7 +4,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ProjectGodebugDefaults, WorkspaceState } from '../../../shared/api';
 import { parseGoDebugDirectives, parseModGodebug, validateGodebug, type BuiltCatalog } from '../../../core/godebug';
-import { runGo } from '../goCommand';
+import { goList } from '../go/list';
 
 const SKIP_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 const MAX_FILES = 5000;
@@ -45,10 +45,8 @@ export async function projectDefaults(ws: WorkspaceState, catalog: BuiltCatalog)
   // `default=go1.X` is a directive of its own, not a setting.
   const settings = result.lines.filter((l) => l.key !== 'default' && l.kind !== 'go:debug-ignored');
   result.findings = validateGodebug(settings.map((l) => `${l.key}=${l.value}`).join(','), catalog);
-  const list = await runGo(['list', '-e', '-f', '{{if eq .Name "main"}}{{.ImportPath}}\t{{.DefaultGODEBUG}}{{end}}', './...'], {
-    cwd: ws.root,
-    timeoutMs: 60_000,
-  }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
+  const format = '{{if eq .Name "main"}}{{.ImportPath}}\t{{.DefaultGODEBUG}}{{end}}';
+  const list = await goList({ format, patterns: ['./...'] }, { cwd: ws.root, timeoutMs: 60_000 }).catch((err: Error) => ({ stdout: '', stderr: err.message, exitCode: -1 }));
   for (const line of list.stdout.split('\n')) {
     const [pkg, value] = line.split('\t');
     if (pkg) result.defaultGodebug.push({ package: pkg, value: value ?? '' });

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { childEnv } from '../goCommand';
+import { childEnv } from '../go/run';
 import { detectToolchain } from '../toolchain';
 import { gorootVersion } from './catalogService';
 

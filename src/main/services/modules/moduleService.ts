@@ -6,24 +6,25 @@ import path from 'node:path';
 import type { ModulePanel, ModVerifyResponse } from '../../../shared/contract/binary';
 import type { ModGraphEdge } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
-import { parseGoEnv } from '../../../core/goEnv';
 import { MODULE_ENV_KEYS, envProvenance, parseGoEnvFile } from '../../../core/modules/envProvenance';
-import { parseModVerify } from '../../../core/modules/verify';
-import { parseModGraph, selectedVersions } from '../../../core/modules/modGraph';
-import { findImportChain, parseGoListDeps } from '../../../core/modules/importChain';
-import { childEnv, runGo } from '../goCommand';
+import { selectedVersions } from '../../../core/modules/modGraph';
+import { findImportChain } from '../../../core/modules/importChain';
+import { childEnv } from '../go/run';
+import { goEnv } from '../go/env';
+import { goListDeps } from '../go/list';
+import { goModGraph, goModVerify } from '../go/mod';
 import { resolveInside, toRelative } from '../paths';
 
 const readText = (file: string) => readFile(file, 'utf8').catch(() => '');
 
 export async function modulePanel(root: string): Promise<ModulePanel> {
   const [values, where] = await Promise.all([
-    runGo(['env', '-json', ...MODULE_ENV_KEYS], { cwd: root, timeoutMs: 30_000 }),
-    runGo(['env', '-json', 'GOENV', 'GOROOT'], { cwd: root, timeoutMs: 30_000 }),
+    goEnv(MODULE_ENV_KEYS, { cwd: root }),
+    goEnv(['GOENV', 'GOROOT'], { cwd: root }),
   ]);
-  const effective = parseGoEnv(values.stdout);
+  const effective = values.env;
   if (values.exitCode !== 0 || !effective) throw new GopsyError('go-env-failed', `go env failed: ${values.stderr.trim().slice(0, 500)}`);
-  const loc = parseGoEnv(where.stdout) ?? {};
+  const loc = where.env ?? {};
   const envFilePath = loc.GOENV && loc.GOENV !== 'off' ? loc.GOENV : undefined;
   const rows = envProvenance({
     keys: MODULE_ENV_KEYS,
@@ -37,15 +38,13 @@ export async function modulePanel(root: string): Promise<ModulePanel> {
 }
 
 export async function modVerify(root: string): Promise<ModVerifyResponse> {
-  const res = await runGo(['mod', 'verify'], { cwd: root, timeoutMs: 300_000 });
-  const output = (res.stdout + res.stderr).trim();
-  const parsed = parseModVerify(output, res.exitCode);
-  return { ok: parsed.ok, exitCode: res.exitCode, output, problems: parsed.problems };
+  const res = await goModVerify({ cwd: root });
+  return { ok: res.verdict.ok, exitCode: res.exitCode, output: res.output, problems: res.verdict.problems };
 }
 
 export async function modGraph(root: string): Promise<{ ok: boolean; error?: string; edges: ModGraphEdge[]; selected: Array<{ path: string; version: string }> }> {
-  const res = await runGo(['mod', 'graph'], { cwd: root, timeoutMs: 300_000 });
-  const edges = parseModGraph(res.stdout);
+  const res = await goModGraph({ cwd: root });
+  const edges = res.edges;
   const selected = [...selectedVersions(edges)].map(([p, version]) => ({ path: p, version })).sort((a, b) => a.path.localeCompare(b.path));
   return { ok: res.exitCode === 0, edges, selected, ...(res.exitCode !== 0 ? { error: res.stderr.trim().slice(0, 2000) } : {}) };
 }
@@ -54,11 +53,8 @@ export async function importChain(root: string, target: string, fromRel = '.'): 
   const dir = await resolveInside(root, fromRel);
   if (!(await stat(dir)).isDirectory()) throw new GopsyError('not-a-folder', `${fromRel} is not a package folder.`);
   const rel = toRelative(root, dir);
-  const res = await runGo(['list', '-e', '-deps', '-json=ImportPath,Imports,Module,Standard,DepOnly', rel === '.' ? '.' : `./${rel}`], {
-    cwd: root,
-    timeoutMs: 120_000,
-  });
-  const pkgs = parseGoListDeps(res.stdout);
+  const res = await goListDeps(root, rel === '.' ? '.' : `./${rel}`);
+  const pkgs = res.packages;
   const start = pkgs.find((p) => !p.depOnly)?.importPath;
   if (!start) return { root: rel, chain: null, error: `go list found no package in ${rel}: ${res.stderr.trim().slice(0, 500)}` };
   return { root: start, chain: findImportChain(pkgs, start, target.trim()) };

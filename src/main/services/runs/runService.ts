@@ -10,7 +10,9 @@ import { GopsyError } from '../../../shared/rpc';
 import { BuildConsoleText } from '../../../core/build';
 import { parseGoVersion } from '../../../core/goEnv';
 import { toolchainProblem } from '../../../core/compare/toolchain';
-import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText, runGo } from '../goCommand';
+import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText } from '../go/run';
+import { goVersion } from '../go/version';
+import { goEnv } from '../go/env';
 import { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
@@ -97,8 +99,8 @@ export class RunService {
   }
 
   private async jsonSupport(): Promise<boolean> {
-    const v = await runGo(['version'], { timeoutMs: 30_000 }).catch(() => null);
-    return supportsBuildJson(v ? parseGoVersion(v.stdout)?.version : undefined);
+    const v = await goVersion().catch(() => null);
+    return supportsBuildJson(v?.parsed?.version);
   }
 
   /**
@@ -115,7 +117,7 @@ export class RunService {
     this.live.set(id, run);
     try {
       if (gotoolchain) return await this.startWithToolchain(project, profile, id, dir, run, gotoolchain);
-      const versionRes = await runGo(['version'], { timeoutMs: 30_000 }).catch((err: Error) => ({
+      const versionRes = await goVersion().catch((err: Error) => ({
         stdout: '',
         stderr: err.message,
         exitCode: -1,
@@ -230,7 +232,7 @@ export class RunService {
     const goEnvWritten =
       gotoolchain && versionRes.exitCode !== 0
         ? Promise.resolve()
-        : runGo(['env', '-json'], { cwd: project, env: command.env, timeoutMs: 30_000 })
+        : goEnv([], { cwd: project, env: command.env })
             .then((res) => writeFile(path.join(dir, ARTEFACTS.goEnv), res.stdout))
             .catch(() => {});
     // Remark markers are stale once their file's content changes, and the commands' -bench blocks are

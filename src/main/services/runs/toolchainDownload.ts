@@ -7,7 +7,7 @@
 // download, and nothing else in the module cache.
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { runGo } from '../goCommand';
+import { goEnvValues } from '../go/env';
 
 /** Where the go command writes the toolchain's zip, and the name it starts from. */
 export interface ToolchainZip {
@@ -18,8 +18,8 @@ export interface ToolchainZip {
 /** The module cache and host platform the download goes to; null when go env cannot say. */
 export async function toolchainZip(project: string, env: Record<string, string>, version: string): Promise<ToolchainZip | null> {
   // GOTOOLCHAIN=local: asking the named toolchain would start the very download being watched.
-  const res = await runGo(['env', 'GOMODCACHE', 'GOHOSTOS', 'GOHOSTARCH'], { cwd: project, env: { ...env, GOTOOLCHAIN: 'local' }, timeoutMs: 30_000 }).catch(() => null);
-  const [modcache, goos, goarch] = res?.exitCode === 0 ? res.stdout.split('\n').map((l) => l.trim()) : [];
+  const res = await goEnvValues(['GOMODCACHE', 'GOHOSTOS', 'GOHOSTARCH'], { cwd: project, env: { ...env, GOTOOLCHAIN: 'local' } }).catch(() => null);
+  const [modcache, goos, goarch] = res?.exitCode === 0 ? res.values : [];
   if (!modcache || !goos || !goarch) return null;
   return { dir: path.join(modcache, 'cache', 'download', 'golang.org', 'toolchain', '@v'), zipName: `v0.0.1-${version}.${goos}-${goarch}.zip` };
 }

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
 import { compilePkgPath, gossafunc, parseFuncTimes, type CompiledFunc } from '../../../core/ssa/names';
-import { runGo } from '../goCommand';
+import { goList } from '../go/list';
 import { runGoBuild, type BuildWatch } from './goBuild';
 import { SSA_DIR, SSA_GOCACHE, SSA_TEMP, SSA_WRAPPER } from './layout';
 
@@ -57,7 +57,8 @@ export async function ssaToolPaths(storageDir: string): Promise<SsaToolPaths> {
 }
 
 export async function describePackage(root: string, pkg: string): Promise<PackageRef> {
-  const res = await runGo(['list', '-e', '-f', '{{.ImportPath}}\t{{.Name}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}', pkg], { cwd: root });
+  const format = '{{.ImportPath}}\t{{.Name}}\t{{.Dir}}\t{{if .Error}}{{.Error}}{{end}}';
+  const res = await goList({ format, patterns: [pkg] }, { cwd: root, timeoutMs: 60_000 });
   const [importPath, name, dir, err] = res.stdout.trim().split('\t');
   if (res.exitCode !== 0 || !importPath || !name || err) {
     throw new GopsyError('bad-package', `go list ${pkg} failed: ${(err || res.stderr).trim().slice(0, 500)}`);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { GopsyError } from '../../../shared/rpc';
 import { readToolLog } from '../../../core/ssa/buildProgress';
-import { childEnv, goBinary, GoNotFoundError } from '../goCommand';
+import { childEnv, goBinary, GoNotFoundError } from '../go/run';
 import { killTree } from '../processTree';
 
 export interface BuildWatch {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GopsyError } from '../../../shared/rpc';
-import { runGo } from '../goCommand';
+import { goList } from '../go/list';
 import type { PackageRef } from './capture';
 
 export interface SourceState {
@@ -37,7 +37,7 @@ async function stamp(file: string): Promise<string> {
 
 /** Runs `go list -deps` for pkgArg in root and hashes what its compile depends on. */
 export async function sourceState(root: string, pkgArg: string, test: boolean, env: Record<string, string> = {}): Promise<SourceState> {
-  const res = await runGo(['list', '-e', '-deps', ...(test ? ['-test'] : []), '-f', TEMPLATE, pkgArg], { cwd: root, env: { GOFLAGS: '', ...env } });
+  const res = await goList({ deps: true, test, format: TEMPLATE, patterns: [pkgArg] }, { cwd: root, env: { GOFLAGS: '', ...env }, timeoutMs: 60_000 });
   const rows = res.stdout
     .split('\n')
     .filter(Boolean)

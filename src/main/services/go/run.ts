@@ -1,5 +1,7 @@
-// Runs short, machine-read go commands (`go version`, `go env -json`, `go list -json`) and returns
-// their output. Long or interactive commands run in consoles (ptyProcess.ts) instead.
+// The one runner of short, machine-read go commands: the go binary, its environment, cwd, timeout and
+// output limit, and the errors users see. One file per sub-command beside it (version.ts, env.ts, list.ts,
+// mod.ts, build.ts, tool.ts) says how that command is called; long or interactive commands run in
+// consoles (ptyProcess.ts) instead.
 import { execFile } from 'node:child_process';
 
 export interface GoCommandResult {
@@ -38,10 +40,18 @@ export function goBinary(): string {
   return process.env.GOPSY_GO || 'go';
 }
 
-export function runGo(
-  args: string[],
-  opts: { cwd?: string; timeoutMs?: number; maxBytes?: number; env?: Record<string, string> } = {},
-): Promise<GoCommandResult> {
+/** How one go command runs: its folder, extra environment, time and output limits. */
+export interface GoRunOptions {
+  cwd?: string;
+  timeoutMs?: number;
+  maxBytes?: number;
+  env?: Record<string, string>;
+}
+
+/** Where the sub-command files take their options from: the runner's minus the timeout, which each file names. */
+export type GoCallOptions = Omit<GoRunOptions, 'timeoutMs'>;
+
+export function runGo(args: string[], opts: GoRunOptions = {}): Promise<GoCommandResult> {
   const go = goBinary();
   return new Promise((resolve, reject) => {
     execFile(
