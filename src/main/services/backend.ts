@@ -66,6 +66,7 @@ export class Backend implements Services {
     this.dialogs = opts.dialogs ?? null;
   }
 
+  /** The storage service with what this backend has in use; made by the first connection. */
   get storage(): LiveStorage {
     this.liveStorage ??= new LiveStorage({
       storageDir: this.storageDir,
