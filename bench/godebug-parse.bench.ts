@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { TraceStream } from '../src/core/godebug';
 import { PtyProcess } from '../src/main/services/ptyProcess';
-import { TraceSessions } from '../src/main/services/godebug/sessions';
+import { TraceSessions } from '../src/main/services/godebug/traceSessions';
 import { childEnv } from '../src/main/services/go/run';
 import type { TraceEvent } from '../src/shared/godebug';
 import { recordBench, type BenchRow } from './report';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openBundle, REPO, startWorkbench, type Workbench } from '../workbench';
 import { parseTraceText } from '../../src/core/godebug';
-import { SessionService } from '../../src/main/services/bundles/sessions';
+import { SessionService } from '../../src/main/services/bundles/liveSessions';
 import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
 
 let wb: Workbench;

@@ -7,7 +7,7 @@ import { diffManifests, type ManifestDiff } from '../core/bundle/diff';
 import type { BundleManifest } from '../core/bundle/manifest';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import type { RunComparison } from '../shared/compare';
-import type { RunFiles } from '../main/services/compare/runFiles';
+import type { RunFiles } from '../main/services/runs/runFiles';
 import { formatBytes } from '../shared/format';
 import { comparisonDiffers, formatComparison } from './compareText';
 import { compareSides, operandOf, runFilesOf } from './runDiff';

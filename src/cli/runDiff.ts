@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BundleReader } from '../main/services/bundles/bundleReader';
 import { compareRunFiles } from '../main/services/compare/compareService';
-import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFiles } from '../main/services/compare/runFiles';
+import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFiles } from '../main/services/runs/runFiles';
 import type { RunComparison } from '../shared/compare';
 import { InputError, runOperand, type RunOperand } from './runInput';
 

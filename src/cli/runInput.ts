@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, open, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { BundleReader } from '../main/services/bundles/bundleReader';
-import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFile, type RunFiles } from '../main/services/compare/runFiles';
+import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFile, type RunFiles } from '../main/services/runs/runFiles';
 import { ARTEFACTS } from '../main/services/runs/command';
 import { missingBinary, missingRemarks, missingSsa } from '../core/compare/missing';
 import type { RunManifest } from '../shared/build';

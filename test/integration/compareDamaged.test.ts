@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { RunManifest } from '../../src/shared/build';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
-import { DirRunFiles } from '../../src/main/services/compare/runFiles';
+import { DirRunFiles } from '../../src/main/services/runs/runFiles';
 import { GopsyError } from '../../src/shared/rpc';
 import { makeTemp, removeTemp } from './support';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
 import { RunService } from '../../src/main/services/runs/runService';
-import { DirRunFiles } from '../../src/main/services/compare/runFiles';
+import { DirRunFiles } from '../../src/main/services/runs/runFiles';
 import { loadComparedRun } from '../../src/main/services/compare/loadCompared';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
 import type { BuildProfile } from '../../src/shared/build';

@@ -11,11 +11,11 @@ import type { RunComparison } from '../../src/shared/compare';
 import { RunService } from '../../src/main/services/runs/runService';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
 import { loadComparedRun } from '../../src/main/services/compare/loadCompared';
-import { DirRunFiles } from '../../src/main/services/compare/runFiles';
+import { DirRunFiles } from '../../src/main/services/runs/runFiles';
 import { diffCommand } from '../../src/cli/bundle';
 import { writeBundle, type PlannedEntry } from '../../src/main/services/bundles/bundleWriter';
 import { BundleReader } from '../../src/main/services/bundles/bundleReader';
-import { BundleRunFiles, bundleRuns } from '../../src/main/services/compare/runFiles';
+import { BundleRunFiles, bundleRuns } from '../../src/main/services/runs/runFiles';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { copySample, makeTemp, removeTemp, waitUntil } from './support';
 

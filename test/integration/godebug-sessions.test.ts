@@ -2,7 +2,7 @@
 // last partial line is flushed on exit.
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../src/shared/api';
-import { EVENT_BATCH_MAX, TraceSessions } from '../../src/main/services/godebug/sessions';
+import { EVENT_BATCH_MAX, TraceSessions } from '../../src/main/services/godebug/traceSessions';
 import { waitUntil } from './support';
 
 describe('TraceSessions', () => {

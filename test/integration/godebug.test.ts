@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleExit, TraceEvent } from '../../src/shared/api';
 import { ConsoleService } from '../../src/main/services/consoles';
-import { TraceSessions } from '../../src/main/services/godebug/sessions';
+import { TraceSessions } from '../../src/main/services/godebug/traceSessions';
 import { catalogFor } from '../../src/main/services/godebug/catalogService';
 import { ProfileStore } from '../../src/main/services/godebug/profileStore';
 import { projectDefaults } from '../../src/main/services/godebug/projectDefaults';

@@ -11,7 +11,7 @@ import { classifyText } from '../../src/core/remarks';
 import { analyseFile } from '../../src/main/services/binary/binaryService';
 import { runBinaries } from '../../src/main/services/binary/runBinaries';
 import { compareRunFiles } from '../../src/main/services/compare/compareService';
-import { DirRunFiles } from '../../src/main/services/compare/runFiles';
+import { DirRunFiles } from '../../src/main/services/runs/runFiles';
 import { RemarksService } from '../../src/main/services/remarks/remarksService';
 import { BUILT_IN_PROFILES } from '../../src/main/services/runs/profiles';
 import { RunService } from '../../src/main/services/runs/runService';

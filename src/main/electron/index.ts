@@ -21,13 +21,15 @@ const backend = new Backend({
   host: 'electron',
   storageDir: path.join(app.getPath('userData'), 'storage'),
   onFolderOpened: () => void installMenu(menuDeps),
-  pickFolder: async () => {
-    const opts = { title: 'Open Go project folder', properties: ['openDirectory' as const] };
-    const res = await (mainWindow ? dialog.showOpenDialog(mainWindow, opts) : dialog.showOpenDialog(opts));
-    return res.canceled ? null : (res.filePaths[0] ?? null);
+  dialogs: {
+    pickFolder: async () => {
+      const opts = { title: 'Open Go project folder', properties: ['openDirectory' as const] };
+      const res = await (mainWindow ? dialog.showOpenDialog(mainWindow, opts) : dialog.showOpenDialog(opts));
+      return res.canceled ? null : (res.filePaths[0] ?? null);
+    },
+    pickBundle: () => pickBundleFile(mainWindow),
+    saveBundle: (defaultName) => saveBundleFile(mainWindow, defaultName),
   },
-  pickBundle: () => pickBundleFile(mainWindow),
-  saveBundle: (defaultName) => saveBundleFile(mainWindow, defaultName),
 });
 
 const menuDeps = { backend, window: () => mainWindow };

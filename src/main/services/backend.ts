@@ -1,70 +1,84 @@
 // Wires the services to the contract: one Backend per host process, one RpcServer per connection.
-// Hosts (Electron main, the browser host) only provide transports and, optionally, a folder picker.
-// Each feature contributes its handlers through a factory listed in connect() below.
+// The Backend makes and owns every service, and ends them all on shutdown. Hosts (Electron main, the
+// browser host) only provide transports and, optionally, native dialogs. Each feature contributes its
+// handlers through a factory listed in connect() below; handlers see the services, never the Backend.
+import path from 'node:path';
 import type { EventName, EventPayload, HostInfo, WorkspaceState } from '../../shared/api';
 import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
 import { BinaryService } from './binary/binaryService';
 import { binaryHandlers } from './binary/handlers';
 import { ConsoleService } from './consoles';
-import { ssaHandlers } from './ssa/ssaHandlers';
+import type { ConnectionContext, HostDialogs, Services } from './connection';
+import { ssaHandlers } from './ssa/handlers';
+import { SsaService } from './ssa/ssaService';
 import { SettingsStore } from './settings';
 import { ToolchainService } from './toolchain';
 import { Workspace, inspectFolder } from './workspace';
 import { GOPSY_VERSION } from './version';
 import { debugHandlers } from './debug/handlers';
-import { buildHandlers } from './runs/handlers';
+import { runHandlers } from './runs/handlers';
+import { RunService } from './runs/runService';
 import { godebugHandlers } from './godebug/handlers';
 import { BundleService } from './bundles/bundleService';
-import { SessionService } from './bundles/sessions';
+import { SessionService } from './bundles/liveSessions';
 import { bundleHandlers } from './bundles/handlers';
+import { BundleRunReplay } from './bundles/replayRuns';
 import { remarksHandlers } from './remarks/handlers';
+import { RemarksService } from './remarks/remarksService';
 import { compareHandlers } from './compare/handlers';
 import { storageHandlers } from './storage/handlers';
+import { LiveStorage } from './storage/liveStorage';
 
 export interface BackendOptions {
   host: HostInfo['host'];
   storageDir: string;
-  /** Native folder picker of the host; absent in the browser host. */
-  pickFolder?: () => Promise<string | null>;
-  /** Native pickers for bundles (File ▸ Open Session / Save Session); absent in the browser host. */
-  pickBundle?: () => Promise<string | null>;
-  saveBundle?: (defaultName: string) => Promise<string | null>;
+  /** The host's native dialogs (folder and bundle pickers); absent in the browser host. */
+  dialogs?: HostDialogs;
   /** Told after a folder opened (the Electron host refreshes its Open Recent menu). */
   onFolderOpened?: (state: WorkspaceState) => void;
   log?: (message: string) => void;
 }
 
-/** What a feature's handlers get for one connection. */
-export interface ConnectionContext {
-  backend: Backend;
-  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  /**
-   * The connection's console tabs: features may show their own processes there (adopt) and observe
-   * the output (a tee), never replace it.
-   */
-  consoles: ConsoleService;
-  /** Runs when the connection closes: end what belongs to it. */
-  onClose(cleanup: () => void | Promise<void>): void;
-  log(message: string): void;
-}
-
-export class Backend {
+export class Backend implements Services {
   readonly settings: SettingsStore;
   readonly toolchain = new ToolchainService();
+  readonly runs: RunService;
+  readonly ssa: SsaService;
+  readonly remarks: RemarksService;
   readonly binaries: BinaryService;
   readonly sessions: SessionService;
   readonly bundles = new BundleService();
+  readonly replays: BundleRunReplay;
+  readonly dialogs: HostDialogs | null;
+  /** Made on first use (the first connection): it polls and writes the in-use ledger, and follows the runs. */
+  private liveStorage: LiveStorage | null = null;
   private workspace: Workspace | null = null;
   private readonly connections = new Set<{ rpc: RpcServer; cleanups: Array<() => void | Promise<void>> }>();
 
   constructor(private readonly opts: BackendOptions) {
     this.settings = new SettingsStore(opts.storageDir);
+    this.runs = new RunService(opts.storageDir);
+    this.ssa = new SsaService(opts.storageDir);
+    this.remarks = new RemarksService(this.runs);
     this.binaries = new BinaryService(opts.storageDir);
     this.sessions = new SessionService(opts.storageDir);
+    this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, 'bundle-runs'));
+    this.dialogs = opts.dialogs ?? null;
   }
 
-  get dialogs(): Pick<BackendOptions, 'pickBundle' | 'saveBundle'> {
-    return { pickBundle: this.opts.pickBundle, saveBundle: this.opts.saveBundle };
+  /** The storage service with what this backend has in use; made by the first connection. */
+  get storage(): LiveStorage {
+    this.liveStorage ??= new LiveStorage({
+      storageDir: this.storageDir,
+      runs: this.runs,
+      remarks: this.remarks,
+      bundles: this.bundles,
+      binaries: this.binaries,
+      settings: this.settings,
+      current: () => this.current?.root,
+      broadcast: (event, payload) => this.broadcast(event, payload),
+    });
+    return this.liveStorage;
   }
 
   /** Tells every connected window. */
@@ -103,7 +117,7 @@ export class Backend {
       exit: (exit) => rpc.emit('console.exit', exit),
     });
     const ctx: ConnectionContext = {
-      backend: this,
+      services: this,
       emit: (event, payload) => rpc.emit(event, payload),
       consoles,
       onClose: (cleanup) => cleanups.push(cleanup),
@@ -112,7 +126,7 @@ export class Backend {
     const handlers: Handlers = {
       ...this.workbenchHandlers(ctx),
       ...debugHandlers(ctx),
-      ...buildHandlers(ctx),
+      ...runHandlers(ctx),
       ...godebugHandlers(ctx),
       ...ssaHandlers(ctx),
       ...binaryHandlers(ctx),
@@ -136,12 +150,12 @@ export class Backend {
     const consoles = ctx.consoles;
     ctx.onClose(() => consoles.disposeAll());
     return {
-      'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.opts.pickFolder }),
+      'host.info': () => ({ host: this.opts.host, version: GOPSY_VERSION, nativeDialogs: !!this.dialogs }),
       'workspace.current': () => this.current,
       'workspace.open': ({ path }) => this.openFolder(path),
       'workspace.pick': async () => {
-        if (!this.opts.pickFolder) return null;
-        const folder = await this.opts.pickFolder();
+        if (!this.dialogs) return null;
+        const folder = await this.dialogs.pickFolder();
         return folder ? this.openFolder(folder) : null;
       },
       'workspace.recent': async () => (await this.settings.read()).recentFolders,
@@ -161,17 +175,12 @@ export class Backend {
     } satisfies Partial<Handlers>;
   }
 
-  private readonly shutdownHooks: Array<() => void | Promise<void>> = [];
-
-  /** Something a lazily made service must end when the backend does (timers, files, subscriptions). */
-  onShutdown(hook: () => void | Promise<void>): void {
-    this.shutdownHooks.push(hook);
-  }
-
-  /** Ends every connection's processes (quit). */
+  /** Ends every connection's processes, then the services' timers, files and subscriptions (quit). */
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
-    await Promise.all(this.shutdownHooks.splice(0).map((hook) => Promise.resolve(hook())));
+    const storage = this.liveStorage;
+    this.liveStorage = null;
+    await storage?.close();
     this.bundles.closeAll();
     await this.bundles.settled(); // replayed bundle runs are removed from storage
   }

@@ -3,16 +3,15 @@ import path from 'node:path';
 import type { Handlers } from '../../../shared/rpc';
 import { parseLinkErrors } from '../../../core/binary/linkErrors';
 import { explainModuleErrors } from '../../../core/modules/explain';
-import type { ConnectionContext } from '../backend';
+import type { ConnectionContext } from '../connection';
 import { importChain, modGraph, modulePanel, modVerify } from '../modules/moduleService';
-import { runServiceOf } from '../runs/handlers';
 import { runBinaries } from './runBinaries';
 import { ARTEFACTS } from '../runs/command';
 import type { RunBinary } from '../../../shared/contract/binary';
 
 /** Base name → absolute paths of the project's files, for objdump's base-name-only locations. */
 async function projectFiles(ctx: ConnectionContext): Promise<Map<string, string[]>> {
-  const ws = ctx.backend.requireWorkspace();
+  const ws = ctx.services.requireWorkspace();
   const tree = await ws.tree();
   const map = new Map<string, string[]>();
   for (const pkg of tree.packages) {
@@ -23,7 +22,7 @@ async function projectFiles(ctx: ConnectionContext): Promise<Map<string, string[
 
 /** Binaries kept by the project's succeeded runs. */
 async function keptBinaries(ctx: ConnectionContext, root: string): Promise<RunBinary[]> {
-  const runs = runServiceOf(ctx.backend);
+  const runs = ctx.services.runs;
   const out: RunBinary[] = [];
   for (const r of await runs.list(root)) {
     if (r.status !== 'succeeded') continue;
@@ -35,15 +34,15 @@ async function keptBinaries(ctx: ConnectionContext, root: string): Promise<RunBi
 }
 
 export function binaryHandlers(ctx: ConnectionContext) {
-  const service = ctx.backend.binaries;
-  const root = () => ctx.backend.requireWorkspace().root;
+  const service = ctx.services.binaries;
+  const root = () => ctx.services.requireWorkspace().root;
   return {
     'binary.build': ({ package: pkg, tags }) => service.build(root(), pkg, tags),
     'binary.open': ({ path: rel }) => service.open(root(), rel),
     'binary.list': () => service.list(),
     'binary.runBinaries': () => keptBinaries(ctx, root()),
     'binary.openRun': ({ runId, name }) =>
-      service.openRun(root(), runId, path.join(runServiceOf(ctx.backend).store.runDir(root(), runId), ARTEFACTS.output, name)),
+      service.openRun(root(), runId, path.join(ctx.services.runs.store.runDir(root(), runId), ARTEFACTS.output, name)),
     'binary.symbols': ({ id, offset, limit, sort, filter }) => service.symbols(id, offset, limit, sort, filter),
     'binary.disassemble': async ({ id, symbol }) => service.disassemble(root(), id, symbol, await projectFiles(ctx)),
     'binary.diff': ({ before, after }) => service.diff(before, after),

@@ -6,7 +6,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { CaptureParser, readCaptureHeader } from '../../../core/godebug/capture';
 import type { BundleCapture, BundleCaptureEvents } from '../../../shared/contract/bundleGodebug';
 import { GopsyError } from '../../../shared/rpc';
-import { MAX_SESSION_EVENTS } from '../godebug/sessions';
+import { MAX_SESSION_EVENTS } from '../godebug/traceSessions';
 import type { SessionStore } from './sessionStore';
 
 /** A capture of MAX_SESSION_EVENTS real events is about 200 MB; a larger entry is not read. */

@@ -1,20 +1,18 @@
 // The contract's session.* and bundle.* calls. Sessions follow the open project; bundles are shared
-// by every connection of the backend.
+// by every connection of the services. An opened bundle's GODEBUG captures are served for the Runtime
+// view's replay, and bundle.closed tells the view to drop them when the bundle goes.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
-import type { Backend, ConnectionContext } from '../backend';
+import type { ConnectionContext, Services } from '../connection';
 import { writeBundle, type PlannedEntry } from './bundleWriter';
 import { planSave, previewSave, projectOf, type SaveChoice } from './savePlan';
 import { debuggerState, projectRuns, projectSsaCaptures } from './sessionContent';
-import { ssaServiceOf } from '../ssa/ssaHandlers';
-import { runServiceOf } from '../runs/handlers';
 import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
 import { BundleUploads } from './uploads';
-import { bundleGodebugHandlers } from './godebugHandlers';
-import { bundleRunCacheOf, bundleRunDetail, listBundleRuns } from './replayRuns';
+import { listCaptures, readCapture } from './godebugCaptures';
 import type { WorkspaceState } from '../../../shared/api';
 
 /** Re-run here only in a folder of the module the bundle was recorded on. */
@@ -28,9 +26,9 @@ async function sizeOf(e: PlannedEntry): Promise<number> {
   return 'file' in e.from ? (await stat(e.from.file)).size : e.from.bytes.length;
 }
 
-async function liveSession(backend: Backend) {
-  const ws = backend.requireWorkspace().state;
-  return { ws, session: await backend.sessions.forProject(ws.root, ws.name) };
+async function liveSession(services: Services) {
+  const ws = services.requireWorkspace().state;
+  return { ws, session: await services.sessions.forProject(ws.root, ws.name) };
 }
 
 /** Where to write: an absolute path ending in .gopsy whose folder exists. */
@@ -45,41 +43,41 @@ async function checkTarget(file: string): Promise<string> {
 }
 
 export function bundleHandlers(ctx: ConnectionContext) {
-  const { backend } = ctx;
+  const { services } = ctx;
   // Drops in progress belong to the connection: a window that goes away leaves no partial file.
-  const uploads = new BundleUploads(backend.storageDir);
+  const uploads = new BundleUploads(services.storageDir);
   ctx.onClose(() => uploads.abortAll());
   const save = async (choice: SaveChoice & { layout?: Record<string, string | number | boolean | null> }) => {
-    const { ws, session } = await liveSession(backend);
+    const { ws, session } = await liveSession(services);
     if (choice.layout) await session.saveLayout(choice.layout);
-    await backend.sessions.flushBeforeSave();
-    const toolchain = await backend.toolchain.info();
+    await services.sessions.flushBeforeSave();
+    const toolchain = await services.toolchain.info();
     // The session collects by itself: its folder (notes, layout, GODEBUG captures), every build run
     // of the project, the SSA view's captures, and the debugger's breakpoints and configurations.
-    const runs = runServiceOf(backend);
+    const runs = services.runs;
     const content = {
       project: projectOf(ws),
       sessionDir: session.dir,
       folders: [
-        ...(await projectRuns(backend.storageDir, ws.root, (id) => runs.isRunning(id))),
-        ...projectSsaCaptures(await ssaServiceOf(backend).captures(ws.root)),
+        ...(await projectRuns(services.storageDir, ws.root, (id) => runs.isRunning(id))),
+        ...projectSsaCaptures(await services.ssa.captures(ws.root)),
       ],
-      debuggerState: await debuggerState(backend.storageDir, ws.root),
+      debuggerState: await debuggerState(services.storageDir, ws.root),
     };
     return { ws, plan: await planSave(content, toolchain, choice) };
   };
+  ctx.onClose(services.bundles.onClosed(async (id) => ctx.emit('bundle.closed', { id })));
   return {
-    ...bundleGodebugHandlers(ctx),
     'session.current': async () => {
-      if (!backend.current) return null;
-      return (await liveSession(backend)).session.info();
+      if (!services.current) return null;
+      return (await liveSession(services)).session.info();
     },
     'session.saveNotes': async (notes) => {
-      await (await liveSession(backend)).session.saveNotes(notes);
+      await (await liveSession(services)).session.saveNotes(notes);
       return null;
     },
     'session.saveLayout': async ({ layout }) => {
-      await (await liveSession(backend)).session.saveLayout(layout);
+      await (await liveSession(services)).session.saveLayout(layout);
       return null;
     },
     'session.preview': async (choice) => {
@@ -89,9 +87,9 @@ export function bundleHandlers(ctx: ConnectionContext) {
     'session.save': async ({ path: target, ...choice }) => {
       let file = target;
       if (!file) {
-        const dialogs = backend.dialogs;
-        if (!dialogs.saveBundle) throw new GopsyError('no-dialog', 'Give the path of the bundle to write.');
-        const { ws } = await liveSession(backend);
+        const dialogs = services.dialogs;
+        if (!dialogs) throw new GopsyError('no-dialog', 'Give the path of the bundle to write.');
+        const { ws } = await liveSession(services);
         file = (await dialogs.saveBundle(`${ws.name}.gopsy`)) ?? undefined;
         if (!file) return null;
       }
@@ -103,56 +101,59 @@ export function bundleHandlers(ctx: ConnectionContext) {
     'bundle.open': async ({ path: file }) => {
       let f = file;
       if (!f) {
-        if (!backend.dialogs.pickBundle) throw new GopsyError('no-dialog', 'Give the path of the bundle to open.');
-        f = (await backend.dialogs.pickBundle()) ?? undefined;
+        if (!services.dialogs) throw new GopsyError('no-dialog', 'Give the path of the bundle to open.');
+        f = (await services.dialogs.pickBundle()) ?? undefined;
         if (!f) return null;
       }
-      const summary = await backend.bundles.openFile(f);
-      backend.broadcast('bundle.opened', summary);
+      const summary = await services.bundles.openFile(f);
+      services.broadcast('bundle.opened', summary);
       return summary;
     },
-    'bundle.current': () => backend.bundles.current,
+    'bundle.current': () => services.bundles.current,
     'bundle.uploadBegin': async ({ name, size }) => ({ uploadId: await uploads.begin(name, size) }),
     'bundle.uploadChunk': async ({ uploadId, offset, data }) => ({ received: await uploads.chunk(uploadId, offset, data) }),
     'bundle.uploadFinish': async ({ uploadId }) => {
-      const summary = await backend.bundles.openFile(await uploads.finish(uploadId));
-      backend.broadcast('bundle.opened', summary);
+      const summary = await services.bundles.openFile(await uploads.finish(uploadId));
+      services.broadcast('bundle.opened', summary);
       return summary;
     },
     'bundle.uploadAbort': async ({ uploadId }) => (await uploads.abort(uploadId), null),
-    'bundle.readEntry': ({ id, path: entry }) => backend.bundles.readText(id, entry),
+    'bundle.readEntry': ({ id, path: entry }) => services.bundles.readText(id, entry),
     'bundle.close': async ({ id }) => {
-      backend.bundles.close(id);
-      await bundleRunCacheOf(backend).release(id); // its replayed runs are gone when the call returns
-      // bundle.closed goes to every window from bundleGodebugHandlers (on evictions too).
+      services.bundles.close(id);
+      await services.replays.release(id); // its replayed runs are gone when the call returns
+      // bundle.closed goes to every window from the close listener above (on evictions too).
       return null;
     },
     'bundle.rerunInfo': async ({ id }) => {
-      const modulePath = backend.bundles.summary(id).project.modulePath;
-      const ws = backend.current;
+      const modulePath = services.bundles.summary(id).project.modulePath;
+      const ws = services.current;
       return {
-        runs: await rerunCandidates(backend.bundles.store(id)),
+        runs: await rerunCandidates(services.bundles.store(id)),
         ...(modulePath ? { modulePath } : {}),
         current: ws ? { root: ws.root, ...(ws.goMod ? { modulePath: ws.goMod.path } : {}), matches: !!modulePath && ws.goMod?.path === modulePath } : null,
       };
     },
     'bundle.rerun': async ({ id, runId, folder, values, acceptRisks }) => {
-      const modulePath = backend.bundles.summary(id).project.modulePath;
-      const profile = await rerunProfile(backend.bundles.store(id), runId, values, acceptRisks);
-      let ws = backend.current;
+      const modulePath = services.bundles.summary(id).project.modulePath;
+      const profile = await rerunProfile(services.bundles.store(id), runId, values, acceptRisks);
+      let ws = services.current;
       if (folder) {
         const picked = await inspectFolder(folder);
         checkModule(picked, modulePath);
-        if (!ws || ws.root !== picked.root) ws = await backend.openFolder(picked.root);
+        if (!ws || ws.root !== picked.root) ws = await services.openFolder(picked.root);
       } else {
         if (!ws) throw new GopsyError('no-project', 'Pick the project folder to run the build in.');
         checkModule(ws, modulePath);
       }
       // A normal build run of that project: it lands in its runs list like one started from the Build view.
-      return (await runServiceOf(backend).start(ws.root, profile)).summary;
+      return (await services.runs.start(ws.root, profile)).summary;
     },
+    // The bundle's GODEBUG captures, for the Runtime view's replay.
+    'bundle.godebugCaptures': ({ id }) => listCaptures(services.bundles.store(id)),
+    'bundle.godebugEvents': ({ id, path: entry }) => readCapture(services.bundles.store(id), entry),
     // Replay of the bundle's build runs (read-only; nothing runs).
-    'bundle.runs': ({ id }) => listBundleRuns(backend, id),
-    'bundle.run': ({ id, run }) => bundleRunDetail(backend, id, run),
+    'bundle.runs': ({ id }) => services.replays.list(id),
+    'bundle.run': ({ id, run }) => services.replays.detail(id, run),
   } satisfies Partial<Handlers>;
 }

@@ -4,60 +4,66 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunManifest } from '../../../shared/build';
 import type { BundleRun, BundleRunDetail } from '../../../shared/contract/bundle';
-import type { Backend } from '../backend';
-import { bundleRuns, DirRunFiles } from '../compare/runFiles';
+import { bundleRuns, DirRunFiles } from '../runs/runFiles';
 import { ARTEFACTS } from '../runs/command';
 import { loadRunDetail } from '../runs/runDetail';
 import { summarize } from '../runs/runStore';
+import type { BundleService } from './bundleService';
 import { BundleRunCache } from './runCache';
 
 /** The console transcript is shown from its end, as a terminal would have it. */
 const MAX_CONSOLE = 2 * 2 ** 20;
-
-const caches = new WeakMap<Backend, BundleRunCache>();
-
-export function bundleRunCacheOf(backend: Backend): BundleRunCache {
-  let cache = caches.get(backend);
-  if (!cache) {
-    const c = (cache = new BundleRunCache(path.join(backend.storageDir, 'bundle-runs')));
-    caches.set(backend, c);
-    backend.bundles.onClosed((id) => c.release(id));
-  }
-  return cache;
-}
 
 /** A run the bundle recorded while it was still going has no go command behind it any more. */
 function settled(m: RunManifest): RunManifest {
   return m.status === 'running' ? { ...m, status: 'killed' } : m;
 }
 
-/** The folder holding a bundle run's verified entries (extracted on first use). */
-export function replayRunDir(backend: Backend, bundleId: string, run: string): Promise<string> {
-  return bundleRunCacheOf(backend).runDir(bundleId, backend.bundles.store(bundleId).reader, run);
-}
+/** One per backend: the opened bundles' runs and SSA captures, extracted on first use, gone when their bundle closes. */
+export class BundleRunReplay {
+  private readonly cache: BundleRunCache;
 
-/** The folder holding a bundled SSA capture's verified entries (extracted on first use, like a run). */
-export function replaySsaCaptureDir(backend: Backend, bundleId: string, capture: string): Promise<string> {
-  return bundleRunCacheOf(backend).ssaCaptureDir(bundleId, backend.bundles.store(bundleId).reader, capture);
-}
+  constructor(
+    private readonly bundles: BundleService,
+    cacheDir: string,
+  ) {
+    this.cache = new BundleRunCache(cacheDir);
+    bundles.onClosed((id) => this.cache.release(id));
+  }
 
-/** A replayed run's folder and manifest (the run as the bundle recorded it). */
-export async function replayRun(backend: Backend, bundleId: string, run: string): Promise<{ dir: string; manifest: RunManifest }> {
-  const dir = await replayRunDir(backend, bundleId, run);
-  const label = `${path.basename(backend.bundles.summary(bundleId).file)} ▸ run ${run}`;
-  return { dir, manifest: settled(await new DirRunFiles(dir, 'directory', label).manifest()) };
-}
+  /** Removes what was extracted for a bundle (resolves once its folders are gone). */
+  release(bundleId: string): Promise<void> {
+    return this.cache.release(bundleId);
+  }
 
-export async function listBundleRuns(backend: Backend, bundleId: string): Promise<BundleRun[]> {
-  const runs = await bundleRuns(backend.bundles.store(bundleId).reader);
-  return runs.map(({ dir, manifest }) => ({ ...summarize(settled(manifest)), run: dir }));
-}
+  /** The folder holding a bundle run's verified entries (extracted on first use). */
+  runDir(bundleId: string, run: string): Promise<string> {
+    return this.cache.runDir(bundleId, this.bundles.store(bundleId).reader, run);
+  }
 
-export async function bundleRunDetail(backend: Backend, bundleId: string, run: string): Promise<BundleRunDetail> {
-  const { dir, manifest } = await replayRun(backend, bundleId, run);
-  const detail = await loadRunDetail(dir, manifest);
-  const console = await tail(path.join(dir, ARTEFACTS.console), MAX_CONSOLE);
-  return { detail, console: console?.text ?? null, consoleTruncated: console?.truncated ?? false };
+  /** The folder holding a bundled SSA capture's verified entries (extracted on first use, like a run). */
+  ssaCaptureDir(bundleId: string, capture: string): Promise<string> {
+    return this.cache.ssaCaptureDir(bundleId, this.bundles.store(bundleId).reader, capture);
+  }
+
+  /** A replayed run's folder and manifest (the run as the bundle recorded it). */
+  async run(bundleId: string, run: string): Promise<{ dir: string; manifest: RunManifest }> {
+    const dir = await this.runDir(bundleId, run);
+    const label = `${path.basename(this.bundles.summary(bundleId).file)} ▸ run ${run}`;
+    return { dir, manifest: settled(await new DirRunFiles(dir, 'directory', label).manifest()) };
+  }
+
+  async list(bundleId: string): Promise<BundleRun[]> {
+    const runs = await bundleRuns(this.bundles.store(bundleId).reader);
+    return runs.map(({ dir, manifest }) => ({ ...summarize(settled(manifest)), run: dir }));
+  }
+
+  async detail(bundleId: string, run: string): Promise<BundleRunDetail> {
+    const { dir, manifest } = await this.run(bundleId, run);
+    const detail = await loadRunDetail(dir, manifest);
+    const console = await tail(path.join(dir, ARTEFACTS.console), MAX_CONSOLE);
+    return { detail, console: console?.text ?? null, consoleTruncated: console?.truncated ?? false };
+  }
 }
 
 async function tail(file: string, max: number): Promise<{ text: string; truncated: boolean } | null> {

@@ -7,7 +7,7 @@ import { entryNameProblem } from '../../../core/bundle/entryName';
 import type { RunManifest } from '../../../shared/build';
 import { RunStore } from '../runs/runStore';
 import { runFolder } from '../../../core/bundle/runLayout';
-import { DebugStore } from '../debug/debugStore';
+import { DebugStore } from '../debug/projectDebugState';
 import { ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
 import { SSA_CAPTURE_MARKER } from '../ssa/layout';
 import type { KeptCapture } from '../ssa/ssaService';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { compareRuns } from '../../../core/compare';
 import type { RunComparison } from '../../../shared/compare';
 import { loadComparedRun } from './loadCompared';
-import type { RunFiles } from './runFiles';
+import type { RunFiles } from '../runs/runFiles';
 
 export async function compareRunFiles(a: RunFiles, b: RunFiles, storageDir: string): Promise<RunComparison> {
   const tempDir = path.join(storageDir, 'compare-tmp');

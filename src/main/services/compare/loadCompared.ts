@@ -15,7 +15,7 @@ import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
 import { ARTEFACTS } from '../runs/command';
 import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
-import type { RunFiles } from './runFiles';
+import type { RunFiles } from '../runs/runFiles';
 import { mainPackageLines } from '../runs/mainLines';
 
 const MAX_TEXT = 256 << 20;

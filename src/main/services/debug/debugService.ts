@@ -5,7 +5,7 @@ import type { BreakpointSpec, BreakpointState, DebugConfig, DebugState } from '.
 import { GopsyError } from '../../../shared/rpc';
 import type { ConsoleService } from '../consoles';
 import { DebugSession, type SessionSink } from './debugSession';
-import { DebugStore } from './debugStore';
+import { DebugStore } from './projectDebugState';
 import { detectDlv, type DlvInfo } from './dlvBinary';
 
 export const UNOPTIMIZED_FLAGS = ['-gcflags=all=-N -l'];

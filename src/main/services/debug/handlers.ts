@@ -1,15 +1,15 @@
 // The debugger's part of the contract for one connection. Its session ends with the connection.
 import type { Handlers } from '../../../shared/rpc';
-import type { ConnectionContext } from '../backend';
+import type { ConnectionContext } from '../connection';
 import { resolveInside, toRelative } from '../paths';
 import { DebugService } from './debugService';
 import { exportLaunchJson, importLaunchJson } from './launchJsonFile';
 import { listProcesses } from './processList';
 
 export function debugHandlers(ctx: ConnectionContext) {
-  const root = () => ctx.backend.requireWorkspace().root;
+  const root = () => ctx.services.requireWorkspace().root;
   const debug = new DebugService({
-    storageDir: ctx.backend.storageDir,
+    storageDir: ctx.services.storageDir,
     root,
     consoles: ctx.consoles,
     log: ctx.log,

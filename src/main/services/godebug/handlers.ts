@@ -2,22 +2,22 @@
 // project defaults, and the trace sessions of the connection's consoles.
 import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
-import type { ConnectionContext } from '../backend';
+import type { ConnectionContext } from '../connection';
 import { validateCompileDebug, validateGodebug, type BuiltCatalog } from '../../../core/godebug';
 import { catalogFor, otherToolchainCatalogs } from './catalogService';
 import { ProfileStore } from './profileStore';
 import { projectDefaults } from './projectDefaults';
-import { TraceSessions } from './sessions';
+import { TraceSessions } from './traceSessions';
 
 /** The catalog of the toolchain gopsy drives (toolchain.info), read from its GOROOT. */
 export async function currentCatalog(ctx: ConnectionContext, refresh = false): Promise<BuiltCatalog> {
-  const tc = await ctx.backend.toolchain.info(refresh);
+  const tc = await ctx.services.toolchain.info(refresh);
   if (!tc.ok || !tc.goroot) throw new GopsyError('no-toolchain', tc.problem ?? 'No Go toolchain: the catalog comes from its sources.');
   return catalogFor(tc.goroot, tc.version);
 }
 
 export function godebugHandlers(ctx: ConnectionContext) {
-  const profiles = new ProfileStore(ctx.backend.storageDir);
+  const profiles = new ProfileStore(ctx.services.storageDir);
   const sessions = new TraceSessions((id, events) => ctx.emit('godebug.events', { id, events }));
   // What each traced console ran, so its events can go into the project's session when it ends.
   const traced = new Map<string, { root: string; name: string; title: string; commandLine: string; startedAt: string }>();
@@ -38,7 +38,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
       truncated: got.truncated,
       events: got.events,
     };
-    await ctx.backend.sessions
+    await ctx.services.sessions
       .forProject(t.root, t.name)
       .then((s) => s.recordEvents(capture))
       .catch((err: Error) => ctx.log(`could not record the GODEBUG events of ${t.title}: ${err.message}`));
@@ -46,14 +46,14 @@ export function godebugHandlers(ctx: ConnectionContext) {
   const record = (id: string) => void write(id, false);
   // A program still running when the session is saved: what it printed so far goes in (the file is
   // written again, whole, when it ends).
-  const offBeforeSave = ctx.backend.sessions.onBeforeSave(async () => {
+  const offBeforeSave = ctx.services.sessions.onBeforeSave(async () => {
     await Promise.all([...traced.keys()].map((id) => write(id, true)));
   });
   const unobserve = ctx.consoles.observe({
     opened: (info, g) => {
       if (!g?.GODEBUG) return;
       sessions.start(info.id, g.GODEBUG);
-      const ws = ctx.backend.current;
+      const ws = ctx.services.current;
       if (ws) traced.set(info.id, { root: ws.root, name: ws.name, title: info.title, commandLine: info.commandLine, startedAt: new Date().toISOString() });
     },
     data: (id, data) => sessions.data(id, data),
@@ -73,7 +73,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
     unobserve();
     sessions.disposeAll();
   });
-  const project = () => ctx.backend.current?.root ?? null;
+  const project = () => ctx.services.current?.root ?? null;
 
   return {
     'godebug.catalog': async ({ refresh }) => {
@@ -82,7 +82,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
     },
     'godebug.validate': async ({ godebug, gocompiledebug }) => {
       const catalog = await currentCatalog(ctx);
-      const tc = await ctx.backend.toolchain.info();
+      const tc = await ctx.services.toolchain.info();
       const others = await otherToolchainCatalogs(tc.env?.GOMODCACHE, catalog.goVersion);
       return {
         goVersion: catalog.goVersion,
@@ -100,7 +100,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
       if (!root) throw new GopsyError('no-project', 'Open a project first: profiles are saved per project.');
       return profiles.remove(root, id);
     },
-    'godebug.projectDefaults': async () => projectDefaults(ctx.backend.requireWorkspace().state, await currentCatalog(ctx)),
+    'godebug.projectDefaults': async () => projectDefaults(ctx.services.requireWorkspace().state, await currentCatalog(ctx)),
     'godebug.session': ({ id }) => sessions.get(id),
   } satisfies Partial<Handlers>;
 }

@@ -2,20 +2,11 @@
 // window sees them); a connection subscribes to their output while it is open.
 import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
-import type { Backend, ConnectionContext } from '../backend';
-import { RunService } from './runService';
+import type { ConnectionContext } from '../connection';
 import { projectKey } from './runStore';
 
-const services = new WeakMap<Backend, RunService>();
-
-export function runServiceOf(backend: Backend): RunService {
-  let s = services.get(backend);
-  if (!s) services.set(backend, (s = new RunService(backend.storageDir)));
-  return s;
-}
-
-export function buildHandlers(ctx: ConnectionContext) {
-  const runs = runServiceOf(ctx.backend);
+export function runHandlers(ctx: ConnectionContext) {
+  const runs = ctx.services.runs;
   const unsubscribe = runs.subscribe({
     output: (id, data) => ctx.emit('build.output', { id, data }),
     status: (summary) => ctx.emit('build.status', summary),
@@ -25,7 +16,7 @@ export function buildHandlers(ctx: ConnectionContext) {
     // The last window is gone (or the app quits): no build outlives it.
     if (runs.listenerCount === 0) await runs.cancelAll();
   });
-  const root = () => ctx.backend.requireWorkspace().root;
+  const root = () => ctx.services.requireWorkspace().root;
   return {
     'build.profiles': () => runs.profiles.all(projectKey(root())),
     'build.saveProfile': async ({ profile }) => {

@@ -2,12 +2,10 @@
 // in the run directory, a manifest whose status says whether the run completed. Shared by the
 // workbench (all windows) and `gopsy capture`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { BuildProfile, CommandPreview, RunDetail, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
+import type { BuildProfile, CommandPreview, RunDetail, RunManifest, RunSummary } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
-import { BuildConsoleText } from '../../../core/build';
 import { parseGoVersion } from '../../../core/goEnv';
 import { toolchainProblem } from '../../../core/compare/toolchain';
 import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText } from '../go/run';
@@ -18,13 +16,11 @@ import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RunStore, newRunId, summarize } from './runStore';
+import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
 import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
-export interface RunListener {
-  output(id: string, text: string): void;
-  status(summary: RunSummary): void;
-}
+export type { RunListener } from './runRecorder';
 
 interface LiveRun {
   /** Set by cancel(): a run cancelled between its steps does not start the next one. */
@@ -43,41 +39,19 @@ function newLiveRun(): LiveRun {
   return { cancelled: false, stopCurrent: () => {}, done, settle };
 }
 
-function runningManifest(
-  id: string,
-  project: string,
-  profile: BuildProfile,
-  command: RunManifest['command'],
-  goVersion: string | undefined,
-  startedAt = new Date().toISOString(),
-): RunManifest {
-  return {
-    version: 1,
-    id,
-    project,
-    profile,
-    command,
-    status: 'running',
-    startedAt,
-    artefacts: [],
-    ...(goVersion ? { goVersion } : {}),
-  };
-}
-
-/** The go command's work directory is listed up to this many entries (a -a std build has thousands). */
-const MAX_WORK_ENTRIES = 20_000;
-
 export class RunService {
   readonly store: RunStore;
   readonly profiles: ProfileStore;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
+  private readonly recorder: RunRecorder;
   /** `go version` processes fetching a GOTOOLCHAIN toolchain before a build starts. */
   private readonly fetching = new Set<ChildProcess>();
 
   constructor(storageDir: string) {
     this.store = new RunStore(path.join(storageDir, 'runs'));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
+    this.recorder = new RunRecorder(this.store, this.listeners);
   }
 
   subscribe(l: RunListener): () => void {
@@ -143,14 +117,14 @@ export class RunService {
     let preface = '';
     const say = (s: string) => {
       preface += s;
-      this.emitOutput(id, s);
+      this.recorder.output(id, s);
     };
     // The command as it will run: the version asked for decides the flags (-json needs go1.24).
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain) });
     const manifest = runningManifest(id, project, profile, command, undefined);
     await this.store.writeManifest(project, manifest);
     const summary = summarize(manifest);
-    for (const l of this.listeners) l.status(summary);
+    this.recorder.status(summary);
     // The go command prints one line and then downloads silently: its temp file's size is the progress.
     const zip = await toolchainZip(project, command.env, gotoolchain);
     const download = zip ? await ToolchainDownload.begin(zip) : null;
@@ -180,17 +154,15 @@ export class RunService {
     const done = fetched
       .then(async (versionRes) => {
         if (run.cancelled) {
-          say(`gopsy: cancelled while the go command was fetching ${gotoolchain}.\r\n`);
           await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
-          await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-          return this.finish(project, dir, manifest, 'cancelled', undefined);
+          return this.recorder.endEarly(project, dir, manifest, preface, `gopsy: cancelled while the go command was fetching ${gotoolchain}.\r\n`, 'cancelled', undefined);
         }
         return (await this.launch({ project, profile, id, dir, versionRes, preface, run, gotoolchain, startedAt: manifest.startedAt })).done;
       })
       // Nobody may be waiting on done (the workbench follows status events): it must not reject.
       .catch(async (err: Error) => {
         say(`gopsy: ${err.message}\r\n`);
-        return this.finish(project, dir, manifest, 'failed', -1).catch(() => ({ ...manifest, status: 'failed' as const }));
+        return this.recorder.finish(project, dir, manifest, 'failed', -1).catch(() => ({ ...manifest, status: 'failed' as const }));
       });
     return { summary, done: this.track(id, run, done) };
   }
@@ -216,12 +188,7 @@ export class RunService {
     /** When the run began, if before this step (the toolchain download came first). */
     startedAt?: string;
   }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
-    const { project, profile, id, dir, versionRes, run, gotoolchain } = ctx;
-    let preface = ctx.preface;
-    const say = (s: string) => {
-      preface += s;
-      this.emitOutput(id, s);
-    };
+    const { project, profile, id, dir, versionRes, run, gotoolchain, preface } = ctx;
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
     const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
@@ -242,91 +209,26 @@ export class RunService {
     const manifest = runningManifest(id, project, profile, command, goVersion, ctx.startedAt);
     await this.store.writeManifest(project, manifest);
 
-    if (gotoolchain && versionRes.exitCode !== 0) {
+    const early = earlyEnd(versionRes, run, gotoolchain);
+    if (early) {
       await goEnvWritten;
-      say(`gopsy: ${toolchainProblem(gotoolchain, versionRes.stderr).replace(/\n/g, '\r\n')}\r\n`);
-      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-      const failed = await this.finish(project, dir, manifest, 'failed', versionRes.exitCode);
-      return { summary: summarize(failed), done: Promise.resolve(failed) };
-    }
-
-    if (versionRes.goMissing) {
-      await goEnvWritten;
-      say(`gopsy: ${goNotFoundText(goBinary())} Nothing was built. ${GO_INSTALL_HINT}.\r\n`);
-      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-      const failed = await this.finish(project, dir, manifest, 'failed', undefined);
-      return { summary: summarize(failed), done: Promise.resolve(failed) };
-    }
-
-    if (run.cancelled) {
-      await goEnvWritten;
-      say('gopsy: cancelled before the build started.\r\n');
-      await writeFile(path.join(dir, ARTEFACTS.console), preface.replace(/\r\n/g, '\n'));
-      const cancelled = await this.finish(project, dir, manifest, 'cancelled', undefined);
-      return { summary: summarize(cancelled), done: Promise.resolve(cancelled) };
+      const ended = await this.recorder.endEarly(project, dir, manifest, preface, early.message, early.status, early.exitCode);
+      return { summary: summarize(ended), done: Promise.resolve(ended) };
     }
     let proc: PtyProcess;
     try {
       proc = new PtyProcess({ file: command.argv[0]!, args: command.argv.slice(1), cwd: project, env: childEnv(command.env), cols: 160, rows: 40 });
     } catch (err) {
       await goEnvWritten;
-      const failed = await this.finish(project, dir, manifest, 'failed', -1);
-      this.emitOutput(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
+      const failed = await this.recorder.finish(project, dir, manifest, 'failed', -1);
+      this.recorder.output(id, `gopsy: could not start go: ${(err as Error).message}\r\n`);
       return { summary: summarize(failed), done: Promise.resolve(failed) };
     }
     run.stopCurrent = () => proc.stop();
-    const done = this.capture(project, dir, manifest, proc, goEnvWritten, preface.replace(/\r\n/g, '\n'));
+    const done = this.recorder.capture(project, dir, manifest, proc, goEnvWritten, preface);
     const summary = summarize(manifest);
-    for (const l of this.listeners) l.status(summary);
+    this.recorder.status(summary);
     return { summary, done };
-  }
-
-  private capture(project: string, dir: string, manifest: RunManifest, proc: PtyProcess, goEnvWritten: Promise<void>, preface = ''): Promise<RunManifest> {
-    const events = createWriteStream(path.join(dir, ARTEFACTS.events));
-    const consoleFile = createWriteStream(path.join(dir, ARTEFACTS.console));
-    if (preface) consoleFile.write(preface);
-    const text = new BuildConsoleText();
-    let work: string | null = null;
-    const show = (s: string) => {
-      if (!s) return;
-      consoleFile.write(s);
-      this.emitOutput(manifest.id, s);
-    };
-    proc.onData((data) => {
-      // The run's own files are its consumer: acknowledge at once, so a window that is not looking
-      // (or no window at all) never stalls the build through flow control.
-      proc.ack(data.length);
-      events.write(data.replace(/\r\n/g, '\n'));
-      work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
-      show(text.push(data));
-    });
-    return new Promise<RunManifest>((resolve) => {
-      proc.onExit((exit) => {
-        show(text.flush());
-        const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), goEnvWritten])
-          .then(async () => {
-            if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
-            if (work) await rm(work, { recursive: true, force: true }).catch(() => {});
-            return this.finish(project, dir, manifest, status, exit.exitCode);
-          })
-          .then(resolve, () => resolve(manifest));
-      });
-    });
-  }
-
-  /** exitCode: undefined when no process of the build ran to an exit (cancelled before it started). */
-  private async finish(project: string, dir: string, manifest: RunManifest, status: RunStatus, exitCode: number | undefined): Promise<RunManifest> {
-    // The private cache made every package compile; it is not an artefact (and can be GBs).
-    await rm(path.join(dir, ARTEFACTS.cache), { recursive: true, force: true }).catch(() => {});
-    const final: RunManifest = { ...manifest, status, ...(exitCode !== undefined ? { exitCode } : {}), endedAt: new Date().toISOString(), artefacts: await listArtefacts(dir) };
-    await this.store.writeManifest(project, final);
-    for (const l of this.listeners) l.status(summarize(final));
-    return final;
-  }
-
-  private emitOutput(id: string, text: string): void {
-    for (const l of this.listeners) l.output(id, text);
   }
 
   /** Ids of the runs under way in this process. */
@@ -404,32 +306,22 @@ export class RunService {
   }
 }
 
-function endStream(s: WriteStream): Promise<void> {
-  return new Promise((resolve) => s.end(resolve));
-}
-
 /** How often the size of a toolchain download so far is said in the run's output. */
 const DOWNLOAD_PROGRESS_MS = 5000;
 
 /** How long fetching a toolchain (an 80–150 MB zip through the module proxy) may take before gopsy gives up. */
 const TOOLCHAIN_FETCH_MS = 15 * 60_000;
 
-async function listArtefacts(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name === ARTEFACTS.manifest) continue;
-    const st = await stat(path.join(dir, name)).catch(() => null);
-    if (st?.isDirectory()) {
-      const inner = await readdir(path.join(dir, name), { recursive: true }).catch(() => [] as string[]);
-      if (inner.length > 0) out.push(`${name}/`);
-    } else if (st && st.size > 0) out.push(name);
+/** Why a run ends before its go command runs, if it does: what it says, and how it ends. */
+function earlyEnd(
+  versionRes: { stderr: string; exitCode: number; goMissing?: boolean },
+  run: LiveRun,
+  gotoolchain: string | undefined,
+): { message: string; status: 'failed' | 'cancelled'; exitCode: number | undefined } | null {
+  if (gotoolchain && versionRes.exitCode !== 0) {
+    return { message: `gopsy: ${toolchainProblem(gotoolchain, versionRes.stderr).replace(/\n/g, '\r\n')}\r\n`, status: 'failed', exitCode: versionRes.exitCode };
   }
-  return out.sort();
-}
-
-async function listWork(work: string, file: string): Promise<void> {
-  const entries = await readdir(work, { recursive: true }).catch(() => [] as string[]);
-  const lines = entries.sort().slice(0, MAX_WORK_ENTRIES);
-  if (entries.length > MAX_WORK_ENTRIES) lines.push(`… ${entries.length - MAX_WORK_ENTRIES} more`);
-  await writeFile(file, lines.join('\n') + '\n');
+  if (versionRes.goMissing) return { message: `gopsy: ${goNotFoundText(goBinary())} Nothing was built. ${GO_INSTALL_HINT}.\r\n`, status: 'failed', exitCode: undefined };
+  if (run.cancelled) return { message: 'gopsy: cancelled before the build started.\r\n', status: 'cancelled', exitCode: undefined };
+  return null;
 }

@@ -2,26 +2,16 @@
 import type { Handlers } from '../../../shared/rpc';
 import { diffPhases, phaseText, searchPhases, valueHistory } from '../../../core/ssa/analysis';
 import { compilePkgPath } from '../../../core/ssa/names';
-import type { Backend, ConnectionContext } from '../backend';
+import type { ConnectionContext } from '../connection';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { SsaService, type JobWatch } from './ssaService';
-import { replayRunDir, replaySsaCaptureDir } from '../bundles/replayRuns';
+import type { JobWatch } from './ssaService';
 import { ARTEFACTS } from '../runs/command';
 
-const services = new WeakMap<object, SsaService>();
-
-/** The backend's one SSA service (a save reads the project's captures through it). */
-export function ssaServiceOf(backend: Backend): SsaService {
-  let svc = services.get(backend);
-  if (!svc) services.set(backend, (svc = new SsaService(backend.storageDir)));
-  return svc;
-}
-
 export function ssaHandlers(ctx: ConnectionContext) {
-  const { backend } = ctx;
-  const service = ssaServiceOf(backend);
-  const root = () => backend.requireWorkspace().root;
+  const { services } = ctx;
+  const service = services.ssa;
+  const root = () => services.requireWorkspace().root;
   // Job names are the view's; prefixed with the connection so two windows cannot cancel each other's.
   const connection = randomBytes(4).toString('hex');
   const jobKey = (job: string) => `${connection}:${job}`;
@@ -45,9 +35,9 @@ export function ssaHandlers(ctx: ConnectionContext) {
     'ssa.cancel': async ({ job }) => ({ cancelled: service.cancel(jobKey(job)) }),
     'ssa.open': ({ dir, func }) => service.openInProject(root(), dir, func),
     // No project needed: a bundle replays on a machine without its project (or without Go).
-    'ssa.openBundleRun': async ({ bundle, run, file }) => service.openDir(path.join(await replayRunDir(ctx.backend, bundle, run), ARTEFACTS.ssa), file),
+    'ssa.openBundleRun': async ({ bundle, run, file }) => service.openDir(path.join(await services.replays.runDir(bundle, run), ARTEFACTS.ssa), file),
     // The same replay for an SSA capture the bundle carries (ssa/<capture>/): verified entries, nothing compiled.
-    'ssa.openBundleCapture': async ({ bundle, capture, file }) => service.openDir(await replaySsaCaptureDir(ctx.backend, bundle, capture), file),
+    'ssa.openBundleCapture': async ({ bundle, capture, file }) => service.openDir(await services.replays.ssaCaptureDir(bundle, capture), file),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
     'ssa.phase': ({ id, format, index }) => service.store.phaseForView(id, format, index),
     'ssa.column': async ({ id, format, column }) => {
