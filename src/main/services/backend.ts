@@ -143,6 +143,9 @@ export class Backend implements Services {
     transport.onClose(() => {
       this.connections.delete(conn);
       for (const c of cleanups) void Promise.resolve(c()).catch((err: Error) => this.log(`cleanup failed: ${err.message}`));
+      // The last window is gone: no build outlives it (the storage service's own subscription to the
+      // runs does not count as a window).
+      if (this.connections.size === 0) void this.runs.cancelAll().catch((err: Error) => this.log(`cancel failed: ${err.message}`));
     });
   }
 
@@ -178,6 +181,7 @@ export class Backend implements Services {
   /** Ends every connection's processes, then the services' timers, files and subscriptions (quit). */
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
+    await this.runs.cancelAll();
     const storage = this.liveStorage;
     this.liveStorage = null;
     await storage?.close();

@@ -11,11 +11,8 @@ export function runHandlers(ctx: ConnectionContext) {
     output: (id, data) => ctx.emit('build.output', { id, data }),
     status: (summary) => ctx.emit('build.status', summary),
   });
-  ctx.onClose(async () => {
-    unsubscribe();
-    // The last window is gone (or the app quits): no build outlives it.
-    if (runs.listenerCount === 0) await runs.cancelAll();
-  });
+  // Builds are cancelled by the Backend when its last window closes or it shuts down.
+  ctx.onClose(unsubscribe);
   const root = () => ctx.services.requireWorkspace().root;
   return {
     'build.profiles': () => runs.profiles.all(projectKey(root())),

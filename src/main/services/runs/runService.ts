@@ -59,10 +59,6 @@ export class RunService {
     return () => this.listeners.delete(l);
   }
 
-  get listenerCount(): number {
-    return this.listeners.size;
-  }
-
   /** The command a profile would run; the run directory is a placeholder until the run exists. */
   async preview(project: string, profile: BuildProfile): Promise<CommandPreview> {
     const runDir = path.join(this.store.projectDir(project), '<run>');
