@@ -4,7 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { TreePackage } from '../../../../shared/api';
 import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { PhaseView, phaseRows } from './PhaseView';
 import { CfgView } from './CfgView';
 import { DiffView } from './DiffView';
