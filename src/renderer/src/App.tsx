@@ -1,26 +1,18 @@
 // The workbench: toolbar, project tree, source view and consoles, wired to the backend API.
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
-import type {
-  FileContent,
-  GopsyApi,
-  HostInfo,
-  ProjectTree as Tree,
-  ToolchainInfo,
-  WorkspaceState,
-} from '../../shared/api';
+import type { GopsyApi, HostInfo, ToolchainInfo } from '../../shared/api';
 import type { SourceLocation } from '../../core/locations';
 import { ConsoleStore } from './state/consoleStore';
-import { loadState, saveState } from './state/persist';
 import { useLayout } from './state/layout';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { ProjectTree } from './panels/tree/ProjectTree';
-import { firstFile } from './panels/tree/firstFile';
-import { SourceEditor, type RevealRequest } from './panels/editor/SourceEditor';
+import { SourceEditor } from './panels/editor/SourceEditor';
 import { ConsolePanel } from './panels/console/ConsolePanel';
 import { useConsoleTabs } from './panels/console/useConsoleTabs';
 import { emptyEditorText } from './panels/editor/emptyEditorText';
 import { useFollowDebugger } from './panels/debug/useFollowDebugger';
 import { useShortcuts } from './hooks/useShortcuts';
+import { useProject } from './hooks/useProject';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
 import { views } from './panels/registry';
@@ -53,18 +45,13 @@ export function App({ api, onDisconnect }: Props) {
   // Created at start so trace events of a run are kept even while the Runtime view is hidden.
   const godebug = useMemo(() => godebugStore(api), [api]);
   const [host, setHost] = useState<HostInfo | null>(null);
-  const [workspace, setWorkspace] = useState<WorkspaceState | null>(null);
+  const { workspace, tree, treeLoading, loadTree, file, reveal, fileError, setFileError, openFile } = useProject(api, godebug);
   const [toolchain, setToolchain] = useState<ToolchainInfo | null>(null);
   const openBundle = useOpenBundle(api);
   const readingBundle = !workspace ? openBundle : null;
   // With no project there is no file to show beside a view (a bundle's remarks show its saved sources
   // themselves): such a view takes the whole width.
   const besideSource = (v: { besideSource?: boolean }) => !!v.besideSource && !!workspace;
-  const [tree, setTree] = useState<Tree | null>(null);
-  const [treeLoading, setTreeLoading] = useState(false);
-  const [file, setFile] = useState<FileContent | null>(null);
-  const [reveal, setReveal] = useState<RevealRequest | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
   const [activeView, setActiveView] = useLayout('view');
   // A view mounts the first time it is shown and then stays mounted (hidden while another view is
   // shown), so its selection, scroll position and loaded data survive switching tabs.
@@ -104,62 +91,11 @@ export function App({ api, onDisconnect }: Props) {
     };
   }, [api, setActiveView, saveSession]);
 
-  const openFile = useCallback(
-    async (path: string, at?: { line: number; byteColumn?: number }) => {
-      try {
-        const content = await api.call('workspace.readFile', { path });
-        setFile(content);
-        setFileError(null);
-        if (at) setReveal({ path: content.path, line: at.line, byteColumn: at.byteColumn, seq: Date.now() });
-        if (workspace) saveState(`file:${workspace.root}`, content.path);
-      } catch (err) {
-        setFileError(message(err));
-      }
-    },
-    [api, workspace],
-  );
-
-  const loadTree = useCallback(async (): Promise<Tree | null> => {
-    setTreeLoading(true);
-    try {
-      const t = await api.call('workspace.tree', {});
-      setTree(t);
-      return t;
-    } catch (err) {
-      setTree({ packages: [], moduleFiles: [], error: message(err) });
-      return null;
-    } finally {
-      setTreeLoading(false);
-    }
-  }, [api]);
-
-  // A project opened (at start, from the dialog, or from the Electron menu): reload what depends on it.
-  const applyWorkspace = useCallback(
-    (ws: WorkspaceState | null) => {
-      setWorkspace(ws);
-      setFile(null);
-      if (!ws) return;
-      void godebug.loadProfiles().catch(() => {}); // user profiles are per project
-      const tree = loadTree();
-      // The file open last time in this project; the first time, the program's entry (or the first Go
-      // file), so the editor does not open empty. A file the user opened meanwhile is left alone.
-      const last = loadState<string | null>(`file:${ws.root}`, null);
-      const first = last ? Promise.resolve(last) : tree.then((t) => (t ? firstFile(t) : null));
-      void first
-        .then((path) => (path ? api.call('workspace.readFile', { path }) : null))
-        .then((content) => content && setFile((cur) => cur ?? content))
-        .catch(() => {});
-    },
-    [api, loadTree, godebug],
-  );
-
   useEffect(() => {
     void api.call('host.info', {}).then(setHost);
-    void api.call('workspace.current', {}).then(applyWorkspace);
     void api.call('toolchain.info', {}).then(setToolchain);
     void godebug.loadProfiles().catch(() => {});
-    return api.on('workspace.changed', applyWorkspace);
-  }, [api, godebug, applyWorkspace]);
+  }, [api, godebug]);
 
   useFollowDebugger(debug, openFile, consoles.adopt);
 
@@ -184,7 +120,7 @@ export function App({ api, onDisconnect }: Props) {
       setActiveView((v) => (views.some((x) => x.id === v && x.besideSource) ? v : 'source'));
       await openFile(resolved.path, { line: loc.line, byteColumn: loc.column });
     },
-    [api, openFile, setActiveView],
+    [api, openFile, setActiveView, setFileError],
   );
 
   const openSource = useCallback(
@@ -199,7 +135,7 @@ export function App({ api, onDisconnect }: Props) {
     }
     const recent = await api.call('workspace.recent', {}).catch(() => []);
     setDialog({ recent });
-  }, [api, host]);
+  }, [api, host, setFileError]);
 
   useShortcuts({
     openFolder: () => void openFolder(),
