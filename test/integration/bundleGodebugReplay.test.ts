@@ -14,7 +14,7 @@ import { BundleReader } from '../../src/main/services/bundles/bundleReader';
 import { BundleStore } from '../../src/main/services/bundles/sessionStore';
 import { readCapture } from '../../src/main/services/bundles/godebugCaptures';
 import { MAX_CAPTURE_LINE_CHARS } from '../../src/core/godebug';
-import { GodebugStore, replayId } from '../../src/renderer/src/godebug/store';
+import { GodebugStore, replayId } from '../../src/renderer/src/panels/runtime/store';
 import { transportPair as memoryPair } from '../support/memoryTransport';
 import { manifestFor, craftZip } from './zipCraft';
 import { makeTemp, removeTemp, waitUntil, connectedBackend } from './support';

@@ -1,33 +1,29 @@
 // The workbench: toolbar, project tree, source view and consoles, wired to the backend API.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
-import type {
-  ConsolePreset,
-  FileContent,
-  GopsyApi,
-  HostInfo,
-  ProjectTree as Tree,
-  ToolchainInfo,
-  WorkspaceState,
-} from '../../shared/api';
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
+import type { GopsyApi, HostInfo, ToolchainInfo } from '../../shared/api';
 import type { SourceLocation } from '../../core/locations';
 import { ConsoleStore } from './state/consoleStore';
-import { loadState, saveState } from './state/persist';
 import { useLayout } from './state/layout';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { ProjectTree } from './panels/tree/ProjectTree';
-import { firstFile } from './panels/tree/firstFile';
-import { SourceEditor, type RevealRequest } from './panels/editor/SourceEditor';
-import { ConsolePanel, type ConsoleTab } from './panels/console/ConsolePanel';
+import { SourceEditor } from './panels/editor/SourceEditor';
+import { ConsolePanel } from './panels/console/ConsolePanel';
+import { useConsoleTabs } from './panels/console/useConsoleTabs';
+import { emptyEditorText } from './panels/editor/emptyEditorText';
+import { useFollowDebugger } from './panels/debug/useFollowDebugger';
+import { useShortcuts } from './hooks/useShortcuts';
+import { useProject } from './hooks/useProject';
 import { OpenFolderDialog } from './dialogs/OpenFolderDialog';
 import { Splitter } from './Splitter';
-import { views, type SourceTarget, type ViewProps } from './views/registry';
+import { views } from './panels/registry';
+import type { SourceTarget, ViewProps } from './panels/viewProps';
 import { onShowView } from './workbenchBus';
 import { debugStoreFor } from './panels/debug/debugStore';
 import { breakpointDecorations } from './panels/debug/decorations';
 import { BreakpointEditor } from './panels/debug/BreakpointEditor';
-import { godebugStore } from './godebug/store';
-import { requestSave } from './views/session/saveRequest';
-import { BundleDrop } from './views/session/BundleDrop';
+import { godebugStore } from './panels/runtime/store';
+import { requestSave } from './panels/session/saveRequest';
+import { BundleDrop } from './panels/session/BundleDrop';
 import { bundleName, useOpenBundle } from './hooks/useOpenBundle';
 import { StorageHost } from './storage/StorageHost';
 
@@ -49,21 +45,13 @@ export function App({ api, onDisconnect }: Props) {
   // Created at start so trace events of a run are kept even while the Runtime view is hidden.
   const godebug = useMemo(() => godebugStore(api), [api]);
   const [host, setHost] = useState<HostInfo | null>(null);
-  const [workspace, setWorkspace] = useState<WorkspaceState | null>(null);
+  const { workspace, tree, treeLoading, loadTree, file, reveal, fileError, setFileError, openFile } = useProject(api, godebug);
   const [toolchain, setToolchain] = useState<ToolchainInfo | null>(null);
   const openBundle = useOpenBundle(api);
   const readingBundle = !workspace ? openBundle : null;
   // With no project there is no file to show beside a view (a bundle's remarks show its saved sources
   // themselves): such a view takes the whole width.
   const besideSource = (v: { besideSource?: boolean }) => !!v.besideSource && !!workspace;
-  const [tree, setTree] = useState<Tree | null>(null);
-  const [treeLoading, setTreeLoading] = useState(false);
-  const [file, setFile] = useState<FileContent | null>(null);
-  const [reveal, setReveal] = useState<RevealRequest | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const [tabs, setTabs] = useState<ConsoleTab[]>([]);
-  const [activeTab, setActiveTab] = useState<string | null>(null);
-  const [consoleError, setConsoleError] = useState<string | null>(null);
   const [activeView, setActiveView] = useLayout('view');
   // A view mounts the first time it is shown and then stays mounted (hidden while another view is
   // shown), so its selection, scroll position and loaded data survive switching tabs.
@@ -75,6 +63,12 @@ export function App({ api, onDisconnect }: Props) {
   const [treeCollapsed, setTreeCollapsed] = useLayout('treeCollapsed');
   const [consoleHeight, setConsoleHeight] = useLayout('consoleHeight');
   const [consoleCollapsed, setConsoleCollapsed] = useLayout('consoleCollapsed');
+  const consoles = useConsoleTabs(
+    api,
+    store,
+    godebug,
+    useCallback(() => setConsoleCollapsed(false), [setConsoleCollapsed]),
+  );
   const [besideWidth, setBesideWidth] = useLayout('besideWidth');
   const debug = useMemo(() => debugStoreFor(api), [api]);
   const debugSnap = useSyncExternalStore(debug.subscribe, debug.snapshot);
@@ -82,152 +76,35 @@ export function App({ api, onDisconnect }: Props) {
 
   useEffect(() => onShowView(setActiveView), [setActiveView]);
   useEffect(() => onDisconnect(() => setDisconnected(true)), [onDisconnect]);
+  const saveSession = useCallback(() => {
+    requestSave();
+    setActiveView('session');
+  }, [setActiveView]);
   // Sessions: an opened bundle and File ▸ Save Session show the Session view.
   useEffect(() => {
     void api.call('bundle.current', {}).then((b) => b && setActiveView('session'));
     const offOpened = api.on('bundle.opened', () => setActiveView('session'));
-    const offSave = api.on('session.saveRequested', () => {
-      requestSave();
-      setActiveView('session');
-    });
+    const offSave = api.on('session.saveRequested', saveSession);
     return () => {
       offOpened();
       offSave();
     };
-  }, [api, setActiveView]);
-
-  const openFile = useCallback(
-    async (path: string, at?: { line: number; byteColumn?: number }) => {
-      try {
-        const content = await api.call('workspace.readFile', { path });
-        setFile(content);
-        setFileError(null);
-        if (at) setReveal({ path: content.path, line: at.line, byteColumn: at.byteColumn, seq: Date.now() });
-        if (workspace) saveState(`file:${workspace.root}`, content.path);
-      } catch (err) {
-        setFileError(message(err));
-      }
-    },
-    [api, workspace],
-  );
-
-  const loadTree = useCallback(async (): Promise<Tree | null> => {
-    setTreeLoading(true);
-    try {
-      const t = await api.call('workspace.tree', {});
-      setTree(t);
-      return t;
-    } catch (err) {
-      setTree({ packages: [], moduleFiles: [], error: message(err) });
-      return null;
-    } finally {
-      setTreeLoading(false);
-    }
-  }, [api]);
-
-  // A project opened (at start, from the dialog, or from the Electron menu): reload what depends on it.
-  const applyWorkspace = useCallback(
-    (ws: WorkspaceState | null) => {
-      setWorkspace(ws);
-      setFile(null);
-      if (!ws) return;
-      void godebug.loadProfiles().catch(() => {}); // user profiles are per project
-      const tree = loadTree();
-      // The file open last time in this project; the first time, the program's entry (or the first Go
-      // file), so the editor does not open empty. A file the user opened meanwhile is left alone.
-      const last = loadState<string | null>(`file:${ws.root}`, null);
-      const first = last ? Promise.resolve(last) : tree.then((t) => (t ? firstFile(t) : null));
-      void first
-        .then((path) => (path ? api.call('workspace.readFile', { path }) : null))
-        .then((content) => content && setFile((cur) => cur ?? content))
-        .catch(() => {});
-    },
-    [api, loadTree, godebug],
-  );
+  }, [api, setActiveView, saveSession]);
 
   useEffect(() => {
     void api.call('host.info', {}).then(setHost);
-    void api.call('workspace.current', {}).then(applyWorkspace);
     void api.call('toolchain.info', {}).then(setToolchain);
     void godebug.loadProfiles().catch(() => {});
-    const off = api.on('workspace.changed', applyWorkspace);
-    const offExit = store.onExit((exit) =>
-      setTabs((ts) =>
-        ts.map((t) =>
-          t.id === exit.id ? { ...t, status: exit.stopped ? 'stopped' : 'exited', exitCode: exit.exitCode } : t,
-        ),
-      ),
-    );
-    return () => {
-      off();
-      offExit();
-    };
-  }, [api, store, godebug, applyWorkspace]);
+  }, [api, godebug]);
 
-  // Follow the debugger: a stop in a project file opens it at that line, whichever file is open,
-  // and a new session's dlv output gets its console tab.
-  const seenDebugState = useRef(debugSnap.state);
-  useEffect(
-    () =>
-      debug.subscribe(() => {
-        const state = debug.snapshot().state;
-        if (state === seenDebugState.current) return;
-        seenDebugState.current = state;
-        const loc = state.status === 'stopped' ? state.location : undefined;
-        if (loc?.inProject) void openFile(loc.path, { line: loc.line });
-        const dlvConsole = state.console;
-        if (dlvConsole) {
-          setTabs((ts) => (ts.some((t) => t.id === dlvConsole.id) ? ts : [...ts, { ...dlvConsole, status: 'running' }]));
-          setActiveTab((a) => a ?? dlvConsole.id);
-        }
-      }),
-    [debug, openFile],
-  );
+  useFollowDebugger(debug, openFile, consoles.adopt);
 
   // With no console there is nothing to show but the bar that opens one.
-  const consoleOpen = tabs.length > 0 && !consoleCollapsed;
+  const consoleOpen = consoles.tabs.length > 0 && !consoleCollapsed;
 
   const lineDecorations = useMemo(
     () => (file ? breakpointDecorations(file.path, debugSnap.breakpoints, debugSnap.state) : []),
     [file, debugSnap.breakpoints, debugSnap.state],
-  );
-
-  const openConsole = useCallback(
-    async (preset: ConsolePreset) => {
-      try {
-        // The selected GODEBUG profile goes to programs (go run, go test, the shell), not to builds,
-        // unless the profile asks for the go command too; GOCOMPILEDEBUG always goes to the compiler.
-        const p = godebug.selected;
-        const g = p ? { GODEBUG: p.godebug, ...(p.gocompiledebug ? { GOCOMPILEDEBUG: p.gocompiledebug } : {}), ...(p.applyToGoCommand ? { applyToGoCommand: true } : {}) } : undefined;
-        const info = await api.call('console.open', { preset, cols: 120, rows: 24, ...(g ? { godebug: g } : {}) });
-        if (g?.GODEBUG && info.envNote) godebug.track(info, g.GODEBUG);
-        setTabs((ts) => [...ts, { ...info, status: 'running' }]);
-        setActiveTab(info.id);
-        setConsoleCollapsed(false);
-        setConsoleError(null);
-      } catch (err) {
-        setConsoleError(message(err));
-      }
-    },
-    [api, godebug, setConsoleCollapsed],
-  );
-
-  const stopConsole = useCallback(
-    (id: string) => void api.call('console.stop', { id }).catch((err) => setConsoleError(message(err))),
-    [api],
-  );
-
-  const closeConsole = useCallback(
-    (id: string) => {
-      void api.call('console.close', { id }).catch(() => {});
-      store.forget(id);
-      setTabs((ts) => {
-        const rest = ts.filter((t) => t.id !== id);
-        setActiveTab((a) => (a === id ? (rest[rest.length - 1]?.id ?? null) : a));
-        return rest;
-      });
-    },
-    [api, store],
   );
 
   const openLocation = useCallback(
@@ -243,7 +120,7 @@ export function App({ api, onDisconnect }: Props) {
       setActiveView((v) => (views.some((x) => x.id === v && x.besideSource) ? v : 'source'));
       await openFile(resolved.path, { line: loc.line, byteColumn: loc.column });
     },
-    [api, openFile, setActiveView],
+    [api, openFile, setActiveView, setFileError],
   );
 
   const openSource = useCallback(
@@ -258,35 +135,20 @@ export function App({ api, onDisconnect }: Props) {
     }
     const recent = await api.call('workspace.recent', {}).catch(() => []);
     setDialog({ recent });
-  }, [api, host]);
+  }, [api, host, setFileError]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.shiftKey && e.key.toLowerCase() === 'o') {
-        e.preventDefault();
-        void openFolder();
-      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        requestSave();
-        setActiveView('session');
-      } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {
-        e.preventDefault();
-        void openConsole('build');
-      } else if (e.ctrlKey && e.key === '`') {
-        e.preventDefault();
-        void openConsole('shell');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openFolder, openConsole, setActiveView]);
+  useShortcuts({
+    openFolder: () => void openFolder(),
+    saveSession,
+    build: () => void consoles.open('build'),
+    shell: () => void consoles.open('shell'),
+  });
 
   return (
     // minmax(0, …): a track never grows to its content's width (an editor's last size, a wide table), so
     // the page itself never scrolls sideways and a panel beside the source stays on screen.
     <div className="workbench" style={{ gridTemplateColumns: treeCollapsed ? 'auto minmax(0, 1fr)' : `${treeWidth}px 4px minmax(0, 1fr)` }}>
-      <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={openConsole} godebug={godebug} />
+      <Toolbar workspace={workspace} toolchain={toolchain} onOpenFolder={() => void openFolder()} onRun={consoles.open} godebug={godebug} />
       <BundleDrop api={api} />
       <StorageHost api={api} />
       {disconnected && (
@@ -360,13 +222,7 @@ export function App({ api, onDisconnect }: Props) {
                 decorations={lineDecorations}
                 onGutterClick={(line) => file && void debug.toggle(file.path, line)}
                 onGutterEdit={(line) => file && setBpEdit({ path: file.path, line })}
-                emptyText={
-                  workspace
-                    ? 'No file is open: pick one in the project tree.'
-                    : readingBundle
-                      ? `No project is open. ${bundleName(readingBundle)}.gopsy is read in the Session view (its notes and saved files) and in the Build, Remarks, SSA and Runtime views.`
-                      : 'No project is open: Open Folder… (Ctrl+O), or Open Session… in the Session view for a .gopsy bundle.'
-                }
+                emptyText={emptyEditorText(workspace, readingBundle)}
               />
             </div>
             {views.some((v) => v.id === activeView && besideSource(v)) && (
@@ -392,14 +248,14 @@ export function App({ api, onDisconnect }: Props) {
           onToggle={() => setConsoleCollapsed(!consoleCollapsed)}
           api={api}
           store={store}
-          tabs={tabs}
-          active={activeTab}
-          onActivate={setActiveTab}
-          onOpen={(p) => void openConsole(p)}
-          onStop={stopConsole}
-          onClose={closeConsole}
+          tabs={consoles.tabs}
+          active={consoles.active}
+          onActivate={consoles.setActive}
+          onOpen={(p) => void consoles.open(p)}
+          onStop={consoles.stop}
+          onClose={consoles.close}
           onOpenLocation={(loc) => void openLocation(loc)}
-          error={consoleError}
+          error={consoles.error}
         />
       </main>
       {bpEdit && (

@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import type { BinaryAnalysis, BuildForAnalysis } from '../../../../shared/contract/binary';
 import type { DisassembledFunction } from '../../../../shared/contract/binaryTypes';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { Treemap } from './Treemap';
 import { SymbolsTable } from './SymbolsTable';
 import { Disassembly } from './Disassembly';

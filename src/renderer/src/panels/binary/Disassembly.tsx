@@ -1,6 +1,6 @@
 // One function's instructions with their source lines; a line inside the project opens the editor there.
 import type { DisassembledFunction } from '../../../../shared/contract/binaryTypes';
-import type { SourceTarget } from '../../views/registry';
+import type { SourceTarget } from '../viewProps';
 
 interface Props {
   fn: DisassembledFunction;

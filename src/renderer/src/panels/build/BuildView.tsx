@@ -4,12 +4,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
 import type { BundleRun, BundleRunDetail } from '../../../../shared/contract/bundle';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { ms } from './format';
 import { showErrorsInEditor } from './editorProblems';
 import { RunPanel, type Tab } from './RunPanel';
 import { bundleName, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
-import { BundleSourceAt } from '../../views/session/BundleSourceAt';
+import { BundleSourceAt } from '../session/BundleSourceAt';
 import { ProfileEditor } from './ProfileEditor';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';

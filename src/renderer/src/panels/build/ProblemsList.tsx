@@ -1,6 +1,6 @@
 // Compile errors of a failed build; clicking one opens the source at that line and byte column.
 import type { CompileError } from '../../../../shared/api';
-import type { SourceTarget } from '../../views/registry';
+import type { SourceTarget } from '../viewProps';
 
 export function ProblemsList({ errors, onOpen }: { errors: CompileError[]; onOpen: (t: SourceTarget) => void }) {
   if (errors.length === 0) return <p className="muted">No compile errors.</p>;

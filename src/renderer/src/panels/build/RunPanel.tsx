@@ -1,7 +1,7 @@
 // One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs. A run
 // replayed from a bundle is read-only: it offers nothing that would build, and shows its console.
 import type { RunDetail } from '../../../../shared/api';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { requestCompare, revealInTree } from '../../workbenchBus';
 import { CommandLog } from './CommandLog';
 import { CompilerProfileView } from './CompilerProfileView';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RunSummary } from '../../../../shared/api';
 import type { RunComparison, RunRef } from '../../../../shared/compare';
 import type { BundleRun } from '../../../../shared/contract/compare';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { onCompareRequest, takeCompareRequest } from '../../workbenchBus';
 import { AnotherVersion, type AnotherBase } from './AnotherVersion';

@@ -2,7 +2,7 @@
 // its counts in its title and, plainly, what a side lacks.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { RemarkChange, RunComparison, SsaFunctionDiff, TimingRow } from '../../../../shared/compare';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { SortTable, type Column } from './SortTable';
 import { kib, msOf, ratioOf, signedKib, signedMs } from './format';
 

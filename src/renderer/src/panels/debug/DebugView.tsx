@@ -3,11 +3,11 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { DebugConfig, DebugVariable, Goroutine, StackFrame } from '../../../../shared/api';
 import { loadState, saveState } from '../../state/persist';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { debugStoreFor } from './debugStore';
 import { LaunchForm } from './LaunchForm';
 import { VariableNode } from './VariableTree';
-import { godebugStore } from '../../godebug/store';
+import { godebugStore } from '../runtime/store';
 import { withGodebug } from './godebugEnv';
 
 const GOROUTINE_PAGE = 50;

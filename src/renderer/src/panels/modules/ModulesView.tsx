@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ModulePanel, ModVerifyResponse } from '../../../../shared/contract/binary';
 import type { LinkProblem, ModuleErrorExplanation } from '../../../../shared/contract/binaryTypes';
 import type { Result } from '../../../../shared/api';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { ModuleExplanations } from './ModuleExplanations';
 import '../binary/binary.css';
 import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';

@@ -5,7 +5,7 @@
 // remark's place opens in the file the bundle saved, nothing is compiled and nothing is stale).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REMARK_KINDS, type AlmostInlinedRow, type Remark, type RemarkKind, type RemarksSummary } from '../../../../shared/remarks';
-import type { ViewProps } from '../../views/registry';
+import type { ViewProps } from '../viewProps';
 import { clearRemarksInEditor, describeRemark, showRemarksInEditor } from './editorRemarks';
 import { FlowGraph } from './FlowGraph';
 import { IrPanel } from './IrPanel';
@@ -16,7 +16,7 @@ import { useLayout } from '../../state/layout';
 import { Splitter } from '../../Splitter';
 import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
 import { bundleName, capturedRemarks, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
-import { BundleSourceAt } from '../../views/session/BundleSourceAt';
+import { BundleSourceAt } from '../session/BundleSourceAt';
 import type { BundleRun } from '../../../../shared/contract/bundle';
 import { useShowing } from '../../storage/useShowing';
 

@@ -1,8 +1,8 @@
 // The top bar: the project, the toolchain, Open Folder and the go commands.
 import type { ConsolePreset, ToolchainInfo, WorkspaceState } from '../../../../shared/api';
 import { PRESETS } from '../console/ConsolePanel';
-import { ProfileSwitcher } from '../../godebug/ProfileSwitcher';
-import type { GodebugStore } from '../../godebug/store';
+import { ProfileSwitcher } from '../runtime/ProfileSwitcher';
+import type { GodebugStore } from '../runtime/store';
 
 interface Props {
   workspace: WorkspaceState | null;

@@ -1,7 +1,7 @@
 // The classified log: every line of the session with its kind, filterable by kind. Program output
 // is one of the kinds, so nothing the program printed is hidden by the parsing.
 import { useState } from 'react';
-import { TRACE_KINDS, type TraceEvent, type TraceKind } from '../../../shared/api';
+import { TRACE_KINDS, type TraceEvent, type TraceKind } from '../../../../shared/api';
 import type { TraceSession } from './store';
 
 const MAX_ROWS = 3000;

@@ -2,7 +2,7 @@
 // GODEBUG profile, and the profile editor. Each session stays complete after its process ends. An
 // opened bundle's captures are offered too, read-only, and drawn by the same panels.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ViewProps } from '../views/registry';
+import type { ViewProps } from '../viewProps';
 import { godebugStore } from './store';
 import { GcPanel } from './GcPanel';
 import { SchedPanel } from './SchedPanel';

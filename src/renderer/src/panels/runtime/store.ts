@@ -12,9 +12,9 @@ import type {
   SchedEvent,
   TraceEvent,
   TraceKind,
-} from '../../../shared/api';
-import type { BundleSummary } from '../../../shared/contract/bundle';
-import { loadState, saveState } from '../state/persist';
+} from '../../../../shared/api';
+import type { BundleSummary } from '../../../../shared/contract/bundle';
+import { loadState, saveState } from '../../state/persist';
 
 export interface TraceSession {
   id: string;

@@ -1,7 +1,7 @@
 // The profile editor (with completion from the selected toolchain's catalog, live validation), the
 // catalog itself, and the project's own GODEBUG defaults (go.mod, go.work, //go:debug).
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { ENV_VALUE_RE, type Finding, type GodebugCatalog, type GopsyApi, type ProjectGodebugDefaults } from '../../../shared/api';
+import { ENV_VALUE_RE, type Finding, type GodebugCatalog, type GopsyApi, type ProjectGodebugDefaults } from '../../../../shared/api';
 import type { GodebugStore } from './store';
 import { FindingList } from './FindingList';
 

@@ -1,7 +1,7 @@
 // The init view: a waterfall of package inits on the clock (start @ms, width = clock time) and a
 // table sortable by clock time, bytes or allocations (inittrace).
 import { useState } from 'react';
-import type { InitEvent } from '../../../shared/api';
+import type { InitEvent } from '../../../../shared/api';
 import type { TraceSession } from './store';
 
 type SortKey = 'atMs' | 'clockMs' | 'bytes' | 'allocs';

@@ -1,5 +1,5 @@
 // The GC view: heap before/after/live/goal over time, stop-the-world pauses, GC CPU %, cycle table.
-import { gcPauseMs } from '../../../core/godebug/gctrace';
+import { gcPauseMs } from '../../../../core/godebug/gctrace';
 import type { TraceSession } from './store';
 import { LineChart } from './LineChart';
 

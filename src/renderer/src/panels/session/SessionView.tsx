@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HostInfo } from '../../../../shared/api';
 import type { BundleSummary, SessionInfo } from '../../../../shared/contract/bundle';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../viewProps';
 import { currentLayout } from '../../state/layout';
 import { BundleViewer } from './BundleViewer';
 import { NotesPanel } from './NotesPanel';

@@ -1,5 +1,5 @@
 // Validation findings as a list: severity, which variable, and the reason in words.
-import type { Finding } from '../../../shared/api';
+import type { Finding } from '../../../../shared/api';
 
 export function FindingList({ findings, testId }: { findings: Finding[]; testId?: string }) {
   if (findings.length === 0) return null;

@@ -7,7 +7,7 @@ import type { BundleSummary, EntryText } from '../../../../shared/contract/bundl
 import { BundleSource } from './BundleSource';
 import { NoteList } from './NotesPanel';
 import { errorText, formatBytes } from './format';
-import { godebugStore, replayId } from '../../godebug/store';
+import { godebugStore, replayId } from '../runtime/store';
 import { showView } from '../../workbenchBus';
 import { useLayout } from '../../state/layout';
 import { Splitter } from '../../Splitter';

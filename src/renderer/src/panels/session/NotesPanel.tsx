@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { Note, NotesFile } from '../../../../shared/contract/bundle';
-import type { SourceTarget } from '../registry';
+import type { SourceTarget } from '../viewProps';
 import { errorText } from './format';
 import { setNotesFlusher } from './notesFlush';
 
