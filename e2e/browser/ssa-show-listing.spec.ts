@@ -46,6 +46,9 @@ test('"Show SSA" as the view opens on another package: the request\'s listing go
   await expect(page.getByTestId('ssa-function').or(page.getByTestId('ssa-error'))).toBeVisible({ timeout: 110_000 });
   await expect(page.getByTestId('ssa-error')).toHaveCount(0);
   await expect(page.getByTestId('ssa-function')).toContainText('(*Store).Add,1', { timeout: 110_000 });
+  // The lookup's "Finding the function…" is gone once the function is known (while shown, it blocks
+  // the view's own captures).
+  await expect(page.getByText(/Finding the function at/)).toHaveCount(0);
 
   const listings = sent.filter((m) => m.method === 'ssa.functions');
   const cancelled = sent.filter((m) => m.method === 'ssa.cancel').map((m) => m.params.job);

@@ -29,7 +29,10 @@ async function resolveRequest(api: GopsyApi, listFunctions: ListFunctions, req: 
   return { pkgDir, pkgArg, test, func: found[0].name, file: req.path };
 }
 
-/** Calls onTarget for each request (the one pending at mount included), onError when none fits. */
+/**
+ * Calls onTarget for each request (the one pending at mount included), onError when none fits. onBusy
+ * says what is being looked up, and is cleared once the target is known (its capture has its own progress).
+ */
 export function useShowSsaRequests(api: GopsyApi, list: ListFunctions, onTarget: (t: ShowSsaTarget) => void, onError: (message: string) => void, onBusy: (text: string | null) => void): void {
   const handlers = useRef({ list, onTarget, onError, onBusy });
   useEffect(() => {
@@ -42,7 +45,7 @@ export function useShowSsaRequests(api: GopsyApi, list: ListFunctions, onTarget:
       if (!req) return;
       handlers.current.onBusy(`Finding the function at ${req.path}:${req.line}…`);
       resolveRequest(api, handlers.current.list, req).then(
-        (t) => live && handlers.current.onTarget(t),
+        (t) => live && (handlers.current.onBusy(null), handlers.current.onTarget(t)),
         (err: Error) => live && (handlers.current.onBusy(null), handlers.current.onError(err.message)),
       );
     };
