@@ -7,7 +7,7 @@ import { lineOf, longHtml, markStmt, readSpan, type LongHtml } from './longHtml'
 
 export class GenssaColumn implements ColumnReader {
   private row: { dt: LongHtml; dd: LongHtml | null } | null = null;
-  /** The file named by the last "# file.go" row. Not reset with the column, as before. */
+  /** The file named by the last "# file.go" row. Not reset when a column ends. */
   private file: string | undefined;
 
   constructor(private readonly fn: SsaFunction) {}

@@ -14,7 +14,7 @@ export class PhaseColumn implements ColumnReader {
   /** The column's text while it has shown no block: an unknown column is kept as this text. */
   private otherText = '';
   private block: SsaBlock | null = null;
-  /** Inside a block's start <li>: its block spans are the preds. Not reset with the column, as before. */
+  /** Inside a block's start <li>: its block spans are the preds. Not reset when a column ends. */
   private inStart = false;
   private value: (LongHtml & { dead: boolean }) | null = null;
   private blockEnd: LongHtml | null = null;
