@@ -5,7 +5,7 @@ export * from './buildAnalysis';
 export * from './buildJson';
 export * from './chromeTrace';
 export * from './compileErrors';
-export * from './logopt';
+export * from './logoptFile';
 export * from './mainPackages';
 export * from './timeline';
 export * from './xLog';

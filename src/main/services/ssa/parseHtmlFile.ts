@@ -88,6 +88,11 @@ export const phaseHead = (p: SsaPhase): SsaPhase => ({ ...p, blocks: [], names: 
 export function parseHtmlFile(file: string, onPhase: OnStoredPhase, onDrop: (index: number) => void = () => undefined): Promise<SsaFunction> {
   const script = workerFile();
   if (!script) return parseHtmlFileInline(file, (p, i, name) => onPhase(storePhase(p), phaseHead(p), i, name), false, onDrop);
+  return parseHtmlFileInWorker(script, file, onPhase, onDrop);
+}
+
+/** parseHtmlFile in the worker built at `script` (exported for the test that runs the built worker). */
+export function parseHtmlFileInWorker(script: string, file: string, onPhase: OnStoredPhase, onDrop: (index: number) => void): Promise<SsaFunction> {
   return new Promise((resolve, reject) => {
     // A small young generation: the parse makes short-lived strings by the million, and with the
     // default one the worker's RSS grows by tens of MB of garbage; measured as fast either way.

@@ -3,7 +3,7 @@
 // fast path of logoptScan.ts, which checks the whole line at load but leaves the flow in the text
 // until a view asks for it (withFlow); any other line is read by JSON.parse with the build capture's
 // rules. Both give the same remarks (test/core/remarks/logoptFastPath.test.ts holds them to that).
-import { logoptFileError, readLogoptLine, type Remark as LogoptDiagnostic } from '../build/logopt';
+import { logoptFileError, readLogoptLine, type LogoptDiagnostic } from '../build/logoptFile';
 import type { FlowStep, Remark } from '../../shared/remarks';
 import { classifyCode } from './classify';
 import { DiagnosticScanner, type DiagnosticSink, type RelatedSink } from './logoptScan';

@@ -2,7 +2,8 @@
 // {version, package, goos, goarch, gc_version, file} then LSP-shaped diagnostics whose positions are
 // 1-based with byte columns.
 
-export interface Remark {
+/** One diagnostic of the file: a compiler remark as logopt writes it (LSP-shaped). */
+export interface LogoptDiagnostic {
   line: number;
   /** 1-based byte column. */
   column: number;
@@ -15,7 +16,7 @@ export interface LogoptFile {
   package: string;
   file: string;
   gcVersion?: string;
-  remarks: Remark[];
+  remarks: LogoptDiagnostic[];
   /** Lines that were not JSON or not a diagnostic (skipped, counted). */
   badLines: number;
   error?: string;
@@ -40,7 +41,7 @@ export interface LogoptHeader {
  * One non-blank line: the header (only when it is the file's first line), a diagnostic, or null when
  * it is not JSON / not a diagnostic with a position (a malformed line).
  */
-export function readLogoptLine(line: string, first: boolean): { header: LogoptHeader } | { remark: Remark } | null {
+export function readLogoptLine(line: string, first: boolean): { header: LogoptHeader } | { remark: LogoptDiagnostic } | null {
   let v: unknown;
   try {
     v = JSON.parse(line);
