@@ -10,6 +10,7 @@ import type {
   WorkspaceState,
 } from '../../shared/api';
 import type { SourceLocation } from '../../core/locations';
+import { errorMessage as message } from '../../shared/rpc';
 import { ConsoleStore } from './state/consoleStore';
 import { loadState, saveState } from './state/persist';
 import { useLayout } from './state/layout';
@@ -35,8 +36,6 @@ interface Props {
   api: GopsyApi;
   onDisconnect: (listener: () => void) => void;
 }
-
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 // Views stay mounted while hidden; a memoised host keeps them from re-rendering on every state change
 // of the window (their props are stable), so a hidden timeline or remarks table costs nothing.

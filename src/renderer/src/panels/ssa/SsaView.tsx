@@ -5,6 +5,7 @@ import type { TreePackage } from '../../../../shared/api';
 import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../../shared/ssa';
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
 import type { ViewProps } from '../../views/registry';
+import { errorMessage as message } from '../../../../shared/rpc';
 import { PhaseView, phaseRows } from './PhaseView';
 import { CfgView } from './CfgView';
 import { DiffView } from './DiffView';
@@ -28,7 +29,6 @@ import { useShowing } from '../../storage/useShowing';
 
 const NO_BLOCKS: SsaPhase['blocks'] = [];
 type Tab = 'phase' | 'diff' | 'cfg' | 'sources' | 'ast' | 'genssa' | 'search';
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function SsaView({ api, workspace, openSource }: ViewProps) {
   const [packages, setPackages] = useState<TreePackage[]>([]);

@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BundleSummary } from '../../../../shared/contract/bundle';
-import { errorText, formatBytes } from './format';
+import { formatBytes } from '../../../../shared/format';
+import { errorMessage } from '../../../../shared/rpc';
 
 /** Bytes per chunk: the backend takes at most 1 MiB. */
 const CHUNK = 1 << 20;
@@ -75,7 +76,7 @@ export function BundleDrop({ api }: { api: GopsyApi }) {
       setState({ error: false, text: `Opening ${file.name} (${formatBytes(file.size)})…` });
       openDroppedBundle(api, file, (sent) => setState({ error: false, text: `Receiving ${file.name}: ${formatBytes(sent)} of ${formatBytes(file.size)}…` })).then(
         (b) => setState({ error: false, text: `Opened ${file.name}: ${b.entries.length} entries, read-only.` }),
-        (err) => setState({ error: true, text: errorText(err) }),
+        (err) => setState({ error: true, text: errorMessage(err) }),
       );
     };
     // Capture phase: the editor must not take a dropped file as text.
