@@ -1,7 +1,7 @@
-// Sizes as people read them, the same in the workbench, the CLI and messages from the backend. Three
-// forms: a size in the unit that fits, the Binary view's (two decimals in MiB, so the sizes of one
-// binary's builds can be told apart: docs/real-modules.md shows one), and KiB throughout for tables
-// of sizes that are compared line by line (binary and compare diffs).
+// Sizes as people read them, the same in the workbench, the CLI and messages from the backend. Each
+// form has its use: a size in the unit that fits; the Binary view's (two decimals in MiB, so builds of
+// one binary can be told apart: docs/real-modules.md shows one); KiB throughout in tables of sizes
+// compared line by line (binary and compare diffs); whole MiB in messages about files too large to read.
 
 const KiB = 1024;
 const MiB = 1024 * 1024;
@@ -24,6 +24,12 @@ export function formatBytesFine(n: number): string {
   if (n < KiB) return `${n} B`;
   if (n < MiB) return `${(n / KiB).toFixed(1)} KiB`;
   return `${(n / MiB).toFixed(2)} MiB`;
+}
+
+/** Whole MiB for messages about files too large to read (`300 MiB`); under 1 MiB, the bytes. */
+export function formatMiB(n: number): string {
+  const mib = n / MiB;
+  return mib >= 1 ? `${Math.round(mib)} MiB` : `${n} bytes`;
 }
 
 /** Always in KiB, one decimal: `0.5 KiB`, `2048.0 KiB`. */
