@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyseFile } from '../main/services/binary/binaryService';
 import { executablesIn } from '../main/services/binary/runBinaries';
-import { ARTEFACTS } from '../main/services/runs/command';
+import { ARTEFACTS } from '../shared/runFolder';
 import { formatKiB } from '../shared/format';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { binaryDiff } from './binaryDiff';

@@ -1,6 +1,7 @@
 // Sessions and bundles: the live session's notes and layout (autosaved), saving a session to a
 // .gopsy bundle after a preview, and opening bundles read-only.
 import { z } from 'zod';
+import { isRunId } from '../runLayout';
 import { Empty, RelPath } from '../types';
 import { RunDetail, RunSummary } from '../build';
 import { bundleGodebugEvents, bundleGodebugMethods } from './bundleGodebug';
@@ -130,7 +131,7 @@ export type BundleRun = z.infer<typeof BundleRun>;
 export const BundleRunDetail = z.object({ detail: RunDetail, console: z.string().nullable(), consoleTruncated: z.boolean() });
 export type BundleRunDetail = z.infer<typeof BundleRunDetail>;
 /** The name of a run folder inside a bundle (runs/<run>/). */
-export const BundleRunName = z.string().min(1).max(128).regex(/^[\w.-]+$/, 'not a run id').refine((s) => !/^\.+$/.test(s), 'not a run id');
+export const BundleRunName = z.string().refine(isRunId, 'not a run id');
 
 const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 

@@ -7,7 +7,7 @@ import type { ConnectionContext } from '../backend';
 import { importChain, modGraph, modulePanel, modVerify } from '../modules/moduleService';
 import { runServiceOf } from '../runs/handlers';
 import { runBinaries } from './runBinaries';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import type { RunBinary } from '../../../shared/contract/binary';
 
 /** Base name → absolute paths of the project's files, for objdump's base-name-only locations. */

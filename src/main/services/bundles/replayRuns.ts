@@ -6,7 +6,7 @@ import type { RunManifest } from '../../../shared/build';
 import type { BundleRun, BundleRunDetail } from '../../../shared/contract/bundle';
 import type { Backend } from '../backend';
 import { bundleRuns, DirRunFiles } from '../compare/runFiles';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { loadRunDetail } from '../runs/runDetail';
 import { summarize } from '../runs/runStore';
 import { BundleRunCache } from './runCache';

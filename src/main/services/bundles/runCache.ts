@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { GopsyError } from '../../../shared/rpc';
 import { isInside } from '../paths';
 import { BundleError, type BundleReader } from './bundleReader';
-import { isRunId, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
+import { isRunId, runManifestEntry, runPrefix } from '../../../shared/runLayout';
 import { isSsaCaptureId, ssaCapturePrefix } from '../../../core/bundle/ssaLayout';
 import { SSA_CAPTURE_MARKER } from '../ssa/layout';
 

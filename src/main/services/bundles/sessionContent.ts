@@ -6,7 +6,7 @@ import path from 'node:path';
 import { entryNameProblem } from '../../../core/bundle/entryName';
 import type { RunManifest } from '../../../shared/build';
 import { RunStore } from '../runs/runStore';
-import { runFolder } from '../../../core/bundle/runLayout';
+import { runFolder } from '../../../shared/runLayout';
 import { DebugStore } from '../debug/debugStore';
 import { ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
 import { SSA_CAPTURE_MARKER } from '../ssa/layout';

@@ -14,7 +14,7 @@ import type { Remark } from '../../../shared/remarks';
 import { formatMiB } from '../../../shared/format';
 import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
 import type { RunFiles } from './runFiles';
 import { mainPackageLines } from '../runs/mainLines';

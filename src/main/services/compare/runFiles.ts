@@ -10,7 +10,7 @@ import { RunManifest } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
 import type { BundleReader } from '../bundles/bundleReader';
 import { isInside } from '../paths';
-import { isRunId, runIdOfManifestEntry, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
+import { isRunId, runIdOfManifestEntry, runManifestEntry, runPrefix } from '../../../shared/runLayout';
 
 export interface RunFile {
   /** Run-relative, '/'-separated. */

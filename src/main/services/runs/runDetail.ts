@@ -23,7 +23,7 @@ import {
 import { compilerProfile } from '../../../core/build/pprofFlame';
 import { formatMiB } from '../../../shared/format';
 import { readSourceHashes } from '../remarks/sourceHashes';
-import { ARTEFACTS } from './command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { mainPackageLines } from './mainLines';
 
 /** Artefacts larger than this are not parsed in the backend's main thread. */

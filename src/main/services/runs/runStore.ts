@@ -6,10 +6,7 @@ import path from 'node:path';
 import { RunManifest, type RunSummary } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
 import { writeFileAtomic } from '../atomicFile';
-import { ARTEFACTS } from './command';
-
-/** Run ids are made here and checked on the way in: they name directories. */
-export const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+import { ARTEFACTS, RUN_ID } from '../../../shared/runFolder';
 
 export function projectKey(root: string): string {
   return createHash('sha256').update(root).digest('hex').slice(0, 16);

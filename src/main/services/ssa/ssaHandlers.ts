@@ -7,7 +7,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { SsaService, type JobWatch } from './ssaService';
 import { replayRunDir, replaySsaCaptureDir } from '../bundles/replayRuns';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 
 const services = new WeakMap<object, SsaService>();
 

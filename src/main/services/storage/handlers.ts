@@ -8,7 +8,7 @@ import { runServiceOf } from '../runs/handlers';
 import { contentKey } from '../bundles/runCache';
 import { InUseLedger, useKey, type InUseMap } from './inUse';
 import { StorageService, RECEIVED_DIR, RUNS_DIR } from './storageService';
-import { RUN_ID } from '../runs/runStore';
+import { RUN_ID } from '../../../shared/runFolder';
 import path from 'node:path';
 
 const VIEW_NAMES: Record<string, string> = { build: 'Build', remarks: 'Remarks', compare: 'Compare', binary: 'Binary', ssa: 'SSA' };

@@ -19,8 +19,9 @@ import {
 } from '../../../shared/contract/storage';
 import { GopsyError } from '../../../shared/rpc';
 import { formatBytes } from '../../../shared/format';
-import { ARTEFACTS } from '../runs/command';
-import { projectKey, RUN_ID } from '../runs/runStore';
+import { ARTEFACTS } from '../../../shared/runFolder';
+import { projectKey } from '../runs/runStore';
+import { RUN_ID } from '../../../shared/runFolder';
 import { SSA_CAPTURE_ID, SSA_DIR, SSA_GOCACHE, SSA_LISTINGS, SSA_TEMP, SSA_WRAPPER, ssaCaptureTime, ssaProjectKey } from '../ssa/layout';
 import { FolderSizes, measureFolder } from './folderSize';
 import { IN_USE_DIR, othersInUse, useKey, type InUseMap } from './inUse';

@@ -6,6 +6,7 @@ import type { SsaAstLine, SsaPhase, SsaProgLine, SsaSourceFile } from '../../../
 import type { SsaDiffResult, SsaFuncInfo, SsaHistoryResult, SsaSearchResult, SsaSummary } from '../../../../shared/contract/ssa';
 import type { ViewProps } from '../../views/registry';
 import { errorMessage as message } from '../../../../shared/rpc';
+import { RUN_SSA_PAGE, runFolder } from '../../../../shared/runLayout';
 import { PhaseView, phaseRows } from './PhaseView';
 import { CfgView } from './CfgView';
 import { DiffView } from './DiffView';
@@ -173,7 +174,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const bundleSsa = useMemo(() => {
     const out: Array<{ from: { run: string } | { capture: string }; file: string; label: string }> = [];
     for (const e of bundle?.entries ?? []) {
-      const run = /^runs\/([\w.-]+)\/ssa\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
+      const run = RUN_SSA_PAGE.exec(e.path);
       if (run) out.push({ from: { run: run[1]! }, file: `${run[2]!}.html`, label: `${bundleName(bundle!)} ▸ run ${run[1]!}: ${run[2]!}` });
       const cap = /^ssa\/([\w.-]+)\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
       if (cap) out.push({ from: { capture: cap[1]! }, file: `${cap[2]!}.html`, label: `${bundleName(bundle!)} ▸ SSA capture: ${cap[2]!}` });
@@ -308,7 +309,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           <select value="" onChange={(e) => void openFromBundle(Number(e.target.value))} title="SSA the open bundle carries: captured by its build runs or in the SSA view (read-only, nothing is compiled)" data-testid="ssa-bundle-open">
             <option value="">from the bundle…</option>
             {bundleSsa.map((b, i) => (
-              <option key={`${'run' in b.from ? `runs/${b.from.run}` : `ssa/${b.from.capture}`}/${b.file}`} value={i}>
+              <option key={`${'run' in b.from ? runFolder(b.from.run) : `ssa/${b.from.capture}`}/${b.file}`} value={i}>
                 {b.label}
               </option>
             ))}
