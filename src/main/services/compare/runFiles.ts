@@ -137,7 +137,7 @@ export class BundleRunFiles implements RunFiles {
   /** Sources travel in the bundle under sources/<project-relative path>. */
   async source(abs: string, project: string): Promise<string | null> {
     const rel = path.relative(project, abs).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    if (!rel || !isInside(project, abs)) return null;
     const bytes = await this.reader.readEntry(`sources/${rel}`, 16 << 20).catch(() => null);
     return bytes ? bytes.toString('utf8') : null;
   }

@@ -6,6 +6,7 @@ import { remarksServiceOf } from '../remarks/handlers';
 import type { Backend, ConnectionContext } from '../backend';
 import { runServiceOf } from '../runs/handlers';
 import { contentKey } from '../bundles/runCache';
+import { isInside } from '../paths';
 import { InUseLedger, useKey, type InUseMap } from './inUse';
 import { StorageService, RECEIVED_DIR, RUNS_DIR } from './storageService';
 import { RUN_ID } from '../../../shared/runFolder';
@@ -43,7 +44,7 @@ function liveInUse(backend: Backend, shown: BackendStorage['shown']): InUseMap {
   const runsDir = path.join(backend.storageDir, RUNS_DIR);
   for (const file of backend.binaries.loadedFiles()) {
     const rel = path.relative(runsDir, file).split(path.sep);
-    if (rel.length >= 3 && rel[0] !== '..' && RUN_ID.test(rel[1]!)) out.set(useKey('run', rel[1]!), 'its binary is loaded in the Binary view');
+    if (isInside(runsDir, file) && rel.length >= 3 && RUN_ID.test(rel[1]!)) out.set(useKey('run', rel[1]!), 'its binary is loaded in the Binary view');
   }
   return out;
 }
