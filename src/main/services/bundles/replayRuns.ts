@@ -9,7 +9,7 @@ import { bundleRuns, DirRunFiles } from '../compare/runFiles';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { loadRunDetail } from '../runs/runDetail';
 import { summarize } from '../runs/runStore';
-import { BundleRunCache } from './runCache';
+import { BUNDLE_RUNS_DIR, BundleRunCache } from './runCache';
 
 /** The console transcript is shown from its end, as a terminal would have it. */
 const MAX_CONSOLE = 2 * 2 ** 20;
@@ -19,7 +19,7 @@ const caches = new WeakMap<Backend, BundleRunCache>();
 export function bundleRunCacheOf(backend: Backend): BundleRunCache {
   let cache = caches.get(backend);
   if (!cache) {
-    const c = (cache = new BundleRunCache(path.join(backend.storageDir, 'bundle-runs')));
+    const c = (cache = new BundleRunCache(path.join(backend.storageDir, BUNDLE_RUNS_DIR)));
     caches.set(backend, c);
     backend.bundles.onClosed((id) => c.release(id));
   }

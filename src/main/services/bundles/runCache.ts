@@ -41,6 +41,11 @@ export function checkRunName(run: string): string {
   return run;
 }
 
+/** Where open bundles' runs are extracted in gopsy's storage: bundle-runs/<content key>/. */
+export const BUNDLE_RUNS_DIR = 'bundle-runs';
+/** A bundle's content key (contentKey): 32 hex digits. */
+export const BUNDLE_KEY = /^[0-9a-f]{32}$/;
+
 const keys = new WeakMap<BundleReader, string>();
 
 /** Identifies a bundle by what it holds: its manifest lists every entry with its sha256. */

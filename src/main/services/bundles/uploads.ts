@@ -26,6 +26,11 @@ interface Upload {
   queue: Promise<unknown>;
 }
 
+/** Where dropped bundles are received in gopsy's storage. */
+export const RECEIVED_DIR = 'received';
+/** A received bundle's file name: `<upload id>-<sanitised name>.gopsy`. */
+export const RECEIVED_NAME = /^[\w.-]+\.gopsy$/i;
+
 export function isBundleName(name: string): boolean {
   return /\.gopsy$/i.test(name);
 }
@@ -35,7 +40,7 @@ export class BundleUploads {
   readonly dir: string;
 
   constructor(storageDir: string) {
-    this.dir = path.join(storageDir, 'received');
+    this.dir = path.join(storageDir, RECEIVED_DIR);
   }
 
   async begin(name: string, size: number): Promise<string> {

@@ -16,7 +16,7 @@ import { ARTEFACTS } from '../../../shared/runFolder';
 import { buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
-import { RunStore, newRunId, summarize } from './runStore';
+import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
@@ -75,7 +75,7 @@ export class RunService {
   private readonly fetching = new Set<ChildProcess>();
 
   constructor(storageDir: string) {
-    this.store = new RunStore(path.join(storageDir, 'runs'));
+    this.store = new RunStore(path.join(storageDir, RUNS_DIR));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
   }
 

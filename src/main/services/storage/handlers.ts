@@ -8,7 +8,9 @@ import { runServiceOf } from '../runs/handlers';
 import { contentKey } from '../bundles/runCache';
 import { isInside } from '../paths';
 import { InUseLedger, useKey, type InUseMap } from './inUse';
-import { StorageService, RECEIVED_DIR, RUNS_DIR } from './storageService';
+import { StorageService } from './storageService';
+import { RECEIVED_DIR } from '../bundles/uploads';
+import { RUNS_DIR } from '../runs/runStore';
 import { RUN_ID } from '../../../shared/runFolder';
 import path from 'node:path';
 

@@ -3,7 +3,7 @@
 // the limits applied after each run. Items in use say why and cannot be selected.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GopsyApi } from '../../../shared/api';
-import type { DeleteOutcome, ProjectStorage, StorageItem, StorageLimits, StorageRef, StorageReport } from '../../../shared/contract/storage';
+import { limitsText, type DeleteOutcome, type ProjectStorage, type StorageItem, type StorageLimits, type StorageRef, type StorageReport } from '../../../shared/contract/storage';
 import { formatBytes } from '../../../shared/format';
 import { ErrorBanner, Modal, ModalActions } from '../dialogs/Modal';
 import { errorMessage } from '../../../shared/rpc';
@@ -85,7 +85,7 @@ function LimitsForm({ api, initial, onSaved }: { api: GopsyApi; initial: Storage
     try {
       const l = await api.call('storage.setLimits', { keepRuns: whole(keepRuns), keepSsa: whole(keepSsa), maxBytes: Math.round(gib * 2 ** 30) });
       setError(null);
-      onSaved(`Limits saved: the newest ${l.keepRuns || 'all'} runs and ${l.keepSsa || 'all'} SSA captures per project, ${l.maxBytes ? formatBytes(l.maxBytes) : 'no size limit'} in all.`);
+      onSaved(`Limits saved: the ${limitsText(l)}.`);
     } catch (err) {
       setError(errorMessage(err));
     }
