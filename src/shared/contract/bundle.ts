@@ -6,6 +6,11 @@ import { Empty, RelPath } from '../types';
 import { RunDetail, RunSummary } from '../build';
 import { bundleGodebugEvents, bundleGodebugMethods } from './bundleGodebug';
 
+/** A session bundle's file name ends in .gopsy (in any case): what the workbench and the backend accept as a bundle. */
+export function isBundleName(name: string): boolean {
+  return /\.gopsy$/i.test(name);
+}
+
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
 export const NoteAnchor = z.discriminatedUnion('type', [
   z.object({ type: z.literal('free') }),

@@ -4,6 +4,7 @@
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isBundleName } from '../../../shared/contract/bundle';
 import { GopsyError } from '../../../shared/rpc';
 import { writeAll } from './zipWriter';
 
@@ -30,10 +31,6 @@ interface Upload {
 export const RECEIVED_DIR = 'received';
 /** A received bundle's file name: `<upload id>-<sanitised name>.gopsy`. */
 export const RECEIVED_NAME = /^[\w.-]+\.gopsy$/i;
-
-export function isBundleName(name: string): boolean {
-  return /\.gopsy$/i.test(name);
-}
 
 export class BundleUploads {
   private readonly uploads = new Map<string, Upload>();

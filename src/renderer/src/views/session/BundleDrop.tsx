@@ -3,7 +3,7 @@
 // authenticated connection into gopsy's storage. Anything else dropped gets a clear message.
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
-import type { BundleSummary } from '../../../../shared/contract/bundle';
+import { isBundleName, type BundleSummary } from '../../../../shared/contract/bundle';
 import { formatBytes } from '../../../../shared/format';
 import { errorMessage } from '../../../../shared/rpc';
 
@@ -17,7 +17,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export async function openDroppedBundle(api: GopsyApi, file: File, progress: (sent: number) => void): Promise<BundleSummary> {
-  if (!/\.gopsy$/i.test(file.name)) {
+  if (!isBundleName(file.name)) {
     throw new Error(`${file.name} is not a session bundle: only .gopsy files can be dropped onto gopsy.`);
   }
   if (file.size === 0) throw new Error(`${file.name} is empty.`);
