@@ -23,6 +23,8 @@ import { dynamicDeps, traceLoader } from './dynamicDeps';
 export const BINARIES_DIR = 'binaries';
 /** Their ids: `b-`, the time in base-36 milliseconds, 6 hex digits. */
 export const BINARY_ID = /^b-([0-9a-z]+)-[0-9a-f]{6}$/;
+/** The action graph a build for analysis writes beside its binary. */
+export const BINARY_ACTION_GRAPH = 'actiongraph.json';
 
 interface Entry {
   summary: BinarySummary;
@@ -96,7 +98,7 @@ export class BinaryService {
     await mkdir(outDir, { recursive: true });
     const name = path.basename(dir);
     const out = path.join(outDir, name);
-    const graph = path.join(outDir, 'actiongraph.json');
+    const graph = path.join(outDir, BINARY_ACTION_GRAPH);
     const tagArgs = tags.length > 0 ? [`-tags=${tags.join(',')}`] : [];
     const args = ['build', ...tagArgs, '-ldflags=-v', `-debug-actiongraph=${graph}`, '-o', out, pkgArg];
     const res = await runGo(args, { cwd: root, timeoutMs: 600_000 });

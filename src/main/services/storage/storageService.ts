@@ -22,7 +22,7 @@ import { GopsyError } from '../../../shared/rpc';
 import { formatBytes } from '../../../shared/format';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { PROJECT_KEY, projectKey, RUNS_DIR } from '../runs/runStore';
-import { BINARIES_DIR, BINARY_ID } from '../binary/binaryService';
+import { BINARIES_DIR, BINARY_ACTION_GRAPH, BINARY_ID } from '../binary/binaryService';
 import { BUNDLE_KEY, BUNDLE_RUNS_DIR } from '../bundles/runCache';
 import { RECEIVED_DIR, RECEIVED_NAME } from '../bundles/uploads';
 import { NOTES_FILE, SESSION_FILE, SESSIONS_DIR, SessionFile } from '../bundles/sessions';
@@ -271,7 +271,7 @@ export class StorageService {
     for (const id of (await subdirs(path.join(this.storageDir, BINARIES_DIR))).filter((k) => BINARY_ID.test(k))) {
       const dir = path.join(this.storageDir, BINARIES_DIR, id);
       const made = parseInt(BINARY_ID.exec(id)![1]!, 36);
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== 'actiongraph.json');
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== BINARY_ACTION_GRAPH);
       await add('binary', id, names[0] ? `binary built for analysis: ${names[0]}` : 'a build for analysis without a binary', new Date(made).toISOString(), !names[0] && now - made < UNDER_WAY_MS);
     }
     for (const id of (await subdirs(path.join(this.storageDir, SSA_DIR, SSA_TEMP))).filter((k) => SSA_TEMP_ID.test(k))) {
