@@ -5,7 +5,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { analyseFile } from '../main/services/binary/binaryService';
 import { executablesIn } from '../main/services/binary/runBinaries';
-import { ARTEFACTS } from '../main/services/runs/command';
+import { ARTEFACTS } from '../shared/runFolder';
+import { formatKiB } from '../shared/format';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { binaryDiff } from './binaryDiff';
 import { InputError, openRun, runOperand } from './runInput';
@@ -40,8 +41,6 @@ export async function findBinary(p: string): Promise<FoundBinary> {
     throw err;
   }
 }
-
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 
 export const binaryCommand: CliCommand = {
   summary: 'build info, size by package and top symbols of a Go binary',
@@ -88,9 +87,9 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     const info = analysis.buildInfo;
     const lines = [
       `${r.positional[0]}${found.name !== path.basename(r.positional[0]!) ? ` (${found.name})` : ''}`,
-      `  file size     ${kb(analysis.fileSize)}`,
-      `  symbol total  ${kb(analysis.symbolTotal)} (nm sizes of symbols with bytes in the file; the rest is headers, pclntab, DWARF, symbol tables)`,
-      `  memory only   ${kb(analysis.memoryOnlyTotal)} (.bss and .noptrbss: zeroed memory at run time, no bytes in the file)`,
+      `  file size     ${formatKiB(analysis.fileSize)}`,
+      `  symbol total  ${formatKiB(analysis.symbolTotal)} (nm sizes of symbols with bytes in the file; the rest is headers, pclntab, DWARF, symbol tables)`,
+      `  memory only   ${formatKiB(analysis.memoryOnlyTotal)} (.bss and .noptrbss: zeroed memory at run time, no bytes in the file)`,
     ];
     if (analysis.sectionsProblem) lines.push(`  note          sizes may include .bss: ${analysis.sectionsProblem}`);
     if (info) {
@@ -102,13 +101,13 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
       lines.push(`  build info    none: ${analysis.buildInfoProblem ?? ''}`);
     }
     lines.push('', 'Size by package:');
-    for (const p of analysis.packages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
+    for (const p of analysis.packages.slice(0, top)) lines.push(`  ${formatKiB(p.size).padStart(12)}  ${p.package}  (${p.module})`);
     if (analysis.memoryOnlyPackages.length > 0) {
       lines.push('', 'Memory only (.bss), by package:');
-      for (const p of analysis.memoryOnlyPackages.slice(0, top)) lines.push(`  ${kb(p.size).padStart(12)}  ${p.package}  (${p.module})`);
+      for (const p of analysis.memoryOnlyPackages.slice(0, top)) lines.push(`  ${formatKiB(p.size).padStart(12)}  ${p.package}  (${p.module})`);
     }
     lines.push('', 'Top symbols in the file:');
-    for (const s of topSymbols) lines.push(`  ${kb(s.size).padStart(12)}  ${s.type}  ${s.name}`);
+    for (const s of topSymbols) lines.push(`  ${formatKiB(s.size).padStart(12)}  ${s.type}  ${s.name}`);
     process.stdout.write(lines.join('\n') + '\n');
     return 0;
   },

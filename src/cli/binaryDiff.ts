@@ -4,12 +4,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readBinaryFacts } from '../main/services/binary/analyseBinary';
 import { diffSizes, type SizeDelta } from '../core/binary/sizeDiff';
-
-const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '-' : ' '}${kib(Math.abs(n))}`;
+import { formatKiB, signedKiB } from '../shared/format';
 
 function row(d: SizeDelta): string {
-  return `  ${signed(d.delta).padStart(13)}  ${kib(d.before).padStart(11)} → ${kib(d.after).padEnd(11)}  ${d.name}`;
+  return `  ${signedKiB(d.delta, '-').padStart(13)}  ${formatKiB(d.before).padStart(11)} → ${formatKiB(d.after).padEnd(11)}  ${d.name}`;
 }
 
 /** `labels`: what the user named (a bundle's binary is read from a temp copy whose path means nothing). */
@@ -31,7 +29,7 @@ export async function binaryDiff(before: string, after: string, top: number, jso
   const lines = [
     `before  ${labels[0]}`,
     `after   ${labels[1]}`,
-    `symbols ${kib(diff.totalBefore)} → ${kib(diff.totalAfter)} (${signed(total).trim()})`,
+    `symbols ${formatKiB(diff.totalBefore)} → ${formatKiB(diff.totalAfter)} (${signedKiB(total, '-')})`,
     '',
     `Packages that changed (${diff.packages.length}):`,
     ...diff.packages.slice(0, top).map(row),

@@ -1,6 +1,6 @@
 // The shape of a gopsy subcommand, and small helpers they share.
 import path from 'node:path';
-import { GopsyError } from '../shared/rpc';
+import { errorMessage, GopsyError } from '../shared/rpc';
 import { GoNotFoundError } from '../main/services/go/run';
 
 export interface CliCommand {
@@ -23,8 +23,7 @@ export function userErrorMessage(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e.code === 'string' && typeof e.path === 'string') return oneLine(`${e.path}: ${e.message.replace(/^[A-Z]+: /, '')}`);
   if (process.env.GOPSY_DEBUG && e?.stack) return e.stack;
-  const message = err instanceof Error ? err.message : String(err);
-  return `${oneLine(message)} (an error inside gopsy; GOPSY_DEBUG=1 shows where)`;
+  return `${oneLine(errorMessage(err))} (an error inside gopsy; GOPSY_DEBUG=1 shows where)`;
 }
 
 /** Tool output inside a message (go list's stderr) may span lines: the first few, joined. */

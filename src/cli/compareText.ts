@@ -1,12 +1,11 @@
 // The rich comparison of two runs as plain text (gopsy diff): toolchains, then the four sections,
 // each with its counts, what is missing on which side, and the biggest changes first.
 import type { RunComparison, TimingRow } from '../shared/compare';
+import { formatKiB, signedKiB } from '../shared/format';
 
 const ms = (ns: number | null) => (ns === null ? '—' : `${(ns / 1e6).toFixed(1)} ms`);
 const signedMs = (ns: number | null) => (ns === null ? '' : `${ns >= 0 ? '+' : '-'}${(Math.abs(ns) / 1e6).toFixed(1)} ms`);
 const ratio = (r: number | null) => (r === null ? '' : `×${r.toFixed(2)}`);
-const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-const signedKib = (n: number) => `${n > 0 ? '+' : n < 0 ? '-' : ' '}${kib(Math.abs(n))}`;
 
 function timingLine(r: TimingRow, width: number): string {
   return `  ${r.name.padEnd(width)}  ${ms(r.aNs).padStart(11)}  ${ms(r.bNs).padStart(11)}  ${signedMs(r.deltaNs).padStart(11)}  ${ratio(r.ratio)}`;
@@ -81,11 +80,11 @@ export function formatComparison(c: RunComparison, top = 20): string {
   out.push('');
 
   const b = c.binary;
-  out.push(`Binary size: ${b.a && b.b ? `${b.binaryA}: symbols ${kib(b.totalBefore)} → ${kib(b.totalAfter)} (${signedKib(b.totalAfter - b.totalBefore).trim()})` : 'not compared'}`);
+  out.push(`Binary size: ${b.a && b.b ? `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore, '-')})` : 'not compared'}`);
   notes(b.notes);
   if (b.a && b.b) {
-    if (b.fileSizeA !== undefined && b.fileSizeB !== undefined) out.push(`  file ${kib(b.fileSizeA)} → ${kib(b.fileSizeB)}`);
-    for (const p of b.packages.slice(0, top)) out.push(`  ${signedKib(p.delta).padStart(13)}  ${kib(p.before).padStart(11)} → ${kib(p.after).padEnd(11)}  ${p.name}`);
+    if (b.fileSizeA !== undefined && b.fileSizeB !== undefined) out.push(`  file ${formatKiB(b.fileSizeA)} → ${formatKiB(b.fileSizeB)}`);
+    for (const p of b.packages.slice(0, top)) out.push(`  ${signedKiB(p.delta, '-').padStart(13)}  ${formatKiB(p.before).padStart(11)} → ${formatKiB(p.after).padEnd(11)}  ${p.name}`);
   }
   if (c.warnings.length) {
     out.push('', 'Warnings:');

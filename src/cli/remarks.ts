@@ -4,7 +4,7 @@ import path from 'node:path';
 import { countByKind, withFlow, type LazyRemark } from '../core/remarks';
 import { REMARK_KINDS, type Remark } from '../shared/remarks';
 import { loadRemarks, type LoadedRemarks } from '../main/services/remarks/loadRemarks';
-import { ARTEFACTS } from '../main/services/runs/command';
+import { ARTEFACTS } from '../shared/runFolder';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { InputError, openRun, runOperand } from './runInput';
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BundleReader } from '../main/services/bundles/bundleReader';
 import { BundleRunFiles, DirRunFiles, bundleRuns, type RunFile, type RunFiles } from '../main/services/runs/runFiles';
-import { ARTEFACTS } from '../main/services/runs/command';
+import { ARTEFACTS } from '../shared/runFolder';
 import { missingBinary, missingRemarks, missingSsa } from '../core/compare/missing';
 import type { RunManifest } from '../shared/build';
 import { GopsyError } from '../shared/rpc';

@@ -12,7 +12,7 @@ import { defaultStorageDir } from '../main/services/settings';
 import { candidates, compilePkgPath, normaliseQuery, resolveName } from '../core/ssa/names';
 import { COUNTS_MEANING, phaseCounts } from '../core/ssa/phaseCounts';
 import { ArgReader, UsageError, type CliCommand } from './command';
-import { ARTEFACTS } from '../main/services/runs/command';
+import { ARTEFACTS } from '../shared/runFolder';
 import { InputError, openRun, runOperand, type OpenedRun } from './runInput';
 
 /** The JSON shape promised in the docs: these field names are a contract for scripts. */

@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { formatBytes } from '../shared/format';
-import { StorageLimits, type DeleteOutcome, type ProjectStorage, type StorageItem, type StorageRef, type StorageReport } from '../shared/contract/storage';
+import { limitsText, StorageLimits, type DeleteOutcome, type ProjectStorage, type StorageItem, type StorageRef, type StorageReport } from '../shared/contract/storage';
 import { defaultStorageDir, SettingsStore } from '../main/services/settings';
 import { projectKey } from '../main/services/runs/runStore';
 import { StorageService, refOf } from '../main/services/storage/storageService';
@@ -66,8 +66,7 @@ function printReport(rep: StorageReport, only?: string): void {
     process.stdout.write('\n');
   }
   for (const a of rep.areas) process.stdout.write(`${a.name}: ${formatBytes(a.bytes)} in ${count(a.files, 'file')}: ${a.note}\n`);
-  const l = rep.limits;
-  process.stdout.write(`\nLimits after each run: newest ${l.keepRuns || 'all'} runs and ${l.keepSsa || 'all'} SSA captures per project, ${l.maxBytes ? formatBytes(l.maxBytes) : 'no size limit'} in all.\n`);
+  process.stdout.write(`\nLimits after each run: ${limitsText(rep.limits)}.\n`);
 }
 
 function printOutcome(res: DeleteOutcome, dryRun = false): void {
@@ -136,9 +135,7 @@ export const storageCommand: CliCommand = {
           const kinds: Array<'run' | 'ssa'> = kind === 'all' ? ['run', 'ssa'] : [kind as 'run' | 'ssa'];
           const root = projectRoot(r.get('--project') ?? '.');
           if (dryRun) {
-            const p = (await service.report()).projects.find((x) => x.key === projectKey(root));
-            const items = p ? [...(kinds.includes('run') ? p.runs.slice(keep) : []), ...(kinds.includes('ssa') ? p.ssa.slice(keep) : [])] : [];
-            res = planned(items);
+            res = planned(await service.pruneCandidates(root, keep, kinds));
           } else res = await service.prune(root, keep, kinds);
         }
         if (json) out(res);
@@ -164,7 +161,7 @@ export const storageCommand: CliCommand = {
         const changed = JSON.stringify(next) !== JSON.stringify(cur);
         const limits = changed ? await settings.setStorageLimits(checked.data) : cur;
         if (json) out(limits);
-        else process.stdout.write(`newest ${limits.keepRuns || 'all'} runs and ${limits.keepSsa || 'all'} SSA captures per project; ${limits.maxBytes ? formatBytes(limits.maxBytes) : 'no size limit'} in all\n`);
+        else process.stdout.write(`${limitsText(limits)}\n`);
         return 0;
       }
       default:

@@ -2,6 +2,7 @@
 // compared on build timing, optimisation remarks, per-function SSA and binary size. src/core/compare
 // computes them; the contract (contract/compare.ts), the Compare view and `gopsy diff` carry them.
 import { z } from 'zod';
+import { RUN_ID } from './runFolder';
 
 /** Why a section has nothing to compare: said plainly per side. */
 export const Availability = z.object({
@@ -172,7 +173,7 @@ export type RunComparison = z.infer<typeof RunComparison>;
 
 /** A run to compare: one of the open project's runs, or one inside an opened bundle. */
 export const RunRef = z.union([
-  z.object({ run: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id') }).strict(),
+  z.object({ run: z.string().regex(RUN_ID, 'not a run id') }).strict(),
   z.object({ bundle: z.string().min(1).max(64), run: z.string().min(1).max(256) }).strict(),
 ]);
 export type RunRef = z.infer<typeof RunRef>;

@@ -43,6 +43,9 @@ const ResponseFrame = z.union([
 ]);
 const EventFrame = z.object({ t: z.literal('evt'), event: z.string(), payload: z.unknown() });
 
+/** The message of anything thrown (an Error's message, else the value as text), for showing to the user. */
+export const errorMessage = (err: unknown): string => (err as Error)?.message ?? String(err);
+
 /** An error a service throws on purpose: its message is shown to the user as it is. */
 export class GopsyError extends Error {
   constructor(
@@ -127,7 +130,7 @@ export class RpcServer {
         reply({ ok: false, error: { code: err.code, message: err.message } });
       } else {
         this.onInternalError(method, err);
-        reply({ ok: false, error: { code: 'internal', message: `${method} failed: ${(err as Error)?.message ?? String(err)}` } });
+        reply({ ok: false, error: { code: 'internal', message: `${method} failed: ${errorMessage(err)}` } });
       }
     }
   }

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { ACK_CHUNK_CHARS as ACK_CHUNK } from '../../src/shared/console';
 import { copySample, removeTemp } from '../integration/support';
 import { startTestHost, type TestHost } from './host';
 import { recordTrial, saveTrials } from './trials';
@@ -13,7 +14,6 @@ import { recordTrial, saveTrials } from './trials';
 const CONSOLES = 20;
 /** 1 MB each in npm test; npm run test:hardening sets 10. */
 const MB_EACH = Number(process.env.GOPSY_LOAD_MB ?? 1);
-const ACK_CHUNK = 5_000;
 
 /**
  * Hashes what a console printed between the markers, as it arrives, so the client keeps no copy

@@ -4,14 +4,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { descendants, isAlive } from '../../src/main/services/processTree';
-import {
-  BATCH_MAX_CHARS,
-  HIGH_WATERMARK_CHARS,
-  LOW_WATERMARK_CHARS,
-  PtyProcess,
-  hasExited,
-  type PtyExit,
-} from '../../src/main/services/ptyProcess';
+import { BATCH_MAX_CHARS, HIGH_WATERMARK_CHARS, LOW_WATERMARK_CHARS } from '../../src/shared/console';
+import { PtyProcess, hasExited, type PtyExit } from '../../src/main/services/ptyProcess';
 import { childEnv } from '../../src/main/services/go/run';
 import { copySample, removeTemp, waitUntil } from './support';
 

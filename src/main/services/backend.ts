@@ -23,6 +23,7 @@ import { BundleService } from './bundles/bundleService';
 import { SessionService } from './bundles/liveSessions';
 import { bundleHandlers } from './bundles/handlers';
 import { BundleRunReplay } from './bundles/replayRuns';
+import { BUNDLE_RUNS_DIR } from './bundles/runCache';
 import { remarksHandlers } from './remarks/handlers';
 import { RemarksService } from './remarks/remarksService';
 import { compareHandlers } from './compare/handlers';
@@ -62,7 +63,7 @@ export class Backend implements Services {
     this.remarks = new RemarksService(this.runs);
     this.binaries = new BinaryService(opts.storageDir);
     this.sessions = new SessionService(opts.storageDir);
-    this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, 'bundle-runs'));
+    this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
     this.dialogs = opts.dialogs ?? null;
   }
 

@@ -2,16 +2,9 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, readFileSync, writeSync } from 'node:fs';
 import * as pty from 'node-pty';
+import { BATCH_MAX_CHARS, BATCH_MS, HIGH_WATERMARK_CHARS, LOW_WATERMARK_CHARS } from '../../shared/console';
 import { isAlive, killTree } from './processTree';
 
-/** Pause the pty when the renderer is this many characters behind (VS Code's value). */
-export const HIGH_WATERMARK_CHARS = 100_000;
-/** Resume once it has caught up to this many unacknowledged characters. */
-export const LOW_WATERMARK_CHARS = 5_000;
-/** Output is coalesced for this long before it is sent (fewer, larger messages). */
-export const BATCH_MS = 5;
-/** A batch is sent at once when it grows past this, so one message never gets huge. */
-export const BATCH_MAX_CHARS = 64 * 1024;
 /**
  * After node-pty's exit event, wait this long before reporting the exit. node-pty (1.1, unixTerminal)
  * emits exit only once its socket has closed, so no data event can follow it; the wait only lets a

@@ -2,6 +2,7 @@
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ComponentType } from 'react';
 import type { GopsyApi, HostInfo, ToolchainInfo } from '../../shared/api';
 import type { SourceLocation } from '../../core/locations';
+import { errorMessage as message } from '../../shared/rpc';
 import { ConsoleStore } from './state/consoleStore';
 import { useLayout } from './state/layout';
 import { Toolbar } from './panels/toolbar/Toolbar';
@@ -31,8 +32,6 @@ interface Props {
   api: GopsyApi;
   onDisconnect: (listener: () => void) => void;
 }
-
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 // Views stay mounted while hidden; a memoised host keeps them from re-rendering on every state change
 // of the window (their props are stable), so a hidden timeline or remarks table costs nothing.

@@ -1,6 +1,7 @@
 // Link-stage and module forensics: analyse a Go binary (build info, size breakdown, symbols,
 // disassembly), build the project's main package for it, diff two binaries, and the module panel.
 import { z } from 'zod';
+import { RUN_ID } from '../runFolder';
 import { Empty, RelPath } from '../types';
 import {
   BuildInfo,
@@ -144,7 +145,7 @@ export const binaryMethods = {
   /** Analyses a binary a run kept: `<run>/out/<name>`. */
   'binary.openRun': {
     params: z.object({
-      runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id'),
+      runId: z.string().regex(RUN_ID, 'not a run id'),
       name: z.string().regex(/^[\w.+-]{1,200}$/, 'not a file name').refine((s) => s !== '.' && s !== '..'),
     }),
     result: BinaryAnalysis,

@@ -1,8 +1,9 @@
 // Build capture: profiles, the command preview, runs (start, cancel, list, open) and their live output.
 import { z } from 'zod';
+import { RUN_ID } from '../runFolder';
 import { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../build';
 
-const RunId = z.object({ id: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id') });
+const RunId = z.object({ id: z.string().regex(RUN_ID, 'not a run id') });
 
 export const buildMethods = {
   /** Built-in profiles, then the ones saved for the open project. */

@@ -1,9 +1,15 @@
 // Sessions and bundles: the live session's notes and layout (autosaved), saving a session to a
 // .gopsy bundle after a preview, and opening bundles read-only.
 import { z } from 'zod';
+import { isRunId } from '../runLayout';
 import { Empty, RelPath } from '../types';
 import { RunDetail, RunSummary } from '../build';
 import { bundleGodebugEvents, bundleGodebugMethods } from './bundleGodebug';
+
+/** A session bundle's file name ends in .gopsy (in any case): what the workbench and the backend accept as a bundle. */
+export function isBundleName(name: string): boolean {
+  return /\.gopsy$/i.test(name);
+}
 
 /** Where a note is attached. Only free and source notes have a UI today; the others are reserved for the SSA, remarks and timeline views. */
 export const NoteAnchor = z.discriminatedUnion('type', [
@@ -130,7 +136,7 @@ export type BundleRun = z.infer<typeof BundleRun>;
 export const BundleRunDetail = z.object({ detail: RunDetail, console: z.string().nullable(), consoleTruncated: z.boolean() });
 export type BundleRunDetail = z.infer<typeof BundleRunDetail>;
 /** The name of a run folder inside a bundle (runs/<run>/). */
-export const BundleRunName = z.string().min(1).max(128).regex(/^[\w.-]+$/, 'not a run id').refine((s) => !/^\.+$/.test(s), 'not a run id');
+export const BundleRunName = z.string().refine(isRunId, 'not a run id');
 
 const AbsPath = z.string().min(1).max(4096).refine((p) => !p.includes('\0'), 'path contains a NUL byte');
 

@@ -1,11 +1,12 @@
 // Compiler remarks of a build run (escape analysis, inlining, bounds and nil checks) for the
 // Remarks view and the editor, paged and filtered in the backend.
 import { z } from 'zod';
+import { RUN_ID } from '../runFolder';
 import { AlmostInlinedRow, Remark, RemarkKind, RemarksSummary } from '../remarks';
 
 /** A run of the open project or, with `bundle`, a run an opened bundle carries (replayed read-only). */
 const Bundle = { bundle: z.string().max(64).optional() };
-const Run = z.object({ runId: z.string().regex(/^\d{8}-\d{6}-[0-9a-f]{6}$/, 'not a run id'), ...Bundle });
+const Run = z.object({ runId: z.string().regex(RUN_ID, 'not a run id'), ...Bundle });
 
 export const remarksMethods = {
   /** Loads a run's remarks (the newest run that has some when runId is absent; null if none has). */

@@ -1,6 +1,7 @@
 // What gopsy keeps in its storage, per project and shared (runs, SSA captures, replayed bundle runs,
 // binaries built for analysis, caches), with deletion of old items and the limits applied after each run.
 import { z } from 'zod';
+import { formatBytes } from '../format';
 import { Empty } from '../types';
 
 /** Kinds of item a user may delete one by one. */
@@ -66,6 +67,16 @@ export const StorageLimits = z.object({
 export type StorageLimits = z.infer<typeof StorageLimits>;
 
 export const DEFAULT_STORAGE_LIMITS: StorageLimits = { keepRuns: 20, keepSsa: 50, maxBytes: 4 * 2 ** 30 };
+
+/** The per-project limits in words: `newest 20 runs and 50 SSA captures per project`. */
+export function perProjectLimitsText(l: StorageLimits): string {
+  return `newest ${l.keepRuns || 'all'} runs and ${l.keepSsa || 'all'} SSA captures per project`;
+}
+
+/** The limits in words, as the workbench and `gopsy storage` say them. */
+export function limitsText(l: StorageLimits): string {
+  return `${perProjectLimitsText(l)}, ${l.maxBytes ? formatBytes(l.maxBytes) : 'no size limit'} in all`;
+}
 
 export const StorageReport = z.object({
   dir: z.string(),

@@ -19,6 +19,13 @@ import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
 
+/** Builds for analysis in gopsy's storage: binaries/<id>/. */
+export const BINARIES_DIR = 'binaries';
+/** Their ids: `b-`, the time in base-36 milliseconds, 6 hex digits. */
+export const BINARY_ID = /^b-([0-9a-z]+)-[0-9a-f]{6}$/;
+/** The action graph a build for analysis writes beside its binary. */
+export const BINARY_ACTION_GRAPH = 'actiongraph.json';
+
 interface Entry {
   summary: BinarySummary;
   file: string;
@@ -90,11 +97,11 @@ export class BinaryService {
     if (!(await stat(dir)).isDirectory()) throw new GopsyError('not-a-folder', `${pkgRel} is not a package folder.`);
     const pkgArg = toRelative(root, dir) === '.' ? '.' : `./${toRelative(root, dir)}`;
     const id = `b-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
-    const outDir = path.join(this.storageDir, 'binaries', id);
+    const outDir = path.join(this.storageDir, BINARIES_DIR, id);
     await mkdir(outDir, { recursive: true });
     const name = path.basename(dir);
     const out = path.join(outDir, name);
-    const graph = path.join(outDir, 'actiongraph.json');
+    const graph = path.join(outDir, BINARY_ACTION_GRAPH);
     const tagArgs = tags.length > 0 ? [`-tags=${tags.join(',')}`] : [];
     const args = [...tagArgs, '-ldflags=-v', `-debug-actiongraph=${graph}`, '-o', out, pkgArg];
     const res = await goBuild(args, { cwd: root, timeoutMs: ANALYSIS_BUILD_TIMEOUT_MS });

@@ -6,7 +6,7 @@ import { explainModuleErrors } from '../../../core/modules/explain';
 import type { ConnectionContext } from '../connection';
 import { importChain, modGraph, modulePanel, modVerify } from '../modules/moduleService';
 import { runBinaries } from './runBinaries';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import type { RunBinary } from '../../../shared/contract/binary';
 
 /** Base name → absolute paths of the project's files, for objdump's base-name-only locations. */

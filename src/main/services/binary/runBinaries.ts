@@ -2,7 +2,7 @@
 // profile with keepBinary, or `go test -c`). Shared by the Binary view and `gopsy binary RUN`.
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 
 export interface KeptBinary {
   name: string;

@@ -8,7 +8,7 @@ import { inspectFolder } from '../workspace';
 import { writeBundle, type WriteOptions, type WriteResult } from './bundleWriter';
 import { planSave, projectOf } from './savePlan';
 import { runLabel } from './sessionContent';
-import { runFolder } from '../../../core/bundle/runLayout';
+import { runFolder } from '../../../shared/runLayout';
 
 export async function writeCaptureBundle(outFile: string, projectRoot: string, run: RunManifest, runDir: string, opts: WriteOptions = {}): Promise<WriteResult> {
   const ws = await inspectFolder(projectRoot);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { CaptureParser, readCaptureHeader } from '../../../core/godebug/capture';
 import type { BundleCapture, BundleCaptureEvents } from '../../../shared/contract/bundleGodebug';
+import { formatMiB } from '../../../shared/format';
 import { GopsyError } from '../../../shared/rpc';
 import { MAX_SESSION_EVENTS } from '../godebug/traceSessions';
 import type { SessionStore } from './sessionStore';
@@ -92,9 +93,4 @@ export async function readCapture(
   const r = parser.end();
   const recordedCut = r.header.status === 'ok' && r.header.header.truncated;
   return { path: entry, events: r.events, skipped: r.skipped, truncated: r.capped || recordedCut, warnings: r.warnings };
-}
-
-function formatMiB(bytes: number): string {
-  const mib = bytes / 2 ** 20;
-  return mib >= 1 ? `${Math.round(mib)} MiB` : `${bytes} bytes`;
 }

@@ -10,8 +10,13 @@ import { Layout, NotesFile, type SessionInfo } from '../../../shared/contract/bu
 import { writeFileAtomic } from '../atomicFile';
 import { DirectoryStore } from './sessionStore';
 
-const SessionFile = z.object({ name: z.string(), projectRoot: z.string(), createdAt: z.string() });
-type SessionFile = z.infer<typeof SessionFile>;
+/** The live sessions' folder in gopsy's storage, and the files of one session in it. */
+export const SESSIONS_DIR = 'sessions';
+export const SESSION_FILE = 'session.json';
+export const NOTES_FILE = 'notes.json';
+
+export const SessionFile = z.object({ name: z.string(), projectRoot: z.string(), createdAt: z.string() });
+export type SessionFile = z.infer<typeof SessionFile>;
 
 async function readJson<T>(file: string, schema: z.ZodType<T>, fallback: T): Promise<T> {
   try {
@@ -37,13 +42,13 @@ export class LiveSession {
       id: this.id,
       name: this.meta.name,
       projectRoot: this.meta.projectRoot,
-      notes: await readJson(path.join(this.dir, 'notes.json'), NotesFile, { notes: [], bookmarks: [] }),
+      notes: await readJson(path.join(this.dir, NOTES_FILE), NotesFile, { notes: [], bookmarks: [] }),
       layout: await readJson(path.join(this.dir, 'layout.json'), Layout, {}),
     };
   }
 
   saveNotes(notes: NotesFile): Promise<void> {
-    return writeFileAtomic(path.join(this.dir, 'notes.json'), JSON.stringify(notes, null, 1), 0o600, 'the notes');
+    return writeFileAtomic(path.join(this.dir, NOTES_FILE), JSON.stringify(notes, null, 1), 0o600, 'the notes');
   }
 
   saveLayout(layout: Layout): Promise<void> {
@@ -84,7 +89,7 @@ export class SessionService {
   readonly dir: string;
 
   constructor(storageDir: string) {
-    this.dir = path.join(storageDir, 'sessions');
+    this.dir = path.join(storageDir, SESSIONS_DIR);
   }
 
   /** Work to finish before a session is saved (what running consoles captured so far); returns its removal. */
@@ -111,13 +116,13 @@ export class SessionService {
   private async findOrCreate(projectRoot: string, name: string): Promise<LiveSession> {
     await mkdir(this.dir, { recursive: true });
     for (const id of (await readdir(this.dir)).sort()) {
-      const meta = await readJson<SessionFile | null>(path.join(this.dir, id, 'session.json'), SessionFile, null);
+      const meta = await readJson<SessionFile | null>(path.join(this.dir, id, SESSION_FILE), SessionFile, null);
       if (meta?.projectRoot === projectRoot) return new LiveSession(id, path.join(this.dir, id), meta);
     }
     const id = `${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
     const meta: SessionFile = { name, projectRoot, createdAt: new Date().toISOString() };
     const dir = path.join(this.dir, id);
-    await writeFileAtomic(path.join(dir, 'session.json'), JSON.stringify(meta, null, 1));
+    await writeFileAtomic(path.join(dir, SESSION_FILE), JSON.stringify(meta, null, 1));
     return new LiveSession(id, dir, meta);
   }
 }

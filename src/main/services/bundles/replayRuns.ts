@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { RunManifest } from '../../../shared/build';
 import type { BundleRun, BundleRunDetail } from '../../../shared/contract/bundle';
 import { bundleRuns, DirRunFiles } from '../runs/runFiles';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { loadRunDetail } from '../runs/runDetail';
 import { summarize } from '../runs/runStore';
 import type { BundleService } from './bundleService';

@@ -7,7 +7,7 @@ import { REDACTED } from '../../../core/bundle/redact';
 import type { RerunCandidate, RerunValue } from '../../../shared/contract/bundle';
 import type { BundleStore } from './sessionStore';
 import { buildCommand, supportsBuildJson } from '../runs/command';
-import { runIdOfManifestEntry, runManifestEntry } from '../../../core/bundle/runLayout';
+import { runIdOfManifestEntry, runManifestEntry } from '../../../shared/runLayout';
 
 const MAX_MANIFEST = 4 * 2 ** 20;
 

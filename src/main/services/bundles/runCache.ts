@@ -12,7 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import { GopsyError } from '../../../shared/rpc';
 import { isInside } from '../paths';
 import { BundleError, type BundleReader } from './bundleReader';
-import { isRunId, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
+import { isRunId, runManifestEntry, runPrefix } from '../../../shared/runLayout';
 import { isSsaCaptureId, ssaCapturePrefix } from '../../../core/bundle/ssaLayout';
 import { SSA_CAPTURE_MARKER } from '../ssa/layout';
 
@@ -40,6 +40,11 @@ export function checkRunName(run: string): string {
   if (!isRunId(run)) throw new GopsyError('bad-run', `Not a run id: ${JSON.stringify(run.slice(0, 200))}`);
   return run;
 }
+
+/** Where open bundles' runs are extracted in gopsy's storage: bundle-runs/<content key>/. */
+export const BUNDLE_RUNS_DIR = 'bundle-runs';
+/** A bundle's content key (contentKey): 32 hex digits. */
+export const BUNDLE_KEY = /^[0-9a-f]{32}$/;
 
 const keys = new WeakMap<BundleReader, string>();
 

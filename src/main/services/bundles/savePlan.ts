@@ -8,6 +8,8 @@ import { createReadStream } from 'node:fs';
 import type { SavePreview } from '../../../shared/contract/bundle';
 import type { ToolchainInfo, WorkspaceState } from '../../../shared/api';
 import { kindOf } from '../../../core/bundle/kinds';
+import { SSA_FOLDER } from '../../../core/bundle/ssaLayout';
+import { RUNS_FOLDER } from '../../../shared/runLayout';
 import { toolchainFingerprint } from '../../../core/bundle/fingerprint';
 import type { RedactionRecord } from '../../../core/bundle/manifest';
 import type { ManifestHeader, PlannedEntry } from './bundleWriter';
@@ -55,7 +57,7 @@ export interface SavePlan {
  * Artefacts whose text may carry an environment: console transcripts, -x logs, run manifests, events,
  * debug configurations, and SSA captures (their go output and ssa.html, as for a run's ssa/).
  */
-const mayCarrySecrets = (p: string) => p.startsWith('runs/') || p.startsWith('events/') || p.startsWith('debugger/') || p.startsWith('ssa/');
+const mayCarrySecrets = (p: string) => p.startsWith(`${RUNS_FOLDER}/`) || p.startsWith('events/') || p.startsWith('debugger/') || p.startsWith(`${SSA_FOLDER}/`);
 
 async function looksLikeText(file: string): Promise<boolean> {
   const fh = await open(file, 'r');

@@ -5,8 +5,8 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { entryNameProblem } from '../../../core/bundle/entryName';
 import type { RunManifest } from '../../../shared/build';
-import { RunStore } from '../runs/runStore';
-import { runFolder } from '../../../core/bundle/runLayout';
+import { RUNS_DIR, RunStore } from '../runs/runStore';
+import { runFolder } from '../../../shared/runLayout';
 import { DebugStore } from '../debug/projectDebugState';
 import { ssaCaptureFolder } from '../../../core/bundle/ssaLayout';
 import { SSA_CAPTURE_MARKER } from '../ssa/layout';
@@ -51,7 +51,7 @@ export function runLabel(m: Pick<RunManifest, 'profile' | 'status' | 'startedAt'
  * written, and a bundle records what was, not what is half-done.
  */
 export async function projectRuns(storageDir: string, projectRoot: string, running: (id: string) => boolean): Promise<FolderContent[]> {
-  const store = new RunStore(path.join(storageDir, 'runs'));
+  const store = new RunStore(path.join(storageDir, RUNS_DIR));
   const out: FolderContent[] = [];
   for (const m of await store.list(projectRoot)) {
     if (m.status === 'running' && running(m.id)) continue;

@@ -4,6 +4,7 @@
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isBundleName } from '../../../shared/contract/bundle';
 import { GopsyError } from '../../../shared/rpc';
 import { writeAll } from './zipWriter';
 
@@ -26,16 +27,17 @@ interface Upload {
   queue: Promise<unknown>;
 }
 
-export function isBundleName(name: string): boolean {
-  return /\.gopsy$/i.test(name);
-}
+/** Where dropped bundles are received in gopsy's storage. */
+export const RECEIVED_DIR = 'received';
+/** A received bundle's file name: `<upload id>-<sanitised name>.gopsy`. */
+export const RECEIVED_NAME = /^[\w.-]+\.gopsy$/i;
 
 export class BundleUploads {
   private readonly uploads = new Map<string, Upload>();
   readonly dir: string;
 
   constructor(storageDir: string) {
-    this.dir = path.join(storageDir, 'received');
+    this.dir = path.join(storageDir, RECEIVED_DIR);
   }
 
   async begin(name: string, size: number): Promise<string> {

@@ -11,9 +11,10 @@ import { nameMainCompiles } from '../../../core/build';
 import { missingBinary, missingRemarks, missingSsa, missingTiming, sideOf, type ComparedRun, type NamedSsa } from '../../../core/compare';
 import type { BinarySide } from '../../../core/compare';
 import type { Remark } from '../../../shared/remarks';
+import { formatMiB } from '../../../shared/format';
 import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
 import type { RunFiles } from '../runs/runFiles';
 import { mainPackageLines } from '../runs/mainLines';
@@ -64,7 +65,7 @@ export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promi
     ssa = [];
     for (const f of htmls) {
       if (f.size > MAX_SSA_HTML) {
-        warnings.push(`${f.path} is ${(f.size / 2 ** 20).toFixed(0)} MiB, too large to compare.`);
+        warnings.push(`${f.path} is ${formatMiB(f.size)}, too large to compare.`);
         continue;
       }
       ssa.push({ key: f.path.slice(ARTEFACTS.ssa.length + 1, -'.html'.length), fn: parseSsaHtml(await text(f.path)) });

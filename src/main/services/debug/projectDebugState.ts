@@ -1,11 +1,11 @@
 // What the debugger keeps per project across restarts: breakpoints and debug configurations, in one
 // JSON file under gopsy's storage, written atomically. Each project gets its own file (hash of its root).
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { BreakpointSpec, DebugConfig } from '../../../shared/api';
 import { writeFileAtomic } from '../atomicFile';
+import { projectKey } from '../runs/runStore';
 
 const Stored = z.object({
   root: z.string(),
@@ -21,8 +21,7 @@ export class DebugStore {
   readonly file: string;
 
   constructor(storageDir: string, private readonly root: string) {
-    const key = createHash('sha256').update(root).digest('hex').slice(0, 16);
-    this.file = path.join(storageDir, 'debug', `${key}.json`);
+    this.file = path.join(storageDir, 'debug', `${projectKey(root)}.json`);
   }
 
   async read(): Promise<Stored> {

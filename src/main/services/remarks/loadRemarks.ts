@@ -5,14 +5,13 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DiskLines } from './diskLines';
 import { attributeFunctions, parseRemarkText, readLogopt, type LazyRemark, type ParsedRemarks } from '../../../core/remarks';
+import { ARTEFACTS } from '../../../shared/runFolder';
 
 /** Logopt flows stay pending until asked for (withFlow). */
 export interface LoadedRemarks extends ParsedRemarks<LazyRemark> {
   /** The toolchain flag that produced them. */
   origin: string;
 }
-
-export const LOGOPT_DIR = 'logopt';
 
 /**
  * `readSource` reads a remark's file (as the toolchain printed it) for the function attribution; by
@@ -21,7 +20,7 @@ export const LOGOPT_DIR = 'logopt';
 export async function loadRemarks(target: string, baseDir?: string, readSource?: (file: string) => Promise<string>): Promise<LoadedRemarks> {
   const st = await stat(target);
   const out: LoadedRemarks = st.isDirectory()
-    ? { ...(await readLogoptDir(path.join(target, LOGOPT_DIR))), origin: '-gcflags=-json=0,file://DIR (logopt)' }
+    ? { ...(await readLogoptDir(path.join(target, ARTEFACTS.remarks))), origin: '-gcflags=-json=0,file://DIR (logopt)' }
     : { ...parseRemarkText(await readFile(target, 'utf8')), origin: '-gcflags=-m / -m=2 text' };
   // Text positions are relative to where go ran; a run's manifest says where that was.
   const base = baseDir ?? (st.isDirectory() ? target : path.dirname(target));

@@ -5,10 +5,11 @@ import path from 'node:path';
 import { parseWalkDump, type WalkSection } from '../../../core/remarks';
 import { GopsyError } from '../../../shared/rpc';
 import { goBuild } from '../go/build';
+import { isInside } from '../paths';
 
 export async function walkDump(project: string, rel: string, fn: string): Promise<{ flag: string; sections: WalkSection[]; functions: string[] }> {
   const dir = path.posix.dirname(rel.split(path.sep).join('/'));
-  if (dir.startsWith('..') || path.isAbsolute(dir)) throw new GopsyError('bad-path', `${rel} is not in the project.`);
+  if (path.isAbsolute(dir) || !isInside(project, path.resolve(project, dir))) throw new GopsyError('bad-path', `${rel} is not in the project.`);
   const pkg = dir === '.' ? '.' : `./${dir}`;
   const flag = `-gcflags=${pkg}=-W`;
   const res = await goBuild(['-o', os.devNull, flag, pkg], { cwd: project });

@@ -3,24 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BuildProfile, CommandPreview, RunManifest } from '../../../shared/build';
-
-/** Artefact paths inside a run directory. */
-export const ARTEFACTS = {
-  manifest: 'manifest.json',
-  console: 'console.txt',
-  events: 'build.jsonl',
-  actionGraph: 'actiongraph.json',
-  trace: 'trace.json',
-  bench: 'bench.txt',
-  remarks: 'logopt',
-  cpuProfile: 'compile.cpuprof',
-  goEnv: 'go-env.json',
-  goVersion: 'go-version.txt',
-  work: 'work-listing.txt',
-  output: 'out',
-  cache: 'cache',
-  ssa: 'ssa',
-} as const;
+import { ARTEFACTS } from '../../../shared/runFolder';
 
 export interface CommandOptions {
   goBinary: string;

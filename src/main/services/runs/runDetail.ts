@@ -21,8 +21,9 @@ import {
   type BuildEvent,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
+import { formatMiB } from '../../../shared/format';
 import { readSourceHashes } from '../remarks/sourceHashes';
-import { ARTEFACTS } from './command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { mainPackageLines } from './mainLines';
 
 /** Artefacts larger than this are not parsed in the backend's main thread. */
@@ -36,7 +37,7 @@ async function readArtefact(dir: string, name: string, problems: ArtefactProblem
     return null;
   }
   if (st.size > MAX_PARSE_BYTES) {
-    problems.push({ artefact: name, message: `${name} is ${(st.size / 2 ** 20).toFixed(0)} MiB, too large to show.` });
+    problems.push({ artefact: name, message: `${name} is ${formatMiB(st.size)}, too large to show.` });
     return null;
   }
   return readFile(file, 'utf8');

@@ -10,7 +10,7 @@ import { RunManifest } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
 import type { BundleReader } from '../bundles/bundleReader';
 import { isInside } from '../paths';
-import { isRunId, runIdOfManifestEntry, runManifestEntry, runPrefix } from '../../../core/bundle/runLayout';
+import { isRunId, runIdOfManifestEntry, runManifestEntry, runPrefix } from '../../../shared/runLayout';
 
 export interface RunFile {
   /** Run-relative, '/'-separated. */
@@ -137,7 +137,7 @@ export class BundleRunFiles implements RunFiles {
   /** Sources travel in the bundle under sources/<project-relative path>. */
   async source(abs: string, project: string): Promise<string | null> {
     const rel = path.relative(project, abs).split(path.sep).join('/');
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    if (!rel || !isInside(project, abs)) return null;
     const bytes = await this.reader.readEntry(`sources/${rel}`, 16 << 20).catch(() => null);
     return bytes ? bytes.toString('utf8') : null;
   }

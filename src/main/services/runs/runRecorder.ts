@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
 import { BuildConsoleText } from '../../../core/build';
 import type { PtyProcess } from '../ptyProcess';
-import { ARTEFACTS } from './command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
 
 export interface RunListener {

@@ -12,10 +12,11 @@ import { GO_INSTALL_HINT, GoNotFoundError, childEnv, goBinary, goNotFoundText } 
 import { goVersion } from '../go/version';
 import { goEnv } from '../go/env';
 import { PtyProcess } from '../ptyProcess';
-import { ARTEFACTS, buildCommand, supportsBuildJson } from './command';
+import { ARTEFACTS } from '../../../shared/runFolder';
+import { buildCommand, supportsBuildJson } from './command';
 import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
-import { RunStore, newRunId, summarize } from './runStore';
+import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
 import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
@@ -49,7 +50,7 @@ export class RunService {
   private readonly fetching = new Set<ChildProcess>();
 
   constructor(storageDir: string) {
-    this.store = new RunStore(path.join(storageDir, 'runs'));
+    this.store = new RunStore(path.join(storageDir, RUNS_DIR));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
   }

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { RunManifest, type RunSummary } from '../../../shared/build';
 import { GopsyError } from '../../../shared/rpc';
 import { writeFileAtomic } from '../atomicFile';
-import { ARTEFACTS } from './command';
+import { ARTEFACTS, RUN_ID } from '../../../shared/runFolder';
 
-/** Run ids are made here and checked on the way in: they name directories. */
-export const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
+/** The runs folder in gopsy's storage: runs/<project key>/<run id>/. */
+export const RUNS_DIR = 'runs';
+/** A project's key: the first 16 hex digits of the sha256 of its root (projectKey). */
+export const PROJECT_KEY = /^[0-9a-f]{16}$/;
 
 export function projectKey(root: string): string {
   return createHash('sha256').update(root).digest('hex').slice(0, 16);

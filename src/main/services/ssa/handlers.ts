@@ -6,7 +6,7 @@ import type { ConnectionContext } from '../connection';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { JobWatch } from './ssaService';
-import { ARTEFACTS } from '../runs/command';
+import { ARTEFACTS } from '../../../shared/runFolder';
 
 export function ssaHandlers(ctx: ConnectionContext) {
   const { services } = ctx;

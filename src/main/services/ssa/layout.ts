@@ -11,6 +11,11 @@ export const SSA_WRAPPER = 'toolexec.sh';
 /** Function listings build into a folder here (see listFunctions). */
 export const SSA_TEMP = 'tmp';
 
+/** The project's folder key (ssaProjectKey). */
+export const SSA_KEY = /^[0-9a-f]{12}$/;
+/** A function listing's folder under SSA_TEMP: 12 hex digits (see makeTemp). */
+export const SSA_TEMP_ID = /^[0-9a-f]{12}$/;
+
 /** The project's folder key: the first 12 hex digits of the sha256 of its root. */
 export function ssaProjectKey(root: string): string {
   return createHash('sha256').update(root).digest('hex').slice(0, 12);

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomicFile';
+import { isInside } from '../paths';
 import path from 'node:path';
 import type { SsaCaptureResult } from '../../../shared/contract/ssa';
 import { GopsyError } from '../../../shared/rpc';
@@ -218,11 +219,7 @@ export class SsaService {
    */
   async openInProject(root: string, dir: string, func?: string): Promise<{ id: string; formats: Array<'html' | 'dumps'> }> {
     const abs = path.resolve(root, dir);
-    const inside = (base: string) => {
-      const rel = path.relative(path.resolve(base), abs);
-      return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-    };
-    if (!inside(root) && !inside(this.storageDir)) {
+    if (!isInside(path.resolve(root), abs) && !isInside(path.resolve(this.storageDir), abs)) {
       throw new GopsyError('outside-project', `${dir} is outside the project and gopsy's storage.`);
     }
     return this.openDir(abs, func);

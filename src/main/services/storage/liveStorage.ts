@@ -9,10 +9,13 @@ import type { BundleService } from '../bundles/bundleService';
 import { contentKey } from '../bundles/runCache';
 import type { RemarksService } from '../remarks/remarksService';
 import type { RunService } from '../runs/runService';
-import { RUN_ID } from '../runs/runStore';
+import { RUNS_DIR } from '../runs/runStore';
+import { RUN_ID } from '../../../shared/runFolder';
+import { RECEIVED_DIR } from '../bundles/uploads';
+import { isInside } from '../paths';
 import type { SettingsStore } from '../settings';
 import { InUseLedger, useKey, type InUseMap } from './inUse';
-import { StorageService, RECEIVED_DIR, RUNS_DIR } from './storageService';
+import { StorageService } from './storageService';
 
 const VIEW_NAMES: Record<string, string> = { build: 'Build', remarks: 'Remarks', compare: 'Compare', binary: 'Binary', ssa: 'SSA' };
 
@@ -82,7 +85,7 @@ export class LiveStorage {
     const runsDir = path.join(storageDir, RUNS_DIR);
     for (const file of binaries.loadedFiles()) {
       const rel = path.relative(runsDir, file).split(path.sep);
-      if (rel.length >= 3 && rel[0] !== '..' && RUN_ID.test(rel[1]!)) out.set(useKey('run', rel[1]!), 'its binary is loaded in the Binary view');
+      if (isInside(runsDir, file) && rel.length >= 3 && RUN_ID.test(rel[1]!)) out.set(useKey('run', rel[1]!), 'its binary is loaded in the Binary view');
     }
     return out;
   }

@@ -5,10 +5,11 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { RunManifest } from '../../../shared/build';
+import { NotesFile } from '../../../shared/contract/bundle';
 import {
   DEFAULT_STORAGE_LIMITS,
+  perProjectLimitsText,
   type DeleteOutcome,
   type ProjectStorage,
   type StorageArea,
@@ -19,16 +20,16 @@ import {
 } from '../../../shared/contract/storage';
 import { GopsyError } from '../../../shared/rpc';
 import { formatBytes } from '../../../shared/format';
-import { ARTEFACTS } from '../runs/command';
-import { projectKey, RUN_ID } from '../runs/runStore';
-import { SSA_CAPTURE_ID, SSA_DIR, SSA_GOCACHE, SSA_LISTINGS, SSA_TEMP, SSA_WRAPPER, ssaCaptureTime, ssaProjectKey } from '../ssa/layout';
+import { ARTEFACTS } from '../../../shared/runFolder';
+import { PROJECT_KEY, projectKey, RUNS_DIR } from '../runs/runStore';
+import { BINARIES_DIR, BINARY_ACTION_GRAPH, BINARY_ID } from '../binary/binaryService';
+import { BUNDLE_KEY, BUNDLE_RUNS_DIR } from '../bundles/runCache';
+import { RECEIVED_DIR, RECEIVED_NAME } from '../bundles/uploads';
+import { NOTES_FILE, SESSION_FILE, SESSIONS_DIR, SessionFile } from '../bundles/liveSessions';
+import { RUN_ID } from '../../../shared/runFolder';
+import { SSA_CAPTURE_ID, SSA_DIR, SSA_GOCACHE, SSA_KEY, SSA_LISTINGS, SSA_TEMP, SSA_TEMP_ID, SSA_WRAPPER, ssaCaptureTime, ssaProjectKey } from '../ssa/layout';
 import { FolderSizes, measureFolder } from './folderSize';
 import { IN_USE_DIR, othersInUse, useKey, type InUseMap } from './inUse';
-
-export const RUNS_DIR = 'runs';
-export const BUNDLE_RUNS_DIR = 'bundle-runs';
-export const BINARIES_DIR = 'binaries';
-export const RECEIVED_DIR = 'received';
 
 /**
  * A folder that holds nothing finished yet is left alone this long: an SSA capture or function listing
@@ -37,12 +38,6 @@ export const RECEIVED_DIR = 'received';
 const UNDER_WAY_MS = 16 * 60 * 1000;
 /** Folders renamed aside for deletion start with this; a crash mid-removal leaves one, removed on the next listing. */
 const DELETING = '.deleting-';
-
-const PROJECT_KEY = /^[0-9a-f]{16}$/;
-const SSA_KEY = /^[0-9a-f]{12}$/;
-const BUNDLE_KEY = /^[0-9a-f]{32}$/;
-const BINARY_ID = /^b-([0-9a-z]+)-[0-9a-f]{6}$/;
-const TEMP_ID = /^[0-9a-f]{12}$/;
 
 /** Where an item lives, checked against its kind's pattern: a ref from a client never names another folder. */
 function itemPath(storageDir: string, ref: StorageRef): string {
@@ -55,7 +50,7 @@ function itemPath(storageDir: string, ref: StorageRef): string {
       if (!SSA_CAPTURE_ID.test(ref.id) || !ref.project || !SSA_KEY.test(ref.project)) throw bad();
       return path.join(storageDir, SSA_DIR, ref.project, ref.id);
     case 'ssa-temp':
-      if (!TEMP_ID.test(ref.id)) throw bad();
+      if (!SSA_TEMP_ID.test(ref.id)) throw bad();
       return path.join(storageDir, SSA_DIR, SSA_TEMP, ref.id);
     case 'ssa-cache':
       if (ref.id !== SSA_GOCACHE) throw bad();
@@ -67,16 +62,10 @@ function itemPath(storageDir: string, ref: StorageRef): string {
       if (!BINARY_ID.test(ref.id)) throw bad();
       return path.join(storageDir, BINARIES_DIR, ref.id);
     case 'received':
-      if (!/^[\w.-]+\.gopsy$/i.test(ref.id)) throw bad();
+      if (!RECEIVED_NAME.test(ref.id)) throw bad();
       return path.join(storageDir, RECEIVED_DIR, ref.id);
   }
 }
-
-const SessionFile = z.object({ projectRoot: z.string() });
-const NotesRefs = z.object({
-  notes: z.array(z.object({ anchor: z.object({ type: z.string(), run: z.string().optional() }).passthrough() }).passthrough()).default([]),
-  bookmarks: z.array(z.object({ anchor: z.object({ type: z.string(), run: z.string().optional() }).passthrough() }).passthrough()).default([]),
-});
 
 export interface LiveUse {
   /** What this backend has in use now (`kind:id` → why). */
@@ -129,9 +118,9 @@ export class StorageService {
   /** Runs a session's notes or bookmarks are attached to (a note on a build action): the session refers to them. */
   private async sessionRuns(): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    const dir = path.join(this.storageDir, 'sessions');
+    const dir = path.join(this.storageDir, SESSIONS_DIR);
     for (const id of await subdirs(dir)) {
-      const notes = NotesRefs.safeParse(await readFile(path.join(dir, id, 'notes.json'), 'utf8').then(JSON.parse, () => null));
+      const notes = NotesFile.safeParse(await readFile(path.join(dir, id, NOTES_FILE), 'utf8').then(JSON.parse, () => null));
       if (!notes.success) continue;
       for (const n of [...notes.data.notes, ...notes.data.bookmarks]) {
         if (n.anchor.type === 'action' && n.anchor.run) out.set(n.anchor.run, 'a note of the session is attached to it');
@@ -149,9 +138,9 @@ export class StorageService {
     };
     const cur = this.opts.current?.();
     if (cur) add(cur);
-    const dir = path.join(this.storageDir, 'sessions');
+    const dir = path.join(this.storageDir, SESSIONS_DIR);
     for (const id of await subdirs(dir)) {
-      const s = SessionFile.safeParse(await readFile(path.join(dir, id, 'session.json'), 'utf8').then(JSON.parse, () => null));
+      const s = SessionFile.safeParse(await readFile(path.join(dir, id, SESSION_FILE), 'utf8').then(JSON.parse, () => null));
       if (s.success) add(s.data.projectRoot);
     }
     return roots;
@@ -282,10 +271,10 @@ export class StorageService {
     for (const id of (await subdirs(path.join(this.storageDir, BINARIES_DIR))).filter((k) => BINARY_ID.test(k))) {
       const dir = path.join(this.storageDir, BINARIES_DIR, id);
       const made = parseInt(BINARY_ID.exec(id)![1]!, 36);
-      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== 'actiongraph.json');
+      const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n !== BINARY_ACTION_GRAPH);
       await add('binary', id, names[0] ? `binary built for analysis: ${names[0]}` : 'a build for analysis without a binary', new Date(made).toISOString(), !names[0] && now - made < UNDER_WAY_MS);
     }
-    for (const id of (await subdirs(path.join(this.storageDir, SSA_DIR, SSA_TEMP))).filter((k) => TEMP_ID.test(k))) {
+    for (const id of (await subdirs(path.join(this.storageDir, SSA_DIR, SSA_TEMP))).filter((k) => SSA_TEMP_ID.test(k))) {
       const at = await mtimeIso(path.join(this.storageDir, SSA_DIR, SSA_TEMP, id));
       await add('ssa-temp', id, "a package's function list for the SSA view (temporary)", at, now - Date.parse(at) < UNDER_WAY_MS);
     }
@@ -297,7 +286,7 @@ export class StorageService {
       if (recent) out[out.length - 1]!.inUse = 'an SSA capture or function list was started in the last 16 minutes';
     }
     for (const name of await readdir(path.join(this.storageDir, RECEIVED_DIR)).catch(() => [] as string[])) {
-      if (!/^[\w.-]+\.gopsy$/i.test(name)) continue;
+      if (!RECEIVED_NAME.test(name)) continue;
       await add('received', name, 'a bundle dropped onto the browser window', await mtimeIso(path.join(this.storageDir, RECEIVED_DIR, name)));
     }
     return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -326,7 +315,7 @@ export class StorageService {
    */
   private async areas(): Promise<StorageArea[]> {
     const notes: Record<string, string> = {
-      sessions: 'the live sessions: notes, layout and GODEBUG captures',
+      [SESSIONS_DIR]: 'the live sessions: notes, layout and GODEBUG captures',
       'compare-tmp': 'temporary files of comparisons',
       profiles: 'saved build profiles',
       debug: "the debugger's breakpoints and launch configurations",
@@ -345,7 +334,7 @@ export class StorageService {
       [SSA_DIR]: (n) => SSA_KEY.test(n) || n === SSA_GOCACHE || n === SSA_TEMP,
       [BUNDLE_RUNS_DIR]: (n) => BUNDLE_KEY.test(n),
       [BINARIES_DIR]: (n) => BINARY_ID.test(n),
-      [RECEIVED_DIR]: (n) => /^[\w.-]+\.gopsy$/i.test(n),
+      [RECEIVED_DIR]: (n) => RECEIVED_NAME.test(n),
     };
     for (const name of (await readdir(this.storageDir).catch(() => [] as string[])).sort()) {
       const isItem = itemNames[name];
@@ -442,12 +431,14 @@ export class StorageService {
   /** Deletes all but the newest `keep` runs and/or SSA captures of one project (by its root). */
   prune(root: string, keep: number, kinds: Array<'run' | 'ssa'>): Promise<DeleteOutcome> {
     return this.serial(async () => {
-      const report = await this.report();
-      const p = report.projects.find((x) => x.key === projectKey(root));
-      if (!p) return { deleted: [], kept: [], freedBytes: 0 };
-      const refs = [...(kinds.includes('run') ? p.runs.slice(keep) : []), ...(kinds.includes('ssa') ? p.ssa.slice(keep) : [])].map(refOf);
+      const refs = chooseForPrune(await this.report(), root, keep, kinds).map(refOf);
       return this.deleteNow(refs, new Map());
     });
+  }
+
+  /** What prune would delete now (in-use items included: deleting keeps them). */
+  async pruneCandidates(root: string, keep: number, kinds: Array<'run' | 'ssa'>): Promise<StorageItem[]> {
+    return chooseForPrune(await this.report(), root, keep, kinds);
   }
 
   /**
@@ -467,6 +458,13 @@ export class StorageService {
   }
 }
 
+/** A project's runs and/or SSA captures beyond the newest `keep` (the lists are newest first). */
+function chooseForPrune(report: StorageReport, root: string, keep: number, kinds: Array<'run' | 'ssa'>): StorageItem[] {
+  const p = report.projects.find((x) => x.key === projectKey(root));
+  if (!p) return [];
+  return [...(kinds.includes('run') ? p.runs.slice(keep) : []), ...(kinds.includes('ssa') ? p.ssa.slice(keep) : [])];
+}
+
 function chooseForLimits(report: StorageReport, limits: StorageLimits, protect: InUseMap): { items: StorageItem[]; why: string[] } {
   const why: string[] = [];
   const items: StorageItem[] = [];
@@ -483,7 +481,7 @@ function chooseForLimits(report: StorageReport, limits: StorageLimits, protect: 
     if (limits.keepRuns > 0) for (const r of p.runs.slice(limits.keepRuns)) if (take(r)) over++;
     if (limits.keepSsa > 0) for (const c of p.ssa.slice(limits.keepSsa)) if (take(c)) over++;
   }
-  if (over > 0) why.push(`keep the newest ${limits.keepRuns || 'all'} runs and ${limits.keepSsa || 'all'} SSA captures per project`);
+  if (over > 0) why.push(`keep the ${perProjectLimitsText(limits)}`);
   if (limits.maxBytes > 0) {
     // Caches and leftovers count too (the SSA view's GOCACHE is often the largest item): they go first when older.
     const counted = [...report.projects.flatMap((p) => [...p.runs, ...p.ssa]), ...report.shared.filter((i) => i.kind !== 'bundle-run' && i.kind !== 'received')];

@@ -1,8 +1,6 @@
 // The pattern of the views' buttons: one action at a time, named while it runs, its failure shown.
 import { useCallback, useState } from 'react';
-
-/** The message of anything thrown, for showing to the user. */
-export const errorMessage = (err: unknown): string => (err as Error)?.message ?? String(err);
+import { errorMessage } from '../../../shared/rpc';
 
 export function useBusyAction() {
   const [busy, setBusy] = useState<string | null>(null);

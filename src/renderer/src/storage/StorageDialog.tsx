@@ -3,11 +3,11 @@
 // the limits applied after each run. Items in use say why and cannot be selected.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { GopsyApi } from '../../../shared/api';
-import type { DeleteOutcome, ProjectStorage, StorageItem, StorageLimits, StorageRef, StorageReport } from '../../../shared/contract/storage';
+import { limitsText, type DeleteOutcome, type ProjectStorage, type StorageItem, type StorageLimits, type StorageRef, type StorageReport } from '../../../shared/contract/storage';
 import { formatBytes } from '../../../shared/format';
 import { ErrorBanner, Modal, ModalActions } from '../dialogs/Modal';
+import { errorMessage } from '../../../shared/rpc';
 
-const errorText = (err: unknown) => (err as Error)?.message ?? String(err);
 const keyOf = (i: StorageItem) => `${i.kind}:${i.project ?? ''}:${i.id}`;
 const when = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 const sum = (xs: StorageItem[]) => xs.reduce((n, i) => n + i.bytes, 0);
@@ -85,9 +85,9 @@ function LimitsForm({ api, initial, onSaved }: { api: GopsyApi; initial: Storage
     try {
       const l = await api.call('storage.setLimits', { keepRuns: whole(keepRuns), keepSsa: whole(keepSsa), maxBytes: Math.round(gib * 2 ** 30) });
       setError(null);
-      onSaved(`Limits saved: the newest ${l.keepRuns || 'all'} runs and ${l.keepSsa || 'all'} SSA captures per project, ${l.maxBytes ? formatBytes(l.maxBytes) : 'no size limit'} in all.`);
+      onSaved(`Limits saved: the ${limitsText(l)}.`);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
   return (
@@ -129,7 +129,7 @@ export function StorageDialog({ api, onClose }: { api: GopsyApi; onClose: () => 
           const free = new Set([...r.projects.flatMap((p) => [...p.runs, ...p.ssa]), ...r.shared].filter((i) => !i.inUse).map(keyOf));
           setSelected((cur) => new Set([...cur].filter((k) => free.has(k))));
         },
-        (err) => setError(errorText(err)),
+        (err) => setError(errorMessage(err)),
       ),
     [api],
   );
@@ -156,7 +156,7 @@ export function StorageDialog({ api, onClose }: { api: GopsyApi; onClose: () => 
       setSelected(new Set());
       await refresh();
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

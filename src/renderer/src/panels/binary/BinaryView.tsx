@@ -12,7 +12,7 @@ import { BuildOutcome } from './BuildOutcome';
 import { DynamicLibraries } from './DynamicLibraries';
 import { RunBinaries } from './RunBinaries';
 import { SizeDiffView } from './SizeDiffView';
-import { formatBytes } from './format';
+import { formatBytesFine } from '../../../../shared/format';
 import './binary.css';
 import { useBusyAction } from '../../hooks/useBusyAction';
 
@@ -101,8 +101,8 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
           <h3>
             {analysis.name}{' '}
             <span className="muted" data-testid="binary-sizes">
-              — {analysis.location}, {formatBytes(analysis.fileSize)} on disk, {formatBytes(analysis.symbolTotal)} of it in symbols
-              {analysis.memoryOnlyTotal > 0 && `; ${formatBytes(analysis.memoryOnlyTotal)} more in memory only (.bss, not in the file or the treemap)`}
+              — {analysis.location}, {formatBytesFine(analysis.fileSize)} on disk, {formatBytesFine(analysis.symbolTotal)} of it in symbols
+              {analysis.memoryOnlyTotal > 0 && `; ${formatBytesFine(analysis.memoryOnlyTotal)} more in memory only (.bss, not in the file or the treemap)`}
             </span>
           </h3>
           {analysis.sectionsProblem && <div className="banner">Sizes may include .bss: {analysis.sectionsProblem}.</div>}

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinaryAnalysis, RunBinary } from '../../../../shared/contract/binary';
-import { formatBytes } from './format';
+import { formatBytesFine } from '../../../../shared/format';
 
 interface Props {
   api: GopsyApi;
@@ -46,7 +46,7 @@ export function RunBinaries({ api, busy, onOpen }: Props) {
                 <td className="muted">
                   run {b.runId} · {b.profileName}
                 </td>
-                <td className="num">{formatBytes(b.fileSize)}</td>
+                <td className="num">{formatBytesFine(b.fileSize)}</td>
                 <td>
                   <button type="button" disabled={busy} onClick={() => onOpen(() => api.call('binary.openRun', { runId: b.runId, name: b.name }))}>
                     Analyse

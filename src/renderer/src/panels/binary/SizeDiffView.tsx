@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinarySummary, SizeDiffResult } from '../../../../shared/contract/binary';
-import { formatBytes } from './format';
+import { formatBytesFine } from '../../../../shared/format';
 
 interface Props {
   api: GopsyApi;
@@ -14,7 +14,7 @@ interface Props {
 /** Symbol rows shown; the backend sends up to 500. */
 const SYMBOL_ROWS = 100;
 
-const signed = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytes(Math.abs(n));
+const signed = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytesFine(Math.abs(n));
 
 function DeltaTable({ rows, withPackage, testId }: { rows: SizeDiffResult['symbols'] | SizeDiffResult['packages']; withPackage: boolean; testId: string }) {
   return (
@@ -31,8 +31,8 @@ function DeltaTable({ rows, withPackage, testId }: { rows: SizeDiffResult['symbo
         {rows.map((d) => (
           <tr key={d.name}>
             <td className="mono wrap">{d.name}</td>
-            <td className="num">{formatBytes(d.before)}</td>
-            <td className="num">{formatBytes(d.after)}</td>
+            <td className="num">{formatBytesFine(d.before)}</td>
+            <td className="num">{formatBytesFine(d.after)}</td>
             <td className={`num ${d.delta > 0 ? 'bad-text' : 'ok-text'}`}>{signed(d.delta)}</td>
           </tr>
         ))}
@@ -87,7 +87,7 @@ export function SizeDiffView({ api, currentId }: Props) {
       {diff && (
         <>
           <div data-testid="size-diff-total">
-            Symbols: {formatBytes(diff.totalBefore)} → {formatBytes(diff.totalAfter)} ({signed(total)}); {diff.packages.length} packages and{' '}
+            Symbols: {formatBytesFine(diff.totalBefore)} → {formatBytesFine(diff.totalAfter)} ({signed(total)}); {diff.packages.length} packages and{' '}
             {diff.symbols.length >= 500 ? 'at least 500' : diff.symbols.length} symbols changed.
           </div>
           {diff.packages.length === 0 ? (

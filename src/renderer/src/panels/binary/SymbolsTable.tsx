@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { SymbolRow } from '../../../../shared/contract/binary';
-import { formatBytes } from './format';
+import { formatBytesFine } from '../../../../shared/format';
 
 const PAGE = 100;
 type Sort = 'size' | 'name' | 'package';
@@ -69,7 +69,7 @@ export function SymbolsTable({ api, id, onSymbol }: Props) {
         <tbody>
           {page?.rows.map((r) => (
             <tr key={`${r.name}@${r.address}`}>
-              <td className="num">{formatBytes(r.size)}</td>
+              <td className="num">{formatBytesFine(r.size)}</td>
               <td title={r.memoryOnly ? 'in .bss: memory when the program runs, no bytes in the file' : undefined}>
                 {r.type}
                 {r.memoryOnly && <span className="muted"> (bss)</span>}

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SizeNode } from '../../../../shared/contract/binaryTypes';
 import { squarify, type Rect } from '../../../../core/binary/treemap';
-import { formatBytes } from './format';
+import { formatBytesFine } from '../../../../shared/format';
 
 const H = 420;
 const HEADER = 16;
@@ -88,7 +88,7 @@ export function Treemap({ root, onSymbol }: Props) {
             </button>
           </span>
         ))}
-        <span className="muted"> — {formatBytes(current.size)}</span>
+        <span className="muted"> — {formatBytesFine(current.size)}</span>
       </div>
       <svg width={width} height={H} role="img" aria-label={`Size of ${current.name}`}>
         {cells.map(({ node, rect: r, depth, trail }, i) => (
@@ -101,7 +101,7 @@ export function Treemap({ root, onSymbol }: Props) {
               open(cells[i]!);
             }}
           >
-            <title>{`${node.name}\n${formatBytes(node.size)} (${((100 * node.size) / Math.max(1, current.size)).toFixed(1)}% of ${current.name})`}</title>
+            <title>{`${node.name}\n${formatBytesFine(node.size)} (${((100 * node.size) / Math.max(1, current.size)).toFixed(1)}% of ${current.name})`}</title>
             <rect
               x={r.x}
               y={r.y}
@@ -114,12 +114,12 @@ export function Treemap({ root, onSymbol }: Props) {
             />
             {r.w > 36 && r.h > 14 && (
               <text x={r.x + 4} y={r.y + 12} fontSize={11} fill="#eef0f4">
-                {fit(depth === 0 ? `${node.name} ${formatBytes(node.size)}` : node.name, r.w)}
+                {fit(depth === 0 ? `${node.name} ${formatBytesFine(node.size)}` : node.name, r.w)}
               </text>
             )}
             {depth === 1 && r.w > 50 && r.h > 30 && (
               <text x={r.x + 4} y={r.y + 25} fontSize={10} fill="#c8cad4">
-                {formatBytes(node.size)}
+                {formatBytesFine(node.size)}
               </text>
             )}
           </g>

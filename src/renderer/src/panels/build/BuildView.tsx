@@ -17,14 +17,13 @@ import { useLayout } from '../../state/layout';
 import { Splitter } from '../../Splitter';
 import './build.css';
 import { useShowing, useStorageDeleted } from '../../storage/useShowing';
+import { errorMessage } from '../../../../shared/rpc';
 
 /** A path the sender's toolchain printed, relative to the sender's project (as the bundle saved its sources). */
 function senderRelative(root: string, p: string): string {
   const r = root.replace(/[\\/]+$/, '');
   return p.startsWith(`${r}/`) ? p.slice(r.length + 1) : p.replace(/^\.\//, '');
 }
-
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function BuildView({ api, workspace, openSource }: ViewProps) {
   const [profiles, setProfiles] = useState<BuildProfile[]>([]);
@@ -58,14 +57,14 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   // While editing, the preview (and Run) follow the draft once it is valid.
   const profile = checked ? (checked.profile ?? undefined) : selectedProfile;
 
-  const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(message(e))), [api]);
+  const refreshRuns = useCallback(() => api.call('build.runs', {}).then(setRuns, (e) => setError(errorMessage(e))), [api]);
   // The selected run stays in storage while it is shown; runs deleted from storage leave the list.
   useShowing(api, 'build', [selected]);
   useStorageDeleted(api, refreshRuns);
 
   useEffect(() => {
     if (!workspace) return;
-    api.call('build.profiles', {}).then(setProfiles, (e) => setError(message(e)));
+    api.call('build.profiles', {}).then(setProfiles, (e) => setError(errorMessage(e)));
     void refreshRuns();
   }, [api, workspace, refreshRuns]);
 
@@ -77,7 +76,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     const t = setTimeout(() => {
       api.call('build.preview', { profile: JSON.parse(profileKey) as BuildProfile }).then(
         (p) => !stale && setPreview(p),
-        (e) => !stale && setError(message(e)),
+        (e) => !stale && setError(errorMessage(e)),
       );
     }, 150);
     return () => {
@@ -97,7 +96,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
       setDraft(null);
       setError(null);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
   const edit = (p: BuildProfile, name: string, own: string | null) => {
@@ -110,7 +109,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
       setProfiles(await api.call('build.deleteProfile', { name: selectedProfile.name }));
       setProfileName('Diagnose failure');
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -137,7 +136,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         const first = firstReplayRun(rs, !!workspace);
         setReplaySel((cur) => (cur && rs.some((r) => r.run === cur) ? cur : first));
       },
-      (e) => !stale && setError(message(e)),
+      (e) => !stale && setError(errorMessage(e)),
     );
     return () => {
       stale = true;
@@ -156,7 +155,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         setReplaySource(null);
         if (data.detail.errors.length > 0) setTab('problems');
       },
-      (e) => !stale && setError(message(e)),
+      (e) => !stale && setError(errorMessage(e)),
     );
     return () => {
       stale = true;
@@ -185,7 +184,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         if (d.errors.length > 0) setTab('problems');
         showErrorsInEditor(workspace?.root, d.errors);
       },
-      (e) => setError(message(e)),
+      (e) => setError(errorMessage(e)),
     );
     return () => {
       stale = true;
@@ -199,7 +198,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
       selectProject(s.id);
       setError(null);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
 
@@ -223,7 +222,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
                 Another Go version…
               </button>
               {selectedRun?.status === 'running' && (
-                <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(message(e)))}>Cancel</button>
+                <button onClick={() => void api.call('build.cancel', { id: selectedRun.id }).catch((e) => setError(errorMessage(e)))}>Cancel</button>
               )}
             </div>
             <div className="build-controls" data-testid="profile-actions">

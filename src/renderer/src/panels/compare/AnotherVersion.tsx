@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BuildProfile, CommandPreview, GopsyApi } from '../../../../shared/api';
 import { GO_VERSION } from '../../../../shared/compare';
-import { errorMessage } from '../../hooks/useBusyAction';
+import { errorMessage } from '../../../../shared/rpc';
 
 /** A run to build again, or a profile to build twice (the current go first, as the baseline). */
 export type AnotherBase = { run: string } | { profile: BuildProfile };

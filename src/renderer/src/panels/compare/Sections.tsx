@@ -4,7 +4,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { RemarkChange, RunComparison, SsaFunctionDiff, TimingRow } from '../../../../shared/compare';
 import type { ViewProps } from '../viewProps';
 import { SortTable, type Column } from './SortTable';
-import { kib, msOf, ratioOf, signedKib, signedMs } from './format';
+import { formatKiB, signedKiB } from '../../../../shared/format';
+import { msOf, ratioOf, signedMs } from './format';
 
 function Section({ id, title, counts, notes, children }: { id: string; title: string; counts: string; notes: string[]; children: ReactNode }) {
   return (
@@ -212,12 +213,12 @@ export function SsaSection({ c, openSource }: { c: RunComparison; openSource: Vi
 export function BinarySection({ c }: { c: RunComparison }) {
   const b = c.binary;
   const ok = b.a && b.b;
-  const counts = ok ? `${b.binaryA}: symbols ${kib(b.totalBefore)} → ${kib(b.totalAfter)} (${signedKib(b.totalAfter - b.totalBefore)})` : 'not compared';
+  const counts = ok ? `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore)})` : 'not compared';
   const columns = (first: string): Array<Column<(typeof b.packages)[number]>> => [
     { title: first, value: (r) => r.name },
-    { title: 'A', value: (r) => r.before, render: (r) => kib(r.before), num: true },
-    { title: 'B', value: (r) => r.after, render: (r) => kib(r.after), num: true },
-    { title: 'B − A', value: (r) => r.delta, render: (r) => <span className={r.delta > 0 ? 'worse' : 'better'}>{signedKib(r.delta)}</span>, num: true },
+    { title: 'A', value: (r) => r.before, render: (r) => formatKiB(r.before), num: true },
+    { title: 'B', value: (r) => r.after, render: (r) => formatKiB(r.after), num: true },
+    { title: 'B − A', value: (r) => r.delta, render: (r) => <span className={r.delta > 0 ? 'worse' : 'better'}>{signedKiB(r.delta)}</span>, num: true },
   ];
   return (
     <Section id="binary" title="Binary size" counts={counts} notes={b.notes}>
@@ -225,7 +226,7 @@ export function BinarySection({ c }: { c: RunComparison }) {
         <div className="compare-split">
           <div>
             <h4>
-              Packages{b.fileSizeA !== undefined && b.fileSizeB !== undefined ? ` · file ${kib(b.fileSizeA)} → ${kib(b.fileSizeB)}` : ''}
+              Packages{b.fileSizeA !== undefined && b.fileSizeB !== undefined ? ` · file ${formatKiB(b.fileSizeA)} → ${formatKiB(b.fileSizeB)}` : ''}
             </h4>
             <SortTable rows={b.packages} columns={columns('package')} initialSort={3} rowKey={(r) => r.name} testId="compare-binary-packages" />
           </div>

@@ -2,5 +2,3 @@
 export const msOf = (ns: number | null) => (ns === null ? '—' : `${(ns / 1e6).toFixed(1)} ms`);
 export const signedMs = (ns: number | null) => (ns === null ? '' : `${ns >= 0 ? '+' : '−'}${(Math.abs(ns) / 1e6).toFixed(1)} ms`);
 export const ratioOf = (r: number | null) => (r === null ? '' : `×${r.toFixed(2)}`);
-export const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-export const signedKib = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${kib(Math.abs(n))}`;

@@ -6,11 +6,9 @@ import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
 import '@xterm/xterm/css/xterm.css';
 import type { GopsyApi } from '../../../../shared/api';
+import { ACK_CHUNK_CHARS } from '../../../../shared/console';
 import { findSourceLocations, type SourceLocation } from '../../../../core/locations';
 import type { ConsoleStore } from '../../state/consoleStore';
-
-/** Acks go out in units of this many characters (must stay below the backend's low watermark). */
-const ACK_CHUNK_CHARS = 5_000;
 
 interface Props {
   id: string;

@@ -7,7 +7,8 @@ import type { Result } from '../../../../shared/api';
 import type { ViewProps } from '../viewProps';
 import { ModuleExplanations } from './ModuleExplanations';
 import '../binary/binary.css';
-import { errorMessage, useBusyAction } from '../../hooks/useBusyAction';
+import { errorMessage } from '../../../../shared/rpc';
+import { useBusyAction } from '../../hooks/useBusyAction';
 
 
 export function ModulesView({ api, workspace }: ViewProps) {

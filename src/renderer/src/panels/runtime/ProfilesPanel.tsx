@@ -4,8 +4,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ENV_VALUE_RE, type Finding, type GodebugCatalog, type GopsyApi, type ProjectGodebugDefaults } from '../../../../shared/api';
 import type { GodebugStore } from './store';
 import { FindingList } from './FindingList';
-
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
+import { errorMessage } from '../../../../shared/rpc';
 
 /** Suggestions for the field being typed: setting names, then known values. */
 function suggestions(spec: string, catalog: GodebugCatalog | null): string[] {
@@ -35,8 +34,8 @@ export function ProfilesPanel({ api, store }: { api: GopsyApi; store: GodebugSto
   const [filter, setFilter] = useState('');
 
   useEffect(() => {
-    api.call('godebug.catalog', {}).then(setCatalog, (e) => setError(message(e)));
-    api.call('godebug.projectDefaults', {}).then(setDefaults, (e) => setError(message(e)));
+    api.call('godebug.catalog', {}).then(setCatalog, (e) => setError(errorMessage(e)));
+    api.call('godebug.projectDefaults', {}).then(setDefaults, (e) => setError(errorMessage(e)));
   }, [api]);
 
   const charsetOk = ENV_VALUE_RE.test(godebug) && ENV_VALUE_RE.test(compile);
@@ -46,7 +45,7 @@ export function ProfilesPanel({ api, store }: { api: GopsyApi; store: GodebugSto
     const t = setTimeout(() => {
       api
         .call('godebug.validate', { godebug, ...(compile ? { gocompiledebug: compile } : {}) })
-        .then((r) => live && setFindings(r.findings), (e) => live && setError(message(e)));
+        .then((r) => live && setFindings(r.findings), (e) => live && setError(errorMessage(e)));
     }, 200);
     return () => {
       live = false;
@@ -64,7 +63,7 @@ export function ProfilesPanel({ api, store }: { api: GopsyApi; store: GodebugSto
       store.select(id);
       setError(null);
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
   const edit = (id: string) => {
@@ -79,7 +78,7 @@ export function ProfilesPanel({ api, store }: { api: GopsyApi; store: GodebugSto
     try {
       store.setProfiles(await api.call('godebug.deleteProfile', { id }));
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
     }
   };
 

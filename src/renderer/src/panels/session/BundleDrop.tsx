@@ -3,8 +3,9 @@
 // authenticated connection into gopsy's storage. Anything else dropped gets a clear message.
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
-import type { BundleSummary } from '../../../../shared/contract/bundle';
-import { errorText, formatBytes } from './format';
+import { isBundleName, type BundleSummary } from '../../../../shared/contract/bundle';
+import { formatBytes } from '../../../../shared/format';
+import { errorMessage } from '../../../../shared/rpc';
 
 /** Bytes per chunk: the backend takes at most 1 MiB. */
 const CHUNK = 1 << 20;
@@ -16,7 +17,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export async function openDroppedBundle(api: GopsyApi, file: File, progress: (sent: number) => void): Promise<BundleSummary> {
-  if (!/\.gopsy$/i.test(file.name)) {
+  if (!isBundleName(file.name)) {
     throw new Error(`${file.name} is not a session bundle: only .gopsy files can be dropped onto gopsy.`);
   }
   if (file.size === 0) throw new Error(`${file.name} is empty.`);
@@ -75,7 +76,7 @@ export function BundleDrop({ api }: { api: GopsyApi }) {
       setState({ error: false, text: `Opening ${file.name} (${formatBytes(file.size)})…` });
       openDroppedBundle(api, file, (sent) => setState({ error: false, text: `Receiving ${file.name}: ${formatBytes(sent)} of ${formatBytes(file.size)}…` })).then(
         (b) => setState({ error: false, text: `Opened ${file.name}: ${b.entries.length} entries, read-only.` }),
-        (err) => setState({ error: true, text: errorText(err) }),
+        (err) => setState({ error: true, text: errorMessage(err) }),
       );
     };
     // Capture phase: the editor must not take a dropped file as text.

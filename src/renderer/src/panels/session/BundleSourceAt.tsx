@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { EntryText } from '../../../../shared/contract/bundle';
 import { BundleSource } from './BundleSource';
-import { errorText } from './format';
+import { errorMessage } from '../../../../shared/rpc';
 
 let instances = 0;
 
@@ -35,7 +35,7 @@ export function BundleSourceAt({
         setEntry({
           key,
           text: null,
-          error: `${rel}: ${errorText(err)} (the bundle saved no copy of this file)`,
+          error: `${rel}: ${errorMessage(err)} (the bundle saved no copy of this file)`,
         }),
     );
     return () => {

@@ -6,7 +6,8 @@ import type { GopsyApi } from '../../../../shared/api';
 import type { BundleSummary, EntryText } from '../../../../shared/contract/bundle';
 import { BundleSource } from './BundleSource';
 import { NoteList } from './NotesPanel';
-import { errorText, formatBytes } from './format';
+import { formatBytes } from '../../../../shared/format';
+import { errorMessage } from '../../../../shared/rpc';
 import { godebugStore, replayId } from '../runtime/store';
 import { showView } from '../../workbenchBus';
 import { useLayout } from '../../state/layout';
@@ -35,7 +36,7 @@ export function BundleViewer({ api, bundle, onClose, onRerun }: Props) {
       setEntry(await api.call('bundle.readEntry', { id: bundle.id, path }));
     } catch (err) {
       setEntry(null);
-      setError(errorText(err));
+      setError(errorMessage(err));
     }
   };
 

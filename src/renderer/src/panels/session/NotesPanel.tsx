@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { Note, NotesFile } from '../../../../shared/contract/bundle';
 import type { SourceTarget } from '../viewProps';
-import { errorText } from './format';
+import { errorMessage } from '../../../../shared/rpc';
 import { setNotesFlusher } from './notesFlush';
 
 const AUTOSAVE_MS = 400;
@@ -35,7 +35,7 @@ export function NotesPanel({ api, initial, openSource }: Props) {
       unsaved.current = null;
       await api.call('session.saveNotes', pending).then(
         () => setStatus(unsaved.current ? 'pending' : 'saved'),
-        (err) => setStatus(`Not saved: ${errorText(err)}`),
+        (err) => setStatus(`Not saved: ${errorMessage(err)}`),
       );
     };
   }, [api]);

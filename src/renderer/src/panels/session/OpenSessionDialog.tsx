@@ -1,6 +1,6 @@
 // Open Session for the browser host, which has no native file dialog: a typed path.
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from './format';
+import { errorMessage } from '../../../../shared/rpc';
 import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
 interface Props {
@@ -21,7 +21,7 @@ export function OpenSessionDialog({ onOpen, onCancel }: Props) {
     try {
       await onOpen(path.trim());
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { GopsyApi, RunSummary } from '../../../../shared/api';
 import type { RerunInfo, RerunValue } from '../../../../shared/contract/bundle';
-import { errorText } from './format';
+import { errorMessage } from '../../../../shared/rpc';
 import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
 interface Props {
@@ -36,7 +36,7 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
         setRunId(i.runs.at(-1)?.runId ?? '');
         setUseCurrent(!!i.current?.matches);
       },
-      (err) => live && setError(errorText(err)),
+      (err) => live && setError(errorMessage(err)),
     );
     return () => {
       live = false;
@@ -65,7 +65,7 @@ export function RerunDialog({ api, bundleId, onStarted, onCancel }: Props) {
       });
       onStarted(started);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

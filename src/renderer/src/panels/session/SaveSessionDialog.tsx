@@ -4,7 +4,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { Layout, SavePreview, SaveResult } from '../../../../shared/contract/bundle';
-import { errorText, formatBytes } from './format';
+import { formatBytes } from '../../../../shared/format';
+import { errorMessage } from '../../../../shared/rpc';
 import { flushNotes } from './notesFlush';
 import { ErrorBanner, Modal, ModalActions } from '../../dialogs/Modal';
 
@@ -42,7 +43,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
             setTarget(`${parentOf(projectRoot)}/${p.defaultFileName}`);
           }
         },
-        (err) => live && setError(errorText(err)),
+        (err) => live && setError(errorMessage(err)),
       );
     return () => {
       live = false;
@@ -63,7 +64,7 @@ export function SaveSessionDialog({ api, native, projectRoot, layout, onDone, on
       });
       if (res) onDone(res);
     } catch (err) {
-      setError(errorText(err));
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }

@@ -12,7 +12,8 @@ import { SaveSessionDialog } from './SaveSessionDialog';
 import { RerunDialog } from './RerunDialog';
 import { showView } from '../../workbenchBus';
 import { clearSaveRequest, hasSaveRequest, onSaveRequest } from './saveRequest';
-import { errorText, formatBytes } from './format';
+import { formatBytes } from '../../../../shared/format';
+import { errorMessage } from '../../../../shared/rpc';
 import { openStorage } from '../../storage/storageBus';
 
 export function SessionView({ api, workspace, openSource }: ViewProps) {
@@ -41,7 +42,7 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
 
   useEffect(() => {
     if (!workspace) return;
-    const refresh = () => void api.call('session.current', {}).then(setSession, (err) => setMessage({ error: true, text: errorText(err) }));
+    const refresh = () => void api.call('session.current', {}).then(setSession, (err) => setMessage({ error: true, text: errorMessage(err) }));
     refresh();
     // The view stays mounted while hidden: a finished build changes what the session holds.
     const offStatus = api.on('build.status', (s) => {
@@ -61,7 +62,7 @@ export function SessionView({ api, workspace, openSource }: ViewProps) {
       const b = await api.call('bundle.open', {});
       if (b) setBundle(b);
     } catch (err) {
-      setMessage({ error: true, text: errorText(err) });
+      setMessage({ error: true, text: errorMessage(err) });
     }
   }, [api, host]);
 

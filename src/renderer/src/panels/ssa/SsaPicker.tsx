@@ -3,6 +3,7 @@
 import type { SsaSnapshot, SsaStore } from './ssaStore';
 import { JobStatus } from './JobStatus';
 import type { SsaJob } from './useSsaJobs';
+import { runFolder } from '../../../../shared/runLayout';
 
 /** SSA the open bundle carries: a run's capture or one the SSA view saved with the session. */
 export interface BundleSsa {
@@ -51,7 +52,7 @@ export function SsaPicker({ store, snap: { pkg, packages, test, openDir, busy, s
         <select value="" onChange={(e) => onOpenFromBundle(Number(e.target.value))} title="SSA the open bundle carries: captured by its build runs or in the SSA view (read-only, nothing is compiled)" data-testid="ssa-bundle-open">
           <option value="">from the bundle…</option>
           {bundleSsa.map((b, i) => (
-            <option key={`${'run' in b.from ? `runs/${b.from.run}` : `ssa/${b.from.capture}`}/${b.file}`} value={i}>
+            <option key={`${'run' in b.from ? runFolder(b.from.run) : `ssa/${b.from.capture}`}/${b.file}`} value={i}>
               {b.label}
             </option>
           ))}

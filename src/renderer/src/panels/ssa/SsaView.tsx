@@ -3,6 +3,8 @@
 // in the SsaStore; this component wires the store to the jobs, the backend and its parts.
 import { useCallback, useMemo } from 'react';
 import type { ViewProps } from '../viewProps';
+import { errorMessage as message } from '../../../../shared/rpc';
+import { RUN_SSA_PAGE } from '../../../../shared/runLayout';
 import { phaseRows } from './PhaseView';
 import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
@@ -20,7 +22,6 @@ import { FunctionList } from './FunctionList';
 import { CaptureView } from './CaptureView';
 import './ssa.css';
 
-const message = (err: unknown) => (err as Error)?.message ?? String(err);
 
 export function SsaView({ api, workspace, openSource }: ViewProps) {
   const store = useMemo(() => ssaStoreFor(api), [api]);
@@ -73,7 +74,7 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const bundleSsa = useMemo(() => {
     const out: BundleSsa[] = [];
     for (const e of bundle?.entries ?? []) {
-      const run = /^runs\/([\w.-]+)\/ssa\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
+      const run = RUN_SSA_PAGE.exec(e.path);
       if (run) out.push({ from: { run: run[1]! }, file: `${run[2]!}.html`, label: `${bundleName(bundle!)} ▸ run ${run[1]!}: ${run[2]!}` });
       const cap = /^ssa\/([\w.-]+)\/(?:.*\/)?([^/]+)\.html$/.exec(e.path);
       if (cap) out.push({ from: { capture: cap[1]! }, file: `${cap[2]!}.html`, label: `${bundleName(bundle!)} ▸ SSA capture: ${cap[2]!}` });
