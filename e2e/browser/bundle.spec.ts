@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench, openPage } from '../workbench';
-import { craftBundle } from '../../test/integration/zipCraft';
+import { craftBundle } from '../../test/support/zipCraft';
 
 let wb: Workbench;
 let dir: string;

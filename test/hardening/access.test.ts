@@ -7,7 +7,7 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { GopsyError } from '../../src/shared/rpc';
-import { copySample, removeTemp } from '../integration/support';
+import { copySample, removeTemp } from '../support/backend';
 import { startTestHost, type TestHost } from './host';
 import { recordTrial, saveTrials } from './trials';
 

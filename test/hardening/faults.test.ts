@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { descendants, isAlive } from '../../src/main/services/processTree';
 import type { ConsoleExit } from '../../src/shared/api';
-import { copySample, removeTemp, waitUntil } from '../integration/support';
+import { copySample, removeTemp, waitUntil } from '../support/backend';
 import { startTestHost, type TestHost } from './host';
 import { recordTrial, saveTrials } from './trials';
 

@@ -7,7 +7,7 @@ import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ACK_CHUNK_CHARS as ACK_CHUNK } from '../../src/shared/console';
-import { copySample, removeTemp } from '../integration/support';
+import { copySample, removeTemp } from '../support/backend';
 import { startTestHost, type TestHost } from './host';
 import { recordTrial, saveTrials } from './trials';
 

@@ -10,7 +10,7 @@ import { Backend } from '../../src/main/services/backend';
 import { RpcClient } from '../../src/shared/rpc';
 import type { NotesFile } from '../../src/shared/contract/bundle';
 import { transportPair } from '../support/memoryTransport';
-import { copySample, makeTemp, removeTemp, waitUntil } from '../integration/support';
+import { copySample, makeTemp, removeTemp, waitUntil } from '../support/backend';
 import { recordTrial, saveTrials } from './trials';
 
 let temp: string;

@@ -1,5 +1,5 @@
 // The built-in GODEBUG profiles. Every setting here is checked against the real toolchain's catalog
-// by the tests (test/core/godebug-catalog.test.ts), so a preset can never name a setting that does not exist.
+// by the tests (test/core/godebug/catalog.test.ts), so a preset can never name a setting that does not exist.
 import type { GodebugProfile } from '../../shared/godebug';
 
 export const BUILTIN_PROFILES: GodebugProfile[] = [

@@ -1,7 +1,7 @@
 // A bundle's source file in a read-only Monaco of its own (its own models, so the project's editor
 // and this one never share or dispose each other's).
 import { useEffect, useRef } from 'react';
-import { monaco } from '../../panels/editor/monaco';
+import { monaco } from '../editor/monaco';
 
 export function BundleSource({ bundleId, path, text, line }: { bundleId: string; path: string; text: string; line?: number }) {
   const host = useRef<HTMLDivElement>(null);

@@ -1,0 +1,65 @@
+// The go command built from a profile: argv items, gcflags merging, the reproducible shell line.
+import { describe, expect, test } from 'vitest';
+import { BuildProfile } from '../../../src/shared/build';
+import { buildCommand, gcflagArgs, relocatedCommand, shellQuote, splitPatternFlags, supportsBuildJson } from '../../../src/main/services/runs/command';
+import { BUILT_IN_PROFILES } from '../../../src/main/services/runs/profiles';
+
+const base = BUILT_IN_PROFILES.find((p) => p.name === 'Optimisation details')!;
+
+describe('buildCommand', () => {
+  test('a relocated command differs from the original only in the run directory', () => {
+    for (const p of BUILT_IN_PROFILES) {
+      for (const opts of [{ goBinary: 'go', supportsJson: true }, { goBinary: '/opt/go 1/bin/go', supportsJson: false }]) {
+        const profile = { ...p, gcflags: './store=-m', keepBinary: true };
+        const command = buildCommand(profile, '/p', { ...opts, runDir: '/tmp/.gopsy-capture-x/r1' });
+        expect(relocatedCommand({ profile, command }, '/tmp/.gopsy-capture-x/r1'), p.name).toEqual(command);
+        const moved = relocatedCommand({ profile, command }, '/out/run');
+        expect(moved.shellLine.replaceAll('/out/run', '/tmp/.gopsy-capture-x/r1'), p.name).toBe(command.shellLine);
+      }
+    }
+  });
+
+  test('artefact flags go into one all= -gcflags; the user value repeats them (last match wins)', () => {
+    expect(gcflagArgs({ ...base, gcflags: './store=-m=2' }, '/r')).toEqual([
+      '-gcflags=all=-bench=/r/bench.txt -json=0,file:///r/logopt',
+      '-gcflags=./store=-bench=/r/bench.txt -json=0,file:///r/logopt -m=2',
+    ]);
+    expect(gcflagArgs({ ...base, gcflags: '-N -l' }, '/r')[1]).toBe('-gcflags=-bench=/r/bench.txt -json=0,file:///r/logopt -N -l');
+    expect(gcflagArgs({ ...base, capture: { ...base.capture, cpuProfilePackage: 'net/http' } }, '/a b')).toContain(
+      "-gcflags=net/http=-bench='/a b/bench.txt' -json=0,file://'/a b/logopt' -cpuprofile='/a b/compile.cpuprof'",
+    );
+    expect(splitPatternFlags('std=-S')).toEqual({ pattern: 'std', flags: '-S' });
+  });
+
+  test('argv, env and a shell line that quotes what needs quoting', () => {
+    const cmd = buildCommand({ ...base, tags: ['a', 'b'], env: { GOOS: 'windows' }, packages: ['./...'] }, "/p/it's", { goBinary: 'go', runDir: '/r', supportsJson: true });
+    expect(cmd.argv.slice(0, 6)).toEqual(['go', 'build', '-o', '/dev/null', '-json', '-x']);
+    expect(cmd.argv).toContain('-tags=a,b');
+    expect(cmd.argv.at(-1)).toBe('./...');
+    expect(cmd.env).toEqual({ GOOS: 'windows', GOCACHE: '/r/cache' });
+    expect(cmd.shellLine).toMatch(/^cd '\/p\/it'\\''s' && GOOS=windows GOCACHE=\/r\/cache go build /);
+    expect(shellQuote("-gcflags=all=-bench=x y")).toBe("'-gcflags=all=-bench=x y'");
+  });
+
+  test('a build that keeps its binary writes it into the run directory; others to the null device', () => {
+    const keep = BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!;
+    expect(keep).toMatchObject({ target: 'build', keepBinary: true, packages: ['.'] });
+    const cmd = buildCommand(keep, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true });
+    expect(cmd.argv.slice(0, 4)).toEqual(['go', 'build', '-o', '/r/out/']);
+    expect(buildCommand({ ...keep, keepBinary: false }, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true }).argv[3]).toBe('/dev/null');
+  });
+
+  test('profiles refuse options disguised as packages, control characters and unknown env', () => {
+    expect(BuildProfile.safeParse({ ...base, packages: ['-toolexec=evil'] }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...base, gcflags: '-m\n-S' }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...base, env: { LD_PRELOAD: 'x' } }).success).toBe(false);
+    expect(BuildProfile.safeParse(base).success).toBe(true);
+  });
+
+  test('-json only from go1.24', () => {
+    expect(supportsBuildJson('go1.23.4')).toBe(false);
+    expect(supportsBuildJson('go1.24')).toBe(true);
+    expect(supportsBuildJson('go1.26.8')).toBe(true);
+    expect(supportsBuildJson(undefined)).toBe(true);
+  });
+});
