@@ -16,6 +16,7 @@ import { cancelledError, type BuildWatch } from './goBuild';
 import { sourceState, type SourceState } from './sourceState';
 import { SsaStore } from './ssaStore';
 import { SSA_CAPTURE_ID, SSA_CAPTURE_MARKER, SSA_LISTINGS, ssaCaptureDir, ssaCaptureId, ssaProjectDir } from './layout';
+import { boundListings, touchListing } from './keptListings';
 
 /** How a caller follows and stops one listing or capture. */
 export interface JobWatch {
@@ -112,12 +113,18 @@ export class SsaService {
     return this.watched({ title, command, root, pkgArg, test }, watch, async (state, build) => {
       const key = hashOf('list', state.key);
       const file = path.join(ssaProjectDir(this.storageDir, root), SSA_LISTINGS, `${key}.json`);
-      const known = async () => this.listings.get(key) ?? (await readFile(file, 'utf8').then((t) => JSON.parse(t) as CompiledFunc[], () => undefined));
+      const fromDisk = () =>
+        readFile(file, 'utf8').then(
+          async (t) => (await touchListing(file), JSON.parse(t) as CompiledFunc[]),
+          () => undefined,
+        );
+      const known = async () => this.listings.get(key) ?? (await fromDisk());
       // Checked again once this job's turn comes: a listing queued behind the same one finds it made.
       const functions = (await known()) ?? (await this.serial(async () => (await known()) ?? this.recorded({ kind: 'list', pkg: state.pkg.importPath }, async () => {
         const made = await listFunctions(root, state.pkg, await ssaToolPaths(this.storageDir), test, build);
         await mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, JSON.stringify(made));
+        await boundListings(path.dirname(file));
         return made;
       }), build.signal));
       // Newest last, and a bound: each edit makes a new source state, and the disk keeps them all anyway.
