@@ -9,6 +9,7 @@ import {
   type CacheHashAction,
   type CacheHashRun,
   type HashInput,
+  type HashInputKind,
 } from './cacheHash';
 
 export type RebuildReasonKind = 'file' | 'dependency' | 'flag' | 'env' | 'toolchain' | 'new' | 'other';
@@ -125,7 +126,12 @@ const listText = (q: string) => {
   return l.length ? l.join(' ') : '(none)';
 };
 
-const orNone = (v: string) => (v === '' ? '(empty)' : v);
+/** cgo settings are "other" reasons, embedded files "file" ones. */
+const reasonKind = (k: HashInputKind): RebuildReasonKind =>
+  k === 'cgo' ? 'other' : k === 'embed' ? 'file' : k;
+
+/** A value as a detail shows it: long ones (a DefaultGODEBUG list) are cut. */
+const orNone = (v: string) => (v === '' ? '(empty)' : v.length > 80 ? `${v.slice(0, 77)}…` : v);
 
 interface Change {
   kind: RebuildReasonKind;
@@ -216,7 +222,11 @@ function describe(
       const list = f.value.startsWith('[');
       const from = list ? listText(old.value) : old.value;
       const to = list ? listText(f.value) : f.value;
-      out.push({ kind: f.kind, detail: `${f.name} changed from ${from} to ${to}`, setting: f.name });
+      out.push({
+        kind: reasonKind(f.kind),
+        detail: `${f.name} changed from ${from} to ${to}`,
+        setting: f.name,
+      });
     });
     if (out.length) return out;
   }
@@ -362,7 +372,7 @@ export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): Rebu
       const input = (cur ?? old)!;
       if (input.kind === 'dependency' && input.dependency) {
         // The standard library of a new toolchain imports what it imports: not a change of its own.
-        if (saltChanged && a.standard && (!old || !cur)) continue;
+        if (saltChanged && (a.standard || a.mode === 'link') && (!old || !cur)) continue;
         deps.push(dependencyReason(input, old, cur));
         continue;
       }
@@ -370,6 +380,12 @@ export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): Rebu
         // A new toolchain changes every tool's ID and brings its own standard library: it says so once.
         if (saltChanged && c.kind === 'toolchain' && input.slot !== 'go version') continue;
         if (saltChanged && a.standard && c.kind === 'file') continue;
+        // Its GOROOT and its default GODEBUG settings come with it too.
+        if (
+          saltChanged &&
+          (c.setting === 'GOROOT' || c.setting === 'DefaultGODEBUG' || input.slot === 'default GODEBUG')
+        )
+          continue;
         own.push(c);
       }
     }

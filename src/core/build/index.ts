@@ -5,6 +5,7 @@ export * from './buildAnalysis';
 export * from './buildJson';
 export * from './cacheHash';
 export * from './chromeTrace';
+export * from './compileCost';
 export * from './explainRebuild';
 export * from './compileErrors';
 export * from './logopt';
