@@ -418,7 +418,8 @@ function classify(raw: string, salt: boolean, action: CacheHashAction): HashInpu
   }
   if ((m = /^pgofile (\S*)$/.exec(text)))
     return line('file', text, 'pgofile', m[1]!, { file: 'PGO profile' });
-  if ((m = /^import (\S+) (\S*)$/.exec(text))) {
+  // A test variant's path has a space: `import example.org/p [example.org/p.test] <id>`.
+  if ((m = /^import (.+) ([A-Za-z0-9_-]*)$/.exec(text))) {
     return line('dependency', text, `import ${m[1]!}`, m[2]!, {
       dependency: { action: `build ${m[1]!}`, id: m[2]!, idKind: 'content' },
     });

@@ -302,10 +302,29 @@ function describe(
 export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): RebuildExplanation {
   const refusal = differentModules(earlier, later);
   if (refusal) return { ok: false, error: refusal };
-  const before = indexActions(earlier);
   const after = indexActions(later);
   const laterByActionString = new Map<string, string>();
   for (const [k, a] of after) if (a.actionId) laterByActionString.set(hashToString(a.actionId), k);
+  const laterByActionId = new Map<string, string>();
+  for (const [k, a] of after) if (a.actionId) laterByActionId.set(a.actionId, k);
+  const countIn = (run: CacheHashRun, key: string) => run.actions.filter((x) => x.key === key).length;
+  const fileSet = (x: CacheHashAction) =>
+    x.inputs
+      .filter((i) => i.file !== undefined)
+      .map((i) => i.slot)
+      .join('\n');
+  /**
+   * The earlier record of an action. A name hashed twice in a run (`go test`: a package and its internal
+   * test variant share their import path) is paired by its action ID, else by its set of files.
+   */
+  const pairOf = (a: CacheHashAction): CacheHashAction | undefined | 'ambiguous' => {
+    const candidates = earlier.actions.filter((x) => x.key === a.key);
+    if (candidates.length <= 1 && countIn(later, a.key) <= 1) return candidates[0];
+    const same = candidates.find((x) => x.actionId !== undefined && x.actionId === a.actionId);
+    if (same) return same;
+    const byFiles = candidates.filter((x) => fileSet(x) === fileSet(a));
+    return byFiles.length === 1 ? byFiles[0] : candidates.length === 0 ? undefined : 'ambiguous';
+  };
   const verdicts = new Map<string, ActionVerdict>();
   const inProgress = new Set<string>();
 
@@ -318,7 +337,16 @@ export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): Rebu
     if (inProgress.has(key))
       return { ...base, status: 'unknown', reasons: [], roots: [], note: 'dependency cycle' };
     inProgress.add(key);
-    const v = judge(key, a, before.get(key));
+    const pair = pairOf(a);
+    const v =
+      pair === 'ambiguous'
+        ? {
+            status: 'unknown' as const,
+            reasons: [],
+            roots: [],
+            note: `${a.key} was hashed more than once in a run (a package and its test variant have the same name) and the two cannot be told apart`,
+          }
+        : judge(key, a, pair);
     inProgress.delete(key);
     verdicts.set(key, { ...base, ...v });
     return verdicts.get(key);
@@ -419,7 +447,9 @@ export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): Rebu
     const dep = input.dependency!;
     let depKey = dep.action;
     if (dep.idKind === 'buildid' && cur) depKey = laterByActionString.get(cur.value.split('/')[0]!) ?? depKey;
-    const name = depKey.replace(/^(build|vet) /, '');
+    if (dep.idKind === 'action' && cur) depKey = laterByActionId.get(cur.value) ?? depKey;
+    const twice = dep.idKind !== 'action' && dep.idKind !== 'buildid' && countIn(later, dep.action) > 1;
+    const name = depKey.replace(/^(build|vet) /, '').replace(/ #\d+$/, '');
     const what =
       dep.idKind === 'vetout'
         ? `vet facts of ${name}`
@@ -428,6 +458,10 @@ export function explainRebuild(earlier: CacheHashRun, later: CacheHashRun): Rebu
           : `dependency ${name}`;
     if (!old || !cur) {
       const detail = !old ? `now depends on ${name}` : `no longer depends on ${name}`;
+      return { kind: 'dependency', detail, dependency: name, roots: [{ kind: 'dependency', detail }] };
+    }
+    if (twice) {
+      const detail = `${what} changed (it was built twice in the run, as a package and a test variant, and which one this is cannot be told)`;
       return { kind: 'dependency', detail, dependency: name, roots: [{ kind: 'dependency', detail }] };
     }
     const v = verdictOf(depKey);

@@ -6,7 +6,7 @@ import {
   type CacheHashAction,
 } from '../../../src/core/build/cacheHash';
 import { sha256Hex } from '../../../src/core/sha256';
-import { cacheHashFixture } from './fixtures';
+import { cacheHashBlock, cacheHashFixture } from './fixtures';
 
 const action = (actions: CacheHashAction[], key: string) => actions.find((a) => a.key === key)!;
 
@@ -170,6 +170,30 @@ describe('parseCacheHash on damaged input', () => {
     );
     expect(run.incomplete).toBe(false);
     expect(run.otherLines).toBe(3);
+  });
+});
+
+describe('parseCacheHash on hand-made input', () => {
+  const block = cacheHashBlock;
+
+  test('a test variant: its name and its imports carry a bracketed suffix', () => {
+    const name = 'build example.org/p [example.org/p.test]';
+    const run = parseCacheHash(
+      block(name, [
+        'go1.26.8',
+        'compile\n',
+        'import example.org/q [example.org/p.test] AAAAAAAAAAAAAAAAAAAA\n',
+      ]),
+    );
+    const a = action(run.actions, name);
+    expect(a).toMatchObject({ complete: true, mode: 'build', package: 'example.org/p [example.org/p.test]' });
+    expect(a.inputs[2]!.dependency).toMatchObject({ action: 'build example.org/q [example.org/p.test]' });
+  });
+
+  test('two hashes with the same name one after the other are two records', () => {
+    const b = block('build example.org/p', ['go1.26.8', 'compile\n']);
+    const run = parseCacheHash(`${b}\n${b}\n`);
+    expect(run.actions.map((a) => a.complete)).toEqual([true, true]);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   type ActionVerdict,
   type RebuildExplanation,
 } from '../../../src/core/build/explainRebuild';
-import { cacheHashFixture } from './fixtures';
+import { cacheHashBlock, cacheHashFixture } from './fixtures';
 
 // Each pair is a real first build of test/fixtures/explain/src and a build after one change
 // (scripts/fixtures-explain.mjs), from an empty private GOCACHE.
@@ -164,5 +164,31 @@ describe('explainRebuild refuses or holds back', () => {
     const r = explain(parseCacheHash(damaged), run('go1.26', 'edit-ledger'));
     expect(verdict(r, 'build example.org/x/report')).toMatchObject({ status: 'unknown', reasons: [] });
     expect(verdict(r, 'build example.org/x/ledger')!.status).toBe('changed');
+  });
+});
+
+describe('explainRebuild on hand-made runs', () => {
+  const pkg = (files: string[], extra = '') => [
+    'go1.26.8',
+    'compile\n',
+    'omitdebug false standard false local false prefix ""\n',
+    ...files.map(
+      (f) =>
+        `file ${f} ${(f + extra + 'AAAAAAAAAAAAAAAAAAAA').slice(0, 20).replace(/[^A-Za-z0-9_-]/g, 'A')}\n`,
+    ),
+  ];
+  test('a package and its test variant share a name: paired by their files, in either order', () => {
+    const key = 'build example.org/p';
+    const plain = (x = '') => cacheHashBlock(key, pkg(['p.go'], x));
+    const variant = (x = '') => cacheHashBlock(key, pkg(['p.go', 'p_test.go'], x));
+    const earlier = parseCacheHash(`${plain()}\n${variant()}\n`);
+    const later = parseCacheHash(`${variant('B')}\n${plain()}\n`);
+    expect(later.actions.every((a) => a.complete)).toBe(true);
+    const r = explain(earlier, later);
+    expect(r.actions.map((a) => a.status)).toEqual(['changed', 'same']);
+    expect(r.actions[0]!.reasons.map((x) => x.detail)).toEqual([
+      'example.org/p/p.go changed',
+      'example.org/p/p_test.go changed',
+    ]);
   });
 });

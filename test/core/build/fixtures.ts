@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { sha256Hex } from '../../../src/core/sha256';
 
 export function buildFixture(name: string): string {
   return readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'build', name), 'utf8');
@@ -27,5 +28,15 @@ export function compileCostFixture(name: 'time' | 'mem'): string {
   return readFileSync(
     path.join(__dirname, '..', '..', 'fixtures', 'explain', 'compilecost', `ssa-all-${name}.txt`),
     'utf8',
+  );
+}
+
+/** Hand-made: one action's lines as the go command prints them (writes Go-quoted), with the sum they hash to. */
+export function cacheHashBlock(name: string, writes: string[]): string {
+  const sum = sha256Hex(new TextEncoder().encode(writes.join('')));
+  // JSON quoting equals Go's %q for the plain ASCII these tests use.
+  const q = (w: string) => JSON.stringify(w);
+  return [`HASH[${name}]`, ...writes.map((w) => `HASH[${name}]: ${q(w)}`), `HASH[${name}]: ${sum}`].join(
+    '\n',
   );
 }
