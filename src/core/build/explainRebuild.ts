@@ -69,7 +69,7 @@ function uniqueRoots(list: RootCause[]): RootCause[] {
   return [...seen.values()];
 }
 
-/** Keys an action by name and occurrence, so a name built twice in one run pairs first with first. */
+/** Keys the actions by name, a name hashed again in the same run with " #2", " #3"… */
 function indexActions(run: CacheHashRun): Map<string, CacheHashAction> {
   const map = new Map<string, CacheHashAction>();
   for (const a of run.actions) {
