@@ -14,9 +14,12 @@ import {
 
 export type RebuildReasonKind = 'file' | 'dependency' | 'flag' | 'env' | 'toolchain' | 'new' | 'other';
 
-/** A change that explains itself (not a dependency): where a chain of reasons ends. */
+/**
+ * Where a chain of reasons ends. A dependency is one only when it was added or removed, or when its
+ * own record cannot be followed (incomplete, or unchanged inputs with a different output).
+ */
 export interface RootCause {
-  kind: Exclude<RebuildReasonKind, 'dependency'> | 'dependency';
+  kind: RebuildReasonKind;
   detail: string;
 }
 
