@@ -11,6 +11,7 @@ import { captureSsaFixtures } from './fixtures-ssa.mjs';
 import { captureRemarksFixtures } from './fixtures-remarks.mjs';
 import { writeBinaryFixtures } from './fixtures-binary.mjs';
 import { captureCompareFixtures } from './fixtures-compare.mjs';
+import { captureExplainFixtures } from './fixtures-explain.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -44,3 +45,5 @@ captureRemarksFixtures(sample, path.join(out, 'remarks'));
 writeBinaryFixtures({ repo, write });
 // The same sample built by two toolchains (GOTOOLCHAIN=go1.24.0 is fetched through the module proxy): test/fixtures/compare/.
 captureCompareFixtures();
+// Rebuild explanations (GODEBUG=gocachehash=1) and per-function SSA pass times of test/fixtures/explain/src: test/fixtures/explain/.
+captureExplainFixtures();
