@@ -15,7 +15,7 @@ import { formatMiB } from '../../../shared/format';
 import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
 import { ARTEFACTS } from '../../../shared/runFolder';
-import { SOURCE_HASHES, parseSourceHashes } from '../remarks/sourceHashes';
+import { SOURCE_HASHES, SOURCE_LINES, parseSourceHashes, parseSourceLines } from '../remarks/sourceHashes';
 import type { RunFiles } from '../runs/runFiles';
 import { mainPackageLines } from '../runs/mainLines';
 
@@ -41,7 +41,7 @@ export async function loadComparedRun(files: RunFiles, opts: LoadOptions): Promi
     if (bench.badLines > 0) warnings.push(`${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.`);
     // Every command's compile is labelled `main`: the action graph says which import path each one was.
     const graph = has(ARTEFACTS.actionGraph) ? parseActionGraph(await text(ARTEFACTS.actionGraph)).actions : null;
-    const lines = graph ? await mainPackageLines(graph, manifest.project, await readHashes(files), (f) => files.source(f, manifest.project)) : undefined;
+    const lines = graph ? await mainPackageLines(graph, manifest.project, await readHashes(files), (f) => files.source(f, manifest.project), await readLines(files)) : undefined;
     const named = nameMainCompiles(bench.packages, graph, lines);
     if (named.note) warnings.push(named.note);
     phases = named.phases;
@@ -139,6 +139,12 @@ async function attribute(remarks: Remark[], files: RunFiles, project: string, ha
       warnings.push(`${rel} changed since this run: its ${list.length} remarks are placed in functions by the text it has now, so some may be in the wrong function.`);
     }
   }
+}
+
+/** The sources' line counts the run recorded when it started (project-relative paths). */
+async function readLines(files: RunFiles): Promise<Record<string, number> | null> {
+  const bytes = await files.read(SOURCE_LINES, 16 << 20).catch(() => null);
+  return bytes ? parseSourceLines(bytes.toString('utf8')) : null;
 }
 
 /** The sources' hashes the run recorded when it started (project-relative paths). */

@@ -4,17 +4,24 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compilerLines } from '../../../core/build';
 
 export const SOURCE_HASHES = 'sources.json';
+/** Lines of every project .go file as the compiler counts them, recorded with the hashes. */
+export const SOURCE_LINES = 'source-lines.json';
 
 /** Folders the go command does not build from (and node_modules, which can be huge). */
 const SKIP = new Set(['testdata', 'vendor', 'node_modules']);
 
 const hashOf = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-/** sha256 of every .go file of the project, by project-relative path ('/' separated). */
-export async function hashProjectSources(project: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+/**
+ * sha256 and compiler line count of every .go file of the project, by project-relative path ('/'
+ * separated): what a run records when it starts, before the compiler reads them.
+ */
+export async function recordProjectSources(project: string): Promise<{ hashes: Record<string, string>; lines: Record<string, number> }> {
+  const hashes: Record<string, string> = {};
+  const lines: Record<string, number> = {};
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const e of entries) {
@@ -23,12 +30,15 @@ export async function hashProjectSources(project: string): Promise<Record<string
       if (e.isDirectory() && !SKIP.has(e.name)) await walk(full);
       else if (e.isFile() && e.name.endsWith('.go')) {
         const data = await readFile(full).catch(() => null);
-        if (data) out[path.relative(project, full).split(path.sep).join('/')] = hashOf(data);
+        if (!data) continue;
+        const rel = path.relative(project, full).split(path.sep).join('/');
+        hashes[rel] = hashOf(data);
+        lines[rel] = compilerLines(data.toString('utf8'));
       }
     }
   };
   await walk(project);
-  return out;
+  return { hashes, lines };
 }
 
 /**
@@ -66,4 +76,20 @@ export function parseSourceHashes(text: string): Record<string, string> | null {
   } catch {
     return null;
   }
+}
+
+/** The line counts a run recorded (SOURCE_LINES), or null when it has none. */
+export function parseSourceLines(text: string): Record<string, number> | null {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => Number.isInteger(e[1]) && (e[1] as number) > 0));
+  } catch {
+    return null;
+  }
+}
+
+/** The line counts of a run folder's SOURCE_LINES, or null. */
+export async function readSourceLines(runDir: string): Promise<Record<string, number> | null> {
+  return parseSourceLines(await readFile(path.join(runDir, SOURCE_LINES), 'utf8').catch(() => ''));
 }

@@ -22,7 +22,7 @@ import {
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
 import { formatMiB } from '../../../shared/format';
-import { readSourceHashes } from '../remarks/sourceHashes';
+import { readSourceHashes, readSourceLines } from '../remarks/sourceHashes';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { mainPackageLines } from './mainLines';
 
@@ -97,7 +97,7 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
       const bench = parseCompileBench(benchText);
       if (bench.badLines > 0) problems.push({ artefact: ARTEFACTS.bench, message: `${bench.badLines} lines of ${ARTEFACTS.bench} could not be read.` });
       // -bench names every command's compile `main`; the action graph tells which command each was.
-      const lines = await mainPackageLines(actions, manifest.project, await readSourceHashes(dir), (f) => readFile(f, 'utf8').catch(() => null));
+      const lines = await mainPackageLines(actions, manifest.project, await readSourceHashes(dir), (f) => readFile(f, 'utf8').catch(() => null), await readSourceLines(dir));
       const named = nameMainCompiles(bench.packages, cap.actionGraph ? actions : null, lines);
       if (named.note) problems.push({ artefact: ARTEFACTS.bench, message: named.note });
       detail.phases = named.phases.sort((a, b) => b.totalNs - a.totalNs);

@@ -18,7 +18,7 @@ import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
-import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
+import { SOURCE_HASHES, SOURCE_LINES, recordProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
 export type { RunListener } from './runRecorder';
@@ -201,7 +201,11 @@ export class RunService {
             .catch(() => {});
     // Remark markers are stale once their file's content changes, and the commands' -bench blocks are
     // told apart by their sources' lines as built: record the sources before go reads them.
-    if (profile.capture.remarks || profile.capture.phases) await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(await hashProjectSources(project)));
+    if (profile.capture.remarks || profile.capture.phases) {
+      const sources = await recordProjectSources(project);
+      await writeFile(path.join(dir, SOURCE_HASHES), JSON.stringify(sources.hashes));
+      await writeFile(path.join(dir, SOURCE_LINES), JSON.stringify(sources.lines));
+    }
 
     const manifest = runningManifest(id, project, profile, command, goVersion, ctx.startedAt);
     await this.store.writeManifest(project, manifest);
