@@ -143,6 +143,7 @@ function Explained({ result, loadAction, rawRecord }: { result: ExplainResult; l
   const [cursor, setCursor] = useState(0);
   const [open, setOpen] = useState<ActionVerdict | null>(null);
   const cursorRef = useRef<HTMLTableRowElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const shown = list.slice(0, limit);
   const at = Math.min(cursor, Math.max(shown.length - 1, 0));
   useEffect(() => {
@@ -207,13 +208,20 @@ function Explained({ result, loadAction, rawRecord }: { result: ExplainResult; l
               aria-label="Filter actions"
               value={query.text}
               onChange={(e) => narrow({ text: e.target.value })}
+              onKeyDown={(e) => {
+                // From the filter straight into the list.
+                if (e.key === 'ArrowDown' || e.key === 'Enter') {
+                  e.preventDefault();
+                  listRef.current?.focus();
+                }
+              }}
               data-testid="why-filter"
             />
             <span className="muted small">
               {list.length} of {ranCount} actions · ↑↓ to move, Enter to see its inputs
             </span>
           </div>
-          <div className="build-table-scroll wr-list" tabIndex={0} onKeyDown={onKey} aria-label="Actions that ran" data-testid="why-actions">
+          <div ref={listRef} className="build-table-scroll wr-list" tabIndex={0} onKeyDown={onKey} aria-label="Actions that ran" data-testid="why-actions">
             <table className="data-table">
               <thead>
                 <tr>
