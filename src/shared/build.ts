@@ -33,6 +33,8 @@ export const CaptureSet = z.object({
   phases: z.boolean(),
   /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
   remarks: z.boolean(),
+  /** GODEBUG=gocachehash=1: every action's cache-key inputs, so a later run can say why it rebuilt. */
+  rebuildReasons: z.boolean().optional(),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
   cpuProfilePackage: z
     .string()

@@ -27,6 +27,15 @@ describe('profile drafts', () => {
     expect(profile!.capture.cpuProfilePackage).toBe('./store');
   });
 
+  test('the Why rebuilt capture option: off leaves the profile without it, on records it', () => {
+    const d = draftOf(diagnose, 'Why');
+    expect(d.capture.rebuildReasons).toBe(false);
+    expect(Object.keys(profileOf(d).profile!.capture)).not.toContain('rebuildReasons');
+    const on = profileOf({ ...d, capture: { ...d.capture, rebuildReasons: true } }).profile!;
+    expect(on.capture.rebuildReasons).toBe(true);
+    expect(draftOf(on).capture.rebuildReasons).toBe(true);
+  });
+
   test('each wrong field gets its own message and no profile', () => {
     const d = draftOf(diagnose, '');
     const { profile, errors } = profileOf({ ...d, packages: ' ', tags: 'ok bad-tag', cpuProfilePackage: './...', env: { ...d.env, GOAMD64: 'v9', CGO_ENABLED: 'yes' }, ldflags: 'a\nb' });

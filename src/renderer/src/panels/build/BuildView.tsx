@@ -1,7 +1,7 @@
 // The Build view: pick a profile, see the exact command, run it (live output), cancel it, and open any
 // run of the project: timeline, compiler phases, command log, problems. The runs an opened bundle
 // carries are listed below them and open the same way, read-only (a replay: nothing runs).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BuildProfile, CommandPreview, RunDetail, RunSummary } from '../../../../shared/api';
 import type { BundleRun, BundleRunDetail } from '../../../../shared/contract/bundle';
 import type { ViewProps } from '../viewProps';
@@ -11,6 +11,7 @@ import { RunPanel, type Tab } from './RunPanel';
 import { bundleName, firstReplayRun, useOpenBundle } from '../../hooks/useOpenBundle';
 import { BundleSourceAt } from '../session/BundleSourceAt';
 import { ProfileEditor } from './ProfileEditor';
+import { explainApiOf } from './useRebuildExplanation';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';
 import { useLayout } from '../../state/layout';
@@ -40,6 +41,8 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   // Replay of the open bundle's runs: the list, the one selected (its folder name), its detail, and the
   // bundle source a problem points at.
   const bundle = useOpenBundle(api);
+  // build.explain and build.explainAction (undefined until the contract lists them: no Why rebuilt tab).
+  const explainApi = useMemo(() => explainApiOf(api), [api]);
   const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
   const [replaySel, setReplaySel] = useState<string | null>(null);
   const [replay, setReplay] = useState<{ bundleId: string; run: string; data: BundleRunDetail } | null>(null);
@@ -337,7 +340,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         )}
         {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
         {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
-          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} />
+          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} {...(explainApi ? { explain: { api: explainApi, runs } } : {})} />
         )}
       </section>
     </div>

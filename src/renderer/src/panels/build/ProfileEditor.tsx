@@ -88,7 +88,7 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
       </div>
       <div className="pe-row">
         {CAPTURE_FLAGS.map(([k, label]) => (
-          <label key={k} className="pe-check">
+          <label key={k} className="pe-check pe-capture">
             <input type="checkbox" checked={draft.capture[k]} onChange={(e) => set('capture', { ...draft.capture, [k]: e.target.checked })} /> {label}
           </label>
         ))}

@@ -1,6 +1,6 @@
 // One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs. A run
 // replayed from a bundle is read-only: it offers nothing that would build, and shows its console.
-import type { RunDetail } from '../../../../shared/api';
+import type { RunDetail, RunSummary } from '../../../../shared/api';
 import type { ViewProps } from '../viewProps';
 import { requestCompare, revealInTree } from '../../workbenchBus';
 import { CommandLog } from './CommandLog';
@@ -8,8 +8,10 @@ import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { BuildTimelinePanel } from './BuildTimelinePanel';
+import type { ExplainApi } from './useRebuildExplanation';
+import { WhyRebuiltTab } from './WhyRebuiltTab';
 
-export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'console';
+export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'console';
 
 /** A run an opened bundle carries: where it comes from and its console transcript. */
 export interface Replay {
@@ -24,9 +26,11 @@ interface Props {
   setTab: (t: Tab) => void;
   openSource: ViewProps['openSource'];
   replay?: Replay;
+  /** The backend's rebuild explanations (a project run's Why rebuilt tab) and the project's runs to compare with. */
+  explain?: { api: ExplainApi; runs: RunSummary[] };
 }
 
-export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
+export function RunPanel({ detail, tab, setTab, openSource, replay, explain }: Props) {
   const m = detail.manifest;
   const tabs: Array<[Tab, string]> = [
     ['timeline', 'Timeline'],
@@ -34,9 +38,10 @@ export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
     ['commands', 'Command log'],
     ['problems', `Problems (${detail.errors.length})`],
     ...(m.profile.capture.cpuProfilePackage ? [['profile', 'Compiler profile'] as [Tab, string]] : []),
+    ...(explain && !replay ? [['why', 'Why rebuilt'] as [Tab, string]] : []),
     ...(replay ? [['console', 'Console'] as [Tab, string]] : []),
   ];
-  const shown = tab === 'console' && !replay ? 'timeline' : tab;
+  const shown = (tab === 'console' && !replay) || (tab === 'why' && (!explain || replay)) ? 'timeline' : tab;
   return (
     <div className="run-panel" data-testid={replay ? 'replay-run' : undefined}>
       {replay && (
@@ -89,6 +94,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay }: Props) {
           ) : (
             <p className="muted">No compiler profile in this run (see above).</p>
           ))}
+        {shown === 'why' && explain && <WhyRebuiltTab key={m.id} explainApi={explain.api} detail={detail} runs={explain.runs} />}
         {shown === 'console' && replay && (
           <>
             {replay.consoleTruncated && <p className="muted small">The console is long: its last 2 MiB are shown.</p>}
