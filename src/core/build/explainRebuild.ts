@@ -11,58 +11,15 @@ import {
   type HashInput,
   type HashInputKind,
 } from './cacheHash';
-
-export type RebuildReasonKind = 'file' | 'dependency' | 'flag' | 'env' | 'toolchain' | 'new' | 'other';
-
-/**
- * Where a chain of reasons ends. A dependency is one only when it was added or removed, or when its
- * own record cannot be followed (incomplete, or unchanged inputs with a different output).
- */
-export interface RootCause {
-  kind: RebuildReasonKind;
-  detail: string;
-}
-
-export interface RebuildReason {
-  kind: RebuildReasonKind;
-  detail: string;
-  /** The root causes this reason comes down to (the reason itself when it is one). */
-  roots: RootCause[];
-  /** dependency: the dependency's package and the packages between it and the first root cause. */
-  dependency?: string;
-  via?: string[];
-}
-
-export type ActionStatus = 'same' | 'changed' | 'new' | 'unknown';
-
-export interface ActionVerdict {
-  key: string;
-  mode: string;
-  package: string;
-  status: ActionStatus;
-  reasons: RebuildReason[];
-  /** Every root cause behind the reasons, once each. */
-  roots: RootCause[];
-  /** unknown: why it could not be compared. */
-  note?: string;
-}
-
-export interface RootCauseCount extends RootCause {
-  /** How many actions of the later run it made change. */
-  actions: number;
-}
-
-export type RebuildExplanation =
-  | {
-      ok: true;
-      actions: ActionVerdict[];
-      /** Root causes with the number of actions each changed, most first. */
-      summary: RootCauseCount[];
-      counts: Record<ActionStatus, number>;
-      /** Problems of either run (incomplete records, garbled lines). */
-      problems: string[];
-    }
-  | { ok: false; error: string };
+import type {
+  ActionStatus,
+  ActionVerdict,
+  RebuildExplanation,
+  RebuildReason,
+  RebuildReasonKind,
+  RootCause,
+  RootCauseCount,
+} from '../../shared/contract/explain';
 
 const rootId = (r: RootCause) => `${r.kind}\u0000${r.detail}`;
 

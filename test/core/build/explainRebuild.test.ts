@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseCacheHash, type CacheHashRun } from '../../../src/core/build/cacheHash';
-import {
-  explainRebuild,
-  type ActionVerdict,
-  type RebuildExplanation,
-} from '../../../src/core/build/explainRebuild';
+import { explainRebuild } from '../../../src/core/build/explainRebuild';
+import type { ActionVerdict, RebuildExplanation } from '../../../src/shared/contract/explain';
 import { cacheHashBlock, cacheHashFixture } from './fixtures';
 
 // Each pair is a real first build of test/fixtures/explain/src and a build after one change
