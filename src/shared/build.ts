@@ -33,6 +33,11 @@ export const CaptureSet = z.object({
   phases: z.boolean(),
   /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
   remarks: z.boolean(),
+  /**
+   * GODEBUG=gocachehash=1: every input of each action's cache key, kept in cachehash.txt, so "why was
+   * this rebuilt?" can be answered against another run. Off in profiles saved before it existed.
+   */
+  rebuildReasons: z.boolean().default(false),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
   cpuProfilePackage: z
     .string()

@@ -10,6 +10,17 @@ export interface CommandOptions {
   runDir: string;
   /** `go build -json` exists from Go 1.24; older toolchains get plain text. */
   supportsJson: boolean;
+  /** The GODEBUG the go command inherits (gopsy adds its settings to it, never replaces it). */
+  godebug?: string | undefined;
+}
+
+/** GODEBUG's setting that makes the go command print the inputs of every action's cache key. */
+export const CACHE_HASH_GODEBUG = 'gocachehash=1';
+
+/** `inherited` with `setting` added (comma-separated), unless it is already there. */
+export function withGodebug(inherited: string | undefined, setting: string): string {
+  const list = (inherited ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.includes(setting) ? list.join(',') : [...list, setting].join(',');
 }
 
 /** A value inside -gcflags is split on spaces by the go command; quote paths that contain one. */
@@ -75,6 +86,7 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
     env.GOSSAFUNC = profile.capture.ssaFunc;
     env.GOSSADIR = r(ARTEFACTS.ssa);
   }
+  if (profile.capture.rebuildReasons) env.GODEBUG = withGodebug(opts.godebug, CACHE_HASH_GODEBUG);
   return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
 }
 
@@ -88,7 +100,7 @@ export const RUN_PLACEHOLDER = '<run>';
  */
 export function relocatedCommand(m: Pick<RunManifest, 'profile' | 'command'>, runDir: string): CommandPreview {
   const goBinary = m.command.argv[0] ?? 'go';
-  return buildCommand(m.profile, m.command.cwd, { goBinary, runDir, supportsJson: m.command.argv.includes('-json') });
+  return buildCommand(m.profile, m.command.cwd, { goBinary, runDir, supportsJson: m.command.argv.includes('-json'), godebug: m.command.env.GODEBUG });
 }
 
 /** POSIX single-quoting: safe for any string. */

@@ -66,7 +66,7 @@ export class RunService {
     // With GOTOOLCHAIN the build runs that Go: its name says whether it has -json (no download to preview).
     const gotoolchain = profile.env?.GOTOOLCHAIN;
     const supportsJson = gotoolchain && /^go\d/.test(gotoolchain) ? supportsBuildJson(gotoolchain) : await this.jsonSupport();
-    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson });
+    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson, godebug: process.env.GODEBUG });
   }
 
   private async jsonSupport(): Promise<boolean> {
@@ -117,7 +117,7 @@ export class RunService {
       this.recorder.output(id, s);
     };
     // The command as it will run: the version asked for decides the flags (-json needs go1.24).
-    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain) });
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain), godebug: process.env.GODEBUG });
     const manifest = runningManifest(id, project, profile, command, undefined);
     await this.store.writeManifest(project, manifest);
     const summary = summarize(manifest);
@@ -187,7 +187,7 @@ export class RunService {
   }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const { project, profile, id, dir, versionRes, run, gotoolchain, preface } = ctx;
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
-    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion), godebug: process.env.GODEBUG });
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
     // `go env -json` runs beside the build, not before it: on a fresh private GOCACHE it takes a few
     // hundred ms (the go command lays the cache out and probes the C compiler), and the build needs
