@@ -21,6 +21,21 @@ import type {
   RootCauseCount,
 } from '../../shared/contract/explain';
 
+/**
+ * gopsy writes a run's compiler artefacts (-bench, -json, -cpuprofile) into the run's own folder,
+ * <storage>/runs/<project key>/<run id>/, and those paths sit inside -gcflags: two runs of such a
+ * profile differ there for every package, which is a real reason, said in the user's terms.
+ */
+export const RUN_PATHS_REASON =
+  "gopsy's per-run capture flags (-bench/-json paths) differ: this profile recompiles every package each run";
+const RUN_DIR_PATH = /([\\/])runs[\\/][0-9a-f]{16}[\\/]\d{8}-\d{6}-[0-9a-f]{6}(?=[\\/'"\s]|$)/g;
+
+/** Two values that differ only in the run folders they name. */
+function onlyRunPathsDiffer(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(RUN_DIR_PATH, '$1runs/<run>');
+  return a !== b && norm(a) !== a && norm(a) === norm(b);
+}
+
 const rootId = (r: RootCause) => `${r.kind}\u0000${r.detail}`;
 
 function uniqueRoots(list: RootCause[]): RootCause[] {
@@ -132,7 +147,9 @@ function modinfoChanges(before: string, after: string): Change[] {
     const y = b.get(key);
     if (x === y) continue;
     const [what, name = ''] = key.split(' ', 2) as [string, string?];
-    if (what === 'build') {
+    if (what === 'build' && x !== undefined && y !== undefined && onlyRunPathsDiffer(x, y)) {
+      out.push({ kind: 'flag', detail: RUN_PATHS_REASON, setting: name, fromBuildInfo: true });
+    } else if (what === 'build') {
       const from = x === undefined ? 'unset' : orNone(x);
       const to = y === undefined ? 'unset' : orNone(y);
       out.push({
@@ -179,6 +196,10 @@ function describe(
     after.fields.forEach((f, i) => {
       const old = before.fields![i];
       if (!old || old.value === f.value) return;
+      if (onlyRunPathsDiffer(old.value, f.value)) {
+        out.push({ kind: 'flag', detail: RUN_PATHS_REASON, setting: f.name });
+        return;
+      }
       const list = f.value.startsWith('[');
       const from = list ? listText(old.value) : old.value;
       const to = list ? listText(f.value) : f.value;
