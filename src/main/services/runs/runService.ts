@@ -18,6 +18,7 @@ import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
+import { RunExplainer } from './explain';
 import { SOURCE_HASHES, hashProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
@@ -43,6 +44,8 @@ function newLiveRun(): LiveRun {
 export class RunService {
   readonly store: RunStore;
   readonly profiles: ProfileStore;
+  /** Why a run's actions ran, against an earlier run (its recorded cache-key inputs). */
+  readonly explainer: RunExplainer;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
   private readonly recorder: RunRecorder;
@@ -53,6 +56,7 @@ export class RunService {
     this.store = new RunStore(path.join(storageDir, RUNS_DIR));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
+    this.explainer = new RunExplainer(this.store);
   }
 
   subscribe(l: RunListener): () => void {
