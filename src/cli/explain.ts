@@ -4,7 +4,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { explainRebuild } from '../core/build';
 import type { ActionVerdict, RebuildExplanation } from '../shared/contract/explain';
-import { RUN_ID } from '../shared/runFolder';
+import { ARTEFACTS, RUN_ID } from '../shared/runFolder';
 import { defaultStorageDir } from '../main/services/settings';
 import { RunExplainer } from '../main/services/runs/explain';
 import { DirRunFiles } from '../main/services/runs/runFiles';
@@ -28,7 +28,10 @@ export function verdictJson(v: ActionVerdict) {
 /** A run directory: a path, or a run id looked up in the storage's runs of every project. */
 async function runDir(arg: string, storage: string): Promise<string> {
   const st = await stat(arg).catch(() => null);
-  if (st?.isDirectory()) return path.resolve(arg);
+  if (st?.isDirectory()) {
+    if (!(await stat(path.join(arg, ARTEFACTS.manifest)).catch(() => null))) throw new InputError(`${arg} is not a run directory (it has no ${ARTEFACTS.manifest}).`);
+    return path.resolve(arg);
+  }
   if (!RUN_ID.test(arg)) throw new InputError(`${arg} is neither a run directory nor a run id.`);
   const runs = path.join(storage, RUNS_DIR);
   for (const key of (await readdir(runs).catch(() => [] as string[])).filter((k) => PROJECT_KEY.test(k))) {

@@ -142,5 +142,8 @@ describe('gopsy explain (the built CLI)', () => {
     const first = await gopsy(['explain', ids.first, '--storage', storage]);
     expect(first.code).toBe(1);
     expect(first.err).toMatch(/^gopsy explain: There is no earlier run of this project/);
+    const notRun = await gopsy(['explain', temp, '--storage', storage]);
+    expect(notRun.code).toBe(1);
+    expect(notRun.err).toBe(`gopsy explain: ${temp} is not a run directory (it has no manifest.json).\n`);
   });
 });
