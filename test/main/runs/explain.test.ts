@@ -113,6 +113,24 @@ describe('build.explain over the contract', () => {
   });
 });
 
+describe("a profile that writes compiler files into the run: gopsy's own flags are named", () => {
+  test('two Build timing runs of one package differ only in the run folders inside -gcflags', async () => {
+    const timing = structuredClone(BUILT_IN_PROFILES.find((p) => p.name === 'Build timing')!);
+    const profile: BuildProfile = { ...timing, packages: ['./internal/textfmt'], capture: { ...timing.capture, rebuildReasons: true } };
+    const a = await build(profile);
+    const b = await build(profile);
+    const r = await api.call('build.explain', { id: b, against: a });
+    if (!r.explanation.ok) throw new Error(r.explanation.error);
+    expect(r.explanation.summary).toEqual([
+      {
+        kind: 'flag',
+        detail: "gopsy's per-run capture flags (-bench/-json paths) differ: this profile recompiles every package each run",
+        actions: r.explanation.actions.filter((x) => x.mode === 'build').length,
+      },
+    ]);
+  }, 600_000);
+});
+
 describe('gopsy explain (the built CLI)', () => {
   beforeAll(() => {
     if (!existsSync(path.join(REPO, 'out/main/cli.js'))) throw new Error('run npm run build first (these tests run the built CLI)');
