@@ -120,6 +120,8 @@ export const RunSummary = RunManifest.pick({ id: true, status: true, startedAt: 
   durationMs: z.number().optional(),
   /** The run's profile captured the compiler's optimisation remarks (-json). */
   remarks: z.boolean().optional(),
+  /** The run's profile recorded why its actions ran (GODEBUG=gocachehash=1): it can be explained. */
+  rebuildReasons: z.boolean().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

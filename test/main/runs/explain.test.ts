@@ -67,6 +67,9 @@ describe('build.explain over the contract', () => {
     expect(hashes).not.toContain('\r');
     expect(hashes.split('\n').filter(Boolean).every((l) => l.startsWith('HASH[') || l.startsWith('HASH '))).toBe(true);
     for (const f of ['console.txt', 'build.jsonl']) expect(await readFile(path.join(dir, f), 'utf8'), f).not.toMatch(/^HASH/m);
+    const listed = await api.call('build.runs', {});
+    expect(listed.find((r) => r.id === ids.edited)!.rebuildReasons).toBe(true);
+    expect(listed.find((r) => r.id === ids.unrecorded)!.rebuildReasons).toBeUndefined();
     const detail = await api.call('build.run', { id: ids.edited });
     expect(detail.manifest.command.env.GODEBUG).toMatch(/(^|,)gocachehash=1$/);
     expect(detail.manifest.command.shellLine).toContain('GODEBUG=');
