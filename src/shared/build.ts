@@ -38,6 +38,11 @@ export const CaptureSet = z.object({
    * this rebuilt?" can be answered against another run. Off in profiles saved before it existed.
    */
   rebuildReasons: z.boolean().default(false),
+  /**
+   * -gcflags=./...=-d=ssa/all/time: the time of every SSA pass for every function of the project's own
+   * packages (the compiler prints it; it is read from the console transcript). Off in older profiles.
+   */
+  compileCost: z.boolean().default(false),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
   cpuProfilePackage: z
     .string()

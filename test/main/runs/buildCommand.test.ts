@@ -55,6 +55,16 @@ describe('buildCommand', () => {
     expect(BuildProfile.parse({ ...diagnose, capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false } }).capture.rebuildReasons).toBe(false);
   });
 
+  test('compile cost times the SSA passes of the project packages only, with the artefact flags repeated', () => {
+    const timing = BUILT_IN_PROFILES.find((p) => p.name === 'Build timing')!;
+    expect(timing.capture.compileCost).toBe(true);
+    expect(gcflagArgs(timing, '/r')).toEqual(['-gcflags=all=-bench=/r/bench.txt', '-gcflags=./...=-bench=/r/bench.txt -d=ssa/all/time']);
+    // A user value for the project's packages keeps the timing (last match wins); one for std does not get it.
+    expect(gcflagArgs({ ...timing, gcflags: '-N' }, '/r').at(-1)).toBe('-gcflags=-bench=/r/bench.txt -d=ssa/all/time -N');
+    expect(gcflagArgs({ ...timing, gcflags: 'std=-N' }, '/r').at(-1)).toBe('-gcflags=std=-bench=/r/bench.txt -N');
+    expect(gcflagArgs(base, '/r').join(' ')).not.toContain('-d=ssa/all/time');
+  });
+
   test('a build that keeps its binary writes it into the run directory; others to the null device', () => {
     const keep = BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!;
     expect(keep).toMatchObject({ target: 'build', keepBinary: true, packages: ['.'] });

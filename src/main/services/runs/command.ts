@@ -36,6 +36,14 @@ export function splitPatternFlags(value: string): { pattern?: string; flags: str
   return eq > 0 ? { pattern: v.slice(0, eq), flags: v.slice(eq + 1) } : { flags: v };
 }
 
+/** The compiler flag that prints each SSA pass's time per function (capture.compileCost). */
+export const COMPILE_COST_FLAG = '-d=ssa/all/time';
+/** The project's own packages, as a -gcflags pattern relative to the project root (the go command's cwd). */
+const OWN_PACKAGES = './...';
+
+/** A -gcflags package pattern that names packages of the project (relative), not the standard library. */
+const isOwnPattern = (pattern: string | undefined) => pattern === undefined || pattern.startsWith('.');
+
 /**
  * The -gcflags arguments. The go command keeps only the last matching -gcflags per package, so gopsy's
  * artefact flags are repeated inside the user's value instead of being given beside it.
@@ -46,11 +54,14 @@ export function gcflagArgs(profile: BuildProfile, runDir: string): string[] {
   if (profile.capture.remarks) ours.push(`-json=0,file://${gcPath(path.join(runDir, ARTEFACTS.remarks))}`);
   const args: string[] = [];
   if (ours.length > 0) args.push(`-gcflags=all=${ours.join(' ')}`);
+  // Only the project's packages are timed per pass: the standard library would print megabytes.
+  const cost = profile.capture.compileCost ? [COMPILE_COST_FLAG] : [];
+  if (cost.length > 0) args.push(`-gcflags=${OWN_PACKAGES}=${[...ours, ...cost].join(' ')}`);
   const cpuPkg = profile.capture.cpuProfilePackage;
-  if (cpuPkg) args.push(`-gcflags=${cpuPkg}=${[...ours, `-cpuprofile=${gcPath(path.join(runDir, ARTEFACTS.cpuProfile))}`].join(' ')}`);
+  if (cpuPkg) args.push(`-gcflags=${cpuPkg}=${[...ours, ...(isOwnPattern(cpuPkg) ? cost : []), `-cpuprofile=${gcPath(path.join(runDir, ARTEFACTS.cpuProfile))}`].join(' ')}`);
   if (profile.gcflags?.trim()) {
     const user = splitPatternFlags(profile.gcflags);
-    const flags = [...ours, user.flags].filter(Boolean).join(' ');
+    const flags = [...ours, ...(isOwnPattern(user.pattern) ? cost : []), user.flags].filter(Boolean).join(' ');
     args.push(user.pattern ? `-gcflags=${user.pattern}=${flags}` : `-gcflags=${flags}`);
   }
   return args;

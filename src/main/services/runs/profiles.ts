@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BuildProfile } from '../../../shared/build';
 import { writeFileAtomic } from '../atomicFile';
 
-const ALL: BuildProfile['capture'] = { commands: true, work: false, actionGraph: true, trace: true, phases: true, remarks: true, rebuildReasons: false };
+const ALL: BuildProfile['capture'] = { commands: true, work: false, actionGraph: true, trace: true, phases: true, remarks: true, rebuildReasons: false, compileCost: false };
 
 export const BUILT_IN_PROFILES: BuildProfile[] = [
   {
@@ -15,16 +15,16 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
     description: 'Build with the shared cache: compile errors as records, the command log, action graph and trace, and why each package was rebuilt (GODEBUG=gocachehash=1). Fast; cached packages show as cache hits.',
     target: 'build',
     packages: ['./...'],
-    capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false, rebuildReasons: true },
+    capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
   },
   {
     name: 'Build timing',
     builtIn: true,
-    description: 'Every package compiled (private GOCACHE): a full timeline and per-package compiler phase times.',
+    description: 'Every package compiled (private GOCACHE): a full timeline, per-package compiler phase times and the SSA pass times of every function of the project (-d=ssa/all/time).',
     target: 'build',
     packages: ['./...'],
     privateCache: true,
-    capture: { ...ALL, remarks: false },
+    capture: { ...ALL, remarks: false, compileCost: true },
   },
   {
     name: 'Optimisation details',
@@ -42,7 +42,7 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
     target: 'build',
     packages: ['.'],
     keepBinary: true,
-    capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false, rebuildReasons: true },
+    capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
   },
 ];
 
