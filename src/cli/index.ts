@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   inspect: () => import('./bundle').then((m) => m.inspectCommand),
   diff: () => import('./bundle').then((m) => m.diffCommand),
   remarks: () => import('./remarks').then((m) => m.remarksCommand),
+  explain: () => import('./explain').then((m) => m.explainCommand),
+  'compile-cost': () => import('./compileCost').then((m) => m.compileCostCommand),
   storage: () => import('./storage').then((m) => m.storageCommand),
 };
 

@@ -11,6 +11,7 @@ import { binaryMethods } from './contract/binary';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
+import { explainMethods } from './contract/explain';
 import { storageEvents, storageMethods } from './contract/storage';
 
 export * from './types';
@@ -28,6 +29,7 @@ export const methods = {
   ...bundleMethods,
   ...remarksMethods,
   ...compareMethods,
+  ...explainMethods,
   ...storageMethods,
 } as const;
 

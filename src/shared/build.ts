@@ -33,8 +33,16 @@ export const CaptureSet = z.object({
   phases: z.boolean(),
   /** -gcflags=all=-json=0,file://DIR (optimisation remarks). */
   remarks: z.boolean(),
-  /** GODEBUG=gocachehash=1: every action's cache-key inputs, so a later run can say why it rebuilt. */
-  rebuildReasons: z.boolean().optional(),
+  /**
+   * GODEBUG=gocachehash=1: every input of each action's cache key, kept in cachehash.txt, so "why was
+   * this rebuilt?" can be answered against another run. Off in profiles saved before it existed.
+   */
+  rebuildReasons: z.boolean().default(false),
+  /**
+   * -gcflags=./...=-d=ssa/all/time: the time of every SSA pass for every function of the project's own
+   * packages (the compiler prints it; it is read from the console transcript). Off in older profiles.
+   */
+  compileCost: z.boolean().default(false),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
   cpuProfilePackage: z
     .string()
@@ -117,6 +125,8 @@ export const RunSummary = RunManifest.pick({ id: true, status: true, startedAt: 
   durationMs: z.number().optional(),
   /** The run's profile captured the compiler's optimisation remarks (-json). */
   remarks: z.boolean().optional(),
+  /** The run's profile recorded why its actions ran (GODEBUG=gocachehash=1): it can be explained. */
+  rebuildReasons: z.boolean().optional(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

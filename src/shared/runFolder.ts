@@ -17,6 +17,8 @@ export const ARTEFACTS = {
   output: 'out',
   cache: 'cache',
   ssa: 'ssa',
+  /** The go command's GODEBUG=gocachehash=1 lines (split from the console output). */
+  cacheHash: 'cachehash.txt',
 } as const;
 
 /** A recorded run's id, `20260101-120000-abcdef` (UTC date, time, 6 hex digits): it names a directory. */

@@ -31,7 +31,7 @@ afterAll(() => removeTemp(temp));
 test('--help lists every command with its summary', async () => {
   const r = await gopsy(['--help']);
   expect(r.code).toBe(0);
-  for (const name of ['start', 'open', 'serve', 'capture', 'godebug', 'ssa', 'binary', 'inspect', 'diff', 'remarks', 'version']) {
+  for (const name of ['start', 'open', 'serve', 'capture', 'godebug', 'ssa', 'binary', 'inspect', 'diff', 'remarks', 'explain', 'compile-cost', 'version']) {
     expect(r.out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
   }
   expect((await gopsy(['help', 'capture'])).out).toContain('Usage: gopsy capture [DIR]');

@@ -15,6 +15,8 @@ export function parseCompileErrors(text: string, packageHint?: string): CompileE
     }
     const m = ERROR_LINE.exec(line);
     if (!m) continue;
+    // `file.go:L:C: \tpass\tTIME(ns)\t…`: an SSA pass time (-d=ssa/all/time), never an error.
+    if (m[4]!.startsWith('\t')) continue;
     const lineNo = Number(m[2]);
     if (!Number.isSafeInteger(lineNo) || lineNo < 1) continue;
     const err: CompileError = { path: m[1]!, line: lineNo, message: m[4]! };

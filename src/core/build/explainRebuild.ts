@@ -11,58 +11,30 @@ import {
   type HashInput,
   type HashInputKind,
 } from './cacheHash';
-
-export type RebuildReasonKind = 'file' | 'dependency' | 'flag' | 'env' | 'toolchain' | 'new' | 'other';
+import type {
+  ActionStatus,
+  ActionVerdict,
+  RebuildExplanation,
+  RebuildReason,
+  RebuildReasonKind,
+  RootCause,
+  RootCauseCount,
+} from '../../shared/contract/explain';
 
 /**
- * Where a chain of reasons ends. A dependency is one only when it was added or removed, or when its
- * own record cannot be followed (incomplete, or unchanged inputs with a different output).
+ * gopsy writes a run's compiler artefacts (-bench, -json, -cpuprofile) into the run's own folder,
+ * <storage>/runs/<project key>/<run id>/, and those paths sit inside -gcflags: two runs of such a
+ * profile differ there for every package, which is a real reason, said in the user's terms.
  */
-export interface RootCause {
-  kind: RebuildReasonKind;
-  detail: string;
+export const RUN_PATHS_REASON =
+  "gopsy's per-run capture flags (-bench/-json paths) differ: this profile recompiles every package each run";
+const RUN_DIR_PATH = /([\\/])runs[\\/][0-9a-f]{16}[\\/]\d{8}-\d{6}-[0-9a-f]{6}(?=[\\/'"\s]|$)/g;
+
+/** Two values that differ only in the run folders they name. */
+function onlyRunPathsDiffer(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(RUN_DIR_PATH, '$1runs/<run>');
+  return a !== b && norm(a) !== a && norm(a) === norm(b);
 }
-
-export interface RebuildReason {
-  kind: RebuildReasonKind;
-  detail: string;
-  /** The root causes this reason comes down to (the reason itself when it is one). */
-  roots: RootCause[];
-  /** dependency: the dependency's package and the packages between it and the first root cause. */
-  dependency?: string;
-  via?: string[];
-}
-
-export type ActionStatus = 'same' | 'changed' | 'new' | 'unknown';
-
-export interface ActionVerdict {
-  key: string;
-  mode: string;
-  package: string;
-  status: ActionStatus;
-  reasons: RebuildReason[];
-  /** Every root cause behind the reasons, once each. */
-  roots: RootCause[];
-  /** unknown: why it could not be compared. */
-  note?: string;
-}
-
-export interface RootCauseCount extends RootCause {
-  /** How many actions of the later run it made change. */
-  actions: number;
-}
-
-export type RebuildExplanation =
-  | {
-      ok: true;
-      actions: ActionVerdict[];
-      /** Root causes with the number of actions each changed, most first. */
-      summary: RootCauseCount[];
-      counts: Record<ActionStatus, number>;
-      /** Problems of either run (incomplete records, garbled lines). */
-      problems: string[];
-    }
-  | { ok: false; error: string };
 
 const rootId = (r: RootCause) => `${r.kind}\u0000${r.detail}`;
 
@@ -175,7 +147,9 @@ function modinfoChanges(before: string, after: string): Change[] {
     const y = b.get(key);
     if (x === y) continue;
     const [what, name = ''] = key.split(' ', 2) as [string, string?];
-    if (what === 'build') {
+    if (what === 'build' && x !== undefined && y !== undefined && onlyRunPathsDiffer(x, y)) {
+      out.push({ kind: 'flag', detail: RUN_PATHS_REASON, setting: name, fromBuildInfo: true });
+    } else if (what === 'build') {
       const from = x === undefined ? 'unset' : orNone(x);
       const to = y === undefined ? 'unset' : orNone(y);
       out.push({
@@ -222,6 +196,10 @@ function describe(
     after.fields.forEach((f, i) => {
       const old = before.fields![i];
       if (!old || old.value === f.value) return;
+      if (onlyRunPathsDiffer(old.value, f.value)) {
+        out.push({ kind: 'flag', detail: RUN_PATHS_REASON, setting: f.name });
+        return;
+      }
       const list = f.value.startsWith('[');
       const from = list ? listText(old.value) : old.value;
       const to = list ? listText(f.value) : f.value;

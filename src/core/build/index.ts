@@ -7,6 +7,7 @@ export * from './cacheHash';
 export * from './chromeTrace';
 export * from './compileCost';
 export * from './explainRebuild';
+export * from './hashLines';
 export * from './compileErrors';
 export * from './logoptFile';
 export * from './mainPackages';

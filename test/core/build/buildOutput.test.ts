@@ -10,7 +10,7 @@ import {
   parseXLog,
   toolOf,
 } from '../../../src/core/build';
-import { buildFixture } from './fixtures';
+import { buildFixture, compileCostFixture } from './fixtures';
 
 describe('parseBuildJson (real go build -json -x output)', () => {
   test('a failed build: the error arrives as build-output of the package, then build-fail', () => {
@@ -49,6 +49,11 @@ describe('parseCompileErrors (plain text)', () => {
   });
   test('positions without a column and noise lines', () => {
     expect(parseCompileErrors('./main.go:3: oops\nnot an error\nx.go:0:1: bad line')).toEqual([{ path: './main.go', line: 3, message: 'oops' }]);
+  });
+
+  test('SSA pass times (-d=ssa/all/time, the Build timing profile) are no errors', () => {
+    expect(compileCostFixture('time').split('\n').filter((l) => /^[^<]\S*\.go:\d+:\d+: \t/.test(l)).length).toBeGreaterThan(50);
+    expect(parseCompileErrors(compileCostFixture('time'))).toEqual([]);
   });
 });
 

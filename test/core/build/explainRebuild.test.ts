@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseCacheHash, type CacheHashRun } from '../../../src/core/build/cacheHash';
-import {
-  explainRebuild,
-  type ActionVerdict,
-  type RebuildExplanation,
-} from '../../../src/core/build/explainRebuild';
+import { explainRebuild } from '../../../src/core/build/explainRebuild';
+import type { ActionVerdict, RebuildExplanation } from '../../../src/shared/contract/explain';
 import { cacheHashBlock, cacheHashFixture } from './fixtures';
 
 // Each pair is a real first build of test/fixtures/explain/src and a build after one change
@@ -190,5 +187,21 @@ describe('explainRebuild on hand-made runs', () => {
       'example.org/p/p.go changed',
       'example.org/p/p_test.go changed',
     ]);
+  });
+
+  test("two runs whose -gcflags differ only in gopsy's run folders: said in the user's terms", () => {
+    const key = 'build example.org/p';
+    const compile = (run: string, extra = '') => [
+      'go1.26.8',
+      `compile go1.26.8 [] ["-bench=/s/runs/0123456789abcdef/${run}/bench.txt" "-json=0,file:///s/runs/0123456789abcdef/${run}/logopt"${extra}]\n`,
+      'file p.go AAAAAAAAAAAAAAAAAAAA\n',
+    ];
+    const earlier = parseCacheHash(cacheHashBlock(key, compile('20261206-104500-abcdef')) + '\n');
+    const detail = (later: string[]) => explain(earlier, parseCacheHash(cacheHashBlock(key, later) + '\n')).actions[0]!.reasons.map((r) => `${r.kind}: ${r.detail}`);
+    expect(detail(compile('20261206-104612-0a1b2c'))).toEqual([
+      "flag: gopsy's per-run capture flags (-bench/-json paths) differ: this profile recompiles every package each run",
+    ]);
+    // Another flag beside the run folders is named as it is.
+    expect(detail(compile('20261206-104612-0a1b2c', ' "-N"'))[0]).toMatch(/^flag: -gcflags changed from -bench=/);
   });
 });

@@ -53,7 +53,7 @@ describe('Re-run here', () => {
     expect(info.current).toMatchObject({ modulePath: 'example.com/inventory', matches: true });
     expect(info.runs).toHaveLength(1);
     const r = info.runs[0]!;
-    expect(r.shellLine).toMatch(/^cd .* && go build /);
+    expect(r.shellLine).toMatch(/^cd .* && GODEBUG=gocachehash=1 go build /);
     expect(r.shellLine).toContain('-ldflags=');
     expect(r.shellLine).not.toContain('hunter2');
     expect(r.settings).toEqual([{ key: 'ldflags', value: '-X main.feed=https://[redacted]@feeds.example.com/x', redacted: true }]);

@@ -32,7 +32,7 @@ const profile: BuildProfile = {
   packages: ['.'],
   privateCache: true,
   keepBinary: true,
-  capture: { commands: false, work: false, actionGraph: true, trace: false, phases: true, remarks: true, ssaFunc: 'example.com/inventory/store.(*Store).Value' },
+  capture: { commands: false, work: false, actionGraph: true, trace: false, phases: true, remarks: true, rebuildReasons: false, compileCost: false, ssaFunc: 'example.com/inventory/store.(*Store).Value' },
 };
 
 async function build(env?: BuildProfile['env']): Promise<RunManifest> {

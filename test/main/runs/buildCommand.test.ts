@@ -41,6 +41,30 @@ describe('buildCommand', () => {
     expect(shellQuote("-gcflags=all=-bench=x y")).toBe("'-gcflags=all=-bench=x y'");
   });
 
+  test('rebuild reasons add gocachehash=1 to the GODEBUG gopsy inherits, once; the preview shows it', () => {
+    const diagnose = BUILT_IN_PROFILES.find((p) => p.name === 'Diagnose failure')!;
+    expect(diagnose.capture.rebuildReasons).toBe(true);
+    const opts = { goBinary: 'go', runDir: '/r', supportsJson: true };
+    const cmd = buildCommand(diagnose, '/p', opts);
+    expect(cmd.env).toEqual({ GODEBUG: 'gocachehash=1' });
+    expect(cmd.shellLine).toMatch(/^cd \/p && GODEBUG=gocachehash=1 go build /);
+    expect(buildCommand(diagnose, '/p', { ...opts, godebug: 'http2debug=1, gctrace=1' }).env.GODEBUG).toBe('http2debug=1,gctrace=1,gocachehash=1');
+    expect(buildCommand(diagnose, '/p', { ...opts, godebug: 'gocachehash=1' }).env.GODEBUG).toBe('gocachehash=1');
+    expect(buildCommand(base, '/p', { ...opts, godebug: 'gctrace=1' }).env.GODEBUG).toBeUndefined();
+    // A profile saved before the setting existed reads as off.
+    expect(BuildProfile.parse({ ...diagnose, capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false } }).capture.rebuildReasons).toBe(false);
+  });
+
+  test('compile cost times the SSA passes of the project packages only, with the artefact flags repeated', () => {
+    const timing = BUILT_IN_PROFILES.find((p) => p.name === 'Build timing')!;
+    expect(timing.capture.compileCost).toBe(true);
+    expect(gcflagArgs(timing, '/r')).toEqual(['-gcflags=all=-bench=/r/bench.txt', '-gcflags=./...=-bench=/r/bench.txt -d=ssa/all/time']);
+    // A user value for the project's packages keeps the timing (last match wins); one for std does not get it.
+    expect(gcflagArgs({ ...timing, gcflags: '-N' }, '/r').at(-1)).toBe('-gcflags=-bench=/r/bench.txt -d=ssa/all/time -N');
+    expect(gcflagArgs({ ...timing, gcflags: 'std=-N' }, '/r').at(-1)).toBe('-gcflags=std=-bench=/r/bench.txt -N');
+    expect(gcflagArgs(base, '/r').join(' ')).not.toContain('-d=ssa/all/time');
+  });
+
   test('a build that keeps its binary writes it into the run directory; others to the null device', () => {
     const keep = BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!;
     expect(keep).toMatchObject({ target: 'build', keepBinary: true, packages: ['.'] });

@@ -27,13 +27,13 @@ describe('profile drafts', () => {
     expect(profile!.capture.cpuProfilePackage).toBe('./store');
   });
 
-  test('the Why rebuilt capture option: off leaves the profile without it, on records it', () => {
+  test('the Why rebuilt and Compile cost options go through the editor both ways', () => {
     const d = draftOf(diagnose, 'Why');
-    expect(d.capture.rebuildReasons).toBe(false);
-    expect(Object.keys(profileOf(d).profile!.capture)).not.toContain('rebuildReasons');
-    const on = profileOf({ ...d, capture: { ...d.capture, rebuildReasons: true } }).profile!;
-    expect(on.capture.rebuildReasons).toBe(true);
-    expect(draftOf(on).capture.rebuildReasons).toBe(true);
+    expect(d.capture.rebuildReasons).toBe(true); // Diagnose failure records why actions ran
+    expect(d.capture.compileCost).toBe(false);
+    const changed = profileOf({ ...d, capture: { ...d.capture, rebuildReasons: false, compileCost: true } }).profile!;
+    expect(changed.capture).toMatchObject({ rebuildReasons: false, compileCost: true });
+    expect(draftOf(changed).capture).toMatchObject({ rebuildReasons: false, compileCost: true });
   });
 
   test('each wrong field gets its own message and no profile', () => {

@@ -10,6 +10,17 @@ export interface CommandOptions {
   runDir: string;
   /** `go build -json` exists from Go 1.24; older toolchains get plain text. */
   supportsJson: boolean;
+  /** The GODEBUG the go command inherits (gopsy adds its settings to it, never replaces it). */
+  godebug?: string | undefined;
+}
+
+/** GODEBUG's setting that makes the go command print the inputs of every action's cache key. */
+export const CACHE_HASH_GODEBUG = 'gocachehash=1';
+
+/** `inherited` with `setting` added (comma-separated), unless it is already there. */
+export function withGodebug(inherited: string | undefined, setting: string): string {
+  const list = (inherited ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.includes(setting) ? list.join(',') : [...list, setting].join(',');
 }
 
 /** A value inside -gcflags is split on spaces by the go command; quote paths that contain one. */
@@ -25,6 +36,14 @@ export function splitPatternFlags(value: string): { pattern?: string; flags: str
   return eq > 0 ? { pattern: v.slice(0, eq), flags: v.slice(eq + 1) } : { flags: v };
 }
 
+/** The compiler flag that prints each SSA pass's time per function (capture.compileCost). */
+export const COMPILE_COST_FLAG = '-d=ssa/all/time';
+/** The project's own packages, as a -gcflags pattern relative to the project root (the go command's cwd). */
+const OWN_PACKAGES = './...';
+
+/** A -gcflags package pattern that names packages of the project (relative), not the standard library. */
+const isOwnPattern = (pattern: string | undefined) => pattern === undefined || pattern.startsWith('.');
+
 /**
  * The -gcflags arguments. The go command keeps only the last matching -gcflags per package, so gopsy's
  * artefact flags are repeated inside the user's value instead of being given beside it.
@@ -35,11 +54,14 @@ export function gcflagArgs(profile: BuildProfile, runDir: string): string[] {
   if (profile.capture.remarks) ours.push(`-json=0,file://${gcPath(path.join(runDir, ARTEFACTS.remarks))}`);
   const args: string[] = [];
   if (ours.length > 0) args.push(`-gcflags=all=${ours.join(' ')}`);
+  // Only the project's packages are timed per pass: the standard library would print megabytes.
+  const cost = profile.capture.compileCost ? [COMPILE_COST_FLAG] : [];
+  if (cost.length > 0) args.push(`-gcflags=${OWN_PACKAGES}=${[...ours, ...cost].join(' ')}`);
   const cpuPkg = profile.capture.cpuProfilePackage;
-  if (cpuPkg) args.push(`-gcflags=${cpuPkg}=${[...ours, `-cpuprofile=${gcPath(path.join(runDir, ARTEFACTS.cpuProfile))}`].join(' ')}`);
+  if (cpuPkg) args.push(`-gcflags=${cpuPkg}=${[...ours, ...(isOwnPattern(cpuPkg) ? cost : []), `-cpuprofile=${gcPath(path.join(runDir, ARTEFACTS.cpuProfile))}`].join(' ')}`);
   if (profile.gcflags?.trim()) {
     const user = splitPatternFlags(profile.gcflags);
-    const flags = [...ours, user.flags].filter(Boolean).join(' ');
+    const flags = [...ours, ...(isOwnPattern(user.pattern) ? cost : []), user.flags].filter(Boolean).join(' ');
     args.push(user.pattern ? `-gcflags=${user.pattern}=${flags}` : `-gcflags=${flags}`);
   }
   return args;
@@ -75,6 +97,7 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
     env.GOSSAFUNC = profile.capture.ssaFunc;
     env.GOSSADIR = r(ARTEFACTS.ssa);
   }
+  if (profile.capture.rebuildReasons) env.GODEBUG = withGodebug(opts.godebug, CACHE_HASH_GODEBUG);
   return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
 }
 
@@ -88,7 +111,7 @@ export const RUN_PLACEHOLDER = '<run>';
  */
 export function relocatedCommand(m: Pick<RunManifest, 'profile' | 'command'>, runDir: string): CommandPreview {
   const goBinary = m.command.argv[0] ?? 'go';
-  return buildCommand(m.profile, m.command.cwd, { goBinary, runDir, supportsJson: m.command.argv.includes('-json') });
+  return buildCommand(m.profile, m.command.cwd, { goBinary, runDir, supportsJson: m.command.argv.includes('-json'), godebug: m.command.env.GODEBUG });
 }
 
 /** POSIX single-quoting: safe for any string. */

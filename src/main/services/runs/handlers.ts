@@ -35,5 +35,7 @@ export function runHandlers(ctx: ConnectionContext) {
     'build.cancel': async ({ id }) => (await runs.cancel(id), null),
     'build.runs': () => runs.list(root()),
     'build.run': ({ id }) => runs.detail(root(), id),
+    'build.explain': ({ id, against }) => runs.explainer.explain(root(), id, against),
+    'build.explainAction': ({ id, against, key }) => runs.explainer.explainAction(root(), id, against, key),
   } satisfies Partial<Handlers>;
 }

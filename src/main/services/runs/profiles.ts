@@ -6,16 +6,16 @@ import { z } from 'zod';
 import { BuildProfile } from '../../../shared/build';
 import { writeFileAtomic } from '../atomicFile';
 
-const ALL: BuildProfile['capture'] = { commands: true, work: false, actionGraph: true, trace: true, phases: true, remarks: true };
+const ALL: BuildProfile['capture'] = { commands: true, work: false, actionGraph: true, trace: true, phases: true, remarks: true, rebuildReasons: false, compileCost: false };
 
 export const BUILT_IN_PROFILES: BuildProfile[] = [
   {
     name: 'Diagnose failure',
     builtIn: true,
-    description: 'Build with the shared cache: compile errors as records, the command log, action graph and trace. Fast; cached packages show as cache hits.',
+    description: 'Build with the shared cache: compile errors as records, the command log, action graph and trace, and why each package was rebuilt (GODEBUG=gocachehash=1). Fast; cached packages show as cache hits.',
     target: 'build',
     packages: ['./...'],
-    capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false },
+    capture: { commands: true, work: false, actionGraph: true, trace: true, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
   },
   {
     name: 'Build timing',
@@ -42,7 +42,7 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
     target: 'build',
     packages: ['.'],
     keepBinary: true,
-    capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false },
+    capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
   },
 ];
 

@@ -5,7 +5,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
-import { BuildConsoleText } from '../../../core/build';
+import { BuildConsoleText, HashLineSplitter } from '../../../core/build';
 import type { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
@@ -72,25 +72,39 @@ export class RunRecorder {
     const consoleFile = createWriteStream(path.join(dir, ARTEFACTS.console));
     if (preface) consoleFile.write(transcript(preface));
     const text = new BuildConsoleText();
+    // GODEBUG=gocachehash=1 lines come through the same pty: they go to their own file, not the console.
+    const hash = manifest.profile.capture.rebuildReasons ? { file: createWriteStream(path.join(dir, ARTEFACTS.cacheHash)), lines: new HashLineSplitter() } : null;
     let work: string | null = null;
     const show = (s: string) => {
       if (!s) return;
       consoleFile.write(s);
       this.output(manifest.id, s);
     };
-    proc.onData((data) => {
+    proc.onData((chunk) => {
       // The run's own files are its consumer: acknowledge at once, so a window that is not looking
       // (or no window at all) never stalls the build through flow control.
-      proc.ack(data.length);
+      proc.ack(chunk.length);
+      let data = chunk;
+      if (hash) {
+        const parts = hash.lines.push(chunk);
+        if (parts.hash) hash.file.write(parts.hash);
+        data = parts.other;
+        if (!data) return;
+      }
       events.write(data.replace(/\r\n/g, '\n'));
       work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
       show(text.push(data));
     });
     return new Promise<RunManifest>((resolve) => {
       proc.onExit((exit) => {
+        const rest = hash?.lines.flush().other;
+        if (rest) {
+          events.write(rest.replace(/\r\n/g, '\n'));
+          show(text.push(rest));
+        }
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), goEnvWritten])
+        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});

@@ -18,6 +18,7 @@ import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
+import { RunExplainer } from './explain';
 import { SOURCE_HASHES, SOURCE_LINES, recordProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
@@ -43,6 +44,8 @@ function newLiveRun(): LiveRun {
 export class RunService {
   readonly store: RunStore;
   readonly profiles: ProfileStore;
+  /** Why a run's actions ran, against an earlier run (its recorded cache-key inputs). */
+  readonly explainer: RunExplainer;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
   private readonly recorder: RunRecorder;
@@ -53,6 +56,7 @@ export class RunService {
     this.store = new RunStore(path.join(storageDir, RUNS_DIR));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
+    this.explainer = new RunExplainer(this.store);
   }
 
   subscribe(l: RunListener): () => void {
@@ -66,7 +70,7 @@ export class RunService {
     // With GOTOOLCHAIN the build runs that Go: its name says whether it has -json (no download to preview).
     const gotoolchain = profile.env?.GOTOOLCHAIN;
     const supportsJson = gotoolchain && /^go\d/.test(gotoolchain) ? supportsBuildJson(gotoolchain) : await this.jsonSupport();
-    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson });
+    return buildCommand(profile, project, { goBinary: goBinary(), runDir, supportsJson, godebug: process.env.GODEBUG });
   }
 
   private async jsonSupport(): Promise<boolean> {
@@ -117,7 +121,7 @@ export class RunService {
       this.recorder.output(id, s);
     };
     // The command as it will run: the version asked for decides the flags (-json needs go1.24).
-    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain) });
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(gotoolchain), godebug: process.env.GODEBUG });
     const manifest = runningManifest(id, project, profile, command, undefined);
     await this.store.writeManifest(project, manifest);
     const summary = summarize(manifest);
@@ -187,7 +191,7 @@ export class RunService {
   }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const { project, profile, id, dir, versionRes, run, gotoolchain, preface } = ctx;
     const goVersion = parseGoVersion(versionRes.stdout)?.version;
-    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion) });
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion), godebug: process.env.GODEBUG });
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
     // `go env -json` runs beside the build, not before it: on a fresh private GOCACHE it takes a few
     // hundred ms (the go command lays the cache out and probes the C compiler), and the build needs

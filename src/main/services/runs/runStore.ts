@@ -37,6 +37,7 @@ export function summarize(m: RunManifest): RunSummary {
   if (m.exitCode !== undefined) s.exitCode = m.exitCode;
   if (m.goVersion) s.goVersion = m.goVersion;
   if (m.profile.capture.remarks) s.remarks = true;
+  if (m.profile.capture.rebuildReasons) s.rebuildReasons = true;
   return s;
 }
 

@@ -41,7 +41,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   // Replay of the open bundle's runs: the list, the one selected (its folder name), its detail, and the
   // bundle source a problem points at.
   const bundle = useOpenBundle(api);
-  // build.explain and build.explainAction (undefined until the contract lists them: no Why rebuilt tab).
+  // build.explain and build.explainAction, for the Why rebuilt tab of the project's runs.
   const explainApi = useMemo(() => explainApiOf(api), [api]);
   const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
   const [replaySel, setReplaySel] = useState<string | null>(null);
@@ -340,7 +340,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         )}
         {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
         {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
-          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} {...(explainApi ? { explain: { api: explainApi, runs } } : {})} />
+          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} explain={{ api: explainApi, runs }} />
         )}
       </section>
     </div>

@@ -37,6 +37,7 @@ export const CAPTURE_FLAGS: Array<[CaptureFlag, string]> = [
   ['remarks', 'optimisation remarks'],
   ['work', 'work directory listing'],
   ['rebuildReasons', 'Why rebuilt: record every action’s cache-key inputs (GODEBUG=gocachehash=1)'],
+  ['compileCost', 'Compile cost: time every SSA pass of the project’s functions (-d=ssa/all/time)'],
 ];
 
 /** Checks per variable beyond "no control characters": the go command's own accepted values. */
@@ -67,7 +68,7 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     privateCache: !!p.privateCache,
     keepBinary: !!p.keepBinary,
     env,
-    capture: { ...capture, rebuildReasons: !!capture.rebuildReasons },
+    capture,
     cpuProfilePackage: cpuProfilePackage ?? '',
     ssaFunc: ssaFunc ?? '',
   };
@@ -92,8 +93,6 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
   const bad = tags.find((t) => !/^[\w.]+$/.test(t));
   if (bad) errors.tags = `"${bad}" is not a build tag (letters, digits, _ and .)`;
   const cpu = d.cpuProfilePackage.trim();
-  // Optional in the schema: only a profile that turns it on carries it.
-  const { rebuildReasons, ...captureFlags } = d.capture;
   if (cpu && /[*]|\.\.\./.test(cpu)) errors.cpuProfilePackage = 'one package (e.g. ./store or net/http), not a pattern: every match would overwrite the same profile';
   const candidate = {
     name: d.name.trim(),
@@ -109,7 +108,7 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
     ...(d.privateCache ? { privateCache: true } : {}),
     ...(d.keepBinary ? { keepBinary: true } : {}),
     ...(Object.keys(env).length ? { env } : {}),
-    capture: { ...captureFlags, ...(rebuildReasons ? { rebuildReasons: true } : {}), ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
+    capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
   };
   const parsed = BuildProfile.safeParse(candidate);
   if (!parsed.success) {

@@ -4,9 +4,10 @@ import { useCallback, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { z } from 'zod';
 import type { explainMethods } from '../../../../shared/contract/explain';
+import { ARTEFACTS } from '../../../../shared/runFolder';
 
 /** The run artefact holding what GODEBUG=gocachehash=1 printed (the raw record of every action's inputs). */
-export const CACHE_HASH_RECORD = 'cachehash.txt';
+export const CACHE_HASH_RECORD = ARTEFACTS.cacheHash;
 
 type Methods = typeof explainMethods;
 /** build.explain's result: the run, the run it was compared with, and the explanation. */
@@ -21,14 +22,12 @@ export interface ExplainApi {
   explainAction(id: string, against: string, key: string): Promise<ActionInputs>;
 }
 
-/**
- * The ExplainApi over the contract, or undefined while build.explain and build.explainAction are not
- * listed in src/shared/api.ts (the Build view then offers no Why rebuilt tab). Once they are:
- *   return { explain: (id, against) => api.call('build.explain', { id, ...(against ? { against } : {}) }),
- *            explainAction: (id, against, key) => api.call('build.explainAction', { id, against, key }) };
- */
-export function explainApiOf(_api: GopsyApi): ExplainApi | undefined {
-  return undefined;
+/** The ExplainApi over the contract (build.explain, build.explainAction). */
+export function explainApiOf(api: GopsyApi): ExplainApi {
+  return {
+    explain: (id, against) => api.call('build.explain', { id, ...(against ? { against } : {}) }),
+    explainAction: (id, against, key) => api.call('build.explainAction', { id, against, key }),
+  };
 }
 
 /** The loaders of one run's explanation, and the earlier run picked to compare with (null: the backend's choice). */
