@@ -12,6 +12,7 @@ import { captureRemarksFixtures } from './fixtures-remarks.mjs';
 import { writeBinaryFixtures } from './fixtures-binary.mjs';
 import { captureCompareFixtures } from './fixtures-compare.mjs';
 import { captureExplainFixtures } from './fixtures-explain.mjs';
+import { captureTestCacheFixtures } from './fixtures-testcache.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -47,3 +48,5 @@ writeBinaryFixtures({ repo, write });
 captureCompareFixtures();
 // Rebuild explanations (GODEBUG=gocachehash=1) and per-function SSA pass times of test/fixtures/explain/src: test/fixtures/explain/.
 captureExplainFixtures();
+// Why a test ran again (GODEBUG=gocachetest=1, with and without gocachehash=1) on test/fixtures/testcache/src: test/fixtures/testcache/.
+captureTestCacheFixtures();

@@ -11,6 +11,7 @@ export * from './hashLines';
 export * from './compileErrors';
 export * from './logoptFile';
 export * from './mainPackages';
+export * from './testCache';
 export * from './timeline';
 export * from './xLog';
 export * from './consoleText';
