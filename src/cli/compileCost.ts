@@ -1,5 +1,6 @@
 // `gopsy compile-cost RUN [--top N] [--json]`: which functions of the project took the compiler's SSA
-// passes longest, from the -d=ssa/all/time lines a run's console recorded (the "Build timing" profile).
+// passes longest, from the -d=ssa/all/time lines a run recorded (the "Build timing" profile) in its
+// compile-cost.txt, or in its console for runs recorded before the lines had a file of their own.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseCompileCost, type FunctionCompileCost } from '../core/build';
@@ -10,6 +11,15 @@ import { InputError } from './runInput';
 /** The JSON shape promised in docs/build-capture.md: a contract for scripts. */
 export function compileCostJson(f: FunctionCompileCost) {
   return { package: f.package, function: f.function, position: f.position, totalNs: f.totalNs, passes: f.passes.map((p) => ({ name: p.name, ns: p.ns })) };
+}
+
+/** A run's pass lines: its compile-cost.txt, else its console (runs recorded before that file). */
+async function runText(dir: string): Promise<string> {
+  const own = await readFile(path.join(dir, ARTEFACTS.compileCost), 'utf8').catch(() => null);
+  if (own !== null) return own;
+  return readFile(path.join(dir, ARTEFACTS.console), 'utf8').catch(() => {
+    throw new InputError(`${dir} is not a run directory (it has no ${ARTEFACTS.console}).`);
+  });
 }
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(2)} ms`;
@@ -30,10 +40,7 @@ export const compileCostCommand: CliCommand = {
     if (topArg !== undefined && !/^[1-9]\d*$/.test(topArg)) throw new UsageError('--top takes a positive whole number');
     const st = await stat(target).catch(() => null);
     if (!st) throw new InputError(`${target} does not exist.`);
-    const file = st.isDirectory() ? path.join(target, ARTEFACTS.console) : target;
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
-    });
+    const text = st.isDirectory() ? await runText(target) : await readFile(target, 'utf8');
     const cost = parseCompileCost(text);
     if (cost.functions.length === 0) {
       throw new InputError(
