@@ -2,24 +2,15 @@
 // passes longest, from the -d=ssa/all/time lines a run recorded (the "Build timing" profile) in its
 // compile-cost.txt, or in its console for runs recorded before the lines had a file of their own.
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { parseCompileCost, type FunctionCompileCost } from '../core/build';
 import { ARTEFACTS } from '../shared/runFolder';
+import { runCompileCostText } from '../main/services/runs/compileCost';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { InputError } from './runInput';
 
 /** The JSON shape promised in docs/build-capture.md: a contract for scripts. */
 export function compileCostJson(f: FunctionCompileCost) {
   return { package: f.package, function: f.function, position: f.position, totalNs: f.totalNs, passes: f.passes.map((p) => ({ name: p.name, ns: p.ns })) };
-}
-
-/** A run's pass lines: its compile-cost.txt, else its console (runs recorded before that file). */
-async function runText(dir: string): Promise<string> {
-  const own = await readFile(path.join(dir, ARTEFACTS.compileCost), 'utf8').catch(() => null);
-  if (own !== null) return own;
-  return readFile(path.join(dir, ARTEFACTS.console), 'utf8').catch(() => {
-    throw new InputError(`${dir} is not a run directory (it has no ${ARTEFACTS.console}).`);
-  });
 }
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(2)} ms`;
@@ -40,7 +31,8 @@ export const compileCostCommand: CliCommand = {
     if (topArg !== undefined && !/^[1-9]\d*$/.test(topArg)) throw new UsageError('--top takes a positive whole number');
     const st = await stat(target).catch(() => null);
     if (!st) throw new InputError(`${target} does not exist.`);
-    const text = st.isDirectory() ? await runText(target) : await readFile(target, 'utf8');
+    const text = st.isDirectory() ? await runCompileCostText(target) : await readFile(target, 'utf8');
+    if (text === null) throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
     const cost = parseCompileCost(text);
     if (cost.functions.length === 0) {
       throw new InputError(
