@@ -1,9 +1,10 @@
 // `gopsy compile-cost RUN [--top N] [--json]`: which functions of the project took the compiler's SSA
-// passes longest, from the -d=ssa/all/time lines a run's console recorded (the "Build timing" profile).
+// passes longest, from the -d=ssa/all/time lines a run recorded (the "Build timing" profile) in its
+// compile-cost.txt, or in its console for runs recorded before the lines had a file of their own.
 import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { parseCompileCost, type FunctionCompileCost } from '../core/build';
 import { ARTEFACTS } from '../shared/runFolder';
+import { runCompileCostText } from '../main/services/runs/compileCost';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { InputError } from './runInput';
 
@@ -30,10 +31,8 @@ export const compileCostCommand: CliCommand = {
     if (topArg !== undefined && !/^[1-9]\d*$/.test(topArg)) throw new UsageError('--top takes a positive whole number');
     const st = await stat(target).catch(() => null);
     if (!st) throw new InputError(`${target} does not exist.`);
-    const file = st.isDirectory() ? path.join(target, ARTEFACTS.console) : target;
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
-    });
+    const text = st.isDirectory() ? await runCompileCostText(target) : await readFile(target, 'utf8');
+    if (text === null) throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
     const cost = parseCompileCost(text);
     if (cost.functions.length === 0) {
       throw new InputError(

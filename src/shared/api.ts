@@ -12,6 +12,7 @@ import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
 import { explainMethods } from './contract/explain';
+import { compileCostMethods } from './contract/compileCost';
 import { storageEvents, storageMethods } from './contract/storage';
 
 export * from './types';
@@ -30,6 +31,7 @@ export const methods = {
   ...remarksMethods,
   ...compareMethods,
   ...explainMethods,
+  ...compileCostMethods,
   ...storageMethods,
 } as const;
 

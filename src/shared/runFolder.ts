@@ -19,6 +19,8 @@ export const ARTEFACTS = {
   ssa: 'ssa',
   /** The go command's GODEBUG=gocachehash=1 lines (split from the console output). */
   cacheHash: 'cachehash.txt',
+  /** The compiler's -d=ssa/all/time lines under `# pkg` headers (split from the console output). */
+  compileCost: 'compile-cost.txt',
 } as const;
 
 /** A recorded run's id, `20260101-120000-abcdef` (UTC date, time, 6 hex digits): it names a directory. */

@@ -54,6 +54,18 @@ test('text: the N slowest with their three slowest passes, then the total', asyn
   expect(lines[2]).toMatch(/^\d+ functions, \d+\.\d\d ms in SSA passes in all; the 2 slowest shown$/);
 });
 
+test('a run with compile-cost.txt: read from there, not from its console', async () => {
+  const own = path.join(temp, 'own');
+  await mkdir(own);
+  await writeFile(path.join(own, 'console.txt'), '# example.org/old\n./o.go:1:6: \tlower\tTIME(ns)\t5\tOld\n');
+  await writeFile(path.join(own, 'compile-cost.txt'), compileCostFixture('time'));
+  const r = await gopsy([own, '--json']);
+  expect(r.code, r.err).toBe(0);
+  const rows = JSON.parse(r.out) as Array<{ package: string; function: string }>;
+  expect(rows.map((x) => x.function)).toContain('Balance');
+  expect(rows.map((x) => x.function)).not.toContain('Old');
+});
+
 test('a run without pass times, and a bad --top, are refused', async () => {
   const empty = path.join(temp, 'empty');
   await mkdir(empty);

@@ -6,6 +6,7 @@ export * from './buildJson';
 export * from './cacheHash';
 export * from './chromeTrace';
 export * from './compileCost';
+export * from './compileCostLines';
 export * from './explainRebuild';
 export * from './hashLines';
 export * from './compileErrors';

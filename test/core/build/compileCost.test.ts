@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCompileCost } from '../../../src/core/build/compileCost';
+import { parseCompileCost, summarizeCompileCost } from '../../../src/core/build/compileCost';
 import { compileCostFixture } from './fixtures';
 
 describe('parseCompileCost (real -gcflags=-d=ssa/all/time and /mem output of go1.26.8)', () => {
@@ -69,5 +69,44 @@ describe('parseCompileCost (real -gcflags=-d=ssa/all/time and /mem output of go1
     expect(r.badLines).toBe(1);
     expect(r.functions.length).toBeGreaterThan(0);
     expect(parseCompileCost('x.go:1:1: \tlower\tTIME(ns)\tNaN\tF').badLines).toBe(1);
+  });
+});
+
+describe('summarizeCompileCost (the fixture)', () => {
+  const r = parseCompileCost(compileCostFixture('time'));
+  const s = summarizeCompileCost(r);
+
+  test('functions slowest first with their passes; the total counts all of them', () => {
+    expect(s.recorded).toBe(true);
+    expect(s.total).toBe(r.functions.length);
+    expect(s.functions.map((f) => f.function)).toEqual(r.functions.map((f) => f.function));
+    expect(s.totalNs).toBe(r.functions.reduce((n, f) => n + f.totalNs, 0));
+    const capped = summarizeCompileCost(r, 2);
+    expect(capped.functions).toHaveLength(2);
+    expect(capped.total).toBe(r.functions.length);
+    // The cap limits the list, not the sums.
+    expect(capped.byPackage).toEqual(s.byPackage);
+  });
+
+  test('by pass: the sum over functions and the 5 slowest functions in it', () => {
+    const regalloc = s.byPass.find((p) => p.pass === 'regalloc')!;
+    const each = r.functions.map((f) => ({ function: f.function, package: f.package, ns: f.passes.find((p) => p.name === 'regalloc')?.ns ?? 0 }));
+    expect(regalloc.totalNs).toBe(each.reduce((n, x) => n + x.ns, 0));
+    expect(regalloc.top).toEqual([...each].sort((a, b) => b.ns - a.ns).slice(0, 5));
+    for (let i = 1; i < s.byPass.length; i++) expect(s.byPass[i - 1]!.totalNs).toBeGreaterThanOrEqual(s.byPass[i]!.totalNs);
+    expect(s.byPass.reduce((n, p) => n + p.totalNs, 0)).toBe(s.totalNs);
+  });
+
+  test('by package: functions, total and the share of its 3 slowest', () => {
+    expect(s.byPackage.map((p) => p.package).sort()).toEqual(['example.org/x', 'example.org/x/ledger', 'example.org/x/report']);
+    const ledger = s.byPackage.find((p) => p.package === 'example.org/x/ledger')!;
+    expect(ledger.functions).toBe(2);
+    // Two functions: its 3 slowest are all of it.
+    expect(ledger.slowestShare).toBe(1);
+    expect(ledger.totalNs).toBe(r.functions.filter((f) => f.package === ledger.package).reduce((n, f) => n + f.totalNs, 0));
+  });
+
+  test('no pass times: not recorded, empty lists', () => {
+    expect(summarizeCompileCost(parseCompileCost('go build ./...\n'))).toEqual({ recorded: false, functions: [], total: 0, totalNs: 0, byPass: [], byPackage: [] });
   });
 });

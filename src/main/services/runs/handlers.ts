@@ -3,6 +3,7 @@
 import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
 import type { ConnectionContext } from '../connection';
+import { runCompileCost } from './compileCost';
 import { projectKey } from './runStore';
 
 export function runHandlers(ctx: ConnectionContext) {
@@ -37,5 +38,6 @@ export function runHandlers(ctx: ConnectionContext) {
     'build.run': ({ id }) => runs.detail(root(), id),
     'build.explain': ({ id, against }) => runs.explainer.explain(root(), id, against),
     'build.explainAction': ({ id, against, key }) => runs.explainer.explainAction(root(), id, against, key),
+    'build.compileCost': ({ id }) => runCompileCost(runs.store, root(), id),
   } satisfies Partial<Handlers>;
 }

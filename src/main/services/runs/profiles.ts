@@ -20,11 +20,11 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
   {
     name: 'Build timing',
     builtIn: true,
-    description: 'Every package compiled (private GOCACHE): a full timeline and per-package compiler phase times.',
+    description: "Every package compiled (private GOCACHE): a full timeline, per-package compiler phase times and the time of every SSA pass of the project's functions (compile cost).",
     target: 'build',
     packages: ['./...'],
     privateCache: true,
-    capture: { ...ALL, remarks: false },
+    capture: { ...ALL, remarks: false, compileCost: true },
   },
   {
     name: 'Optimisation details',

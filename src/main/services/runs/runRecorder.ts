@@ -5,7 +5,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
-import { BuildConsoleText, HashLineSplitter } from '../../../core/build';
+import { BuildConsoleText, CompileCostLineSplitter, HashLineSplitter } from '../../../core/build';
 import type { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
@@ -74,11 +74,35 @@ export class RunRecorder {
     const text = new BuildConsoleText();
     // GODEBUG=gocachehash=1 lines come through the same pty: they go to their own file, not the console.
     const hash = manifest.profile.capture.rebuildReasons ? { file: createWriteStream(path.join(dir, ARTEFACTS.cacheHash)), lines: new HashLineSplitter() } : null;
+    // -d=ssa/all/time lines (megabytes) go to their own file too; the console gets a note per package.
+    const cost = manifest.profile.capture.compileCost ? { file: createWriteStream(path.join(dir, ARTEFACTS.compileCost)), lines: new CompileCostLineSplitter(ARTEFACTS.compileCost) } : null;
     let work: string | null = null;
     const show = (s: string) => {
       if (!s) return;
       consoleFile.write(s);
       this.output(manifest.id, s);
+    };
+    /** Output past the hash lines: the pass lines apart, the rest to the events and the console. */
+    const output = (data: string, end = false) => {
+      let note = '';
+      if (cost) {
+        const parts = cost.lines.push(data);
+        if (end) {
+          const last = cost.lines.flush();
+          parts.cost += last.cost;
+          parts.other += last.other;
+          parts.note += last.note;
+        }
+        if (parts.cost) cost.file.write(parts.cost);
+        data = parts.other;
+        note = parts.note;
+      }
+      if (data) {
+        events.write(data.replace(/\r\n/g, '\n'));
+        work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
+        show(text.push(data));
+      }
+      show(note);
     };
     proc.onData((chunk) => {
       // The run's own files are its consumer: acknowledge at once, so a window that is not looking
@@ -91,20 +115,14 @@ export class RunRecorder {
         data = parts.other;
         if (!data) return;
       }
-      events.write(data.replace(/\r\n/g, '\n'));
-      work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
-      show(text.push(data));
+      output(data);
     });
     return new Promise<RunManifest>((resolve) => {
       proc.onExit((exit) => {
-        const rest = hash?.lines.flush().other;
-        if (rest) {
-          events.write(rest.replace(/\r\n/g, '\n'));
-          show(text.push(rest));
-        }
+        output(hash?.lines.flush().other ?? '', true);
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), goEnvWritten])
+        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});

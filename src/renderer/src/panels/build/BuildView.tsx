@@ -43,6 +43,8 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const bundle = useOpenBundle(api);
   // build.explain and build.explainAction, for the Why rebuilt tab of the project's runs.
   const explainApi = useMemo(() => explainApiOf(api), [api]);
+  // build.compileCost, for the Compile cost tab of the project's runs.
+  const compileCost = useCallback((id: string) => api.call('build.compileCost', { id }), [api]);
   const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
   const [replaySel, setReplaySel] = useState<string | null>(null);
   const [replay, setReplay] = useState<{ bundleId: string; run: string; data: BundleRunDetail } | null>(null);
@@ -340,7 +342,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         )}
         {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
         {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
-          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} explain={{ api: explainApi, runs }} />
+          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} explain={{ api: explainApi, runs }} compileCost={compileCost} />
         )}
       </section>
     </div>

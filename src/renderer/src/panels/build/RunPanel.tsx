@@ -1,9 +1,12 @@
 // One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs. A run
 // replayed from a bundle is read-only: it offers nothing that would build, and shows its console.
+import { useMemo } from 'react';
 import type { RunDetail, RunSummary } from '../../../../shared/api';
+import type { CompileCostSummary } from '../../../../shared/contract/compileCost';
 import type { ViewProps } from '../viewProps';
 import { requestCompare, revealInTree } from '../../workbenchBus';
 import { CommandLog } from './CommandLog';
+import { CompileCostTab } from './CompileCostTab';
 import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
@@ -11,7 +14,7 @@ import { BuildTimelinePanel } from './BuildTimelinePanel';
 import type { ExplainApi } from './useRebuildExplanation';
 import { WhyRebuiltTab } from './WhyRebuiltTab';
 
-export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'console';
+export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'cost' | 'console';
 
 /** A run an opened bundle carries: where it comes from and its console transcript. */
 export interface Replay {
@@ -28,10 +31,13 @@ interface Props {
   replay?: Replay;
   /** The backend's rebuild explanations (a project run's Why rebuilt tab) and the project's runs to compare with. */
   explain?: { api: ExplainApi; runs: RunSummary[] };
+  /** build.compileCost (a project run's Compile cost tab). */
+  compileCost?: (id: string) => Promise<CompileCostSummary>;
 }
 
-export function RunPanel({ detail, tab, setTab, openSource, replay, explain }: Props) {
+export function RunPanel({ detail, tab, setTab, openSource, replay, explain, compileCost }: Props) {
   const m = detail.manifest;
+  const loadCost = useMemo(() => (compileCost ? () => compileCost(m.id) : null), [compileCost, m.id]);
   const tabs: Array<[Tab, string]> = [
     ['timeline', 'Timeline'],
     ['phases', `Compile phases (${detail.phases.length})`],
@@ -39,9 +45,10 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain }: P
     ['problems', `Problems (${detail.errors.length})`],
     ...(m.profile.capture.cpuProfilePackage ? [['profile', 'Compiler profile'] as [Tab, string]] : []),
     ...(explain && !replay ? [['why', 'Why rebuilt'] as [Tab, string]] : []),
+    ...(loadCost && !replay ? [['cost', 'Compile cost'] as [Tab, string]] : []),
     ...(replay ? [['console', 'Console'] as [Tab, string]] : []),
   ];
-  const shown = (tab === 'console' && !replay) || (tab === 'why' && (!explain || replay)) ? 'timeline' : tab;
+  const shown = (tab === 'console' && !replay) || (tab === 'why' && (!explain || replay)) || (tab === 'cost' && (!loadCost || replay)) ? 'timeline' : tab;
   return (
     <div className="run-panel" data-testid={replay ? 'replay-run' : undefined}>
       {replay && (
@@ -95,6 +102,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain }: P
             <p className="muted">No compiler profile in this run (see above).</p>
           ))}
         {shown === 'why' && explain && <WhyRebuiltTab key={m.id} explainApi={explain.api} detail={detail} runs={explain.runs} />}
+        {shown === 'cost' && loadCost && <CompileCostTab key={m.id} load={loadCost} openSource={openSource} />}
         {shown === 'console' && replay && (
           <>
             {replay.consoleTruncated && <p className="muted small">The console is long: its last 2 MiB are shown.</p>}
