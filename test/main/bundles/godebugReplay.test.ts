@@ -45,7 +45,8 @@ beforeAll(async () => {
   await waitUntil(() => exited, 'go run with gctrace=1 to exit', 120_000);
   liveEvents = (await api.call('godebug.session', { id: info.id }))!.events;
   const files = await waitUntil(async () => {
-    const f = await readdir(eventsDir).catch(() => []);
+    // The capture as written: the session writes it atomically, so a *.tmp can be there for a moment.
+    const f = (await readdir(eventsDir).catch(() => [] as string[])).filter((n) => n.endsWith('.jsonl'));
     return f.length > 0 ? f : null;
   }, 'the capture in the session', 10_000);
   realFile = path.join(eventsDir, files[0]!);
