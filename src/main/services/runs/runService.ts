@@ -190,8 +190,8 @@ export class RunService {
     startedAt?: string;
   }): Promise<{ summary: RunSummary; done: Promise<RunManifest> }> {
     const { project, profile, id, dir, versionRes, run, gotoolchain, preface } = ctx;
-    const goVersion = parseGoVersion(versionRes.stdout)?.version;
-    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(goVersion), godebug: process.env.GODEBUG });
+    const version = parseGoVersion(versionRes.stdout)?.version;
+    const command = buildCommand(profile, project, { goBinary: goBinary(), runDir: dir, supportsJson: supportsBuildJson(version), godebug: process.env.GODEBUG });
     await writeFile(path.join(dir, ARTEFACTS.goVersion), versionRes.stdout || versionRes.stderr);
     // `go env -json` runs beside the build, not before it: on a fresh private GOCACHE it takes a few
     // hundred ms (the go command lays the cache out and probes the C compiler), and the build needs
@@ -211,7 +211,7 @@ export class RunService {
       await writeFile(path.join(dir, SOURCE_LINES), JSON.stringify(sources.lines));
     }
 
-    const manifest = runningManifest(id, project, profile, command, goVersion, ctx.startedAt);
+    const manifest = runningManifest(id, project, profile, command, version, ctx.startedAt);
     await this.store.writeManifest(project, manifest);
 
     const early = earlyEnd(versionRes, run, gotoolchain);
