@@ -2,11 +2,11 @@
 // the cache, against an earlier run of the same project (GODEBUG=gocachehash=1 inputs, cachehash.txt).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { explainRebuild } from '../core/build';
 import type { ActionVerdict, RebuildExplanation } from '../shared/contract/explain';
 import { ARTEFACTS, RUN_ID } from '../shared/runFolder';
 import { defaultStorageDir } from '../main/services/settings';
 import { RunExplainer } from '../main/services/runs/explain';
+import { ParsedRuns } from '../main/services/runs/parsedRuns';
 import { DirRunFiles } from '../main/services/runs/runFiles';
 import { PROJECT_KEY, RUNS_DIR, RunStore, projectKey } from '../main/services/runs/runStore';
 import { ArgReader, UsageError, type CliCommand } from './command';
@@ -59,7 +59,7 @@ function printText(e: Extract<RebuildExplanation, { ok: true }>, later: string, 
   const ran = e.actions.filter((a) => a.status !== 'same');
   for (const a of ran) {
     out(`${a.mode} ${a.package || a.key}: ${a.status}`);
-    for (const r of a.reasons) out(`    ${r.kind}: ${r.detail}`);
+    for (const r of a.reasons) out(`    ${r.detail}`); // the kind is in --json; the words already say it
     if (a.note) out(`    ${a.note}`);
   }
   const c = e.counts;
@@ -86,13 +86,12 @@ export const explainCommand: CliCommand = {
     const target = r.positional[0];
     if (!target || r.positional.length > 1) throw new UsageError('give one RUN (a run directory or a run id)');
     const storage = r.get('--storage') ? path.resolve(r.get('--storage')!) : defaultStorageDir();
-    const explainer = new RunExplainer(new RunStore(path.join(storage, RUNS_DIR)));
+    const runs = new ParsedRuns(); // in this thread: the CLI has nothing else to answer meanwhile
     const later = await runDir(target, storage);
-    const laterRun = await explainer.hashes(later);
+    await runs.hashes(later); // says first when the run itself recorded nothing
     const against = r.get('--against');
     const earlier = against !== undefined ? await runDir(against, storage) : await earlierDir(later);
-    const earlierRun = await explainer.hashes(earlier, `The run to compare with (${path.basename(earlier)})`);
-    const e = explainRebuild(earlierRun, laterRun);
+    const e = await runs.explain(later, earlier, path.basename(earlier));
     if (!e.ok) throw new InputError(e.error);
     if (r.has('--json')) {
       process.stdout.write(JSON.stringify(e.actions.map(verdictJson), null, 1) + '\n');

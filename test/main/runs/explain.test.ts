@@ -142,7 +142,7 @@ describe('gopsy explain (the built CLI)', () => {
   test('text: the actions that ran with their reasons, then the root causes', async () => {
     const r = await gopsy(['explain', ids.edited, '--storage', storage]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('build example.com/inventory/store: changed\n    file: store/store.go changed\n');
+    expect(r.out).toContain('build example.com/inventory/store: changed\n    store/store.go changed\n');
     expect(r.out).toMatch(/^Root causes:\n {2}store\/store\.go changed → \d+ actions?$/m);
   });
 

@@ -2,13 +2,13 @@
 // this thread otherwise (tests run the sources, where no built worker is present). Either way the file
 // is streamed, never read whole, phases are reported as they complete, and the first phase is parsed
 // as soon as its column is read (core/ssa/firstPhase.ts).
-import { createReadStream, existsSync } from 'node:fs';
-import path from 'node:path';
+import { createReadStream } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import { parseSsaHtmlChunks } from '../../../core/ssa/firstPhase';
 import { phaseCounts, type PhaseCounts } from '../../../core/ssa/phaseCounts';
+import { builtWorkerFile } from '../builtWorker';
 
 /**
  * retain=false leaves phases out of the result: the caller keeps what onPhase gave it. onPhase may be
@@ -22,20 +22,6 @@ export async function parseHtmlFileInline(
 ): Promise<SsaFunction> {
   const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   return parseSsaHtmlChunks(stream as AsyncIterable<string>, onPhase, retain, onDrop);
-}
-
-/**
- * The worker bundle electron-vite writes next to the main and CLI bundles; this module may be in a
- * shared chunk one folder below them (out/main/chunks). null when running the sources (tests). A build
- * without it is an error, not a silent parse on the backend's main thread.
- */
-function workerFile(): string | null {
-  for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const file = path.join(dir, 'ssaWorker.js');
-    if (existsSync(file)) return file;
-  }
-  if (__filename.endsWith('.ts')) return null;
-  throw new Error(`the SSA parser worker (ssaWorker.js) is missing next to ${__dirname}: the build is incomplete`);
 }
 
 /**
@@ -86,7 +72,7 @@ export const phaseHead = (p: SsaPhase): SsaPhase => ({ ...p, blocks: [], names: 
  * replaces the first one; onDrop takes one back (see parseSsaHtmlChunks).
  */
 export function parseHtmlFile(file: string, onPhase: OnStoredPhase, onDrop: (index: number) => void = () => undefined): Promise<SsaFunction> {
-  const script = workerFile();
+  const script = builtWorkerFile('ssaWorker.js', __dirname, __filename, 'the SSA parser worker');
   if (!script) return parseHtmlFileInline(file, (p, i, name) => onPhase(storePhase(p), phaseHead(p), i, name), false, onDrop);
   return parseHtmlFileInWorker(script, file, onPhase, onDrop);
 }
