@@ -9,7 +9,7 @@ import { ActionInputsView } from './ActionInputsView';
 import { BuildTables } from './BuildTables';
 import { ms } from './format';
 import { TimelineView } from './TimelineView';
-import { barClick, cacheLine, isCompile } from './timelineCauses';
+import { barClick, isCompile } from './timelineCauses';
 import { CACHE_HASH_RECORD, type ActionInputs, type ExplainResult } from './useRebuildExplanation';
 import { useTimelineCauses } from './useTimelineCauses';
 
@@ -42,7 +42,7 @@ export function BuildTimelinePanel({ timeline, analysis, onPackage, explain, onC
       {analysis && <AnalysisSummary analysis={analysis} onSelect={setSelectedId} />}
       {explain && (
         <p className="timeline-cache-line small" data-testid="timeline-cache-summary">
-          <span className="muted">{cacheLine(timeline.bars, why.causes)}.</span> {why.sentence ?? 'Comparing every action’s inputs with the earlier run…'}{' '}
+          {why.sentence ?? 'Comparing every action’s inputs with the earlier run…'}{' '}
           <button className="link" onClick={explain.onOpen}>
             Why rebuilt →
           </button>

@@ -9,15 +9,16 @@ import { rootKey, type Explained } from './whyRebuiltModel';
 /** A bar's mark: the root-cause kind of an action that ran, `unknown` when it could not be compared. */
 export type CauseMark = RebuildReasonKind | 'unknown';
 
+/** Apart from the mode colours (a compile is blue, a link purple), so a marked bar reads as a cause. */
 export const CAUSE_COLOURS: Record<CauseMark, string> = {
-  file: '#4f9de0',
-  dependency: '#9a7fe0',
-  flag: '#e0a24f',
-  env: '#3fbfa0',
-  toolchain: '#e05f5f',
-  new: '#7cc24f',
-  other: '#c9b458',
-  unknown: '#7d828c',
+  file: '#f0883e',
+  dependency: '#d16fc4',
+  flag: '#e5c07b',
+  env: '#4fc1c9',
+  toolchain: '#e0555f',
+  new: '#8fcf5c',
+  other: '#b9bdc6',
+  unknown: '#6b6f78',
 };
 
 /** The legend's order. */
@@ -81,11 +82,3 @@ export function barClick(bar: TimelineBar, causes: BarCauses | null, hasCompileC
 
 /** A bar that compiled a package (not a cache hit): its functions are in the run's pass times. */
 export const isCompile = (b: Pick<TimelineBar, 'mode' | 'cacheHit' | 'package'>): boolean => b.mode === 'build' && !b.cacheHit && b.package !== '';
-
-/** "12 ran (file 9, dependency 3) · 48 from the cache": the timeline's one-line cache summary. */
-export function cacheLine(bars: readonly TimelineBar[], causes: BarCauses | null): string {
-  const cached = bars.filter((b) => b.cacheHit).length;
-  const ran = bars.length - cached;
-  const kinds = causes?.legend.map((l) => `${l.mark} ${l.bars}`).join(', ');
-  return `${ran} ran${kinds ? ` (${kinds})` : ''} · ${cached} from the cache`;
-}
