@@ -41,7 +41,7 @@ export function dominates(f: CompileCostFunction, s: CompileCostSummary, totals 
 
 /**
  * The flag's words: "62% of example.com/x/ledger's SSA time, mostly regalloc", or with a known shape
- * "… SSA time: a switch of 3,000 cases (6,004 lines): regalloc takes 31% of its SSA time".
+ * "… SSA time: a switch of 3,000 cases (6,005 lines): regalloc takes 31% of its SSA time".
  */
 export function dominatingNote(f: CompileCostFunction, totals: Map<string, number>): string {
   const head = `${pct(packageShare(f, totals))} of ${f.package}’s SSA time`;
