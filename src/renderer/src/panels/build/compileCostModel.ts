@@ -36,7 +36,7 @@ export function packageShare(f: CompileCostFunction, totals: Map<string, number>
 /** A function that took more than half of its package's SSA time (in a package of more than one function). */
 export function dominates(f: CompileCostFunction, s: CompileCostSummary, totals = packageTotals(s)): boolean {
   const pkg = s.byPackage.find((p) => p.package === f.package);
-  return !!pkg && dominatesPackage(f.totalNs, pkg.totalNs, pkg.functions);
+  return !!pkg && dominatesPackage(f.totalNs, totals.get(f.package) ?? 0, pkg.functions);
 }
 
 /**
