@@ -1,7 +1,7 @@
 // The timeline answers the build questions: after a real edit between two Diagnose failure builds, the
 // rebuilt bars are coloured by cause (with a legend and the cache-miss summary) and a click on one shows
-// its reasons and inputs beside the earlier run's. In a Build timing run a click on a compile bar lands
-// on its package's functions in Compile cost, where a generated 800-case switch is flagged with the
+// its reasons and inputs beside the earlier run's. In a Build timing run a compile bar leads to its
+// package's functions in Compile cost (its link, or a double click), where a generated 800-case switch is flagged with the
 // pass that explodes, and a function opens its SSA. Takes docs/images/timeline-causes.png and
 // docs/images/compile-cost-shape.png.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -80,9 +80,20 @@ test('a compile bar of a Build timing run lands on its package’s functions; a 
   const runs = await view.getByTestId('build-run-row').count();
   await build(page, 'Build timing', runs + 1);
 
+  // A click selects the bar (the timeline stays) and offers its functions; the link opens them.
   const bar = await barPoint(page, view, 'example.com/inventory/bigswitch', 'build');
   await page.mouse.click(bar.x, bar.y);
-  await expect(view.getByRole('tab', { name: 'Compile cost' })).toHaveAttribute('aria-selected', 'true');
+  const detail = view.getByTestId('timeline-detail');
+  await expect(detail).toContainText('example.com/inventory/bigswitch compiled in');
+  await detail.getByTestId('timeline-to-cost').click();
+  const costTab = view.getByRole('tab', { name: 'Compile cost' });
+  await expect(costTab).toHaveAttribute('aria-selected', 'true');
+  await expect(view.getByTestId('compile-cost-package')).toContainText('example.com/inventory/bigswitch');
+  // A double click on a compile bar goes there at once.
+  await view.getByRole('tab', { name: 'Timeline' }).click();
+  const again = await barPoint(page, view, 'example.com/inventory/bigswitch', 'build');
+  await page.mouse.dblclick(again.x, again.y);
+  await expect(costTab).toHaveAttribute('aria-selected', 'true');
   await expect(view.getByTestId('compile-cost-package')).toContainText('3 functions of example.com/inventory/bigswitch');
   const rows = view.getByTestId('compile-cost-row');
   await expect(rows).toHaveCount(3);

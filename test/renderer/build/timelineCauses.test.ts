@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseCacheHash } from '../../../src/core/build/cacheHash';
 import { explainRebuild } from '../../../src/core/build/explainRebuild';
 import type { TimelineBar } from '../../../src/shared/build';
-import { barCauses, barClick, barKey, CAUSE_COLOURS, isCompile } from '../../../src/renderer/src/panels/build/timelineCauses';
+import { barCauses, barClick, barKey, barOpensCompileCost, CAUSE_COLOURS, isCompile } from '../../../src/renderer/src/panels/build/timelineCauses';
 import { MODE_COLOURS, modeColour } from '../../../src/renderer/src/panels/build/format';
 import type { Explained } from '../../../src/renderer/src/panels/build/whyRebuiltModel';
 import { cacheHashFixture } from '../../core/build/fixtures';
@@ -54,7 +54,7 @@ describe('the timeline marks each action that ran by its main root cause', () =>
     for (const c of Object.values(CAUSE_COLOURS)) expect(Object.values(MODE_COLOURS).concat(modeColour('build', true))).not.toContain(c);
   });
 
-  test('a click: a rebuilt bar opens its reasons; a compile of a run with pass times opens its functions', () => {
+  test('a click: a rebuilt bar opens its reasons; a compile of a run with pass times offers its functions, a double click opens them', () => {
     const x = explained(run('go1.26', 'first'), run('go1.26', 'edit-ledger'));
     const bars = barsOf(x);
     const c = barCauses(bars, x);
@@ -62,12 +62,15 @@ describe('the timeline marks each action that ran by its main root cause', () =>
     const click = barClick(ledger, c, true);
     expect(click.kind).toBe('reasons');
     expect(click.kind === 'reasons' && click.verdict.reasons.map((r) => r.detail)).toEqual(['ledger/ledger.go changed']);
-    // Without rebuild reasons (a Build timing run), the same compile goes to its package's functions.
-    expect(barClick(ledger, null, true)).toEqual({ kind: 'compile-cost', package: 'example.org/x/ledger' });
+    // Without rebuild reasons (a Build timing run), the same compile offers its package's functions; a double click opens them.
+    expect(barClick(ledger, null, true)).toEqual({ kind: 'compile', package: 'example.org/x/ledger' });
+    expect(barOpensCompileCost(ledger, true)).toBe('example.org/x/ledger');
+    expect(barOpensCompileCost(ledger, false)).toBeNull();
     // A cache hit compiled nothing: no functions to show; a link is no compile.
     const cached = bars.find((b) => b.cacheHit && b.mode === 'build')!;
     expect(isCompile(cached)).toBe(false);
     expect(barClick(cached, null, true)).toEqual({ kind: 'select' });
+    expect(barOpensCompileCost(cached, true)).toBeNull();
     const link = bars.find((b) => b.mode === 'link')!;
     expect(barClick(link, null, true)).toEqual({ kind: 'select' });
     expect(barClick(ledger, null, false)).toEqual({ kind: 'select' });

@@ -9,7 +9,7 @@ import { ActionInputsView } from './ActionInputsView';
 import { BuildTables } from './BuildTables';
 import { ms } from './format';
 import { TimelineView } from './TimelineView';
-import { barClick, isCompile } from './timelineCauses';
+import { barClick, barOpensCompileCost, isCompile } from './timelineCauses';
 import { CACHE_HASH_RECORD, type ActionInputs, type ExplainResult } from './useRebuildExplanation';
 import { useTimelineCauses } from './useTimelineCauses';
 
@@ -18,7 +18,13 @@ interface Props {
   analysis: BuildAnalysis | null;
   onPackage?: (pkg: string) => void;
   /** A project run that recorded its cache-key inputs: its explanation and one action's inputs in both runs. */
-  explain?: { load: () => Promise<ExplainResult>; loadAction: (against: string, key: string) => Promise<ActionInputs>; onOpen: () => void } | undefined;
+  explain?:
+    | {
+        load: () => Promise<ExplainResult>;
+        loadAction: (against: string, key: string) => Promise<ActionInputs>;
+        onOpen: () => void;
+      }
+    | undefined;
   /** A project run with SSA pass times: opens the Compile cost tab on a package's functions. */
   onCompileCost?: ((pkg: string) => void) | undefined;
 }
@@ -26,16 +32,21 @@ interface Props {
 export function BuildTimelinePanel({ timeline, analysis, onPackage, explain, onCompileCost }: Props) {
   const [selectedId, setSelectedId] = useState<number | undefined>(undefined);
   const [focus, setFocus] = useState<{ from: number; to: number } | undefined>(undefined);
-  const [opened, setOpened] = useState<{ bar: TimelineBar; verdict: ActionVerdict } | null>(null);
-  const queued = useMemo(() => new Map((analysis?.actions ?? []).map((a) => [a.actionId, a.queuedMs ?? 0])), [analysis]);
+  const [opened, setOpened] = useState<{ bar: TimelineBar; verdict?: ActionVerdict } | null>(null);
+  const queued = useMemo(
+    () => new Map((analysis?.actions ?? []).map((a) => [a.actionId, a.queuedMs ?? 0])),
+    [analysis],
+  );
   const why = useTimelineCauses(timeline, explain?.load);
   const onBarClick = (bar: TimelineBar) => {
     const click = barClick(bar, why.causes, !!onCompileCost);
-    if (click.kind === 'reasons') setOpened({ bar, verdict: click.verdict });
-    else {
-      setOpened(null);
-      if (click.kind === 'compile-cost') onCompileCost?.(click.package);
-    }
+    setOpened(
+      click.kind === 'reasons' ? { bar, verdict: click.verdict } : click.kind === 'compile' ? { bar } : null,
+    );
+  };
+  const onBarOpen = (bar: TimelineBar) => {
+    const pkg = barOpensCompileCost(bar, !!onCompileCost);
+    if (pkg) onCompileCost?.(pkg);
   };
   return (
     <div className="build-timeline-panel">
@@ -58,27 +69,47 @@ export function BuildTimelinePanel({ timeline, analysis, onPackage, explain, onC
         focus={focus}
         causes={why.causes}
         onBarClick={onBarClick}
+        onBarOpen={onBarOpen}
         {...(onPackage ? { onPackage } : {})}
       />
-      {opened && explain && why.result && (
-        <div className="timeline-detail" data-testid="timeline-rebuilt">
+      {opened && (
+        <div className="timeline-detail" data-testid="timeline-detail">
           {onCompileCost && isCompile(opened.bar) && (
-            <button className="link" onClick={() => onCompileCost(opened.bar.package)} data-testid="timeline-to-cost">
-              The compile cost of {opened.bar.package}’s functions →
-            </button>
+            <span className="small">
+              <b>{opened.bar.package}</b> compiled in {ms(opened.bar.end - opened.bar.start)}:{' '}
+              <button
+                className="link"
+                onClick={() => onCompileCost(opened.bar.package)}
+                data-testid="timeline-to-cost"
+                title="Double-click a compile bar to go there at once"
+              >
+                its functions’ compile cost →
+              </button>
+            </span>
           )}
-          <ActionInputsView
-            key={opened.verdict.key}
-            verdict={opened.verdict}
-            id={why.result.id}
-            against={why.result.against}
-            loadAction={explain.loadAction}
-            rawRecord={{ name: CACHE_HASH_RECORD }}
-            onClose={() => setOpened(null)}
-          />
+          {opened.verdict && explain && why.result && (
+            <div data-testid="timeline-rebuilt">
+              <ActionInputsView
+                key={opened.verdict.key}
+                verdict={opened.verdict}
+                id={why.result.id}
+                against={why.result.against}
+                loadAction={explain.loadAction}
+                rawRecord={{ name: CACHE_HASH_RECORD }}
+                onClose={() => setOpened(null)}
+              />
+            </div>
+          )}
         </div>
       )}
-      {analysis && <BuildTables analysis={analysis} selectedId={selectedId} onSelect={setSelectedId} onShowRange={(from, to) => setFocus({ from, to })} />}
+      {analysis && (
+        <BuildTables
+          analysis={analysis}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onShowRange={(from, to) => setFocus({ from, to })}
+        />
+      )}
     </div>
   );
 }

@@ -28,6 +28,8 @@ interface Props {
   causes?: BarCauses | null | undefined;
   /** A bar clicked on the chart (a row picked in the tables only selects). */
   onBarClick?: (bar: TimelineBar) => void;
+  /** A bar double-clicked: go on to what it links to (a compile's functions). */
+  onBarOpen?: (bar: TimelineBar) => void;
 }
 
 /** A canvas sized to its box in CSS pixels, drawn at the device's pixel ratio. */
@@ -43,7 +45,7 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
   return ctx;
 }
 
-export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs, focus, causes, onBarClick }: Props) {
+export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs, focus, causes, onBarClick, onBarOpen }: Props) {
   const [hideCached, setHideCached] = useState(false);
   const cachedCount = useMemo(() => timeline.bars.filter((b) => b.cacheHit).length, [timeline]);
   const total = Math.max(timeline.totalMs, 0.001);
@@ -271,6 +273,11 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
         onMouseDown={onMouseDown}
         onMouseMove={onMouseMove}
         onMouseUp={onMouseUp}
+        onDoubleClick={(e) => {
+          const { x, y } = local(e);
+          const bar = barAt(model, view, width, x, y);
+          if (bar) onBarOpen?.(bar);
+        }}
         onMouseLeave={() => {
           setHover(null);
           drag.current = null;

@@ -66,19 +66,23 @@ function markOf(v: ActionVerdict, rank: Map<string, number>): CauseMark {
   return main?.kind ?? v.reasons[0]?.kind ?? 'other';
 }
 
-/** What a click on a bar opens: its rebuild detail, its package's compile cost, or nothing new. */
-export type BarClick = { kind: 'reasons'; verdict: ActionVerdict } | { kind: 'compile-cost'; package: string } | { kind: 'select' };
+/** What a click on a bar shows under the chart: its rebuild reasons, the way on to its functions, or nothing new. */
+export type BarClick = { kind: 'reasons'; verdict: ActionVerdict } | { kind: 'compile'; package: string } | { kind: 'select' };
 
 /**
- * A rebuilt action shows its reasons (with, for a compile, a link on to its functions); a compile of a
- * run with pass times and no rebuild reasons goes straight to its package's functions.
+ * A rebuilt action shows its reasons (with, for a compile of a run with pass times, a link on to its
+ * functions); a compile of a run with pass times and no rebuild reasons shows that link alone. The click
+ * also selects the bar (its row in the tables, its package in the tree), so it never leaves the tab.
  */
 export function barClick(bar: TimelineBar, causes: BarCauses | null, hasCompileCost: boolean): BarClick {
   const v = causes?.verdicts.get(bar.actionId);
   if (v && causes?.marks.has(bar.actionId)) return { kind: 'reasons', verdict: v };
-  if (hasCompileCost && isCompile(bar)) return { kind: 'compile-cost', package: bar.package };
+  if (hasCompileCost && isCompile(bar)) return { kind: 'compile', package: bar.package };
   return { kind: 'select' };
 }
+
+/** A double click goes straight on: a compile of a run with pass times opens its package's functions. */
+export const barOpensCompileCost = (bar: TimelineBar, hasCompileCost: boolean): string | null => (hasCompileCost && isCompile(bar) ? bar.package : null);
 
 /** A bar that compiled a package (not a cache hit): its functions are in the run's pass times. */
 export const isCompile = (b: Pick<TimelineBar, 'mode' | 'cacheHit' | 'package'>): boolean => b.mode === 'build' && !b.cacheHit && b.package !== '';
