@@ -4,7 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { compileCostCommand } from '../../src/cli/compileCost';
-import { compileCostFixture } from '../core/build/fixtures';
+import { compileCostFixture, compileShapeFixture } from '../core/build/fixtures';
 import { makeTemp, removeTemp } from '../support/backend';
 
 let temp: string;
@@ -74,4 +74,42 @@ test('a run without pass times, and a bad --top, are refused', async () => {
     `${empty} holds no SSA pass times: record them with a profile that has "Compile cost" ticked (-d=ssa/all/time on the project's packages).`,
   );
   await expect(compileCostCommand.run([run, '--top', '0'])).rejects.toThrow('--top takes a positive whole number');
+});
+
+test('shapes: a dominating function names its shape and the pass that explodes, from the run\'s project sources or --source', async () => {
+  const { time, sources } = compileShapeFixture();
+  const project = path.join(temp, 'shapes-project');
+  for (const [rel, text] of sources) {
+    await mkdir(path.join(project, path.dirname(rel)), { recursive: true });
+    await writeFile(path.join(project, rel), text);
+  }
+  const shapedRun = path.join(temp, 'shaped-run');
+  await mkdir(shapedRun);
+  await writeFile(path.join(shapedRun, 'compile-cost.txt'), time);
+  await writeFile(path.join(shapedRun, 'manifest.json'), JSON.stringify({ project }));
+  const r = await gopsy([shapedRun, '--json']);
+  expect(r.code, r.err).toBe(0);
+  type Row = { function: string; passes: Array<{ name: string; ns: number }>; totalNs: number; shape?: { kind: string; pass: string; share: number; detail: string } };
+  const rows = JSON.parse(r.out) as Row[];
+  const byName = new Map(rows.map((x) => [x.function, x]));
+  expect(byName.get('Classify')!.shape!.kind).toBe('switch-chain');
+  expect(byName.get('Table')!.shape!.kind).toBe('composite-literal');
+  expect(byName.get('Grade')!.shape!.kind).toBe('if-chain');
+  expect(byName.get('Churn')!.shape!.kind).toBe('huge-function');
+  for (const f of ['Classify', 'Table', 'Grade', 'Churn']) {
+    const row = byName.get(f)!;
+    const top = [...row.passes].sort((a, b) => b.ns - a.ns)[0]!;
+    expect(row.shape!.pass).toBe(top.name);
+    expect(row.shape!.share).toBeCloseTo(top.ns / row.totalNs, 6);
+  }
+  expect(rows.filter((x) => x.shape)).toHaveLength(4);
+
+  // A saved output file: shapes only with --source; the text names the shape under its function.
+  const file = path.join(temp, 'shapes-time.txt');
+  await writeFile(file, time);
+  const plain = JSON.parse((await gopsy([file, '--json'])).out) as Row[];
+  expect(plain.filter((x) => x.shape)).toHaveLength(0);
+  const text = await gopsy([file, '--source', project]);
+  expect(text.code, text.err).toBe(0);
+  expect(text.out).toMatch(/ Classify {2}\(switchy\/switchy\.go:\d+:\d+; .*\)\n +! dominates its package: a switch of 3,000 cases \([\d,]+ lines\): \w+ takes \d+% of its SSA time\n/);
 });

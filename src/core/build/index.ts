@@ -7,6 +7,7 @@ export * from './cacheHash';
 export * from './chromeTrace';
 export * from './compileCost';
 export * from './compileCostLines';
+export * from './compileShape';
 export * from './explainRebuild';
 export * from './hashLines';
 export * from './compileErrors';

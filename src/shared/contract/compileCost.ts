@@ -4,6 +4,19 @@
 import { z } from 'zod';
 import { RUN_ID } from '../runFolder';
 
+/** A known shape that makes one function dominate its package's compile (src/core/build/compileShape.ts). */
+export const CompileShape = z.object({
+  kind: z.enum(['huge-function', 'composite-literal', 'switch-chain', 'if-chain']),
+  /** The pass that took most of the function's SSA time, and its share (0–1). */
+  pass: z.string(),
+  share: z.number(),
+  /** The function's length in source lines (its func line to its closing brace). */
+  lines: z.number().int(),
+  /** In words: "a switch of 3,000 cases (6,005 lines): regalloc takes 31% of its SSA time". */
+  detail: z.string(),
+});
+export type CompileShape = z.infer<typeof CompileShape>;
+
 export const CompileCostFunction = z.object({
   package: z.string(),
   /** As the compiler names it: `Balance`, `(*T).M`, `Sum[go.shape.int]`, `.eq.T`. */
@@ -13,6 +26,8 @@ export const CompileCostFunction = z.object({
   totalNs: z.number(),
   /** In the order the compiler ran them. */
   passes: z.array(z.object({ name: z.string(), ns: z.number() })),
+  /** Set on a function that dominates its package when its source shows a known shape. */
+  shape: CompileShape.optional(),
 });
 export type CompileCostFunction = z.infer<typeof CompileCostFunction>;
 

@@ -40,3 +40,13 @@ export function cacheHashBlock(name: string, writes: string[]): string {
     '\n',
   );
 }
+
+/** scripts/fixtures-compile-shapes.mjs: -d=ssa/all/time of the generated shape packages, and their sources by printed path. */
+export function compileShapeFixture(): { time: string; sources: Map<string, string> } {
+  const dir = path.join(__dirname, '..', '..', 'fixtures', 'explain', 'shapes');
+  const sources = new Map<string, string>();
+  for (const pkg of ['switchy', 'literal', 'long', 'ifchain']) {
+    sources.set(`${pkg}/${pkg}.go`, gunzipSync(readFileSync(path.join(dir, 'src', pkg, `${pkg}.go.gz`))).toString('utf8'));
+  }
+  return { time: readFileSync(path.join(dir, 'ssa-all-time.txt'), 'utf8'), sources };
+}

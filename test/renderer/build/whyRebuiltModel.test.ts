@@ -41,24 +41,24 @@ describe('the answer in one sentence', () => {
   });
 
   test('one edited file: the actions that ran and the one root cause', () => {
-    expect(summarySentence(explained(run('first'), run('edit-ledger')))).toBe('4 of 33 actions ran; 1 root cause: ledger/ledger.go changed → 4 actions.');
+    expect(summarySentence(explained(run('first'), run('edit-ledger')))).toBe('4 of 33 actions ran, 29 from the cache; 1 root cause: ledger/ledger.go changed → 4 actions.');
   });
 
   test('two changes at once: both root causes, most actions first', () => {
     expect(summarySentence(explained(run('edit-ledger'), run('gcflags')))).toBe(
-      '33 of 33 actions ran; 2 root causes: -gcflags changed from (none) to -N → 33 actions; ledger/ledger.go changed → 4 actions.',
+      '33 of 33 actions ran, 0 from the cache; 2 root causes: -gcflags changed from (none) to -N → 33 actions; ledger/ledger.go changed → 4 actions.',
     );
   });
 
   test('new actions (vet) are a cause of their own', () => {
     expect(summarySentence(explained(run('first'), run('vet-edit-ledger')))).toBe(
-      '4 of 4 actions ran; 2 root causes: ledger/ledger.go changed → 2 actions; not in the earlier build (vet actions new to this build) → 2 actions.',
+      '4 of 4 actions ran, 0 from the cache; 2 root causes: ledger/ledger.go changed → 2 actions; not in the earlier build (vet actions new to this build) → 2 actions.',
     );
   });
 
   test('a record cut short: its action could not be compared, and the sentence says so', () => {
     const x = explained(run('first'), cutShort('edit-ledger'));
-    expect(summarySentence(x)).toBe('2 of 7 actions ran; 1 root cause: ledger/ledger.go changed → 1 action; 1 action could not be compared.');
+    expect(summarySentence(x)).toBe('2 of 7 actions ran, 5 from the cache; 1 root cause: ledger/ledger.go changed → 1 action; 1 action could not be compared.');
     expect(x.problems).toEqual(['later run: build internal/chacha8rand: its hash has no sum (the output ends before it)']);
     // The unknown action is listed with the ones that ran, never hidden.
     expect(queryActions(x, all).map((a) => [a.key, a.status])).toEqual([
@@ -71,7 +71,7 @@ describe('the answer in one sentence', () => {
     const x = explained(run('edit-ledger'), run('gcflags'));
     const extra = ['a.go changed', 'b.go changed'].map((detail) => ({ kind: 'file' as const, detail, actions: 1 }));
     expect(summarySentence({ ...x, summary: [...x.summary, ...extra] })).toBe(
-      '33 of 33 actions ran; 4 root causes: -gcflags changed from (none) to -N → 33 actions; ledger/ledger.go changed → 4 actions; a.go changed → 1 action; and 1 more.',
+      '33 of 33 actions ran, 0 from the cache; 4 root causes: -gcflags changed from (none) to -N → 33 actions; ledger/ledger.go changed → 4 actions; a.go changed → 1 action; and 1 more.',
     );
   });
 });

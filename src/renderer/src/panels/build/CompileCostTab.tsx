@@ -1,11 +1,13 @@
 // The Compile cost tab of one project run: which functions took the compiler's SSA passes longest
 // (build.compileCost over the run's compile-cost.txt): the answer first, then the slowest functions
-// (filter, sort, "show more"; a click opens the source), each pass's slowest functions, and each
-// package's share in its slowest. Text only: nothing from the run is rendered as markup.
+// (filter, sort, "show more"; a click opens the source, another its SSA), each pass's slowest functions,
+// and each package's share in its slowest. A function that dominates its package is flagged with its
+// shape (huge switch, literal…) and the pass that explodes. Text only: nothing is rendered as markup.
 import { useEffect, useMemo, useState } from 'react';
 import type { CompileCostSummary } from '../../../../shared/contract/compileCost';
 import { errorMessage } from '../../../../shared/rpc';
 import type { SourceTarget } from '../viewProps';
+import { requestShowSsa } from '../ssa/editorAction';
 import {
   NOT_RECORDED,
   PAGE,
@@ -14,11 +16,14 @@ import {
   dominatingNote,
   functionRows,
   nsText,
+  packageNote,
   packageShare,
   packageTotals,
   qualified,
+  shapeBadge,
   shownNote,
   sourceOf,
+  ssaTargetOf,
   topPasses,
   type FunctionSort,
 } from './compileCostModel';
@@ -27,11 +32,14 @@ interface Props {
   /** build.compileCost for this run. */
   load: () => Promise<CompileCostSummary>;
   openSource: (t: SourceTarget) => void;
+  /** Only this package's functions (a compile bar of the timeline picked it); null: every package. */
+  packageFilter?: string | null;
+  onPackageFilter?: (pkg: string | null) => void;
 }
 
 type View = 'functions' | 'passes' | 'packages';
 
-export function CompileCostTab({ load, openSource }: Props) {
+export function CompileCostTab({ load, openSource, packageFilter = null, onPackageFilter }: Props) {
   const [outcome, setOutcome] = useState<{ of: Props['load']; summary?: CompileCostSummary; error?: string } | null>(null);
   useEffect(() => {
     let stale = false;
@@ -48,10 +56,17 @@ export function CompileCostTab({ load, openSource }: Props) {
   if (loaded.error !== undefined) return <p className="banner warn">The pass times could not be read: {loaded.error}</p>;
   const s = loaded.summary!;
   if (!s.recorded) return <p className="muted" data-testid="compile-cost-none">{NOT_RECORDED}</p>;
-  return <CompileCost summary={s} openSource={openSource} />;
+  return <CompileCost summary={s} openSource={openSource} pkg={packageFilter} onPkg={onPackageFilter} />;
 }
 
-function CompileCost({ summary: s, openSource }: { summary: CompileCostSummary; openSource: Props['openSource'] }) {
+interface CostProps {
+  summary: CompileCostSummary;
+  openSource: Props['openSource'];
+  pkg: string | null;
+  onPkg: Props['onPackageFilter'];
+}
+
+function CompileCost({ summary: s, openSource, pkg, onPkg }: CostProps) {
   const [view, setView] = useState<View>('functions');
   const totals = useMemo(() => packageTotals(s), [s]);
   const flagged = useMemo(() => s.functions.filter((f) => dominates(f, s, totals)).slice(0, 5), [s, totals]);
@@ -82,7 +97,7 @@ function CompileCost({ summary: s, openSource }: { summary: CompileCostSummary; 
           </button>
         ))}
       </div>
-      {view === 'functions' && <FunctionTable s={s} totals={totals} openSource={openSource} />}
+      {view === 'functions' && <FunctionTable s={s} totals={totals} openSource={openSource} pkg={pkg} onPkg={onPkg} />}
       {view === 'passes' && (
         <table className="data-table" data-testid="compile-cost-passes">
           <thead>
@@ -129,11 +144,11 @@ function CompileCost({ summary: s, openSource }: { summary: CompileCostSummary; 
   );
 }
 
-function FunctionTable({ s, totals, openSource }: { s: CompileCostSummary; totals: Map<string, number>; openSource: Props['openSource'] }) {
+function FunctionTable({ s, totals, openSource, pkg, onPkg }: Omit<CostProps, 'summary'> & { s: CompileCostSummary; totals: Map<string, number> }) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<FunctionSort>('total');
   const [limit, setLimit] = useState(PAGE);
-  const rows = useMemo(() => functionRows(s, query, sort), [s, query, sort]);
+  const rows = useMemo(() => functionRows(s, query, sort, pkg), [s, query, sort, pkg]);
   const shown = rows.slice(0, limit);
   const note = shownNote(shown.length, rows.length, s);
   const head = (id: FunctionSort, title: string, num = false) => (
@@ -155,6 +170,14 @@ function FunctionTable({ s, totals, openSource }: { s: CompileCostSummary; total
           setLimit(PAGE);
         }}
       />
+      {pkg !== null && (
+        <span className="cc-package-filter small" data-testid="compile-cost-package">
+          <span>{packageNote(s, pkg)}</span>
+          <button onClick={() => onPkg?.(null)} title="Show every package’s functions">
+            All packages
+          </button>
+        </span>
+      )}
       <div className="table-scroll">
         <table className="data-table" data-testid="compile-cost-functions">
           <thead>
@@ -169,6 +192,7 @@ function FunctionTable({ s, totals, openSource }: { s: CompileCostSummary; total
           <tbody>
             {shown.map((f) => {
               const src = sourceOf(f.position);
+              const ssa = ssaTargetOf(f.position);
               return (
                 <tr key={`${f.package}\u0000${f.function}`} data-testid="compile-cost-row" className={dominates(f, s, totals) ? 'hot' : undefined}>
                   <td className="pkg" title={f.package}>
@@ -181,6 +205,16 @@ function FunctionTable({ s, totals, openSource }: { s: CompileCostSummary; total
                       </button>
                     ) : (
                       <span title={f.position}>{f.function}</span>
+                    )}
+                    {ssa && (
+                      <button className="link cc-ssa" title={`Compile ${qualified(f)} and show its SSA (the SSA view)`} onClick={() => requestShowSsa(ssa)} data-testid="compile-cost-ssa">
+                        SSA
+                      </button>
+                    )}
+                    {f.shape && (
+                      <span className="cc-shape" title={f.shape.detail} data-testid="compile-cost-shape">
+                        {shapeBadge(f.shape)}
+                      </span>
                     )}
                   </td>
                   <td className="num">{nsText(f.totalNs)}</td>

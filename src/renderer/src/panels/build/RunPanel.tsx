@@ -1,6 +1,6 @@
 // One opened run: its header (status, cache hits), what is missing or truncated, and its sub-tabs. A run
 // replayed from a bundle is read-only: it offers nothing that would build, and shows its console.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunDetail, RunSummary } from '../../../../shared/api';
 import type { CompileCostSummary } from '../../../../shared/contract/compileCost';
 import type { ViewProps } from '../viewProps';
@@ -11,7 +11,8 @@ import { CompilerProfileView } from './CompilerProfileView';
 import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { BuildTimelinePanel } from './BuildTimelinePanel';
-import type { ExplainApi } from './useRebuildExplanation';
+import { recordsRebuildReasons, type ExplainApi } from './useRebuildExplanation';
+import { ARTEFACTS } from '../../../../shared/runFolder';
 import { WhyRebuiltTab } from './WhyRebuiltTab';
 
 export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'cost' | 'console';
@@ -38,6 +39,22 @@ interface Props {
 export function RunPanel({ detail, tab, setTab, openSource, replay, explain, compileCost }: Props) {
   const m = detail.manifest;
   const loadCost = useMemo(() => (compileCost ? () => compileCost(m.id) : null), [compileCost, m.id]);
+  // The timeline's rebuild causes (against the backend's choice of earlier run) and its link to the
+  // Compile cost tab, filtered to a package.
+  const explainApi = explain?.api;
+  const timelineExplain = useMemo(
+    () =>
+      explainApi && !replay && recordsRebuildReasons(m)
+        ? { load: () => explainApi.explain(m.id), loadAction: (against: string, key: string) => explainApi.explainAction(m.id, against, key), onOpen: () => setTab('why') }
+        : undefined,
+    [explainApi, replay, m, setTab],
+  );
+  const [costPackage, setCostPackage] = useState<string | null>(null);
+  const hasCompileCost = !!loadCost && !replay && (m.profile.capture.compileCost || m.artefacts.includes(ARTEFACTS.compileCost));
+  const toCompileCost = (pkg: string) => {
+    setCostPackage(pkg);
+    setTab('cost');
+  };
   const tabs: Array<[Tab, string]> = [
     ['timeline', 'Timeline'],
     ['phases', `Compile phases (${detail.phases.length})`],
@@ -88,7 +105,14 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain, com
         {shown === 'timeline' &&
           (detail.timeline ? (
             // A replayed run's packages are the sender's: the project tree here is another one.
-            <BuildTimelinePanel key={m.id} timeline={detail.timeline} analysis={detail.analysis} {...(replay ? {} : { onPackage: revealInTree })} />
+            <BuildTimelinePanel
+              key={m.id}
+              timeline={detail.timeline}
+              analysis={detail.analysis}
+              explain={timelineExplain}
+              onCompileCost={hasCompileCost ? toCompileCost : undefined}
+              {...(replay ? {} : { onPackage: revealInTree })}
+            />
           ) : (
             <p className="muted">No timeline: the action graph is missing or unreadable (see above).</p>
           ))}
@@ -102,7 +126,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain, com
             <p className="muted">No compiler profile in this run (see above).</p>
           ))}
         {shown === 'why' && explain && <WhyRebuiltTab key={m.id} explainApi={explain.api} detail={detail} runs={explain.runs} />}
-        {shown === 'cost' && loadCost && <CompileCostTab key={m.id} load={loadCost} openSource={openSource} />}
+        {shown === 'cost' && loadCost && <CompileCostTab key={m.id} load={loadCost} openSource={openSource} packageFilter={costPackage} onPackageFilter={setCostPackage} />}
         {shown === 'console' && replay && (
           <>
             {replay.consoleTruncated && <p className="muted small">The console is long: its last 2 MiB are shown.</p>}

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Timeline, TimelineBar } from '../../../../shared/api';
 import { ms } from './format';
+import { CAUSE_COLOURS, type BarCauses } from './timelineCauses';
 import { AXIS_H, barAt, chartHeight, GUTTER, laneHeight, xOf, concurrencyProfile, drawOverview, drawTimeline, timeAt, timelineModel, type ViewWindow } from './timelineDraw';
 
 const OVERVIEW_H = 26;
@@ -23,6 +24,12 @@ interface Props {
   queuedMs?: Map<number, number>;
   /** A stretch to show (a new object each time it is asked for), e.g. a wait picked in the tables. */
   focus?: ViewWindow | undefined;
+  /** The run's rebuild causes: each action that ran is coloured by its root-cause kind, with a legend. */
+  causes?: BarCauses | null | undefined;
+  /** A bar clicked on the chart (a row picked in the tables only selects). */
+  onBarClick?: (bar: TimelineBar) => void;
+  /** A bar double-clicked: go on to what it links to (a compile's functions). */
+  onBarOpen?: (bar: TimelineBar) => void;
 }
 
 /** A canvas sized to its box in CSS pixels, drawn at the device's pixel ratio. */
@@ -38,7 +45,7 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
   return ctx;
 }
 
-export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs, focus }: Props) {
+export function TimelineView({ timeline, criticalPath, workers, selectedId, onSelect, onPackage, queuedMs, focus, causes, onBarClick, onBarOpen }: Props) {
   const [hideCached, setHideCached] = useState(false);
   const cachedCount = useMemo(() => timeline.bars.filter((b) => b.cacheHit).length, [timeline]);
   const total = Math.max(timeline.totalMs, 0.001);
@@ -52,8 +59,12 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
   const overviewRef = useRef<HTMLCanvasElement>(null);
   const laneLabel = timeline.laneSource === 'trace' ? 'worker' : 'lane';
   const model = useMemo(
-    () => timelineModel(timeline.bars.filter((b) => !(hideCached && b.cacheHit)), timeline.lanes, criticalPath, laneLabel),
-    [timeline, hideCached, criticalPath, laneLabel],
+    () =>
+      timelineModel(timeline.bars.filter((b) => !(hideCached && b.cacheHit)), timeline.lanes, criticalPath, laneLabel, (b) => {
+        const mark = causes?.marks.get(b.actionId);
+        return mark && CAUSE_COLOURS[mark];
+      }),
+    [timeline, hideCached, criticalPath, laneLabel, causes],
   );
   const profile = useMemo(() => concurrencyProfile(timeline.bars, total, 400), [timeline, total]);
   const height = chartHeight(timeline.lanes);
@@ -180,6 +191,7 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
     if (!bar) return;
     onSelect(bar.actionId);
     if (bar.package) onPackage?.(bar.package);
+    onBarClick?.(bar);
   };
   const overviewDrag = useRef(false);
   const panOverviewTo = (e: MouseEvent) => {
@@ -216,6 +228,16 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
           {timeline.laneSource === 'trace' ? 'workers (from -debug-trace)' : 'lanes (no trace: packed from the action graph’s times, not the real workers)'}, {ms(timeline.totalMs)}.
           Outlined and joined: the critical path. Dim: from the cache.
         </span>
+        {causes && causes.legend.length > 0 && (
+          <span className="timeline-legend small" data-testid="timeline-causes" title="What made each action run (its main root cause, from the run’s recorded cache-key inputs); click a bar for its reasons">
+            ran because:
+            {causes.legend.map((l) => (
+              <span key={l.mark} className="timeline-legend-item" data-mark={l.mark}>
+                <i style={{ background: CAUSE_COLOURS[l.mark] }} /> {l.mark} {l.bars}
+              </span>
+            ))}
+          </span>
+        )}
         <label data-testid="timeline-cache-filter">
           <input type="checkbox" checked={hideCached} disabled={cachedCount === 0} onChange={(e) => setHideCached(e.target.checked)} /> hide the {cachedCount} cache hits (
           {timeline.bars.length - cachedCount} actions ran)
@@ -251,6 +273,11 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
         onMouseDown={onMouseDown}
         onMouseMove={onMouseMove}
         onMouseUp={onMouseUp}
+        onDoubleClick={(e) => {
+          const { x, y } = local(e);
+          const bar = barAt(model, view, width, x, y);
+          if (bar) onBarOpen?.(bar);
+        }}
         onMouseLeave={() => {
           setHover(null);
           drag.current = null;
@@ -280,6 +307,7 @@ export function TimelineView({ timeline, criticalPath, workers, selectedId, onSe
             {[
               `${ms(hover.bar.end - hover.bar.start)} from ${ms(hover.bar.start)}`,
               hover.bar.cacheHit ? 'cache hit' : hover.bar.mode === 'build' ? 'compiled (cache miss)' : '',
+              causes?.marks.has(hover.bar.actionId) ? `ran because: ${causes.marks.get(hover.bar.actionId)} (click for the reasons)` : '',
               (queuedMs?.get(hover.bar.actionId) ?? 0) >= 1 ? `waited ${ms(queuedMs?.get(hover.bar.actionId))} for a worker` : '',
               criticalPath.includes(hover.bar.actionId) ? 'critical path' : '',
             ]

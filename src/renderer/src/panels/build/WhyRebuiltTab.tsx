@@ -1,7 +1,7 @@
 // The Why rebuilt tab of one project run: the panel, fed by the backend's two explain calls for this run
 // and the earlier runs it may be compared with.
 import type { RunDetail, RunSummary } from '../../../../shared/api';
-import { CACHE_HASH_RECORD, useRebuildExplanation, type ExplainApi } from './useRebuildExplanation';
+import { CACHE_HASH_RECORD, recordsRebuildReasons, useRebuildExplanation, type ExplainApi } from './useRebuildExplanation';
 import { WhyRebuilt } from './WhyRebuilt';
 import { earlierRuns } from './whyRebuiltModel';
 
@@ -15,7 +15,7 @@ interface Props {
 export function WhyRebuiltTab({ explainApi, detail, runs }: Props) {
   const m = detail.manifest;
   const { against, setAgainst, load, loadAction } = useRebuildExplanation(explainApi, m.id);
-  const recorded = !!m.profile.capture.rebuildReasons || m.artefacts.includes(CACHE_HASH_RECORD);
+  const recorded = recordsRebuildReasons(m);
   return (
     <WhyRebuilt
       load={load}

@@ -23,11 +23,12 @@ export interface TimelineModel {
   laneLabel: string;
 }
 
-export function timelineModel(bars: TimelineBar[], lanes: number, criticalIds: number[], laneLabel: string): TimelineModel {
+/** `colourOf` overrides a bar's colour (a rebuilt action's cause); undefined keeps its mode's colour. */
+export function timelineModel(bars: TimelineBar[], lanes: number, criticalIds: number[], laneLabel: string, colourOf?: (b: TimelineBar) => string | undefined): TimelineModel {
   const colours = new Map<string, TimelineBar[]>();
   const byLane: TimelineBar[][] = Array.from({ length: lanes }, () => []);
   for (const b of bars) {
-    const c = modeColour(b.mode, b.cacheHit);
+    const c = colourOf?.(b) ?? modeColour(b.mode, b.cacheHit);
     let list = colours.get(c);
     if (!list) colours.set(c, (list = []));
     list.push(b);

@@ -5,9 +5,13 @@ import type { GopsyApi } from '../../../../shared/api';
 import type { z } from 'zod';
 import type { explainMethods } from '../../../../shared/contract/explain';
 import { ARTEFACTS } from '../../../../shared/runFolder';
+import type { RunManifest } from '../../../../shared/build';
 
 /** The run artefact holding what GODEBUG=gocachehash=1 printed (the raw record of every action's inputs). */
 export const CACHE_HASH_RECORD = ARTEFACTS.cacheHash;
+
+/** The run recorded its actions' cache-key inputs (its profile asked for them, or the record is there). */
+export const recordsRebuildReasons = (m: Pick<RunManifest, 'profile' | 'artefacts'>): boolean => !!m.profile.capture.rebuildReasons || m.artefacts.includes(CACHE_HASH_RECORD);
 
 type Methods = typeof explainMethods;
 /** build.explain's result: the run, the run it was compared with, and the explanation. */

@@ -17,7 +17,7 @@ export const didRun = (a: ActionVerdict): boolean => a.status !== 'same';
 /** Causes named in the sentence; the rest are counted ("and 4 more"). */
 const SENTENCE_CAUSES = 3;
 
-/** The answer in one sentence: how many actions ran and the root causes behind them, most first. */
+/** The answer in one sentence: how many actions ran, how many came from the cache, and the root causes behind them, most first. */
 export function summarySentence(x: Explained): string {
   const total = x.actions.length;
   const ran = x.actions.filter(didRun).length;
@@ -30,7 +30,7 @@ export function summarySentence(x: Explained): string {
       : `; ${x.summary.length === 1 ? '1 root cause' : `${x.summary.length} root causes`}: ${named.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
   const unknown = x.counts.unknown ?? 0;
   const cannot = unknown > 0 ? `; ${plural(unknown, 'action')} could not be compared` : '';
-  return `${ran} of ${plural(total, 'action')} ran${causes}${cannot}.`;
+  return `${ran} of ${plural(total, 'action')} ran, ${total - ran} from the cache${causes}${cannot}.`;
 }
 
 /** When a run started, from its id (`20261206-101500-ab12cd` is 2026-12-06 10:15:00 UTC); null if it is no run id. */

@@ -28,12 +28,15 @@ export function onShowSsaRequest(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-function showSsa({ path, line }: EditorActionContext): void {
+/** Switches to the SSA view and captures the function at a line (the editor's action, a Compile cost row). */
+export function requestShowSsa({ path, line }: ShowSsaRequest): void {
   if (!path.endsWith('.go')) return;
   pending = { path, line };
   showView('ssa');
   listeners.forEach((l) => l());
 }
+
+const showSsa = ({ path, line }: EditorActionContext): void => requestShowSsa({ path, line });
 
 registerEditorAction({ id: 'gopsy.showSsa', label: 'Show SSA', run: showSsa });
 
