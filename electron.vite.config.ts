@@ -17,8 +17,8 @@ export default defineConfig({
           cli: resolve('src/cli/index.ts'),
           // ssa.html is parsed in a worker thread: src/main/services/ssa/parseHtmlFile.ts finds it here.
           ssaWorker: resolve('src/main/services/ssa/parseWorker.ts'),
-          // so are two runs' cachehash.txt for "why rebuilt": src/main/services/runs/explainThread.ts.
-          explainWorker: resolve('src/main/services/runs/explainWorker.ts'),
+          // so are the build answers' inputs (cachehash.txt, SSA pass times): src/main/services/runs/answersThread.ts.
+          answersWorker: resolve('src/main/services/runs/answersWorker.ts'),
         },
         // Shared chunks sit next to the entries, so that __dirname is out/main in every module (the CLI
         // loads each command's chunk on demand, and they find the renderer and the sample from there).

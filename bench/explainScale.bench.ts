@@ -3,21 +3,21 @@
 // imported package's export data (a new exported function in internal/protocol), so a few dozen actions
 // rebuild through chains of dependencies. Measured: what the explanation costs against the incremental
 // build that printed it, and how long the backend's event loop stalls while it is computed, in the
-// worker the app uses (out/main/explainWorker.js) against the same work on the main thread.
+// worker the app uses (out/main/answersWorker.js) against the same work on the main thread.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { ExplainThread } from '../src/main/services/runs/explainThread';
+import { AnswersThread } from '../src/main/services/runs/answersThread';
 import { ParsedRuns } from '../src/main/services/runs/parsedRuns';
 import { ARTEFACTS } from '../src/shared/runFolder';
 import { realModuleDir } from '../scripts/real-module.mjs';
 import { recordBench, timeIt } from './report';
 
 const GOPLS = { path: 'golang.org/x/tools/gopls', version: 'v0.23.0' };
-const WORKER = path.resolve(__dirname, '../out/main/explainWorker.js');
+const WORKER = path.resolve(__dirname, '../out/main/answersWorker.js');
 
 function goBuild(dir: string): Promise<{ ms: number; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -54,7 +54,7 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
 }
 
 test('explaining an edit of gopls: cost against its build, and the event-loop stall in the worker vs inline', async () => {
-  if (!existsSync(WORKER)) throw new Error('run npm run build first: this bench runs the built explain worker');
+  if (!existsSync(WORKER)) throw new Error('run npm run build first: this bench runs the built answers worker');
   const dir = realModuleDir(GOPLS);
   const runs = await mkdtemp(path.join(os.tmpdir(), 'gopsy-bench-explain-scale-'));
   const file = path.join(dir, 'internal', 'protocol', 'protocol.go');
@@ -81,7 +81,7 @@ test('explaining an edit of gopls: cost against its build, and the event-loop st
     expect(explained.summary[0]?.detail).toMatch(/internal\/protocol\/protocol\.go changed/);
 
     const inlineStall = await longestStall(() => new ParsedRuns().explain(later, earlier, 'before'));
-    const thread = new ExplainThread(WORKER);
+    const thread = new AnswersThread(WORKER);
     let workerStall: number;
     try {
       workerStall = await longestStall(() => thread.explain(later, earlier, 'before'));

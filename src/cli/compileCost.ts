@@ -4,10 +4,10 @@
 // function that dominates its package gets the shape its source shows (huge switch, literal…).
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseCompileCost, shapeKey, type FunctionCompileCost } from '../core/build';
+import { shapeKey, type FunctionCompileCost } from '../core/build';
 import type { CompileShape } from '../shared/contract/compileCost';
 import { ARTEFACTS } from '../shared/runFolder';
-import { functionShapes, runCompileCostText } from '../main/services/runs/compileCost';
+import { functionShapes, readCompileCost, runCompileCostFile } from '../main/services/runs/compileCost';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { InputError } from './runInput';
 
@@ -58,9 +58,9 @@ export const compileCostCommand: CliCommand = {
     if (topArg !== undefined && !/^[1-9]\d*$/.test(topArg)) throw new UsageError('--top takes a positive whole number');
     const st = await stat(target).catch(() => null);
     if (!st) throw new InputError(`${target} does not exist.`);
-    const text = st.isDirectory() ? await runCompileCostText(target) : await readFile(target, 'utf8');
-    if (text === null) throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
-    const cost = parseCompileCost(text);
+    const file = st.isDirectory() ? await runCompileCostFile(target) : target;
+    if (file === null) throw new InputError(`${target} is not a run directory (it has no ${ARTEFACTS.console}).`);
+    const cost = await readCompileCost(file);
     if (cost.functions.length === 0) {
       throw new InputError(
         `${target} holds no SSA pass times: record them with a profile that has "Compile cost" ticked (-d=ssa/all/time on the project's packages)${st.isDirectory() ? '' : ' or save the output of go build -gcflags=./...=-d=ssa/all/time'}.`,

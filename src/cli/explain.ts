@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ActionVerdict, RebuildExplanation } from '../shared/contract/explain';
 import { ARTEFACTS, RUN_ID } from '../shared/runFolder';
 import { defaultStorageDir } from '../main/services/settings';
-import { RunExplainer } from '../main/services/runs/explain';
+import { earlierWithHashes } from '../main/services/runs/explain';
 import { ParsedRuns } from '../main/services/runs/parsedRuns';
 import { DirRunFiles } from '../main/services/runs/runFiles';
 import { PROJECT_KEY, RUNS_DIR, RunStore, projectKey } from '../main/services/runs/runStore';
@@ -49,7 +49,7 @@ async function earlierDir(dir: string): Promise<string> {
     throw new UsageError(`${dir} is not in gopsy's storage, so its earlier runs are unknown: give --against RUN`);
   }
   const store = new RunStore(path.dirname(projectDir));
-  const id = await new RunExplainer(store).earlierWithHashes(manifest.project, path.basename(dir));
+  const id = await earlierWithHashes(store, manifest.project, path.basename(dir));
   return store.runDir(manifest.project, id);
 }
 

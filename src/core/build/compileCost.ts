@@ -49,32 +49,37 @@ interface PassAcc {
   allocs?: number;
 }
 
-export function parseCompileCost(text: string): CompileCostResult {
-  const byFunc = new Map<string, { f: FunctionCompileCost; passes: Map<string, PassAcc> }>();
-  let pkg = '';
-  let badLines = 0;
-  let hasMem = false;
-  for (const raw of text.split('\n')) {
+/**
+ * Reads pass lines one at a time, so that a large build's output (136 MB for gopls's 17,600 functions)
+ * can be streamed from disk rather than held as one string.
+ */
+export class CompileCostReader {
+  private readonly byFunc = new Map<string, { f: FunctionCompileCost; passes: Map<string, PassAcc> }>();
+  private pkg = '';
+  private badLines = 0;
+  private hasMem = false;
+
+  line(raw: string): void {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (line.startsWith('# ')) {
-      pkg = line.slice(2).trim();
-      continue;
+      this.pkg = line.slice(2).trim();
+      return;
     }
-    if (!line.includes('\tTIME(ns)')) continue;
+    if (!line.includes('\tTIME(ns)')) return;
     const m = STAT.exec(line);
     const rest = m?.[4]?.split('\t') ?? [];
     const mem = m?.[3] !== 'TIME(ns)';
     const nums = rest.slice(0, mem ? 3 : 1).map(Number);
     const fn = rest.slice(mem ? 3 : 1).join('\t');
     if (!m || !fn || nums.length !== (mem ? 3 : 1) || nums.some((n) => !Number.isFinite(n) || n < 0)) {
-      badLines++;
-      continue;
+      this.badLines++;
+      return;
     }
-    const key = `${pkg}\u0000${fn}`;
-    let cur = byFunc.get(key);
+    const key = `${this.pkg}\u0000${fn}`;
+    let cur = this.byFunc.get(key);
     if (!cur) {
-      cur = { f: { package: pkg, function: fn, position: m[1]!, totalNs: 0, passes: [] }, passes: new Map() };
-      byFunc.set(key, cur);
+      cur = { f: { package: this.pkg, function: fn, position: m[1]!, totalNs: 0, passes: [] }, passes: new Map() };
+      this.byFunc.set(key, cur);
     }
     const name = m[2]!;
     let p = cur.passes.get(name);
@@ -83,7 +88,7 @@ export function parseCompileCost(text: string): CompileCostResult {
       cur.passes.set(name, p);
     }
     if (mem) {
-      hasMem = true;
+      this.hasMem = true;
       p.memNs = (p.memNs ?? 0) + nums[0]!;
       p.bytes = (p.bytes ?? 0) + nums[1]!;
       p.allocs = (p.allocs ?? 0) + nums[2]!;
@@ -91,26 +96,36 @@ export function parseCompileCost(text: string): CompileCostResult {
       p.timeNs = (p.timeNs ?? 0) + nums[0]!;
     }
   }
-  const functions = [...byFunc.values()].map(({ f, passes }) => {
-    for (const p of passes.values()) {
-      // With both time and mem on, each pass is timed twice; the plain TIME(ns) line is the one kept.
-      const pass: PassCost = { name: p.name, ns: p.timeNs ?? p.memNs ?? 0 };
-      if (p.bytes !== undefined) {
-        pass.bytes = p.bytes;
-        pass.allocs = p.allocs;
-        f.totalBytes = (f.totalBytes ?? 0) + p.bytes;
-        f.totalAllocs = (f.totalAllocs ?? 0) + (p.allocs ?? 0);
+
+  /** The functions read so far, slowest first (call once, at the end). */
+  result(): CompileCostResult {
+    const functions = [...this.byFunc.values()].map(({ f, passes }) => {
+      for (const p of passes.values()) {
+        // With both time and mem on, each pass is timed twice; the plain TIME(ns) line is the one kept.
+        const pass: PassCost = { name: p.name, ns: p.timeNs ?? p.memNs ?? 0 };
+        if (p.bytes !== undefined) {
+          pass.bytes = p.bytes;
+          pass.allocs = p.allocs;
+          f.totalBytes = (f.totalBytes ?? 0) + p.bytes;
+          f.totalAllocs = (f.totalAllocs ?? 0) + (p.allocs ?? 0);
+        }
+        f.passes.push(pass);
+        f.totalNs += pass.ns;
       }
-      f.passes.push(pass);
-      f.totalNs += pass.ns;
-    }
-    return f;
-  });
-  functions.sort(
-    (a, b) =>
-      b.totalNs - a.totalNs || a.package.localeCompare(b.package) || a.function.localeCompare(b.function),
-  );
-  return { functions, hasMem, badLines };
+      return f;
+    });
+    functions.sort(
+      (a, b) =>
+        b.totalNs - a.totalNs || a.package.localeCompare(b.package) || a.function.localeCompare(b.function),
+    );
+    return { functions, hasMem: this.hasMem, badLines: this.badLines };
+  }
+}
+
+export function parseCompileCost(text: string): CompileCostResult {
+  const reader = new CompileCostReader();
+  for (const line of text.split('\n')) reader.line(line);
+  return reader.result();
 }
 
 /** At most this many functions in a summary (a large module has tens of thousands). */

@@ -183,7 +183,7 @@ export class Backend implements Services {
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
     await this.runs.cancelAll();
-    await this.runs.explainer.close();
+    await this.runs.closeAnswers();
     const storage = this.liveStorage;
     this.liveStorage = null;
     await storage?.close();

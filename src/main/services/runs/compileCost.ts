@@ -1,22 +1,42 @@
 // A recorded run's SSA pass times: its compile-cost.txt, or its console for runs recorded before the
-// lines had a file of their own; and the shape of each function that dominates its package, read from
-// the project's sources. Used by the build.compileCost handler and `gopsy compile-cost`.
+// lines had a file of their own, streamed line by line (gopls's is 136 MB); and the shape of each
+// function that dominates its package, read from the project's sources. The app computes the summary
+// in the answers worker (answersThread.ts); `gopsy compile-cost` reads in its own thread.
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { compileShapes, parseCompileCost, shapeKey, shapeSourcePaths, summarizeCompileCost, type FunctionCompileCost } from '../../../core/build';
+import { createInterface } from 'node:readline';
+import {
+  CompileCostReader,
+  compileShapes,
+  shapeKey,
+  shapeSourcePaths,
+  summarizeCompileCost,
+  type CompileCostResult,
+  type FunctionCompileCost,
+} from '../../../core/build';
 import type { CompileCostSummary, CompileShape } from '../../../shared/contract/compileCost';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { resolveInside } from '../paths';
-import type { RunStore } from './runStore';
 
 /** Sources larger than this are not read for a shape (a generated file of tens of MB says enough by its time). */
 const SHAPE_SOURCE_LIMIT = 16 * 1024 * 1024;
 
-/** The text holding a run directory's pass lines; null when it has neither file. */
-export async function runCompileCostText(dir: string): Promise<string | null> {
-  const own = await readFile(path.join(dir, ARTEFACTS.compileCost), 'utf8').catch(() => null);
-  if (own !== null) return own;
-  return readFile(path.join(dir, ARTEFACTS.console), 'utf8').catch(() => null);
+/** The file holding a run directory's pass lines; null when it has neither. */
+export async function runCompileCostFile(dir: string): Promise<string | null> {
+  for (const name of [ARTEFACTS.compileCost, ARTEFACTS.console]) {
+    const file = path.join(dir, name);
+    if ((await stat(file).catch(() => null))?.isFile()) return file;
+  }
+  return null;
+}
+
+/** The pass times in `file` (a run's compile-cost.txt or console, or a saved compiler output), read as a stream of lines. */
+export async function readCompileCost(file: string): Promise<CompileCostResult> {
+  const reader = new CompileCostReader();
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  for await (const line of lines) reader.line(line);
+  return reader.result();
 }
 
 /**
@@ -38,11 +58,10 @@ export async function functionShapes(functions: readonly FunctionCompileCost[], 
   return compileShapes(functions, sources);
 }
 
-/** Run `id`'s pass times by function, pass and package (`recorded: false` when it has none). */
-export async function runCompileCost(store: RunStore, project: string, id: string): Promise<CompileCostSummary> {
-  await store.readManifest(project, id); // `no-run` when it is gone
-  const text = await runCompileCostText(store.runDir(project, id));
-  const cost = parseCompileCost(text ?? '');
+/** The run directory's pass times by function, pass and package (`recorded: false` when it has none), shapes from `project`. */
+export async function compileCostSummary(dir: string, project: string): Promise<CompileCostSummary> {
+  const file = await runCompileCostFile(dir);
+  const cost = file ? await readCompileCost(file) : new CompileCostReader().result();
   const summary = summarizeCompileCost(cost);
   // The go command ran in the project root, so the printed positions are relative to it.
   const shapes = await functionShapes(cost.functions, project);

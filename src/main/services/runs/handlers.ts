@@ -3,7 +3,6 @@
 import type { Handlers } from '../../../shared/rpc';
 import { GopsyError } from '../../../shared/rpc';
 import type { ConnectionContext } from '../connection';
-import { runCompileCost } from './compileCost';
 import { projectKey } from './runStore';
 
 export function runHandlers(ctx: ConnectionContext) {
@@ -38,6 +37,6 @@ export function runHandlers(ctx: ConnectionContext) {
     'build.run': ({ id }) => runs.detail(root(), id),
     'build.explain': ({ id, against }) => runs.explainer.explain(root(), id, against),
     'build.explainAction': ({ id, against, key }) => runs.explainer.explainAction(root(), id, against, key),
-    'build.compileCost': ({ id }) => runCompileCost(runs.store, root(), id),
+    'build.compileCost': ({ id }) => runs.compileCost(root(), id),
   } satisfies Partial<Handlers>;
 }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, CommandPreview, RunDetail, RunManifest, RunSummary } from '../../../shared/build';
+import type { CompileCostSummary } from '../../../shared/contract/compileCost';
 import { GopsyError } from '../../../shared/rpc';
 import { parseGoVersion } from '../../../core/goEnv';
 import { toolchainProblem } from '../../../core/compare/toolchain';
@@ -18,6 +19,7 @@ import { ProfileStore } from './profiles';
 import { loadRunDetail } from './runDetail';
 import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
+import { AnswersThread } from './answersThread';
 import { RunExplainer } from './explain';
 import { SOURCE_HASHES, SOURCE_LINES, recordProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
@@ -44,6 +46,8 @@ function newLiveRun(): LiveRun {
 export class RunService {
   readonly store: RunStore;
   readonly profiles: ProfileStore;
+  /** The worker that reads the build answers' large inputs (cache-key inputs, SSA pass times). */
+  private readonly answers = new AnswersThread();
   /** Why a run's actions ran, against an earlier run (its recorded cache-key inputs). */
   readonly explainer: RunExplainer;
   private readonly live = new Map<string, LiveRun>();
@@ -56,7 +60,7 @@ export class RunService {
     this.store = new RunStore(path.join(storageDir, RUNS_DIR));
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
-    this.explainer = new RunExplainer(this.store);
+    this.explainer = new RunExplainer(this.store, this.answers);
   }
 
   subscribe(l: RunListener): () => void {
@@ -302,6 +306,17 @@ export class RunService {
       });
     });
     return { result, stop: () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL') };
+  }
+
+  /** Run `id`'s SSA pass times by function, pass and package (`recorded: false` when it has none). */
+  async compileCost(project: string, id: string): Promise<CompileCostSummary> {
+    await this.store.readManifest(project, id); // `no-run` when it is gone
+    return this.answers.compileCost(this.store.runDir(project, id), project);
+  }
+
+  /** Ends the build answers' worker (the app quits; a later request would start it again). */
+  closeAnswers(): Promise<void> {
+    return this.answers.close();
   }
 
   /** Ends every running build (the app quits). */
