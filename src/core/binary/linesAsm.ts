@@ -6,6 +6,7 @@
 import type { DisassembledFunction } from '../../shared/contract/binaryTypes';
 import type { LinesAsmBlock, LinesAsmInstruction } from '../../shared/contract/linesAsm';
 import { functionDecls } from '../remarks/functions';
+import { regexpQuote } from './objdump';
 
 export interface FuncRange {
   /** As the compiler names it: F, T.M, (*T).M, init. */
@@ -52,6 +53,10 @@ export interface LineSelection {
   ranges: FuncRange[];
   /** How paths are shown: project-relative inside the project. */
   display: (file: string) => string;
+  /** The selected file's text, line by line: an inlined callee goes to the neighbouring line that calls it. */
+  lines?: string[];
+  /** The function declared around a line of a file (as the tools name the file), when its source is known. */
+  calleeAt?: (file: string, line: number) => string | undefined;
 }
 
 interface Placed {
@@ -59,31 +64,50 @@ interface Placed {
   insn: LinesAsmInstruction;
 }
 
-/** Each instruction's line in the selected file (undefined: not from it). */
+/** Whether a source line calls the function (its last name segment, `Area` of `Rect.Area`). */
+function calls(text: string | undefined, callee: string | undefined): boolean {
+  if (!text || !callee) return false;
+  const name = callee.slice(callee.lastIndexOf('.') + 1);
+  return new RegExp(`\\b${regexpQuote(name)}\\s*[([]`).test(text);
+}
+
+/**
+ * Each instruction's line in the selected file (undefined: not from it). Inlined code sits between
+ * instructions of the function's own lines: it goes to the one before or after it that calls the
+ * callee, else to the only line of the function that calls it, else to the one before (the first, at
+ * the very start).
+ */
 function place(fn: DisassembledFunction, sel: LineSelection): Placed[] {
   const own = fn.file === sel.file;
   const first = fn.instructions.find((i) => i.path === sel.file);
   const range = own && first ? enclosingFunc(sel.ranges, first.line) : undefined;
   const addresses = new Set(fn.instructions.map((i) => i.address));
-  let anchor: number | undefined;
-  const placed = fn.instructions.map((i): Placed => {
+  const isOwnLine = (i: DisassembledFunction['instructions'][number]) =>
+    i.path === sel.file && (!own || !range || (range.start <= i.line && i.line <= range.end));
+  const ownLine = fn.instructions.map((i) => (isOwnLine(i) ? i.line : undefined));
+  const ownLines = [...new Set(ownLine.filter((l): l is number => l !== undefined))];
+  const next: Array<number | undefined> = [];
+  for (let k = ownLine.length - 1, after: number | undefined; k >= 0; k--) {
+    next[k] = after;
+    after = ownLine[k] ?? after;
+  }
+  let before: number | undefined;
+  return fn.instructions.map((i, k): Placed => {
     const jump = jumpTarget(i.text);
     const base: LinesAsmInstruction = { address: i.address, text: i.text, line: 0, ...(jump !== undefined && addresses.has(jump) ? { jump } : {}) };
-    const here = i.path === sel.file;
-    if (here && (!own || !range || (range.start <= i.line && i.line <= range.end))) {
-      anchor = i.line;
-      return { anchor, insn: base };
+    if (ownLine[k] !== undefined) {
+      before = ownLine[k];
+      return { anchor: before, insn: base };
     }
-    if (!own) {
-      anchor = undefined; // another function's own code: selected lines are only those inlined into it
-      return { anchor, insn: base };
-    }
+    // Another function's own code: its selected lines are only those inlined into it.
+    if (!own) return { anchor: undefined, insn: base };
+    const callee = sel.calleeAt?.(i.path ?? i.file, i.line);
+    const callsIt = (line: number | undefined) => line !== undefined && calls(sel.lines?.[line - 1], callee);
+    // The scheduler interleaves: when neither neighbour calls it, the only own line that does.
+    const callers = callsIt(before) || callsIt(next[k]) ? [] : ownLines.filter(callsIt);
+    const anchor = callsIt(before) ? before : callsIt(next[k]) ? next[k] : callers.length === 1 ? callers[0] : (before ?? next[k]);
     return { anchor, insn: { ...base, inlinedFrom: { file: sel.display(i.path ?? i.file), line: i.line } } };
   });
-  // Inlined code before the function's first own line belongs to that line.
-  const firstAnchor = placed.find((p) => p.anchor !== undefined)?.anchor;
-  if (own) for (const p of placed) if (p.anchor === undefined) p.anchor = firstAnchor;
-  return placed;
 }
 
 /** Blocks of instructions generated for lines from..to of the selected file, functions in the tools' order. */

@@ -16,8 +16,10 @@ const objdump = parseObjdump(fixture('linesAsm/objdump.txt'), projectFileResolve
 const objdumpTest = parseObjdump(fixture('linesAsm/objdump-test.txt'), projectFileResolver(files));
 const compiled = parseCompileAsm(fixture('linesAsm/compile-S.txt'));
 
+/** As the service does: the file's lines, and the functions of the project's files for inlined code. */
 function select(rel: string, from: number, to = from): LineSelection {
-  return { file: abs(rel), from, to, ranges: funcRanges(source(rel)), display: (f) => f.replace(`${FIXTURE_ROOT}/`, '') };
+  const calleeAt = (f: string, line: number) => (f.startsWith(FIXTURE_ROOT) ? enclosingFunc(funcRanges(source(f.slice(FIXTURE_ROOT.length + 1))), line)?.name : undefined);
+  return { file: abs(rel), from, to, ranges: funcRanges(source(rel)), display: (f) => f.replace(`${FIXTURE_ROOT}/`, ''), lines: source(rel).split('\n'), calleeAt };
 }
 
 describe('parseCompileAsm', () => {
@@ -77,9 +79,13 @@ describe('selectLines', () => {
     expect(total.kind).toBe('own');
     expect(total.file).toBe('shapes/shapes.go');
     const inlined = total.instructions.filter((i) => i.inlinedFrom);
-    // r.Area() (same file, line 22) and clamp (clamp.go:4), both inside the loop's lines.
+    // r.Area() (same file, line 22) and clamp (clamp.go:4), placed at line 54, which calls both, though
+    // the instructions before them are line 53's.
     expect(inlined.map((i) => i.inlinedFrom)).toEqual(expect.arrayContaining([{ file: 'shapes/shapes.go', line: 22 }, { file: 'shapes/clamp.go', line: 4 }]));
-    expect(inlined.every((i) => i.line === 53)).toBe(true);
+    expect(inlined.every((i) => i.line === 54)).toBe(true);
+    // Without the sources, by position: the own line before them.
+    const byPosition = selectLines(objdump, { ...select('shapes/shapes.go', 51, 57), calleeAt: undefined }).find((b) => b.function === total.function)!;
+    expect(byPosition.instructions.filter((i) => i.inlinedFrom).every((i) => i.line === 53)).toBe(true);
     // Every instruction of Total, in address order.
     const fn = objdump.find((f) => f.name === 'example.com/asmlines/shapes.Total')!;
     expect(total.instructions.map((i) => i.address)).toEqual(fn.instructions.map((i) => i.address));

@@ -7,7 +7,7 @@ import type { LinesAsm } from '../../../shared/contract/linesAsm';
 import type { ProjectTree } from '../../../shared/types';
 import type { Remark } from '../../../shared/remarks';
 import { GopsyError, errorMessage } from '../../../shared/rpc';
-import { enclosingFunc, funcRanges, selectLines } from '../../../core/binary/linesAsm';
+import { enclosingFunc, funcRanges, selectLines, type FuncRange } from '../../../core/binary/linesAsm';
 import { projectFileResolver } from '../../../core/binary/objdump';
 import type { RunService } from '../runs/runService';
 import type { RemarksService } from '../remarks/remarksService';
@@ -56,7 +56,8 @@ export class LinesAsmService {
     const notes: string[] = [];
     const listing = await this.listing(root, tree, { rel, file, text }, pkg, req, notes);
     const display = (f: string) => (path.isAbsolute(f) && isInside(root, f) ? toRelative(root, f) : f);
-    const blocks = selectLines(listing.functions, { file, from, to, ranges, display });
+    const calleeAt = await this.calleeNames(root, file, listing.functions, ranges);
+    const blocks = selectLines(listing.functions, { file, from, to, ranges, display, lines, calleeAt });
     if (blocks.length === 0) {
       notes.push(`No instructions come from lines ${from}–${to}: declarations, comments and code the compiler removed generate none.`);
     }
@@ -99,10 +100,31 @@ export class LinesAsmService {
       return { functions, origin: { kind: 'binary', binary: path.basename(test.file), commandLine: test.commandLine } };
     }
     const compiled = await compileListing(root, pkg.dir, pkg.importPath);
-    if (pkg.name !== 'main' && /^func\s+\w+\[/m.test(text)) {
+    const lines = text.split('\n');
+    const generic = funcRanges(text).some((r) => r.start <= req.to && req.from <= r.end && /^func\s+\w+\[/.test(lines[r.start - 1]!));
+    if (pkg.name !== 'main' && generic) {
       notes.push('A generic function is compiled in the packages that instantiate it: build a binary (a run that keeps it) to see every instance.');
     }
     return compiled;
+  }
+
+  /**
+   * Names of the functions around the lines inlined into the selected file's functions, from the
+   * project's sources (code inlined from GOROOT or modules is placed by position only).
+   */
+  private async calleeNames(root: string, file: string, fns: Listing['functions'], ranges: FuncRange[]): Promise<(f: string, line: number) => string | undefined> {
+    const rangesOf = new Map<string, FuncRange[]>([[file, ranges]]);
+    for (const fn of fns) {
+      if (fn.file !== file) continue;
+      for (const i of fn.instructions) {
+        if (!i.path || rangesOf.has(i.path) || !isInside(root, i.path)) continue;
+        rangesOf.set(i.path, funcRanges(await readFile(i.path, 'utf8').catch(() => '')));
+      }
+    }
+    return (f, line) => {
+      const r = rangesOf.get(f);
+      return r ? enclosingFunc(r, line)?.name : undefined;
+    };
   }
 
   /** The binaries of the project's succeeded runs, newest first (only `runId`'s when given). */

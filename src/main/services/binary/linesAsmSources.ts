@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { DisassembledFunction } from '../../../shared/contract/binaryTypes';
 import type { LinesAsmSource } from '../../../shared/contract/linesAsm';
 import { GopsyError } from '../../../shared/rpc';
-import { parseObjdump, type FileResolver } from '../../../core/binary/objdump';
+import { parseObjdump, regexpQuote, type FileResolver } from '../../../core/binary/objdump';
 import { parseCompileAsm } from '../../../core/binary/compileAsm';
 import { goBuild } from '../go/build';
 import { goToolObjdump } from '../go/tool';
@@ -22,7 +22,6 @@ export interface Listing {
 
 /** Binaries whose objdump stays parsed: a selection that moves asks again and again. */
 const PARSED_BINARIES = 4;
-const regexpQuote = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The objdump -s pattern of the project's own code: its packages (external test packages too) and

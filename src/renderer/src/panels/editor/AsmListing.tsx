@@ -48,7 +48,7 @@ function Row({ row, result, binary, onGenssa, onOpen }: { row: AsmRow; result: L
       );
     case 'remark':
       return (
-        <div className={`asm-remark remark-${row.remark.kind}`} data-testid="asm-remark" title={row.remark.message}>
+        <div className={`asm-remark asm-remark-${row.remark.kind}`} data-testid="asm-remark" title={row.remark.message}>
           <span className="asm-lineno">{row.line}</span>
           <span className="asm-remark-kind">{row.remark.kind}</span> {row.remark.message}
         </div>
