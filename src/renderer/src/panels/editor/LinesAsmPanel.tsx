@@ -23,9 +23,9 @@ export function LinesAsmPanel({ api, workspace, openSource }: ViewProps) {
   const [follow, setFollow] = useState(true);
   const [compile, setCompile] = useState(false);
   const [req, setReq] = useState<LinesRequest | null>(null);
-  const [result, setResult] = useState<LinesAsm | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // The last answer (kept on screen while the next one is asked) and what it answered.
+  const [done, setDone] = useState<{ key: string; result: LinesAsm | null; error: string | null }>({ key: '', result: null, error: null });
+  const [refreshes, setRefreshes] = useState(0);
   const [hotLine, setHotLine] = useState<number | null>(null);
   const [editorLine, setEditorLine] = useState<{ path: string; line: number } | null>(null);
   // A new request only when it asks something else (selection events repeat, the view shows again).
@@ -65,22 +65,21 @@ export function LinesAsmPanel({ api, workspace, openSource }: ViewProps) {
     };
   }, [editor, follow, ask]);
 
-  const load = useCallback(async () => {
-    if (!req || !workspace) return;
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await api.call('binary.linesAsm', { ...req, compile }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }, [api, req, compile, workspace]);
-
+  const key = req && workspace ? JSON.stringify([req, compile, refreshes]) : '';
+  const busy = key !== '' && key !== done.key;
+  const result = done.result;
+  const error = done.key === key ? done.error : null;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (!key || !req) return;
+    let live = true;
+    api.call('binary.linesAsm', { ...req, compile }).then(
+      (r) => live && setDone({ key, result: r, error: null }),
+      (err) => live && setDone((d) => ({ key, result: d.result, error: errorMessage(err) })),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, key, req, compile]);
 
   // An instruction hovered here lights its line in the editor.
   const hover = (line: number | null) => {
@@ -115,7 +114,7 @@ export function LinesAsmPanel({ api, workspace, openSource }: ViewProps) {
         <label title="Compile the package with -gcflags=-S instead of reading a kept binary">
           <input type="checkbox" checked={compile} onChange={(e) => setCompile(e.target.checked)} data-testid="asm-compile" /> -S
         </label>
-        <button onClick={() => void load()} disabled={!req || busy}>
+        <button onClick={() => setRefreshes((n) => n + 1)} disabled={!req || busy}>
           Refresh
         </button>
         {busy && <span className="muted">working…</span>}
