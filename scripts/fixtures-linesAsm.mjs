@@ -2,7 +2,7 @@
 // from the real toolchain on resources/samples/asmlines (a generic function, a closure, methods, two
 // init functions, a callee inlined from another file, a test function): objdump of the linked program
 // and of its test binary (go test -c), and the compiler's -S listing of the package.
-// Called by regenerate-fixtures.mjs; the sample's path is rewritten to @ROOT@.
+// Called by regenerate-fixtures.mjs; the sample's path is rewritten to @ROOT@, GOROOT to @GOROOT@.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,8 +18,9 @@ export function captureLinesAsmFixtures(repo) {
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
     return r;
   };
+  const goroot = run('go', ['env', 'GOROOT']).stdout.trim();
   const write = (name, text) => {
-    writeFileSync(path.join(out, name), text.split(sample).join('@ROOT@'));
+    writeFileSync(path.join(out, name), text.split(sample).join('@ROOT@').split(goroot).join('@GOROOT@'));
     console.log(`wrote test/fixtures/linesAsm/${name} (${text.length} chars)`);
   };
   try {
