@@ -14,6 +14,7 @@ import { captureCompareFixtures } from './fixtures-compare.mjs';
 import { captureExplainFixtures } from './fixtures-explain.mjs';
 import { captureTestCacheFixtures } from './fixtures-testcache.mjs';
 import { captureCompileShapeFixtures } from './fixtures-compile-shapes.mjs';
+import { captureLinesAsmFixtures } from './fixtures-linesAsm.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -53,3 +54,5 @@ captureExplainFixtures();
 captureTestCacheFixtures();
 // Pathological compile shapes (a huge switch, literal, if chain, function) with -d=ssa/all/time: test/fixtures/explain/shapes/.
 captureCompileShapeFixtures();
+// Instructions of source lines (objdump of a program and its test binary, -S) of resources/samples/asmlines: test/fixtures/linesAsm/.
+captureLinesAsmFixtures(repo);

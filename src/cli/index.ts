@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   godebug: () => import('./godebug').then((m) => m.godebugCommand),
   ssa: () => import('./ssa').then((m) => m.ssaCommand),
   binary: () => import('./binary').then((m) => m.binaryCommand),
+  asm: () => import('./asm').then((m) => m.asmCommand),
   inspect: () => import('./bundle').then((m) => m.inspectCommand),
   diff: () => import('./bundle').then((m) => m.diffCommand),
   remarks: () => import('./remarks').then((m) => m.remarksCommand),

@@ -75,7 +75,10 @@ export function linesToInstructions(fns: DisassembledFunction[]): Map<string, Ma
   return map;
 }
 
+/** Text matched literally inside a regular expression (Go's RE2 and JavaScript's alike). */
+export const regexpQuote = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** An objdump -s pattern that matches exactly one symbol name (regexp metacharacters escaped). */
 export function exactSymbolPattern(name: string): string {
-  return `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+  return `^${regexpQuote(name)}$`;
 }

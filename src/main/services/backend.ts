@@ -7,6 +7,8 @@ import type { EventName, EventPayload, HostInfo, WorkspaceState } from '../../sh
 import { GopsyError, RpcServer, type Handlers, type Transport } from '../../shared/rpc';
 import { BinaryService } from './binary/binaryService';
 import { binaryHandlers } from './binary/handlers';
+import { LinesAsmService } from './binary/linesAsmService';
+import { linesAsmHandlers } from './binary/linesAsmHandlers';
 import { ConsoleService } from './consoles';
 import type { ConnectionContext, HostDialogs, Services } from './connection';
 import { ssaHandlers } from './ssa/handlers';
@@ -47,6 +49,7 @@ export class Backend implements Services {
   readonly ssa: SsaService;
   readonly remarks: RemarksService;
   readonly binaries: BinaryService;
+  readonly linesAsm: LinesAsmService;
   readonly sessions: SessionService;
   readonly bundles = new BundleService();
   readonly replays: BundleRunReplay;
@@ -62,6 +65,7 @@ export class Backend implements Services {
     this.ssa = new SsaService(opts.storageDir);
     this.remarks = new RemarksService(this.runs);
     this.binaries = new BinaryService(opts.storageDir);
+    this.linesAsm = new LinesAsmService(opts.storageDir, this.runs, this.remarks);
     this.sessions = new SessionService(opts.storageDir);
     this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
     this.dialogs = opts.dialogs ?? null;
@@ -131,6 +135,7 @@ export class Backend implements Services {
       ...godebugHandlers(ctx),
       ...ssaHandlers(ctx),
       ...binaryHandlers(ctx),
+      ...linesAsmHandlers(ctx),
       ...bundleHandlers(ctx),
       ...remarksHandlers(ctx),
       ...compareHandlers(ctx),

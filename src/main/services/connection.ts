@@ -3,6 +3,7 @@
 // may use it without an import circle.
 import type { EventName, EventPayload, WorkspaceState } from '../../shared/api';
 import type { BinaryService } from './binary/binaryService';
+import type { LinesAsmService } from './binary/linesAsmService';
 import type { BundleService } from './bundles/bundleService';
 import type { SessionService } from './bundles/liveSessions';
 import type { BundleRunReplay } from './bundles/replayRuns';
@@ -34,6 +35,8 @@ export interface Services {
   readonly ssa: SsaService;
   readonly remarks: RemarksService;
   readonly binaries: BinaryService;
+  /** The instructions of source lines (binary.linesAsm). */
+  readonly linesAsm: LinesAsmService;
   readonly sessions: SessionService;
   readonly bundles: BundleService;
   /** Opened bundles' build runs and SSA captures, extracted for replay. */

@@ -54,3 +54,19 @@ export function onCompareRequest(listener: () => void): () => void {
   compareListeners.add(listener);
   return () => compareListeners.delete(listener);
 }
+
+/**
+ * The SSA view's tab to show with its next capture (the instructions panel's "genssa" link, which then
+ * runs the editor's Show SSA action): taken once by the SSA view.
+ */
+let pendingSsaTab: 'genssa' | null = null;
+
+export function preferSsaTab(tab: 'genssa'): void {
+  pendingSsaTab = tab;
+}
+
+export function takeSsaTab(): 'genssa' | null {
+  const t = pendingSsaTab;
+  pendingSsaTab = null;
+  return t;
+}

@@ -11,6 +11,8 @@ import { ModulesView } from './modules/ModulesView';
 import { RemarksView } from './remarks/RemarksView';
 import { CompareView } from './compare/CompareView';
 import { SessionView } from './session/SessionView';
+import { LinesAsmPanel } from './editor/LinesAsmPanel';
+import { LINES_ASM_VIEW } from './editor/linesAsmEditor';
 
 export interface WorkbenchView {
   id: string;
@@ -26,6 +28,8 @@ export const views: WorkbenchView[] = [
   // Beside the source: the table, flow and IR sit next to the markers they explain.
   { id: 'remarks', title: 'Remarks', component: RemarksView, besideSource: true },
   { id: 'binary', title: 'Binary', component: BinaryView },
+  // Beside the source: the instructions of the lines selected in it.
+  { id: LINES_ASM_VIEW, title: 'Instructions', component: LinesAsmPanel, besideSource: true },
   { id: 'compare', title: 'Compare', component: CompareView },
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },

@@ -9,6 +9,7 @@ import { phaseRows } from './PhaseView';
 import { PhaseList } from './PhaseList';
 import { ValuePanel } from './ValuePanel';
 import { useShowSsaRequests } from './useShowSsa';
+import { takeSsaTab } from '../../workbenchBus';
 import { useSsaJobs } from './useSsaJobs';
 import { bundleName, useOpenBundle } from '../../hooks/useOpenBundle';
 import { useLayout } from '../../state/layout';
@@ -62,7 +63,9 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
     listFunctions,
     (t) => {
       store.set({ pkg: t.pkgDir, test: t.test });
-      void capture(t.func, t);
+      // A link that asked for a tab (the instructions panel's genssa) gets it once the capture shows.
+      const tab = takeSsaTab();
+      void capture(t.func, t).then(() => tab && store.set({ tab }));
     },
     (text) => store.fail(text),
     (text) => store.set({ busy: text }),

@@ -1,0 +1,3 @@
+module example.com/asmlines
+
+go 1.22
