@@ -18,6 +18,8 @@ import { goBuild } from '../go/build';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
+import { readFileBytes } from './fileBytes';
+import { buildFileTree } from '../../../core/binary/fileTree';
 
 /** Builds for analysis in gopsy's storage: binaries/<id>/. */
 export const BINARIES_DIR = 'binaries';
@@ -42,6 +44,7 @@ const ANALYSIS_BUILD_TIMEOUT_MS = 600_000;
 export async function analyseFile(file: string, cwd: string, summary: BinarySummary): Promise<{ analysis: BinaryAnalysis; symbols: NmSymbol[] }> {
   const facts = await readBinaryFacts(file, cwd);
   const breakdown = buildSizeBreakdown(facts.symbols, facts.buildInfo, summary.name);
+  const bytes = await readFileBytes(file, summary.fileSize, facts.sections, facts.symbols, facts.buildInfo);
   const analysis: BinaryAnalysis = {
     ...summary,
     buildInfo: facts.buildInfo,
@@ -52,6 +55,8 @@ export async function analyseFile(file: string, cwd: string, summary: BinarySumm
     memoryOnlyPackages: breakdown.memoryOnly.slice(0, 50),
     ...(facts.buildInfoProblem ? { buildInfoProblem: facts.buildInfoProblem } : {}),
     ...(facts.sectionsProblem ? { sectionsProblem: facts.sectionsProblem } : {}),
+    bytes,
+    fileTree: buildFileTree(bytes, breakdown.tree, summary.name),
   };
   return { analysis, symbols: facts.symbols };
 }
