@@ -39,3 +39,16 @@ export function buildFileTree(bytes: FileBytes, symbolTree: SizeNode, root: stri
   }
   return { name: root, kind: 'root', size: bytes.fileSize, children: kids.sort(bySize) };
 }
+
+/**
+ * The top line, the same in the view and the CLI: `file size = attributed to N packages + not attributed`,
+ * with the biggest unattributed parts named.
+ */
+export function fileBytesHeadline(b: FileBytes, size: (n: number) => string): string {
+  const parts = b.unattributedParts.slice(0, 3).map((u) => `${u.name} ${size(u.size)}`);
+  const more = b.unattributedParts.length > 3 ? `, ${b.unattributedParts.length - 3} more` : '';
+  return (
+    `${size(b.fileSize)} file = ${size(b.attributed)} attributed to ${b.packages.length} packages + ${size(b.unattributed)} not attributed` +
+    (parts.length ? ` (${parts.join(', ')}${more})` : '')
+  );
+}

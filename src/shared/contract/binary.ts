@@ -91,6 +91,18 @@ export const SizeDiffResult = z.object({
   totalAfter: z.number(),
   packages: z.array(SizeDelta),
   symbols: z.array(SizeDelta.extend({ package: z.string() })),
+  /** The whole files compared: sections, packages' attributed bytes, unattributed parts. */
+  file: z
+    .object({
+      fileBefore: z.number(),
+      fileAfter: z.number(),
+      unattributedBefore: z.number(),
+      unattributedAfter: z.number(),
+      sections: z.array(SizeDelta),
+      packages: z.array(SizeDelta),
+      unattributed: z.array(SizeDelta),
+    })
+    .optional(),
 });
 
 export type SizeDiffResult = z.infer<typeof SizeDiffResult>;

@@ -20,6 +20,7 @@ import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
 import { readFileBytes } from './fileBytes';
 import { buildFileTree } from '../../../core/binary/fileTree';
+import { diffFileBytes, type FileBytesDiff } from '../../../core/binary/fileBytesDiff';
 
 /** Builds for analysis in gopsy's storage: binaries/<id>/. */
 export const BINARIES_DIR = 'binaries';
@@ -157,8 +158,10 @@ export class BinaryService {
     return fn;
   }
 
-  diff(before: string, after: string): SizeDiff {
-    return diffSizes(this.get(before).symbols, this.get(after).symbols);
+  diff(before: string, after: string): SizeDiff & { file?: FileBytesDiff } {
+    const [a, b] = [this.get(before), this.get(after)];
+    const file = a.analysis.bytes && b.analysis.bytes ? { file: diffFileBytes(a.analysis.bytes, b.analysis.bytes) } : {};
+    return { ...diffSizes(a.symbols, b.symbols), ...file };
   }
 
   dynamicDeps(id: string): Promise<DynamicDeps> {

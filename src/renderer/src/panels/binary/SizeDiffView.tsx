@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinarySummary, SizeDiffResult } from '../../../../shared/contract/binary';
 import { formatBytesFine } from '../../../../shared/format';
+import { FileSizeDiff, signedBytes as signed } from './FileSizeDiff';
 
 interface Props {
   api: GopsyApi;
@@ -14,7 +15,6 @@ interface Props {
 /** Symbol rows shown; the backend sends up to 500. */
 const SYMBOL_ROWS = 100;
 
-const signed = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytesFine(Math.abs(n));
 
 function DeltaTable({ rows, withPackage, testId }: { rows: SizeDiffResult['symbols'] | SizeDiffResult['packages']; withPackage: boolean; testId: string }) {
   return (
@@ -90,6 +90,7 @@ export function SizeDiffView({ api, currentId }: Props) {
             Symbols: {formatBytesFine(diff.totalBefore)} → {formatBytesFine(diff.totalAfter)} ({signed(total)}); {diff.packages.length} packages and{' '}
             {diff.symbols.length >= 500 ? 'at least 500' : diff.symbols.length} symbols changed.
           </div>
+          {diff.file && <FileSizeDiff file={diff.file} />}
           {diff.packages.length === 0 ? (
             <p className="muted">No package changed size.</p>
           ) : (
