@@ -105,6 +105,15 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
       offs.forEach((off, i) => clip(p, base + off, (offs[i + 1] ?? gofunc.size) - off, symbolPackage(owners.get(off)!), 'pclntab'));
     }
   }
+  // No symbol table (stripped): code is attributed by function, each running to the next one's entry.
+  const text = placed.find((p) => p.s.name === '.text');
+  if (table && text && symbols.length === 0 && table.functions.length > 0) {
+    const fns = [...table.functions].sort((a, b) => a.entryOff - b.entryOff);
+    if (fns.at(-1)!.entryOff < text.s.fileSize) {
+      fns.forEach((f, i) => clip(text, text.s.offset + f.entryOff, (fns[i + 1]?.entryOff ?? text.s.fileSize) - f.entryOff, symbolPackage(f.name), 'symbol'));
+      problems.push("code attributed by the pclntab's function entries (padding included), assuming Go's code starts .text as Go's own linker lays it out");
+    }
+  }
   for (const s of symbols) {
     if (s.type === 'U' || s.size <= 0 || s.memoryOnly || s === gofunc) continue;
     if (table && PCLNTAB_PARTS.test(s.name)) continue;

@@ -2,7 +2,7 @@
 // (-s -w), static without cgo, and cross-built for macOS and Windows (formats gopsy does not read yet),
 // plus a truncated copy and a non-Go ELF file. The invariant: packages + unattributed = file size.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseFile } from '../../../src/main/services/binary/binaryService';
@@ -13,7 +13,7 @@ import type { FileBytes } from '../../../src/shared/contract/binaryBytes';
 import type { SizeNode } from '../../../src/shared/contract/binaryTypes';
 import { elfSections } from '../../support/elfSections';
 import { goPclntabFunctions } from '../../support/goPclntab';
-import { copySample, removeTemp } from '../../support/backend';
+import { SAMPLE_DIR, copySample, removeTemp } from '../../support/backend';
 
 const analyse = async (bin: string, cwd: string) => (await analyseFile(bin, cwd, { id: 't', name: path.basename(bin), location: bin, fileSize: statSync(bin).size })).analysis;
 
@@ -91,7 +91,24 @@ describe('every byte of a real Go binary attributed', () => {
     expect(b.sections.some((s) => s.name.startsWith('.debug_') || s.name === '.symtab')).toBe(false);
     expect(b.problems.join(' ')).toContain('stripped');
     expect(b.packages.find((p) => p.package === 'main')!.pclntabBytes).toBeGreaterThan(0);
+    // Code is attributed by the pclntab's function entries.
+    const text = b.sections.find((s) => s.name === '.text')!;
+    expect(text.attributed).toBe(text.size);
+    expect(b.packages.find((p) => p.package === 'main')!.symbolBytes).toBeGreaterThan(0);
   });
+
+  it('adds up on a cgo binary linked by the system linker', async () => {
+    const cgo = path.join(path.dirname(project), 'cgodeps');
+    cpSync(path.join(SAMPLE_DIR, '..', 'cgodeps'), cgo, { recursive: true });
+    mkdirSync(path.join(cgo, 'lib'));
+    execFileSync('gcc', ['-shared', '-fPIC', '-o', path.join(cgo, 'lib', 'libgopsydemo.so'), path.join(cgo, 'clib', 'gopsydemo.c')]);
+    const bin = path.join(temp, 'cgo');
+    execFileSync('go', ['build', '-o', bin, '.'], { cwd: cgo });
+    const a = await analyse(bin, temp);
+    expectExact(a.bytes!, a.fileSize);
+    expect(a.bytes!.problems).toEqual([]);
+    expect(a.bytes!.packages.find((p) => p.package === 'main')!.pclntabBytes).toBeGreaterThan(0);
+  }, 180_000);
 
   it('adds up on a static build without cgo', async () => {
     const a = await analyse(bins.static!, temp);
