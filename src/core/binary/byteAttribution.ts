@@ -76,6 +76,13 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
   if (cut.length > 0) problems.push(`the file ends before ${cut.length} of its sections do (${cut.slice(0, 5).join(', ')}${cut.length > 5 ? ', …' : ''}): truncated? Only the bytes in the file are counted`);
   const bySection = new Map(placed.map((p) => [p.s, p]));
   const claims: Claim[] = [];
+  // Many claims share an owner (a function's name, its tables, its funcdata): its package is worked out once.
+  const pkgCache = new Map<string, string>();
+  const pkgOf = (name: string) => {
+    let p = pkgCache.get(name);
+    if (p === undefined) pkgCache.set(name, (p = symbolPackage(name)));
+    return p;
+  };
   const clip = (p: { start: number; end: number }, start: number, length: number, pkg: string, kind: Kind) => {
     const a = Math.max(start, p.start);
     const b = Math.min(start + length, p.end);
@@ -88,7 +95,7 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
     const cuPkg = new Map([...table.cuOwners].map(([cu, fn]) => [`cu:${cu}`, symbolPackage(fn)]));
     for (const c of table.claims) {
       if (c.part === 'header') continue;
-      clip(pcl, pcl.s.offset + pclntab!.offsetInSection + c.start, c.length, c.owner.startsWith('cu:') ? (cuPkg.get(c.owner) ?? LINKER_DATA) : symbolPackage(c.owner), 'pclntab');
+      clip(pcl, pcl.s.offset + pclntab!.offsetInSection + c.start, c.length, c.owner.startsWith('cu:') ? (cuPkg.get(c.owner) ?? LINKER_DATA) : pkgOf(c.owner), 'pclntab');
     }
   }
   // funcdata (stack maps, inline trees, ...) lives in go:func.*: each function's pieces run to the next piece.
@@ -102,7 +109,7 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
     if (p) {
       const base = p.s.offset + (gofunc.address - p.s.address);
       if ((offs[0] ?? gofunc.size) > 0) clip(p, base, offs[0] ?? gofunc.size, LINKER_DATA, 'symbol');
-      offs.forEach((off, i) => clip(p, base + off, (offs[i + 1] ?? gofunc.size) - off, symbolPackage(owners.get(off)!), 'pclntab'));
+      offs.forEach((off, i) => clip(p, base + off, (offs[i + 1] ?? gofunc.size) - off, pkgOf(owners.get(off)!), 'pclntab'));
     }
   }
   // No symbol table (stripped): code is attributed by function, each running to the next one's entry.
