@@ -2,9 +2,9 @@
 // analysis, the file size at the top (attributed per package + not attributed), the treemap of the whole
 // file, the packages and sections tables, and the comparison of two builds by section and package.
 import { expect, test } from '@playwright/test';
-import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { growStore } from '../storeGrowth';
 
 let wb: Workbench;
 
@@ -46,9 +46,7 @@ test('the file size is attributed per package plus per-section remainders, and t
   await page.screenshot({ path: path.join(REPO, 'docs/images/binary-size.png') });
 
   // A second build whose store package grows: the comparison shows the file, its sections and packages.
-  const growth = path.join(wb.project, 'store', 'growth.go');
-  const table = Array.from({ length: 2000 }, (_, i) => i * 7 + 1).join(', ');
-  writeFileSync(growth, `package store\n\nimport "os"\n\nvar growthTable = [...]uint64{${table}}\n\nfunc init() {\n\tif len(os.Args) > 1000 {\n\t\tprintln(growthTable[len(os.Args)])\n\t}\n}\n`);
+  const shrink = growStore(wb.project);
   try {
     await page.getByRole('button', { name: 'Build for analysis' }).click();
     await expect(page.getByTestId('build-outcome')).toContainText('→ linked', { timeout: 90_000 });
@@ -60,7 +58,7 @@ test('the file size is attributed per package plus per-section remainders, and t
     await diff.scrollIntoViewIfNeeded();
     await diff.screenshot({ path: path.join(REPO, 'docs/images/binary-size-diff.png') });
   } finally {
-    rmSync(growth, { force: true });
+    shrink();
   }
   expect(errors).toEqual([]);
 });

@@ -2,22 +2,14 @@
 // bytes and unattributed add up to the file size exactly (the sample, a stripped build, and a real
 // module nobody here wrote: go-internal's testscript), the text output's top line says the same, and
 // `gopsy binary diff` compares sections and packages' file bytes.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copySample, removeTemp } from '../support/backend';
+import { gopsy } from '../support/gopsyCli';
 
 const REPO = path.resolve(__dirname, '../..');
-const BIN = path.join(REPO, 'bin/gopsy.js');
-
-function gopsy(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout: 180_000, maxBuffer: 256 << 20 }, (error, out, err) => {
-      resolve({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, out, err });
-    });
-  });
-}
 
 interface Json {
   fileSize: number;

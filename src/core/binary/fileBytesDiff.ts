@@ -1,7 +1,7 @@
 // Compares the attribution of two files: the file size, each section's bytes, each package's bytes
 // (symbols + pclntab + type data) and each unattributed part, the biggest change first.
 import type { FileBytes } from '../../shared/contract/binaryBytes';
-import type { SizeDelta } from './sizeDiff';
+import { deltas, type SizeDelta } from './sizeDiff';
 
 export interface FileBytesDiff {
   fileBefore: number;
@@ -12,16 +12,6 @@ export interface FileBytesDiff {
   /** By package: all its bytes in the file (symbols, pclntab share, type data). */
   packages: SizeDelta[];
   unattributed: SizeDelta[];
-}
-
-function deltas(a: Map<string, number>, b: Map<string, number>): SizeDelta[] {
-  const out: SizeDelta[] = [];
-  for (const name of new Set([...a.keys(), ...b.keys()])) {
-    const before = a.get(name) ?? 0;
-    const after = b.get(name) ?? 0;
-    if (before !== after) out.push({ name, before, after, delta: after - before });
-  }
-  return out.sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || x.name.localeCompare(y.name));
 }
 
 const sum = <T>(rows: T[], name: (r: T) => string, size: (r: T) => number) => {

@@ -11,8 +11,7 @@ import { readSections } from '../../../src/main/services/binary/analyseBinary';
 import { parsePclntab } from '../../../src/core/binary/pclntab';
 import type { FileBytes } from '../../../src/shared/contract/binaryBytes';
 import type { SizeNode } from '../../../src/shared/contract/binaryTypes';
-import { elfSections } from '../../support/elfSections';
-import { goPclntabFunctions } from '../../support/goPclntab';
+import { elfSections, goPclntabFunctions } from '../../support/elfSections';
 import { SAMPLE_DIR, copySample, removeTemp } from '../../support/backend';
 
 const analyse = async (bin: string, cwd: string) => (await analyseFile(bin, cwd, { id: 't', name: path.basename(bin), location: bin, fileSize: statSync(bin).size })).analysis;

@@ -10,7 +10,8 @@ const PACKAGE_ROWS = 60;
 
 export const signedBytes = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytesFine(Math.abs(n));
 
-function Rows({ title, rows, testId }: { title: string; rows: FileDiff['sections']; testId: string }) {
+/** Before, after and change of each row, the biggest change first (as the backend sorts them). */
+export function DeltaRows({ title, rows, testId }: { title: string; rows: FileDiff['sections']; testId: string }) {
   return (
     <table data-testid={testId}>
       <thead>
@@ -50,10 +51,10 @@ export function FileSizeDiff({ file }: { file: FileDiff }) {
         {formatBytesFine(file.unattributedBefore)} → {formatBytesFine(file.unattributedAfter)}.
       </div>
       <div className="size-diff-grid">
-        <Rows title="package (all its file bytes)" rows={file.packages.slice(0, PACKAGE_ROWS)} testId="size-diff-file-packages" />
+        <DeltaRows title="package (all its file bytes)" rows={file.packages.slice(0, PACKAGE_ROWS)} testId="size-diff-file-packages" />
         <div>
-          <Rows title="section" rows={file.sections} testId="size-diff-sections" />
-          <Rows title="not attributed" rows={file.unattributed} testId="size-diff-unattributed" />
+          <DeltaRows title="section" rows={file.sections} testId="size-diff-sections" />
+          <DeltaRows title="not attributed" rows={file.unattributed} testId="size-diff-unattributed" />
         </div>
       </div>
     </div>
