@@ -7,7 +7,10 @@ import { attributeFileBytes, typeDataPackage } from '../../../src/core/binary/by
 import { parsePclntab, pcvalueLength } from '../../../src/core/binary/pclntab';
 import { fileBytesHeadline } from '../../../src/core/binary/fileTree';
 import { diffFileBytes } from '../../../src/core/binary/fileBytesDiff';
-import type { ElfSection } from '../../../src/core/binary/elfSections';
+import { markMemoryOnly, readElfSections, type ElfSection } from '../../../src/core/binary/elfSections';
+import { parseNm } from '../../../src/core/binary/nm';
+import { parseBuildInfo } from '../../../src/core/binary/buildInfo';
+import { fixture } from '../fixtures';
 import type { NmSymbol } from '../../../src/shared/contract/binaryTypes';
 
 const section = fc.record({
@@ -101,5 +104,35 @@ describe('pclntab pieces', () => {
       { numRuns: 500 },
     );
     expect(() => parsePclntab(Uint8Array.from([1, 2, 3, 4, 0, 0, 1, 8]), true)).toThrow(/unknown magic/);
+  });
+});
+
+describe('the sample binary from its recorded headers (scripts/fixtures-binary.mjs)', () => {
+  const recorded = JSON.parse(fixture('elf-headers-inventory.json')) as { fileSize: number; chunks: Array<{ offset: number; base64: string }> };
+  const chunks = recorded.chunks.map((c) => ({ offset: c.offset, bytes: Buffer.from(c.base64, 'base64') }));
+  // Reads what was recorded; any other byte of the binary is not there (the reader would see zeros).
+  const read = async (offset: number, length: number) => {
+    const out = new Uint8Array(length);
+    for (const c of chunks) {
+      const from = Math.max(offset, c.offset);
+      const to = Math.min(offset + length, c.offset + c.bytes.length);
+      if (to > from) out.set(c.bytes.subarray(from - c.offset, to - c.offset), from - offset);
+    }
+    return out;
+  };
+
+  it('reads its sections and, with its nm symbols, attributes every byte', async () => {
+    const sections = (await readElfSections(read))!;
+    expect(sections.map((s) => s.name)).toEqual(expect.arrayContaining(['.text', '.rodata', '.gopclntab', '.bss', '.noptrbss', '.debug_info', '.symtab']));
+    const symbols = markMemoryOnly(parseNm(fixture('nm-inventory.txt')), sections);
+    const b = attributeFileBytes({ format: 'elf', fileSize: recorded.fileSize, sections, symbols, buildInfo: parseBuildInfo(fixture('version-m-inventory.txt')) });
+    expect(b.attributed + b.unattributed).toBe(recorded.fileSize);
+    expect(b.packages.reduce((n, p) => n + p.total, 0)).toBe(b.attributed);
+    expect(b.sections.find((s) => s.name === '.bss')).toMatchObject({ size: 0, attributed: 0 });
+    expect(b.packages.find((p) => p.package === 'example.com/inventory/store')!.module).toBe('example.com/inventory');
+    expect(b.unattributedParts.find((u) => u.name === '.debug_info')!.size).toBe(sections.find((s) => s.name === '.debug_info')!.fileSize);
+    // Without the pclntab parsed, .gopclntab stays unattributed but for the symbols nm places in it (go:func.*).
+    const pcl = b.sections.find((s) => s.name === '.gopclntab')!;
+    expect(pcl.unattributed).toBeGreaterThan(pcl.size / 2);
   });
 });
