@@ -50,14 +50,13 @@ function cstrLength(b: Uint8Array, off: number, end: number): number {
 export function pcvalueLength(b: Uint8Array, off: number, end: number): number {
   let p = off;
   let first = true;
-  const varint = () => {
-    while (p < end && (b[p]! & 0x80) !== 0) p++;
-    p++;
-  };
   while (p < end) {
     if (b[p] === 0 && !first) return p + 1 - off;
-    varint(); // value delta
-    varint(); // pc delta
+    // The value delta, then the pc delta: each a varint.
+    while (p < end && (b[p]! & 0x80) !== 0) p++;
+    p++;
+    while (p < end && (b[p]! & 0x80) !== 0) p++;
+    p++;
     first = false;
   }
   return Math.max(0, end - off);
@@ -104,13 +103,24 @@ export function parsePclntab(bytes: Uint8Array, little: boolean): Pclntab {
   const functions: PclntabFunction[] = [];
   const cuOwners = new Map<number, string>();
   const dec = new TextDecoder();
+  // Every name in funcnametab, whether of a function or only of one inlined elsewhere (inline trees
+  // name their callees here), belongs to the function it names. Decoded once, by offset.
+  const names = new Map<number, string>();
+  for (let o = funcnameOff; o < cuOff; ) {
+    const len = cstrLength(bytes, o, cuOff);
+    if (len > 1) {
+      const name = dec.decode(bytes.subarray(o, o + len - 1));
+      names.set(o, name);
+      claims.push({ start: o, length: len, owner: name, part: 'funcname' });
+    }
+    o += len;
+  }
   for (let i = 0; i < nfunc; i++) {
     const pair = functabOff + i * 8;
     const fo = functabOff + u32(pair + 4);
     if (fo + 44 > bytes.length) throw new Error(`pclntab function ${i} lies past the end of the section`);
     const nameOff = funcnameOff + u32(fo + 4);
-    const nameLen = nameOff < cuOff ? cstrLength(bytes, nameOff, cuOff) : 0;
-    const name = dec.decode(bytes.subarray(nameOff, nameOff + Math.max(0, nameLen - 1)));
+    const name = names.get(nameOff) ?? (nameOff < cuOff ? dec.decode(bytes.subarray(nameOff, nameOff + Math.max(0, cstrLength(bytes, nameOff, cuOff) - 1))) : '');
     const npcdata = u32(fo + 28);
     const cu = u32(fo + 32);
     const nfuncdata = bytes[fo + 43]!;
@@ -133,13 +143,6 @@ export function parsePclntab(bytes: Uint8Array, little: boolean): Pclntab {
     }
     if (!cuOwners.has(cu)) cuOwners.set(cu, name);
     functions.push({ name, entryOff: u32(pair), funcdata });
-  }
-  // Every name in funcnametab, whether of a function or only of one inlined elsewhere (inline trees
-  // name their callees here), belongs to the function it names.
-  for (let o = funcnameOff; o < cuOff; ) {
-    const len = cstrLength(bytes, o, cuOff);
-    if (len > 1) claims.push({ start: o, length: len, owner: dec.decode(bytes.subarray(o, o + len - 1)), part: 'funcname' });
-    o += len;
   }
   // Each compilation unit's file list (cutab, uint32 offsets into filetab) runs to the next unit's.
   const cus = [...cuOwners.keys()].sort((a, b) => a - b);
