@@ -3,7 +3,7 @@
 // link errors, and a local module proxy whose module is tampered with after go.sum recorded it.
 // Called by regenerate-fixtures.mjs; paths are rewritten to @ROOT@ (sample), @GOROOT@ and @TMP@.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -60,6 +60,22 @@ export function writeLibToProxy(proxy, answer) {
   writeFileSync(path.join(dir, 'v1.0.0.zip'), storedZip([[prefix + 'go.mod', goMod], [prefix + 'lib.go', src]]));
 }
 
+/**
+ * The bytes of an ELF file that say where everything is: the ELF header, the section header table and
+ * the section names, each with its offset (base64), and the file's size. A few KiB that let the
+ * attribution of every byte be tested without committing the binary.
+ */
+export function elfHeaders(file) {
+  const elf = readFileSync(file);
+  const shoff = Number(elf.readBigUInt64LE(0x28));
+  const shentsize = elf.readUInt16LE(0x3a);
+  const shnum = elf.readUInt16LE(0x3c);
+  const names = shoff + elf.readUInt16LE(0x3e) * shentsize;
+  const chunk = (offset, length) => ({ offset, base64: elf.subarray(offset, offset + length).toString('base64') });
+  const chunks = [chunk(0, 64), chunk(shoff, shnum * shentsize), chunk(Number(elf.readBigUInt64LE(names + 24)), Number(elf.readBigUInt64LE(names + 32)))];
+  return JSON.stringify({ fileSize: elf.length, chunks }, null, 1) + '\n';
+}
+
 function makeWritable(dir) {
   for (const name of readdirSync(dir)) {
     const p = path.join(dir, name);
@@ -88,6 +104,8 @@ export function writeBinaryFixtures({ repo, write }) {
     const nm = run(['tool', 'nm', '-size', '-sort', 'size', bin], sample).stdout.split('\n');
     const shapes = /example\.com|main\.|type:|go:|\[|\.func\d|\)\.|runtime\.gcbits| _ /;
     write('nm-inventory.txt', nm.filter((l, i) => l && (i < 300 || shapes.test(l))).join('\n') + '\n');
+
+    write('elf-headers-inventory.json', elfHeaders(bin));
 
     const dis = run(['tool', 'objdump', '-s', '^example.com/inventory/store.\\(\\*Store\\).Items', bin], sample);
     write('objdump-items.txt', clean(dis.stdout));

@@ -3,9 +3,10 @@
 // of its source lines into the editor.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { REPO, startWorkbench, type Workbench } from '../workbench';
+import { growStore } from '../storeGrowth';
 
 let wb: Workbench;
 
@@ -70,9 +71,7 @@ test('compares the sizes of two builds and lists the dynamic libraries', async (
   await expect(page.getByTestId('dynamic-libraries')).toContainText('Statically linked');
 
   // The store package grows (data its init keeps reachable); build again and compare.
-  const growth = path.join(wb.project, 'store', 'growth.go');
-  const table = Array.from({ length: 2000 }, (_, i) => i * 7 + 1).join(', ');
-  writeFileSync(growth, `package store\n\nimport "os"\n\nvar growthTable = [...]uint64{${table}}\n\nfunc init() {\n\tif len(os.Args) > 1000 {\n\t\tprintln(growthTable[len(os.Args)])\n\t}\n}\n`);
+  const shrink = growStore(wb.project);
   try {
     await page.getByRole('button', { name: 'Build for analysis' }).click();
     await expect(page.getByTestId('build-outcome')).toContainText('→ linked', { timeout: 90_000 });
@@ -87,7 +86,7 @@ test('compares the sizes of two builds and lists the dynamic libraries', async (
     await diff.scrollIntoViewIfNeeded();
     await diff.screenshot({ path: path.join(REPO, 'docs/images/binary-diff.png') });
   } finally {
-    rmSync(growth, { force: true });
+    shrink();
   }
 
   // No run kept a binary yet: the list says how to get one. Run the profile that keeps it, then analyse it.

@@ -10,6 +10,7 @@ import { formatKiB } from '../shared/format';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { binaryDiff } from './binaryDiff';
 import { InputError, openRun, runOperand } from './runInput';
+import { fileBytesHead, fileBytesJson, fileBytesLines } from './binaryBytes';
 
 export interface FoundBinary {
   file: string;
@@ -80,14 +81,17 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     const { analysis, symbols } = result;
     const topSymbols = symbols.filter((s) => s.type !== 'U' && !s.memoryOnly).slice(0, top);
     if (r.has('--json')) {
-      const { tree, packages, ...rest } = analysis;
-      process.stdout.write(JSON.stringify({ ...rest, packages: packages.slice(0, top), tree, topSymbols }, null, 2) + '\n');
+      const { tree, packages, bytes, fileTree: _fileTree, ...rest } = analysis;
+      // `packages` holds every package's file bytes (their sum + unattributed = fileSize); nm's sums by package are `symbolPackages`.
+      const file = bytes ? fileBytesJson(bytes) : { packages: [] };
+      process.stdout.write(JSON.stringify({ ...rest, ...file, symbolPackages: packages.slice(0, top), tree, topSymbols }, null, 2) + '\n');
       return 0;
     }
     const info = analysis.buildInfo;
     const lines = [
       `${r.positional[0]}${found.name !== path.basename(r.positional[0]!) ? ` (${found.name})` : ''}`,
       `  file size     ${formatKiB(analysis.fileSize)}`,
+      ...(analysis.bytes ? fileBytesHead(analysis.bytes) : []),
       `  symbol total  ${formatKiB(analysis.symbolTotal)} (nm sizes of symbols with bytes in the file; the rest is headers, pclntab, DWARF, symbol tables)`,
       `  memory only   ${formatKiB(analysis.memoryOnlyTotal)} (.bss and .noptrbss: zeroed memory at run time, no bytes in the file)`,
     ];
@@ -100,7 +104,8 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
     } else {
       lines.push(`  build info    none: ${analysis.buildInfoProblem ?? ''}`);
     }
-    lines.push('', 'Size by package:');
+    if (analysis.bytes) lines.push(...fileBytesLines(analysis.bytes, top));
+    lines.push('', 'Symbol size by package (go tool nm):');
     for (const p of analysis.packages.slice(0, top)) lines.push(`  ${formatKiB(p.size).padStart(12)}  ${p.package}  (${p.module})`);
     if (analysis.memoryOnlyPackages.length > 0) {
       lines.push('', 'Memory only (.bss), by package:');

@@ -4,7 +4,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readBinaryFacts } from '../main/services/binary/analyseBinary';
 import { diffSizes, type SizeDelta } from '../core/binary/sizeDiff';
+import { fileBytesOf, fileDiffLines } from './binaryBytes';
 import { formatKiB, signedKiB } from '../shared/format';
+import { diffFileBytes } from '../core/binary/fileBytesDiff';
 
 function row(d: SizeDelta): string {
   return `  ${signedKiB(d.delta, '-').padStart(13)}  ${formatKiB(d.before).padStart(11)} → ${formatKiB(d.after).padEnd(11)}  ${d.name}`;
@@ -16,13 +18,15 @@ export async function binaryDiff(before: string, after: string, top: number, jso
   try {
     await Promise.all([stat(before), stat(after)]);
     const [a, b] = await Promise.all([readBinaryFacts(before, path.dirname(before)), readBinaryFacts(after, path.dirname(after))]);
-    diff = diffSizes(a.symbols, b.symbols);
+    const [fa, fb] = await Promise.all([fileBytesOf(before, a), fileBytesOf(after, b)]);
+    diff = { ...diffSizes(a.symbols, b.symbols), file: diffFileBytes(fa, fb) };
   } catch (err) {
     process.stderr.write(`gopsy binary diff: ${(err as Error).message}\n`);
     return 1;
   }
   if (json) {
-    process.stdout.write(JSON.stringify({ before: labels[0], after: labels[1], ...diff, packages: diff.packages.slice(0, top), symbols: diff.symbols.slice(0, top) }, null, 2) + '\n');
+    const file = { ...diff.file, sections: diff.file.sections, packages: diff.file.packages.slice(0, top), unattributed: diff.file.unattributed };
+    process.stdout.write(JSON.stringify({ before: labels[0], after: labels[1], ...diff, packages: diff.packages.slice(0, top), symbols: diff.symbols.slice(0, top), file }, null, 2) + '\n');
     return 0;
   }
   const total = diff.totalAfter - diff.totalBefore;
@@ -30,6 +34,7 @@ export async function binaryDiff(before: string, after: string, top: number, jso
     `before  ${labels[0]}`,
     `after   ${labels[1]}`,
     `symbols ${formatKiB(diff.totalBefore)} → ${formatKiB(diff.totalAfter)} (${signedKiB(total, '-')})`,
+    ...fileDiffLines(diff.file, top, row),
     '',
     `Packages that changed (${diff.packages.length}):`,
     ...diff.packages.slice(0, top).map(row),

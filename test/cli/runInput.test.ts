@@ -2,7 +2,6 @@
 // `gopsy capture --out FILE.gopsy` writes (also FILE.gopsy#RUN), an input without the data the command
 // reads, and bad input (not a module, missing file, garbage, a zip that is no bundle). Real builds of the
 // sample; every refusal is one line on stderr with exit status 1 (diff: 2), never a stack trace.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,17 +12,9 @@ import { writeCaptureBundle } from '../../src/main/services/bundles/captureBundl
 import { ZipWriter } from '../../src/main/services/bundles/zipWriter';
 import type { BuildProfile } from '../../src/shared/build';
 import { copySample, removeTemp } from '../support/backend';
+import { gopsy } from '../support/gopsyCli';
 
 const REPO = path.resolve(__dirname, '../..');
-const BIN = path.join(REPO, 'bin/gopsy.js');
-
-function gopsy(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout: 180_000, maxBuffer: 256 << 20 }, (error, out, err) => {
-      resolve({ code: typeof error?.code === 'number' ? error.code : error ? -1 : 0, out, err });
-    });
-  });
-}
 
 /** A refusal: non-zero, one line, no JavaScript stack. */
 function expectOneLineRefusal(r: { code: number; err: string }, what: string, code = 1): void {

@@ -1,14 +1,18 @@
-// Go's debug/elf as the reference reader of a binary's ELF section headers, for tests that check
-// gopsy's sizes against the toolchain's own answer.
+// Go's debug/elf and debug/gosym as the reference readers of a binary's ELF section headers and of
+// the functions its pclntab names, for tests that check gopsy's sizes against the toolchain's own answer.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Go's debug/elf, the reference reader: every section's name, type, flags, address and size. */
-const ELF_SECTIONS_GO = `package main
+/**
+ * Go's debug/elf, the reference reader: every section's name, type, flags, address and size; with
+ * a second argument "pclntab", the names of the functions debug/gosym reads from .gopclntab.
+ */
+const ELF_READER_GO = `package main
 
 import (
 	"debug/elf"
+	"debug/gosym"
 	"encoding/json"
 	"os"
 )
@@ -17,6 +21,22 @@ func main() {
 	f, err := elf.Open(os.Args[1])
 	if err != nil {
 		panic(err)
+	}
+	if len(os.Args) > 2 && os.Args[2] == "pclntab" {
+		data, err := f.Section(".gopclntab").Data()
+		if err != nil {
+			panic(err)
+		}
+		t, err := gosym.NewTable(nil, gosym.NewLineTable(data, f.Section(".text").Addr))
+		if err != nil {
+			panic(err)
+		}
+		names := []string{}
+		for _, fn := range t.Funcs {
+			names = append(names, fn.Name)
+		}
+		json.NewEncoder(os.Stdout).Encode(names)
+		return
 	}
 	type sec struct {
 		Name    string
@@ -46,11 +66,18 @@ export interface GoSection {
   Size: number;
 }
 
+function runReader<T>(binary: string, temp: string, ...args: string[]): T {
+  const helper = path.join(temp, 'elfreader.go');
+  writeFileSync(helper, ELF_READER_GO);
+  return JSON.parse(execFileSync('go', ['run', helper, binary, ...args], { cwd: temp, encoding: 'utf8' })) as T;
+}
+
 /** Every section of `binary` as debug/elf reads it; `temp` holds the small Go program that reads them. */
 export function elfSections(binary: string, temp: string): GoSection[] {
-  const helper = path.join(temp, 'elfsections.go');
-  writeFileSync(helper, ELF_SECTIONS_GO);
-  return JSON.parse(
-    execFileSync('go', ['run', helper, binary], { cwd: temp, encoding: 'utf8' }),
-  ) as GoSection[];
+  return runReader<GoSection[]>(binary, temp);
+}
+
+/** The names of the functions in `binary`'s .gopclntab, in table order, as debug/gosym reads them. */
+export function goPclntabFunctions(binary: string, temp: string): string[] {
+  return runReader<string[]>(binary, temp, 'pclntab');
 }

@@ -11,6 +11,8 @@ export interface ElfSection {
   /** Thread-local storage (SHF_TLS): .tbss's addresses are offsets that overlap the sections after it. */
   tls: boolean;
   address: number;
+  /** Where its bytes start in the file (sh_offset). */
+  offset: number;
   size: number;
   /** Bytes the section takes in the file: 0 for NOBITS. */
   fileSize: number;
@@ -43,6 +45,11 @@ class View {
   u64(o: number): number {
     return Number(this.dv.getBigUint64(o, this.little));
   }
+}
+
+/** True when the header says little-endian (EI_DATA); callers check isElf first. */
+export function elfLittleEndian(head: Uint8Array): boolean {
+  return head[5] !== 2;
 }
 
 /** True when the bytes start like an ELF file. */
@@ -90,6 +97,7 @@ export async function readElfSections(read: ByteReader): Promise<ElfSection[] | 
     alloc: (s.flags & SHF_ALLOC) !== 0,
     tls: (s.flags & SHF_TLS) !== 0,
     address: s.address,
+    offset: s.offset,
     size: s.size,
     fileSize: s.type === SHT_NOBITS ? 0 : s.size,
   }));

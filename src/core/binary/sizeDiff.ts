@@ -27,7 +27,8 @@ function sizes(symbols: NmSymbol[], key: (s: NmSymbol) => string): Map<string, n
   return m;
 }
 
-function deltas(a: Map<string, number>, b: Map<string, number>): SizeDelta[] {
+/** The entries whose size differs between `a` and `b`, the biggest change first. */
+export function deltas(a: Map<string, number>, b: Map<string, number>): SizeDelta[] {
   const out: SizeDelta[] = [];
   for (const name of new Set([...a.keys(), ...b.keys()])) {
     const before = a.get(name) ?? 0;

@@ -29,7 +29,7 @@ export function packageOfQualifiedName(name: string): string | null {
 }
 
 /** The package of a type written as the linker writes it (`*pkg.T`, `[8]pkg.T`, `[]pkg.T`). */
-function packageOfType(t: string): string | null {
+export function packageOfType(t: string): string | null {
   const bare = t.replace(/^(?:\*|\[\]|\[\d+\])+/, '');
   if (/^(?:struct|func|map|interface|chan)\b/.test(bare)) return null;
   return packageOfQualifiedName(bare);

@@ -14,6 +14,7 @@ import {
   ModuleErrorExplanation,
   SizeNode,
 } from './binaryTypes';
+import { FileBytes } from './binaryBytes';
 
 const BinaryId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a binary id');
 
@@ -51,6 +52,10 @@ export const BinaryAnalysis = BinarySummary.extend({
   memoryOnlyPackages: z.array(PackageSizeRow),
   /** Why memory-only symbols could not be told apart (not an ELF file): then the totals may include them. */
   sectionsProblem: z.string().optional(),
+  /** Every byte of the file attributed to a package or, per section, left unattributed. */
+  bytes: FileBytes.optional(),
+  /** The size tree of the whole file: packages with their pclntab and type data, plus the unattributed parts. */
+  fileTree: SizeNode.optional(),
 });
 export type BinaryAnalysis = z.infer<typeof BinaryAnalysis>;
 
@@ -86,6 +91,18 @@ export const SizeDiffResult = z.object({
   totalAfter: z.number(),
   packages: z.array(SizeDelta),
   symbols: z.array(SizeDelta.extend({ package: z.string() })),
+  /** The whole files compared: sections, packages' attributed bytes, unattributed parts. */
+  file: z
+    .object({
+      fileBefore: z.number(),
+      fileAfter: z.number(),
+      unattributedBefore: z.number(),
+      unattributedAfter: z.number(),
+      sections: z.array(SizeDelta),
+      packages: z.array(SizeDelta),
+      unattributed: z.array(SizeDelta),
+    })
+    .optional(),
 });
 
 export type SizeDiffResult = z.infer<typeof SizeDiffResult>;

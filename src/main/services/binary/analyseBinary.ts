@@ -46,11 +46,13 @@ export async function readBinaryFacts(binary: string, cwd: string): Promise<Bina
     goToolNm(binary, { cwd }),
     readSections(binary),
   ]);
-  if (nm.exitCode !== 0) {
+  // A stripped binary (-ldflags=-s) has no symbol table: nm fails, the file's sections and pclntab still tell a lot.
+  const stripped = nm.exitCode !== 0 && /no symbol section|no symbols/.test(nm.stderr) && !!elf.sections;
+  if (nm.exitCode !== 0 && !stripped) {
     throw new GopsyError('not-a-binary', `go tool nm could not read ${binary}: ${nm.stderr.trim().slice(0, 500)}`);
   }
   const buildInfo = ver.buildInfo;
-  const parsed = nm.symbols;
+  const parsed = stripped ? [] : nm.symbols;
   const facts: BinaryFacts = {
     buildInfo,
     symbols: elf.sections ? markMemoryOnly(parsed, elf.sections) : parsed,

@@ -18,6 +18,9 @@ import { goBuild } from '../go/build';
 import { isInside, resolveInside, toRelative } from '../paths';
 import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
+import { readFileBytes } from './fileBytes';
+import { buildFileTree } from '../../../core/binary/fileTree';
+import { diffFileBytes, type FileBytesDiff } from '../../../core/binary/fileBytesDiff';
 
 /** Builds for analysis in gopsy's storage: binaries/<id>/. */
 export const BINARIES_DIR = 'binaries';
@@ -42,6 +45,7 @@ const ANALYSIS_BUILD_TIMEOUT_MS = 600_000;
 export async function analyseFile(file: string, cwd: string, summary: BinarySummary): Promise<{ analysis: BinaryAnalysis; symbols: NmSymbol[] }> {
   const facts = await readBinaryFacts(file, cwd);
   const breakdown = buildSizeBreakdown(facts.symbols, facts.buildInfo, summary.name);
+  const bytes = await readFileBytes(file, summary.fileSize, facts.sections, facts.symbols, facts.buildInfo);
   const analysis: BinaryAnalysis = {
     ...summary,
     buildInfo: facts.buildInfo,
@@ -52,6 +56,8 @@ export async function analyseFile(file: string, cwd: string, summary: BinarySumm
     memoryOnlyPackages: breakdown.memoryOnly.slice(0, 50),
     ...(facts.buildInfoProblem ? { buildInfoProblem: facts.buildInfoProblem } : {}),
     ...(facts.sectionsProblem ? { sectionsProblem: facts.sectionsProblem } : {}),
+    bytes,
+    fileTree: buildFileTree(bytes, breakdown.tree, summary.name),
   };
   return { analysis, symbols: facts.symbols };
 }
@@ -152,8 +158,10 @@ export class BinaryService {
     return fn;
   }
 
-  diff(before: string, after: string): SizeDiff {
-    return diffSizes(this.get(before).symbols, this.get(after).symbols);
+  diff(before: string, after: string): SizeDiff & { file?: FileBytesDiff } {
+    const [a, b] = [this.get(before), this.get(after)];
+    const file = a.analysis.bytes && b.analysis.bytes ? { file: diffFileBytes(a.analysis.bytes, b.analysis.bytes) } : {};
+    return { ...diffSizes(a.symbols, b.symbols), ...file };
   }
 
   dynamicDeps(id: string): Promise<DynamicDeps> {

@@ -12,6 +12,7 @@ import { BuildOutcome } from './BuildOutcome';
 import { DynamicLibraries } from './DynamicLibraries';
 import { RunBinaries } from './RunBinaries';
 import { SizeDiffView } from './SizeDiffView';
+import { FileBytesHeadline, FileBytesTable } from './FileBytesTable';
 import { formatBytesFine } from '../../../../shared/format';
 import './binary.css';
 import { useBusyAction } from '../../hooks/useBusyAction';
@@ -105,11 +106,13 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
               {analysis.memoryOnlyTotal > 0 && `; ${formatBytesFine(analysis.memoryOnlyTotal)} more in memory only (.bss, not in the file or the treemap)`}
             </span>
           </h3>
+          {analysis.bytes && <FileBytesHeadline bytes={analysis.bytes} />}
           {analysis.sectionsProblem && <div className="banner">Sizes may include .bss: {analysis.sectionsProblem}.</div>}
           <div className="binary-grid">
-            <Treemap key={analysis.id} root={analysis.tree} onSymbol={showFunction} />
+            <Treemap key={analysis.id} root={analysis.fileTree ?? analysis.tree} onSymbol={showFunction} />
             <BuildInfoTable analysis={analysis} />
           </div>
+          {analysis.bytes && <FileBytesTable key={analysis.id} bytes={analysis.bytes} />}
           <SizeDiffView api={api} currentId={analysis.id} />
           <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinarySummary, SizeDiffResult } from '../../../../shared/contract/binary';
 import { formatBytesFine } from '../../../../shared/format';
+import { DeltaRows, FileSizeDiff, signedBytes as signed } from './FileSizeDiff';
 
 interface Props {
   api: GopsyApi;
@@ -13,33 +14,6 @@ interface Props {
 
 /** Symbol rows shown; the backend sends up to 500. */
 const SYMBOL_ROWS = 100;
-
-const signed = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytesFine(Math.abs(n));
-
-function DeltaTable({ rows, withPackage, testId }: { rows: SizeDiffResult['symbols'] | SizeDiffResult['packages']; withPackage: boolean; testId: string }) {
-  return (
-    <table data-testid={testId}>
-      <thead>
-        <tr>
-          <th>{withPackage ? 'symbol' : 'package'}</th>
-          <th className="num">before</th>
-          <th className="num">after</th>
-          <th className="num">change</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((d) => (
-          <tr key={d.name}>
-            <td className="mono wrap">{d.name}</td>
-            <td className="num">{formatBytesFine(d.before)}</td>
-            <td className="num">{formatBytesFine(d.after)}</td>
-            <td className={`num ${d.delta > 0 ? 'bad-text' : 'ok-text'}`}>{signed(d.delta)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 export function SizeDiffView({ api, currentId }: Props) {
   const [binaries, setBinaries] = useState<BinarySummary[]>([]);
@@ -90,12 +64,13 @@ export function SizeDiffView({ api, currentId }: Props) {
             Symbols: {formatBytesFine(diff.totalBefore)} → {formatBytesFine(diff.totalAfter)} ({signed(total)}); {diff.packages.length} packages and{' '}
             {diff.symbols.length >= 500 ? 'at least 500' : diff.symbols.length} symbols changed.
           </div>
+          {diff.file && <FileSizeDiff file={diff.file} />}
           {diff.packages.length === 0 ? (
             <p className="muted">No package changed size.</p>
           ) : (
             <div className="size-diff-grid">
-              <DeltaTable rows={diff.packages} withPackage={false} testId="size-diff-packages" />
-              <DeltaTable rows={diff.symbols.slice(0, SYMBOL_ROWS)} withPackage testId="size-diff-symbols" />
+              <DeltaRows title="package (nm symbols)" rows={diff.packages} testId="size-diff-packages" />
+              <DeltaRows title="symbol" rows={diff.symbols.slice(0, SYMBOL_ROWS)} testId="size-diff-symbols" />
             </div>
           )}
         </>

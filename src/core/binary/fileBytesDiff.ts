@@ -1,0 +1,36 @@
+// Compares the attribution of two files: the file size, each section's bytes, each package's bytes
+// (symbols + pclntab + type data) and each unattributed part, the biggest change first.
+import type { FileBytes } from '../../shared/contract/binaryBytes';
+import { deltas, type SizeDelta } from './sizeDiff';
+
+export interface FileBytesDiff {
+  fileBefore: number;
+  fileAfter: number;
+  unattributedBefore: number;
+  unattributedAfter: number;
+  sections: SizeDelta[];
+  /** By package: all its bytes in the file (symbols, pclntab share, type data). */
+  packages: SizeDelta[];
+  unattributed: SizeDelta[];
+}
+
+const sum = <T>(rows: T[], name: (r: T) => string, size: (r: T) => number) => {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(name(r), (m.get(name(r)) ?? 0) + size(r));
+  return m;
+};
+
+export function diffFileBytes(a: FileBytes, b: FileBytes): FileBytesDiff {
+  const sections = (f: FileBytes) => sum(f.sections, (s) => s.name, (s) => s.size);
+  const packages = (f: FileBytes) => sum(f.packages, (p) => p.package, (p) => p.total);
+  const rest = (f: FileBytes) => sum(f.unattributedParts, (u) => u.name, (u) => u.size);
+  return {
+    fileBefore: a.fileSize,
+    fileAfter: b.fileSize,
+    unattributedBefore: a.unattributed,
+    unattributedAfter: b.unattributed,
+    sections: deltas(sections(a), sections(b)),
+    packages: deltas(packages(a), packages(b)),
+    unattributed: deltas(rest(a), rest(b)),
+  };
+}
