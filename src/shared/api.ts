@@ -13,6 +13,7 @@ import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
 import { explainMethods } from './contract/explain';
 import { compileCostMethods } from './contract/compileCost';
+import { testCacheMethods } from './contract/testCache';
 import { storageEvents, storageMethods } from './contract/storage';
 
 export * from './types';
@@ -32,6 +33,7 @@ export const methods = {
   ...compareMethods,
   ...explainMethods,
   ...compileCostMethods,
+  ...testCacheMethods,
   ...storageMethods,
 } as const;
 

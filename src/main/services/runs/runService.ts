@@ -1,4 +1,4 @@
-// Captures build runs: one real `go build` / `go test -c` in a pty (shown live), every artefact stored
+// Captures build runs: one real `go build` / `go test -c` / `go test` in a pty (shown live), every artefact stored
 // in the run directory, a manifest whose status says whether the run completed. Shared by the
 // workbench (all windows) and `gopsy capture`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +19,7 @@ import { loadRunDetail } from './runDetail';
 import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
 import { RunExplainer } from './explain';
+import { TestCacheExplainer } from './testCache';
 import { SOURCE_HASHES, SOURCE_LINES, recordProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
@@ -46,6 +47,8 @@ export class RunService {
   readonly profiles: ProfileStore;
   /** Why a run's actions ran, against an earlier run (its recorded cache-key inputs). */
   readonly explainer: RunExplainer;
+  /** Why a 'run-tests' run's tests ran or came from the test cache, against an earlier run. */
+  readonly testCache: TestCacheExplainer;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
   private readonly recorder: RunRecorder;
@@ -57,6 +60,7 @@ export class RunService {
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
     this.explainer = new RunExplainer(this.store);
+    this.testCache = new TestCacheExplainer(this.store, this.explainer);
   }
 
   subscribe(l: RunListener): () => void {
