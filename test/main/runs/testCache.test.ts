@@ -5,7 +5,7 @@
 // (a connected backend) and through the built `gopsy explain`.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { cp, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Backend } from '../../../src/main/services/backend';
@@ -22,15 +22,8 @@ const OTHER = 'example.com/greet/other';
 /** The variable the test reads: not GOPSY_*, which gopsy keeps from the go command. */
 const VAR = 'GREETING_LANG';
 
-const FILES: Record<string, string> = {
-  'go.mod': 'module example.com/greet\n\ngo 1.22\n',
-  'greet.go': 'package greet\n\n// Greet greets in lang.\nfunc Greet(lang string) string {\n\tif lang == "fr" {\n\t\treturn "bonjour"\n\t}\n\treturn "hello"\n}\n',
-  'greet_test.go':
-    'package greet\n\nimport (\n\t"os"\n\t"testing"\n)\n\nfunc TestGreet(t *testing.T) {\n\tif Greet(os.Getenv("GREETING_LANG")) == "" {\n\t\tt.Fatal("empty greeting")\n\t}\n\tif _, err := os.ReadFile("testdata/input.txt"); err != nil {\n\t\tt.Fatal(err)\n\t}\n}\n',
-  'testdata/input.txt': 'first line\n',
-  'other/other.go': 'package other\n\n// Twice doubles n.\nfunc Twice(n int) int { return 2 * n }\n',
-  'other/other_test.go': 'package other\n\nimport "testing"\n\nfunc TestTwice(t *testing.T) {\n\tif Twice(2) != 4 {\n\t\tt.Fatal("2*2")\n\t}\n}\n',
-};
+/** A module of two packages: greet's test reads GREETING_LANG and testdata/input.txt, other's reads nothing. */
+const MODULE = path.join(REPO, 'test/fixtures/testcache/greet');
 
 let project: string;
 let storage: string;
@@ -68,11 +61,8 @@ function gopsy(args: string[]): Promise<{ code: number; out: string; err: string
 const saved = process.env[VAR];
 
 beforeAll(async () => {
-  project = await makeTemp('testcache-project');
-  for (const [rel, text] of Object.entries(FILES)) {
-    await mkdir(path.dirname(path.join(project, rel)), { recursive: true });
-    await writeFile(path.join(project, rel), text);
-  }
+  project = path.join(await makeTemp('testcache-project'), 'greet');
+  await cp(MODULE, project, { recursive: true });
   await age(path.join(project, 'testdata/input.txt'));
   storage = await makeTemp('testcache-storage');
   ({ backend, api } = await connectedBackend(storage, project));
@@ -95,7 +85,7 @@ afterAll(async () => {
   if (saved === undefined) delete process.env[VAR];
   else process.env[VAR] = saved;
   await backend?.shutdown();
-  await removeTemp(project);
+  await removeTemp(project && path.dirname(project));
   await removeTemp(storage);
 });
 
