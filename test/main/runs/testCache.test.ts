@@ -13,7 +13,7 @@ import { BUILT_IN_PROFILES } from '../../../src/main/services/runs/profiles';
 import type { BuildProfile } from '../../../src/shared/api';
 import type { TestCacheResult } from '../../../src/shared/contract/testCache';
 import type { RpcClient } from '../../../src/shared/rpc';
-import { connectedBackend, makeTemp, removeTemp, waitUntil } from '../../support/backend';
+import { connectedBackend, makeTemp, removeTemp, runToEnd } from '../../support/backend';
 
 const REPO = path.resolve(__dirname, '../../..');
 const BIN = path.join(REPO, 'bin/gopsy.js');
@@ -40,11 +40,9 @@ async function age(file: string): Promise<void> {
 }
 
 async function run(profile: BuildProfile): Promise<string> {
-  const summary = await api.call('build.start', { profile });
-  await waitUntil(async () => (await api.call('build.runs', {})).find((r) => r.id === summary.id && r.status !== 'running'), `run ${summary.id} to end`, 300_000);
-  const [done] = (await api.call('build.runs', {})).filter((r) => r.id === summary.id);
-  expect(done!.status).toBe('succeeded');
-  return summary.id;
+  const done = await runToEnd(api, profile);
+  expect(done.status).toBe('succeeded');
+  return done.id;
 }
 
 const pkg = (r: TestCacheResult, name: string) => r.packages.find((p) => p.package === name)!;
