@@ -41,7 +41,8 @@ async function age(file: string): Promise<void> {
 
 async function run(profile: BuildProfile): Promise<string> {
   const done = await runToEnd(api, profile);
-  expect(done.status).toBe('succeeded');
+  const consoleText = await readFile(path.join(backend.runs.store.runDir(project, done.id), 'console.txt'), 'utf8').catch(() => '');
+  expect(done.status, `exit ${done.exitCode}:\n${consoleText.slice(-2000)}`).toBe('succeeded');
   return done.id;
 }
 
@@ -180,5 +181,19 @@ describe('gopsy explain on test runs (the built CLI)', () => {
     expect(r.code, r.err).toBe(0);
     const rows = JSON.parse(r.out) as Array<{ mode: string; reasons: Array<{ kind: string }> }>;
     expect(rows.filter((x) => x.mode === 'test').map((x) => x.reasons[0]!.kind)).toEqual(['new', 'new']);
+  });
+
+  test('gopsy capture --profile "Run tests" --test-flag -count=1: a run directory explained against another', async () => {
+    const out = path.join(storage, 'captured');
+    const r = await gopsy(['capture', project, '--out', out, '--profile', 'Run tests', '--pkg', './other', '--test-flag', '-count=1', '--quiet']);
+    expect(r.code, r.err + r.out).toBe(0);
+    expect(await readFile(path.join(out, 'testcache.txt'), 'utf8')).toContain('testcache: caching disabled for test argument: -test.count=1\n');
+    const e = await gopsy(['explain', out, '--against', out, '--json']);
+    expect(e.code, e.err).toBe(0);
+    const rows = (JSON.parse(e.out) as Array<{ package: string; mode: string; reasons: Array<{ kind: string; detail: string }> }>).filter((x) => x.mode === 'test');
+    expect(rows).toEqual([expect.objectContaining({ package: OTHER, cached: false, reasons: [{ kind: 'flag', detail: '-count=1 turns off test caching' }] })]);
+    const misuse = await gopsy(['capture', project, '--out', path.join(storage, 'not-made'), '--test-flag', '-count=1']);
+    expect(misuse.code).not.toBe(0);
+    expect(misuse.err).toContain('--test-flag needs --profile "Run tests"');
   });
 });

@@ -258,17 +258,23 @@ export class RunService {
   }
 
   async list(project: string): Promise<RunSummary[]> {
-    return (await this.store.list(project)).map((m) => {
-      const s = summarize(m);
-      // A run left 'running' by a gopsy that died: its build was killed with it.
-      return s.status === 'running' && !this.live.has(s.id) ? { ...s, status: 'killed' as const } : s;
-    });
+    return Promise.all((await this.store.list(project)).map(async (m) => summarize(await this.settled(project, m))));
   }
 
   async detail(project: string, id: string): Promise<RunDetail> {
-    const manifest = await this.store.readManifest(project, id);
-    if (manifest.status === 'running' && !this.live.has(id)) manifest.status = 'killed';
+    const manifest = await this.settled(project, await this.store.readManifest(project, id));
     return loadRunDetail(this.store.runDir(project, id), manifest);
+  }
+
+  /**
+   * A manifest read as 'running' of a run this process does not run: either it ended while it was read
+   * (its final manifest is written before it leaves `live`, so a second read has it), or it was left
+   * 'running' by a gopsy that died, and its build was killed with it.
+   */
+  private async settled(project: string, m: RunManifest): Promise<RunManifest> {
+    if (m.status !== 'running' || this.live.has(m.id)) return m;
+    const now = await this.store.readManifest(project, m.id).catch(() => null);
+    return now && now.status !== 'running' ? now : { ...m, status: 'killed' };
   }
 
   /**

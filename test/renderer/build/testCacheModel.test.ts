@@ -1,6 +1,6 @@
 // The Test cache tab's one-sentence answer: how many packages ran, and the commonest first reason.
 import { describe, expect, test } from 'vitest';
-import { testCacheSentence } from '../../../src/renderer/src/panels/build/TestCacheTab';
+import { testCacheSentence } from '../../../src/renderer/src/panels/build/testCacheModel';
 import type { TestCacheResult, TestCacheVerdict } from '../../../src/shared/contract/testCache';
 
 const result = (packages: TestCacheVerdict[]): TestCacheResult => ({ id: '20261206-120000-abcdef', against: null, packages, problems: [] });
