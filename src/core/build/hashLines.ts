@@ -77,6 +77,3 @@ export class HashLineSplitter {
     return { hash: '', other: this.lines.flush().other };
   }
 }
-
-/** The prefix of the go command's GODEBUG=gocachetest=1 lines. */
-export const TEST_CACHE_PREFIX = 'testcache: ';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { HashLineSplitter, PrefixLineSplitter, TEST_CACHE_PREFIX } from '../../../src/core/build/hashLines';
+import { HashLineSplitter, PrefixLineSplitter } from '../../../src/core/build/hashLines';
+import { TEST_CACHE_PREFIX } from '../../../src/core/build/testCache';
 
 // What a pty delivers for `go build -json` with GODEBUG=gocachehash=1: CRLF lines, hash lines of both
 // forms among JSON records and plain stderr.
