@@ -19,6 +19,8 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR|FILE.gopsy [options]
   --profile NAME      a built-in profile: ${BUILT_IN_PROFILES.map((p) => `"${p.name}"`).join(', ')} (default "Build timing")
   --pkg PATTERN       package pattern, repeatable (default ./...)
   --test              build the test binaries (go test -c) instead
+  --test-flag FLAG    with --profile "Run tests" (go test, the tests run): a test flag such as
+                      -count=1 or -run=TestX (repeatable)
   --gcflags VALUE     extra -gcflags, one value, e.g. '-m=2' or './store=-N -l'
   --ldflags VALUE     -ldflags
   --tags a,b          build tags
@@ -39,6 +41,10 @@ function readProfile(r: ArgReader): BuildProfile {
   const profile: BuildProfile = structuredClone(base);
   if (r.all('--pkg').length > 0) profile.packages = r.all('--pkg');
   if (r.has('--test')) profile.target = 'test';
+  if (r.all('--test-flag').length > 0) {
+    if (profile.target !== 'run-tests') throw new UsageError('--test-flag needs --profile "Run tests" (the tests run)');
+    profile.testFlags = r.all('--test-flag');
+  }
   if (r.get('--gcflags') !== undefined) profile.gcflags = r.get('--gcflags');
   if (r.get('--ldflags') !== undefined) profile.ldflags = r.get('--ldflags');
   if (r.get('--tags')) profile.tags = r.get('--tags')!.split(',').filter(Boolean);
@@ -77,7 +83,7 @@ const QUIET_TAIL_LINES = 20;
 async function capture(argv: string[]): Promise<number> {
   const r = new ArgReader(
     argv,
-    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env', '--compiler-profile'],
+    ['--out', '--profile', '--pkg', '--gcflags', '--ldflags', '--tags', '--env', '--compiler-profile', '--test-flag'],
     ['--test', '--rebuild-all', '--private-cache', '--keep-binary', '--quiet'],
   );
   const quiet = r.has('--quiet');

@@ -1,5 +1,6 @@
 // `gopsy explain RUN [--against RUN] [--json]`: why a recorded run's actions ran instead of coming from
-// the cache, against an earlier run of the same project (GODEBUG=gocachehash=1 inputs, cachehash.txt).
+// the cache, against an earlier run of the same project (GODEBUG=gocachehash=1 inputs, cachehash.txt),
+// and for a 'run-tests' run why each package's test ran or came from the test cache (testcache.txt).
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ActionVerdict, RebuildExplanation } from '../shared/contract/explain';
@@ -7,6 +8,9 @@ import { ARTEFACTS, RUN_ID } from '../shared/runFolder';
 import { defaultStorageDir } from '../main/services/settings';
 import { earlierWithHashes } from '../main/services/runs/explain';
 import { ParsedRuns } from '../main/services/runs/parsedRuns';
+import { hasHashInputs } from '../main/services/runs/parsedRuns';
+import { earlierTestRun, needsRebuildWhy, readTestCacheRecord, testCacheVerdicts } from '../main/services/runs/testCache';
+import type { TestCacheVerdict } from '../shared/contract/testCache';
 import { DirRunFiles } from '../main/services/runs/runFiles';
 import { PROJECT_KEY, RUNS_DIR, RunStore, projectKey } from '../main/services/runs/runStore';
 import { ArgReader, UsageError, type CliCommand } from './command';
@@ -41,16 +45,57 @@ async function runDir(arg: string, storage: string): Promise<string> {
   throw new InputError(`no run ${arg} in ${runs}.`);
 }
 
-/** The run to compare with when none is given: the latest earlier one of its project with recorded inputs. */
-async function earlierDir(dir: string): Promise<string> {
+/** The run's store and id, when the directory is in gopsy's storage (else its earlier runs are unknown). */
+async function storedRun(dir: string): Promise<{ store: RunStore; project: string; id: string } | null> {
   const manifest = await new DirRunFiles(dir, 'directory', dir).manifest();
   const projectDir = path.dirname(dir);
-  if (!RUN_ID.test(path.basename(dir)) || path.basename(projectDir) !== projectKey(manifest.project)) {
-    throw new UsageError(`${dir} is not in gopsy's storage, so its earlier runs are unknown: give --against RUN`);
+  if (!RUN_ID.test(path.basename(dir)) || path.basename(projectDir) !== projectKey(manifest.project)) return null;
+  return { store: new RunStore(path.dirname(projectDir)), project: manifest.project, id: path.basename(dir) };
+}
+
+/** The run to compare with when none is given: the latest earlier one of its project with recorded inputs. */
+async function earlierDir(dir: string): Promise<string> {
+  const run = await storedRun(dir);
+  if (!run) throw new UsageError(`${dir} is not in gopsy's storage, so its earlier runs are unknown: give --against RUN`);
+  const id = await earlierWithHashes(run.store, run.project, run.id);
+  return run.store.runDir(run.project, id);
+}
+
+/** A test run's earlier run of the same packages (null: none, a first run). */
+async function earlierTestDir(dir: string): Promise<string | null> {
+  const run = await storedRun(dir);
+  if (!run) throw new UsageError(`${dir} is not in gopsy's storage, so its earlier runs are unknown: give --against RUN`);
+  const id = await earlierTestRun(run.store, run.project, run.id);
+  return id ? run.store.runDir(run.project, id) : null;
+}
+
+/** Each package's test verdict of a 'run-tests' run, against `against` (a directory) or its earlier run. */
+async function testVerdicts(later: string, against: string | undefined, runs: ParsedRuns): Promise<{ packages: TestCacheVerdict[]; problems: string[] } | null> {
+  const record = await readTestCacheRecord(later);
+  if (!record) return null;
+  const earlier = against ?? (await earlierTestDir(later));
+  const before = earlier ? await readTestCacheRecord(earlier) : null;
+  if (earlier && !before) throw new InputError(`The run to compare with (${path.basename(earlier)}) did not run tests with their cache lookups recorded.`);
+  const verdicts = testCacheVerdicts(record, before);
+  if (!earlier || !needsRebuildWhy(verdicts) || !(await hasHashInputs(later)) || !(await hasHashInputs(earlier))) return verdicts;
+  const rebuild = await runs.explain(later, earlier, path.basename(earlier));
+  return rebuild.ok ? testCacheVerdicts(record, before, rebuild.actions) : verdicts;
+}
+
+/** A test verdict in `--json`: a test action of the package. */
+export function testJson(v: TestCacheVerdict) {
+  return { key: `test ${v.package}`, package: v.package, mode: 'test', status: v.cached ? 'same' : 'changed', cached: v.cached, reasons: v.reasons };
+}
+
+function printTests(t: { packages: TestCacheVerdict[]; problems: string[] }): void {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  for (const p of t.packages) {
+    out(`test ${p.package}: ${p.cached ? 'cached' : 'ran'}`);
+    for (const r of p.reasons) out(`    ${r.detail}`);
   }
-  const store = new RunStore(path.dirname(projectDir));
-  const id = await earlierWithHashes(store, manifest.project, path.basename(dir));
-  return store.runDir(manifest.project, id);
+  const ran = t.packages.filter((p) => !p.cached).length;
+  out(`${t.packages.length} test packages: ${t.packages.length - ran} from the test cache, ${ran} ran`);
+  for (const p of t.problems) process.stderr.write(`gopsy explain: warning: ${p}\n`);
 }
 
 function printText(e: Extract<RebuildExplanation, { ok: true }>, later: string, earlier: string): void {
@@ -72,13 +117,16 @@ function printText(e: Extract<RebuildExplanation, { ok: true }>, later: string, 
 }
 
 export const explainCommand: CliCommand = {
-  summary: 'why a build run rebuilt what it rebuilt, against an earlier run',
+  summary: 'why a build run rebuilt what it rebuilt (and a test run re-ran its tests), against an earlier run',
   usage: `gopsy explain RUN [--against RUN] [--json] [--storage DIR]
   RUN        a run directory or a run id, recorded with "Why rebuilt" (rebuildReasons) on, as the
              built-in "Diagnose failure" and "Build the binary" profiles do (cachehash.txt)
   --against  the run to compare with (default: the latest earlier run of the same project that
              recorded why its actions ran)
-  --json     an array of {key, package, mode, status, cached, reasons: [{kind, detail}]}
+             (for a 'Run tests' run: the latest earlier run of the same packages' tests)
+  --json     an array of {key, package, mode, status, cached, reasons: [{kind, detail}]}; a
+             'Run tests' run adds one {mode: "test"} row per package (cached: its result came
+             from the test cache; reason kinds new, binary, flag, env, file, uncacheable, other)
   --storage  gopsy's storage folder, where run ids are looked up (default: ${defaultStorageDir()})
   Exit status 1 when a run did not record its inputs or there is no earlier run.`,
   async run(argv) {
@@ -88,16 +136,31 @@ export const explainCommand: CliCommand = {
     const storage = r.get('--storage') ? path.resolve(r.get('--storage')!) : defaultStorageDir();
     const runs = new ParsedRuns(); // in this thread: the CLI has nothing else to answer meanwhile
     const later = await runDir(target, storage);
-    await runs.hashes(later); // says first when the run itself recorded nothing
     const against = r.get('--against');
-    const earlier = against !== undefined ? await runDir(against, storage) : await earlierDir(later);
-    const e = await runs.explain(later, earlier, path.basename(earlier));
-    if (!e.ok) throw new InputError(e.error);
+    const againstDir = against !== undefined ? await runDir(against, storage) : undefined;
+    const tests = await testVerdicts(later, againstDir, runs);
+    // A test run explains its rebuilds too when it recorded them and has an earlier run to compare with.
+    let e: RebuildExplanation | null = null;
+    let earlier = againstDir;
+    if (!tests || (await hasHashInputs(later))) {
+      try {
+        await runs.hashes(later); // says first when the run itself recorded nothing
+        earlier ??= await earlierDir(later);
+        e = await runs.explain(later, earlier, path.basename(earlier));
+        if (!e.ok) throw new InputError(e.error);
+      } catch (err) {
+        if (!tests) throw err;
+        e = null;
+      }
+    }
+    const rebuilt = e?.ok ? e : null;
     if (r.has('--json')) {
-      process.stdout.write(JSON.stringify(e.actions.map(verdictJson), null, 1) + '\n');
+      const rows = [...(rebuilt?.actions.map(verdictJson) ?? []), ...(tests?.packages.map(testJson) ?? [])];
+      process.stdout.write(JSON.stringify(rows, null, 1) + '\n');
       return 0;
     }
-    printText(e, later, earlier);
+    if (rebuilt && earlier) printText(rebuilt, later, earlier);
+    if (tests) printTests(tests);
     return 0;
   },
 };

@@ -14,6 +14,7 @@ import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
 import { explainMethods } from './contract/explain';
 import { compileCostMethods } from './contract/compileCost';
+import { testCacheMethods } from './contract/testCache';
 import { storageEvents, storageMethods } from './contract/storage';
 
 export * from './types';
@@ -34,6 +35,7 @@ export const methods = {
   ...compareMethods,
   ...explainMethods,
   ...compileCostMethods,
+  ...testCacheMethods,
   ...storageMethods,
 } as const;
 

@@ -20,6 +20,14 @@ export const PackagePattern = z
   .regex(/^[\w./@~+-]+$/, 'a package pattern is letters, digits and . / @ ~ + - _')
   .refine((s) => !s.startsWith('-'), 'a package pattern cannot start with -');
 
+/**
+ * A flag for a 'run-tests' profile, as `go test` takes it: `-count=1`, `-run=TestX`, `-short`, `-v`…
+ * Only test flags the go command knows (`go help testflag`); `-exec` and the like are refused.
+ */
+export const TestFlag = ArgValue.pipe(
+  z.string().regex(/^-(count|run|skip|short|v|timeout|cpu|parallel|failfast|benchtime|shuffle)(=.*)?$/, 'a test flag: -count, -run, -skip, -short, -v, -timeout, -cpu, -parallel, -failfast, -benchtime or -shuffle'),
+);
+
 export const CaptureSet = z.object({
   /** -x: the toolchain command log. */
   commands: z.boolean(),
@@ -66,7 +74,10 @@ export const BuildProfile = z.object({
   name: z.string().min(1).max(80),
   builtIn: z.boolean().optional(),
   description: z.string().max(500).optional(),
-  target: z.enum(['build', 'test']),
+  /** build: `go build`; test: `go test -c` (the test binaries only); run-tests: `go test`, the tests run. */
+  target: z.enum(['build', 'test', 'run-tests']),
+  /** run-tests: flags given to `go test` before the packages (e.g. -count=1). */
+  testFlags: z.array(TestFlag).max(20).optional(),
   packages: z.array(PackagePattern).min(1).max(50),
   /** The -gcflags value: one argv item, e.g. `-m=2` or `./store=-N -l`. */
   gcflags: ArgValue.optional(),

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Backend } from '../../src/main/services/backend';
 import { RpcClient } from '../../src/shared/rpc';
+import type { BuildProfile, RunSummary } from '../../src/shared/api';
 import { transportPair as memoryPair } from './memoryTransport';
 
 export const SAMPLE_DIR = path.resolve(__dirname, '../../resources/samples/inventory');
@@ -58,4 +59,10 @@ export async function connectedBackend(storageDir: string, project?: string): Pr
   const [client, server] = memoryPair();
   backend.connect(server);
   return { backend, api: new RpcClient(client) };
+}
+
+/** Starts a run of `profile` over the contract and waits for it to end; returns its final summary. */
+export async function runToEnd(api: RpcClient, profile: BuildProfile, timeoutMs = 300_000): Promise<RunSummary> {
+  const { id } = await api.call('build.start', { profile });
+  return waitUntil(async () => (await api.call('build.runs', {})).find((r) => r.id === id && r.status !== 'running'), `run ${id} to end`, timeoutMs);
 }

@@ -101,6 +101,9 @@ export interface TestCacheExplanation {
   problems: string[];
 }
 
+/** The prefix of the go command's GODEBUG=gocachetest=1 lines. */
+export const TEST_CACHE_PREFIX = 'testcache: ';
+
 /** Names whose values are never shown. */
 export const SECRET_NAME = /TOKEN|SECRET|PASSWORD|KEY|CREDENTIAL/i;
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { HashLineSplitter } from '../../../src/core/build/hashLines';
+import { HashLineSplitter, PrefixLineSplitter } from '../../../src/core/build/hashLines';
+import { TEST_CACHE_PREFIX } from '../../../src/core/build/testCache';
 
 // What a pty delivers for `go build -json` with GODEBUG=gocachehash=1: CRLF lines, hash lines of both
 // forms among JSON records and plain stderr.
@@ -69,5 +70,31 @@ describe('HashLineSplitter', () => {
     expect(s.push('LT')).toEqual({ hash: '', other: 'HALT' });
     expect(s.push('\r\nHAS')).toEqual({ hash: '', other: '\r\n' });
     expect(s.flush()).toEqual({ hash: '', other: 'HAS' });
+  });
+});
+
+describe('PrefixLineSplitter for GODEBUG=gocachetest=1 lines', () => {
+  test('testcache lines apart from the test output, whatever the chunk boundaries', () => {
+    const out = [
+      '{"Action":"output","Package":"example.com/greet","Output":"ok  \\texample.com/greet\\t(cached)\\n"}',
+      'testcache: example.com/greet: test ID 6c30 => 263a',
+      'test output of a test named testcache',
+      'testcache: caching disabled for test argument: -test.count=1',
+      'tes',
+      '',
+    ].join('\r\n');
+    for (const size of [1, 3, 7, out.length]) {
+      const s = new PrefixLineSplitter([TEST_CACHE_PREFIX]);
+      let matched = '';
+      let other = '';
+      for (let i = 0; i < out.length; i += size) {
+        const p = s.push(out.slice(i, i + size));
+        matched += p.matched;
+        other += p.other;
+      }
+      other += s.flush().other;
+      expect(matched, `chunks of ${size}`).toBe('testcache: example.com/greet: test ID 6c30 => 263a\ntestcache: caching disabled for test argument: -test.count=1\n');
+      expect(other, `chunks of ${size}`).toBe(out.split('\r\n').filter((l) => !l.startsWith('testcache: ')).join('\r\n'));
+    }
   });
 });

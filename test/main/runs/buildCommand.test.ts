@@ -80,6 +80,24 @@ describe('buildCommand', () => {
     expect(BuildProfile.safeParse(base).success).toBe(true);
   });
 
+  test('Run tests runs go test (no -c, no -o) with its test flags and GODEBUG=gocachetest=1 (plus gocachehash=1)', () => {
+    const tests = BUILT_IN_PROFILES.find((p) => p.name === 'Run tests')!;
+    expect(tests).toMatchObject({ target: 'run-tests', packages: ['./...'] });
+    expect(tests.privateCache).toBeFalsy(); // a private cache would never hold an earlier result
+    const opts = { goBinary: 'go', runDir: '/r', supportsJson: true };
+    const cmd = buildCommand({ ...tests, testFlags: ['-count=1', '-run=TestX'] }, '/p', opts);
+    expect(cmd.argv.slice(0, 5)).toEqual(['go', 'test', '-count=1', '-run=TestX', '-json']);
+    expect(cmd.argv).not.toContain('-c');
+    expect(cmd.argv).not.toContain('-o');
+    expect(cmd.env).toEqual({ GODEBUG: 'gocachetest=1,gocachehash=1' });
+    expect(buildCommand({ ...tests, capture: { ...tests.capture, rebuildReasons: false } }, '/p', { ...opts, godebug: 'gctrace=1' }).env.GODEBUG).toBe('gctrace=1,gocachetest=1');
+    expect(buildCommand({ ...base, target: 'test' }, '/p', opts).argv.slice(0, 5)).toEqual(['go', 'test', '-c', '-o', '/r/out/']);
+    // Only test flags the go command knows; never one that runs a program (-exec) or an option as a package.
+    expect(BuildProfile.safeParse({ ...tests, testFlags: ['-exec=evil'] }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...tests, testFlags: ['-count=1\n-x'] }).success).toBe(false);
+    expect(BuildProfile.safeParse({ ...tests, testFlags: ['-short', '-count=2'] }).success).toBe(true);
+  });
+
   test('-json only from go1.24', () => {
     expect(supportsBuildJson('go1.23.4')).toBe(false);
     expect(supportsBuildJson('go1.24')).toBe(true);

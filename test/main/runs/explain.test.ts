@@ -11,7 +11,7 @@ import type { Backend } from '../../../src/main/services/backend';
 import { BUILT_IN_PROFILES } from '../../../src/main/services/runs/profiles';
 import type { BuildProfile } from '../../../src/shared/api';
 import type { RpcClient } from '../../../src/shared/rpc';
-import { connectedBackend, copySample, makeTemp, removeTemp, waitUntil } from '../../support/backend';
+import { connectedBackend, copySample, makeTemp, removeTemp, runToEnd } from '../../support/backend';
 
 const REPO = path.resolve(__dirname, '../../..');
 const BIN = path.join(REPO, 'bin/gopsy.js');
@@ -26,11 +26,9 @@ const ids: Record<'first' | 'edited' | 'flags' | 'unrecorded', string> = { first
 const diagnose = (): BuildProfile => structuredClone(BUILT_IN_PROFILES.find((p) => p.name === 'Diagnose failure')!);
 
 async function build(profile: BuildProfile): Promise<string> {
-  const summary = await api.call('build.start', { profile });
-  await waitUntil(async () => (await api.call('build.runs', {})).find((r) => r.id === summary.id && r.status !== 'running'), `run ${summary.id} to end`, 180_000);
-  const [run] = (await api.call('build.runs', {})).filter((r) => r.id === summary.id);
-  expect(run!.status).toBe('succeeded');
-  return summary.id;
+  const done = await runToEnd(api, profile, 180_000);
+  expect(done.status).toBe('succeeded');
+  return done.id;
 }
 
 function gopsy(args: string[]): Promise<{ code: number; out: string; err: string }> {

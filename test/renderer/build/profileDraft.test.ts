@@ -18,6 +18,15 @@ describe('profile drafts', () => {
     }
   });
 
+  test('a run-tests profile keeps its test flags; a flag go test does not cache or know is named', () => {
+    const tests = BUILT_IN_PROFILES.find((p) => p.name === 'Run tests')!;
+    const draft = { ...draftOf(tests, 'Mine'), testFlags: ' -count=1  -run=TestGreet ' };
+    expect(profileOf(draft).profile).toMatchObject({ target: 'run-tests', testFlags: ['-count=1', '-run=TestGreet'] });
+    expect(profileOf({ ...draft, testFlags: '-exec=sh' }).errors.testFlags).toMatch(/^a test flag: -count/);
+    // Test flags belong to the run-tests target only.
+    expect(profileOf({ ...draft, target: 'test' }).profile!.testFlags).toBeUndefined();
+  });
+
   test('lists are split, flags and environment carried, the compiler profile package set', () => {
     const d = { ...draftOf(diagnose, 'Arm'), packages: './store  ./internal/...', tags: 'a, b.c', race: true, gcflags: ' -m=2 ' };
     d.env = { ...d.env, GOARCH: 'arm64', CGO_ENABLED: '0' };

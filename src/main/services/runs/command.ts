@@ -17,6 +17,9 @@ export interface CommandOptions {
 /** GODEBUG's setting that makes the go command print the inputs of every action's cache key. */
 export const CACHE_HASH_GODEBUG = 'gocachehash=1';
 
+/** GODEBUG's setting that makes `go test` print each package's test cache lookup (a 'run-tests' run). */
+export const TEST_CACHE_GODEBUG = 'gocachetest=1';
+
 /** `inherited` with `setting` added (comma-separated), unless it is already there. */
 export function withGodebug(inherited: string | undefined, setting: string): string {
   const list = (inherited ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -69,12 +72,14 @@ export function gcflagArgs(profile: BuildProfile, runDir: string): string[] {
 
 export function buildCommand(profile: BuildProfile, projectRoot: string, opts: CommandOptions): CommandPreview {
   const r = (name: string) => path.join(opts.runDir, name);
-  const argv = [opts.goBinary, profile.target === 'test' ? 'test' : 'build'];
+  const argv = [opts.goBinary, profile.target === 'build' ? 'build' : 'test'];
   // test -c writes its binaries into the run directory. A build writes to the null device: with a
   // directory, `go build -o DIR/ ./...` builds only main packages (R: a broken library then passes),
   // and without -o a single main package would drop its binary into the project. A profile that asks
   // to keep the binary accepts that and gets the directory.
+  // run-tests: the tests run; no -o, which would only add a copy of each test binary to the run.
   if (profile.target === 'test') argv.push('-c', '-o', r(ARTEFACTS.output) + path.sep);
+  else if (profile.target === 'run-tests') argv.push(...(profile.testFlags ?? []));
   else if (profile.keepBinary) argv.push('-o', r(ARTEFACTS.output) + path.sep);
   else argv.push('-o', os.devNull);
   if (opts.supportsJson) argv.push('-json');
@@ -97,7 +102,10 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
     env.GOSSAFUNC = profile.capture.ssaFunc;
     env.GOSSADIR = r(ARTEFACTS.ssa);
   }
-  if (profile.capture.rebuildReasons) env.GODEBUG = withGodebug(opts.godebug, CACHE_HASH_GODEBUG);
+  let godebug = opts.godebug;
+  if (profile.target === 'run-tests') godebug = withGodebug(godebug, TEST_CACHE_GODEBUG);
+  if (profile.capture.rebuildReasons) godebug = withGodebug(godebug, CACHE_HASH_GODEBUG);
+  if (godebug && (profile.target === 'run-tests' || profile.capture.rebuildReasons)) env.GODEBUG = godebug;
   return { argv, env, cwd: projectRoot, shellLine: shellLine(projectRoot, env, argv) };
 }
 

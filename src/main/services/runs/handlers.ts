@@ -38,5 +38,6 @@ export function runHandlers(ctx: ConnectionContext) {
     'build.explain': ({ id, against }) => runs.explainer.explain(root(), id, against),
     'build.explainAction': ({ id, against, key }) => runs.explainer.explainAction(root(), id, against, key),
     'build.compileCost': ({ id }) => runs.compileCost(root(), id),
+    'build.testCache': ({ id, against }) => runs.testCache.explain(root(), id, against),
   } satisfies Partial<Handlers>;
 }

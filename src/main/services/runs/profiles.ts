@@ -44,6 +44,14 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
     keepBinary: true,
     capture: { commands: true, work: false, actionGraph: true, trace: false, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
   },
+  {
+    name: 'Run tests',
+    builtIn: true,
+    description: "Run the project's tests with the shared cache (go test) and record why each package's result came from the test cache or not (GODEBUG=gocachetest=1, gocachehash=1): the Test cache tab.",
+    target: 'run-tests',
+    packages: ['./...'],
+    capture: { commands: false, work: false, actionGraph: true, trace: false, phases: false, remarks: false, rebuildReasons: true, compileCost: false },
+  },
 ];
 
 const SavedProfiles = z.array(BuildProfile);

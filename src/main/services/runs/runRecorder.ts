@@ -5,7 +5,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
-import { BuildConsoleText, CompileCostLineSplitter, HashLineSplitter } from '../../../core/build';
+import { BuildConsoleText, CompileCostLineSplitter, HashLineSplitter, PrefixLineSplitter, TEST_CACHE_PREFIX } from '../../../core/build';
 import type { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
@@ -76,6 +76,8 @@ export class RunRecorder {
     const hash = manifest.profile.capture.rebuildReasons ? { file: createWriteStream(path.join(dir, ARTEFACTS.cacheHash)), lines: new HashLineSplitter() } : null;
     // -d=ssa/all/time lines (megabytes) go to their own file too; the console gets a note per package.
     const cost = manifest.profile.capture.compileCost ? { file: createWriteStream(path.join(dir, ARTEFACTS.compileCost)), lines: new CompileCostLineSplitter(ARTEFACTS.compileCost) } : null;
+    // A 'run-tests' run's GODEBUG=gocachetest=1 lines (a few per package) go to their own file as well.
+    const tests = manifest.profile.target === 'run-tests' ? { file: createWriteStream(path.join(dir, ARTEFACTS.testCache)), lines: new PrefixLineSplitter([TEST_CACHE_PREFIX]) } : null;
     let work: string | null = null;
     const show = (s: string) => {
       if (!s) return;
@@ -85,6 +87,12 @@ export class RunRecorder {
     /** Output past the hash lines: the pass lines apart, the rest to the events and the console. */
     const output = (data: string, end = false) => {
       let note = '';
+      if (tests) {
+        const parts = tests.lines.push(data);
+        if (end) parts.other += tests.lines.flush().other;
+        if (parts.matched) tests.file.write(parts.matched);
+        data = parts.other;
+      }
       if (cost) {
         const parts = cost.lines.push(data);
         if (end) {
@@ -122,7 +130,7 @@ export class RunRecorder {
         output(hash?.lines.flush().other ?? '', true);
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), goEnvWritten])
+        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), ...(tests ? [endStream(tests.file)] : []), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});

@@ -1,4 +1,4 @@
-// Captures build runs: one real `go build` / `go test -c` in a pty (shown live), every artefact stored
+// Captures build runs: one real `go build` / `go test -c` / `go test` in a pty (shown live), every artefact stored
 // in the run directory, a manifest whose status says whether the run completed. Shared by the
 // workbench (all windows) and `gopsy capture`.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -21,6 +21,7 @@ import { RUNS_DIR, RunStore, newRunId, summarize } from './runStore';
 import { RunRecorder, runningManifest, type RunListener } from './runRecorder';
 import { AnswersThread } from './answersThread';
 import { RunExplainer } from './explain';
+import { TestCacheExplainer } from './testCache';
 import { SOURCE_HASHES, SOURCE_LINES, recordProjectSources } from '../remarks/sourceHashes';
 import { ToolchainDownload, formatMB, toolchainZip } from './toolchainDownload';
 
@@ -50,6 +51,8 @@ export class RunService {
   private readonly answers = new AnswersThread();
   /** Why a run's actions ran, against an earlier run (its recorded cache-key inputs). */
   readonly explainer: RunExplainer;
+  /** Why a 'run-tests' run's tests ran or came from the test cache, against an earlier run. */
+  readonly testCache: TestCacheExplainer;
   private readonly live = new Map<string, LiveRun>();
   private readonly listeners = new Set<RunListener>();
   private readonly recorder: RunRecorder;
@@ -61,6 +64,7 @@ export class RunService {
     this.profiles = new ProfileStore(path.join(storageDir, 'profiles'));
     this.recorder = new RunRecorder(this.store, this.listeners);
     this.explainer = new RunExplainer(this.store, this.answers);
+    this.testCache = new TestCacheExplainer(this.store, this.explainer);
   }
 
   subscribe(l: RunListener): () => void {
@@ -258,17 +262,23 @@ export class RunService {
   }
 
   async list(project: string): Promise<RunSummary[]> {
-    return (await this.store.list(project)).map((m) => {
-      const s = summarize(m);
-      // A run left 'running' by a gopsy that died: its build was killed with it.
-      return s.status === 'running' && !this.live.has(s.id) ? { ...s, status: 'killed' as const } : s;
-    });
+    return Promise.all((await this.store.list(project)).map(async (m) => summarize(await this.settled(project, m))));
   }
 
   async detail(project: string, id: string): Promise<RunDetail> {
-    const manifest = await this.store.readManifest(project, id);
-    if (manifest.status === 'running' && !this.live.has(id)) manifest.status = 'killed';
+    const manifest = await this.settled(project, await this.store.readManifest(project, id));
     return loadRunDetail(this.store.runDir(project, id), manifest);
+  }
+
+  /**
+   * A manifest read as 'running' of a run this process does not run: either it ended while it was read
+   * (its final manifest is written before it leaves `live`, so a second read has it), or it was left
+   * 'running' by a gopsy that died, and its build was killed with it.
+   */
+  private async settled(project: string, m: RunManifest): Promise<RunManifest> {
+    if (m.status !== 'running' || this.live.has(m.id)) return m;
+    const now = await this.store.readManifest(project, m.id).catch(() => null);
+    return now && now.status !== 'running' ? now : { ...m, status: 'killed' };
   }
 
   /**

@@ -45,6 +45,8 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
   const explainApi = useMemo(() => explainApiOf(api), [api]);
   // build.compileCost, for the Compile cost tab of the project's runs.
   const compileCost = useCallback((id: string) => api.call('build.compileCost', { id }), [api]);
+  // build.testCache, for the Test cache tab of the project's 'run-tests' runs.
+  const testCache = useCallback((id: string, against?: string) => api.call('build.testCache', { id, ...(against ? { against } : {}) }), [api]);
   const [bundleRuns, setBundleRuns] = useState<{ bundleId: string; runs: BundleRun[] } | null>(null);
   const [replaySel, setReplaySel] = useState<string | null>(null);
   const [replay, setReplay] = useState<{ bundleId: string; run: string; data: BundleRunDetail } | null>(null);
@@ -342,7 +344,7 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
         )}
         {selectedRun?.status === 'running' && <pre className="live-output" data-testid="build-live">{live[selectedRun.id] ?? ''}</pre>}
         {detail && selectedRun && detail.manifest.id === selectedRun.id && selectedRun.status !== 'running' && (
-          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} explain={{ api: explainApi, runs }} compileCost={compileCost} />
+          <RunPanel detail={detail} tab={tab} setTab={setTab} openSource={openSource} explain={{ api: explainApi, runs }} compileCost={compileCost} testCache={testCache} />
         )}
       </section>
     </div>

@@ -30,7 +30,7 @@ function Field({ label, error, children }: { label: string; error?: string | und
 
 export function ProfileEditor({ draft, errors, onChange }: Props) {
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => onChange({ ...draft, [k]: v });
-  const text = (k: 'name' | 'description' | 'packages' | 'gcflags' | 'ldflags' | 'tags' | 'cpuProfilePackage' | 'ssaFunc', placeholder = '') => (
+  const text = (k: 'name' | 'description' | 'packages' | 'gcflags' | 'ldflags' | 'tags' | 'cpuProfilePackage' | 'ssaFunc' | 'testFlags', placeholder = '') => (
     <input value={draft[k]} placeholder={placeholder} spellCheck={false} onChange={(e) => set(k, e.target.value)} aria-invalid={!!errors[k]} />
   );
   const flag = (k: 'race' | 'trimpath' | 'rebuildAll' | 'privateCache' | 'keepBinary', label: string) => (
@@ -53,7 +53,15 @@ export function ProfileEditor({ draft, errors, onChange }: Props) {
         <label className="pe-check">
           <input type="radio" name="pe-target" checked={draft.target === 'test'} onChange={() => set('target', 'test')} /> go test -c
         </label>
+        <label className="pe-check">
+          <input type="radio" name="pe-target" checked={draft.target === 'run-tests'} onChange={() => set('target', 'run-tests')} /> go test (run the tests)
+        </label>
       </div>
+      {draft.target === 'run-tests' && (
+        <Field label="test flags" error={errors.testFlags}>
+          {text('testFlags', '-count=1 -run=TestX')}
+        </Field>
+      )}
       <Field label="packages" error={errors.packages}>
         {text('packages', './...')}
       </Field>

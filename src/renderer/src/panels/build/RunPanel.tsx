@@ -3,6 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { RunDetail, RunSummary } from '../../../../shared/api';
 import type { CompileCostSummary } from '../../../../shared/contract/compileCost';
+import type { TestCacheResult } from '../../../../shared/contract/testCache';
+import { ARTEFACTS } from '../../../../shared/runFolder';
 import type { ViewProps } from '../viewProps';
 import { requestCompare, revealInTree } from '../../workbenchBus';
 import { CommandLog } from './CommandLog';
@@ -12,10 +14,10 @@ import { PhaseTable } from './PhaseTable';
 import { ProblemsList } from './ProblemsList';
 import { BuildTimelinePanel } from './BuildTimelinePanel';
 import { recordsRebuildReasons, type ExplainApi } from './useRebuildExplanation';
-import { ARTEFACTS } from '../../../../shared/runFolder';
 import { WhyRebuiltTab } from './WhyRebuiltTab';
+import { TestCacheTab } from './TestCacheTab';
 
-export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'cost' | 'console';
+export type Tab = 'timeline' | 'phases' | 'commands' | 'problems' | 'profile' | 'why' | 'cost' | 'tests' | 'console';
 
 /** A run an opened bundle carries: where it comes from and its console transcript. */
 export interface Replay {
@@ -34,10 +36,13 @@ interface Props {
   explain?: { api: ExplainApi; runs: RunSummary[] };
   /** build.compileCost (a project run's Compile cost tab). */
   compileCost?: (id: string) => Promise<CompileCostSummary>;
+  /** build.testCache (a project 'run-tests' run's Test cache tab). */
+  testCache?: (id: string, against?: string) => Promise<TestCacheResult>;
 }
 
-export function RunPanel({ detail, tab, setTab, openSource, replay, explain, compileCost }: Props) {
+export function RunPanel({ detail, tab, setTab, openSource, replay, explain, compileCost, testCache }: Props) {
   const m = detail.manifest;
+  const tests = testCache && !replay && (m.profile.target === 'run-tests' || m.artefacts.includes(ARTEFACTS.testCache)) ? testCache : null;
   const loadCost = useMemo(() => (compileCost ? () => compileCost(m.id) : null), [compileCost, m.id]);
   // The timeline's rebuild causes (against the backend's choice of earlier run) and its link to the
   // Compile cost tab, filtered to a package.
@@ -63,9 +68,10 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain, com
     ...(m.profile.capture.cpuProfilePackage ? [['profile', 'Compiler profile'] as [Tab, string]] : []),
     ...(explain && !replay ? [['why', 'Why rebuilt'] as [Tab, string]] : []),
     ...(loadCost && !replay ? [['cost', 'Compile cost'] as [Tab, string]] : []),
+    ...(tests ? [['tests', 'Test cache'] as [Tab, string]] : []),
     ...(replay ? [['console', 'Console'] as [Tab, string]] : []),
   ];
-  const shown = (tab === 'console' && !replay) || (tab === 'why' && (!explain || replay)) || (tab === 'cost' && (!loadCost || replay)) ? 'timeline' : tab;
+  const shown = (tab === 'console' && !replay) || (tab === 'why' && (!explain || replay)) || (tab === 'cost' && (!loadCost || replay)) || (tab === 'tests' && !tests) ? 'timeline' : tab;
   return (
     <div className="run-panel" data-testid={replay ? 'replay-run' : undefined}>
       {replay && (
@@ -127,6 +133,7 @@ export function RunPanel({ detail, tab, setTab, openSource, replay, explain, com
           ))}
         {shown === 'why' && explain && <WhyRebuiltTab key={m.id} explainApi={explain.api} detail={detail} runs={explain.runs} />}
         {shown === 'cost' && loadCost && <CompileCostTab key={m.id} load={loadCost} openSource={openSource} packageFilter={costPackage} onPackageFilter={setCostPackage} />}
+        {shown === 'tests' && tests && <TestCacheTab key={m.id} id={m.id} load={tests} runs={explain?.runs ?? []} />}
         {shown === 'console' && replay && (
           <>
             {replay.consoleTruncated && <p className="muted small">The console is long: its last 2 MiB are shown.</p>}

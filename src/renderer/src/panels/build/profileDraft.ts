@@ -8,7 +8,9 @@ type CaptureFlag = Exclude<keyof CaptureSet, 'cpuProfilePackage' | 'ssaFunc'>;
 export interface ProfileDraft {
   name: string;
   description: string;
-  target: 'build' | 'test';
+  target: BuildProfile['target'];
+  /** run-tests: space-separated test flags, e.g. `-count=1 -run=TestX`. */
+  testFlags: string;
   /** Space-separated package patterns. */
   packages: string;
   gcflags: string;
@@ -58,6 +60,7 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     name,
     description: p.builtIn ? '' : (p.description ?? ''),
     target: p.target,
+    testFlags: (p.testFlags ?? []).join(' '),
     packages: p.packages.join(' '),
     gcflags: p.gcflags ?? '',
     ldflags: p.ldflags ?? '',
@@ -94,10 +97,12 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
   if (bad) errors.tags = `"${bad}" is not a build tag (letters, digits, _ and .)`;
   const cpu = d.cpuProfilePackage.trim();
   if (cpu && /[*]|\.\.\./.test(cpu)) errors.cpuProfilePackage = 'one package (e.g. ./store or net/http), not a pattern: every match would overwrite the same profile';
+  const testFlags = d.target === 'run-tests' ? d.testFlags.split(/\s+/).filter(Boolean) : [];
   const candidate = {
     name: d.name.trim(),
     ...(d.description.trim() ? { description: d.description.trim() } : {}),
     target: d.target,
+    ...(testFlags.length ? { testFlags } : {}),
     packages,
     ...(d.gcflags.trim() ? { gcflags: d.gcflags.trim() } : {}),
     ...(d.ldflags.trim() ? { ldflags: d.ldflags.trim() } : {}),
