@@ -13,6 +13,7 @@ import { writeBinaryFixtures } from './fixtures-binary.mjs';
 import { captureCompareFixtures } from './fixtures-compare.mjs';
 import { captureExplainFixtures } from './fixtures-explain.mjs';
 import { captureTestCacheFixtures } from './fixtures-testcache.mjs';
+import { captureDumpDepFixtures } from './fixtures-dumpdep.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -50,3 +51,5 @@ captureCompareFixtures();
 captureExplainFixtures();
 // Why a test ran again (GODEBUG=gocachetest=1, with and without gocachehash=1) on test/fixtures/testcache/src: test/fixtures/testcache/.
 captureTestCacheFixtures();
+// The linker's reachability graph (-ldflags=-dumpdep) of small programs made to show each case: test/fixtures/dumpdep/.
+captureDumpDepFixtures({ repo });

@@ -8,6 +8,7 @@ import { buildEvents, buildMethods } from './contract/build';
 import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaEvents, ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
+import { binaryWhyMethods } from './contract/binaryWhy';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
@@ -27,6 +28,7 @@ export const methods = {
   ...godebugMethods,
   ...ssaMethods,
   ...binaryMethods,
+  ...binaryWhyMethods,
   ...bundleMethods,
   ...remarksMethods,
   ...compareMethods,
