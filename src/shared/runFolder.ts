@@ -21,6 +21,8 @@ export const ARTEFACTS = {
   cacheHash: 'cachehash.txt',
   /** The compiler's -d=ssa/all/time lines under `# pkg` headers (split from the console output). */
   compileCost: 'compile-cost.txt',
+  /** The linker's reachability graph (-ldflags=-dumpdep) of a kept binary, `# pkg` then `from -> to` lines. */
+  linkDeps: 'dumpdep.txt',
 } as const;
 
 /** A recorded run's id, `20260101-120000-abcdef` (UTC date, time, 6 hex digits): it names a directory. */

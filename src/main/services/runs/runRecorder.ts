@@ -5,7 +5,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
-import { BuildConsoleText, CompileCostLineSplitter, HashLineSplitter } from '../../../core/build';
+import { BuildConsoleText, CompileCostLineSplitter, DumpDepLineSplitter, HashLineSplitter } from '../../../core/build';
+import { recordsReachability } from './command';
 import type { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
@@ -76,6 +77,8 @@ export class RunRecorder {
     const hash = manifest.profile.capture.rebuildReasons ? { file: createWriteStream(path.join(dir, ARTEFACTS.cacheHash)), lines: new HashLineSplitter() } : null;
     // -d=ssa/all/time lines (megabytes) go to their own file too; the console gets a note per package.
     const cost = manifest.profile.capture.compileCost ? { file: createWriteStream(path.join(dir, ARTEFACTS.compileCost)), lines: new CompileCostLineSplitter(ARTEFACTS.compileCost) } : null;
+    // -dumpdep lines (one per symbol the linker kept) go to dumpdep.txt; the console gets a note per binary.
+    const deps = recordsReachability(manifest.profile) ? { file: createWriteStream(path.join(dir, ARTEFACTS.linkDeps)), lines: new DumpDepLineSplitter(ARTEFACTS.linkDeps) } : null;
     let work: string | null = null;
     const show = (s: string) => {
       if (!s) return;
@@ -85,6 +88,18 @@ export class RunRecorder {
     /** Output past the hash lines: the pass lines apart, the rest to the events and the console. */
     const output = (data: string, end = false) => {
       let note = '';
+      if (deps) {
+        const parts = deps.lines.push(data);
+        if (end) {
+          const last = deps.lines.flush();
+          parts.dep += last.dep;
+          parts.other += last.other;
+          parts.note += last.note;
+        }
+        if (parts.dep) deps.file.write(parts.dep);
+        data = parts.other;
+        note = parts.note;
+      }
       if (cost) {
         const parts = cost.lines.push(data);
         if (end) {
@@ -95,7 +110,7 @@ export class RunRecorder {
         }
         if (parts.cost) cost.file.write(parts.cost);
         data = parts.other;
-        note = parts.note;
+        note += parts.note;
       }
       if (data) {
         events.write(data.replace(/\r\n/g, '\n'));
@@ -122,7 +137,7 @@ export class RunRecorder {
         output(hash?.lines.flush().other ?? '', true);
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), goEnvWritten])
+        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), ...(deps ? [endStream(deps.file)] : []), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});

@@ -38,6 +38,7 @@ export const CAPTURE_FLAGS: Array<[CaptureFlag, string]> = [
   ['work', 'work directory listing'],
   ['rebuildReasons', 'Why rebuilt: record every action’s cache-key inputs (GODEBUG=gocachehash=1)'],
   ['compileCost', 'Compile cost: time every SSA pass of the project’s functions (-d=ssa/all/time)'],
+  ['reachability', 'Why in binary: the linker’s reachability graph when the binary is kept (-ldflags=-dumpdep)'],
 ];
 
 /** Checks per variable beyond "no control characters": the go command's own accepted values. */
@@ -68,7 +69,7 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     privateCache: !!p.privateCache,
     keepBinary: !!p.keepBinary,
     env,
-    capture,
+    capture: { ...capture, reachability: capture.reachability !== false },
     cpuProfilePackage: cpuProfilePackage ?? '',
     ssaFunc: ssaFunc ?? '',
   };
