@@ -1,3 +1,3 @@
-// Types of what scripts/fixtures-dumpdep.mjs shares with the integration tests.
-export const DUMPDEP_PROGRAMS: Record<'reflectmethod' | 'initkept', Record<string, string>>;
+// Types of scripts/fixtures-dumpdep.mjs.
+export const DUMPDEP_PROGRAMS: string[];
 export function captureDumpDepFixtures(opts: { repo: string; go?: string }): void;

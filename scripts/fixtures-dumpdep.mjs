@@ -10,64 +10,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** Each program: a module of its own, built with -dumpdep. */
-export const DUMPDEP_PROGRAMS = {
-  // reflect.Value.MethodByName with a name known only at run time: every exported method of T is kept.
-  reflectmethod: {
-    'main.go': `package main
+/** The programs, each a module of its own under test/fixtures/dumpdep/src: reflectmethod calls
+ * reflect.Value.MethodByName with a name known only at run time (every exported method of T is kept);
+ * initkept imports a package only for its side effect (its init, and what init uses, is kept). */
+export const DUMPDEP_PROGRAMS = ['reflectmethod', 'initkept'];
 
-import (
-	"os"
-	"reflect"
-)
-
-type T struct{}
-
-func (T) Hello()  { os.Stdout.WriteString("hello\\n") }
-func (T) Unused() { os.Stdout.WriteString("never called\\n") }
-
-func main() {
-	reflect.ValueOf(T{}).MethodByName(os.Args[0][:0] + "Hello").Call(nil)
-}
-`,
-  },
-  // A package imported only for its side effect: its init (and what init uses) is kept.
-  initkept: {
-    'main.go': `package main
-
-import (
-	"os"
-
-	_ "example.com/initkept/plugin"
-)
-
-func main() { os.Stdout.WriteString("main\\n") }
-`,
-    'plugin/plugin.go': `package plugin
-
-import "strings"
-
-var registry = map[string]string{}
-
-func init() { registry[strings.ToUpper("x")] = "registered" }
-
-func Unused() string { return "dropped by the linker" }
-`,
-  },
-};
-
-function buildFixture(dir, name, files, go) {
-  const mod = path.join(dir, name);
-  mkdirSync(mod, { recursive: true });
-  writeFileSync(path.join(mod, 'go.mod'), `module example.com/${name}\n\ngo 1.24\n`);
-  for (const [f, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(mod, f)), { recursive: true });
-    writeFileSync(path.join(mod, f), text);
-  }
+function buildFixture(dir, mod, name, go) {
   const env = { ...process.env, GOFLAGS: '', GO111MODULE: 'on', GOWORK: 'off' };
   const plain = spawnSync(go, ['build', '-ldflags=-dumpdep', '-o', path.join(dir, `${name}.bin`), '.'], { cwd: mod, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (plain.status !== 0) throw new Error(`go build ${name} failed: ${plain.stderr.slice(-2000)}`);
-  const json = spawnSync(go, ['build', '-json', '-ldflags=-dumpdep', '-o', path.join(dir, 'out') + path.sep, '.'], { cwd: mod, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const json = spawnSync(go, ['build', '-json', '-ldflags=-dumpdep', '-o', path.join(dir, 'out', name) + path.sep, '.'], { cwd: mod, env, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (json.status !== 0) throw new Error(`go build -json ${name} failed: ${json.stdout.slice(-2000)}`);
   return { plain: plain.stderr, json: json.stdout };
 }
@@ -78,8 +30,8 @@ export function captureDumpDepFixtures({ repo, go = 'go' }) {
   mkdirSync(out, { recursive: true });
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-dumpdep-'));
   try {
-    for (const [name, files] of Object.entries(DUMPDEP_PROGRAMS)) {
-      const { plain, json } = buildFixture(tmp, name, files, go);
+    for (const name of DUMPDEP_PROGRAMS) {
+      const { plain, json } = buildFixture(tmp, path.join(out, 'src', name), name, go);
       writeFileSync(path.join(out, `${name}.txt.gz`), gzipSync(plain, { level: 9 }));
       writeFileSync(path.join(out, `${name}.json.gz`), gzipSync(json, { level: 9 }));
       console.log(`wrote test/fixtures/dumpdep/${name}.{txt,json}.gz (${plain.split('\n').length} lines)`);

@@ -77,7 +77,8 @@ export function culpritsOn(g: ReachGraph, chain: number[]): WhyCulprit[] {
     if (prev >= 0) {
       const from = g.names[prev]!;
       const fromPkg = symbolPackage(from);
-      const plain = !name.includes(':') && !from.includes(':') && !fromPkg.startsWith('(') && !pkg.startsWith('(');
+      // main.main is the runtime's own linkname (runtime.main_main): every program has it, it explains nothing.
+      const plain = name !== 'main.main' && !name.includes(':') && !from.includes(':') && !fromPkg.startsWith('(') && !pkg.startsWith('(');
       if (plain && fromPkg !== pkg && pkg !== 'runtime' && !pkg.startsWith('internal/') && isUnexportedFunc(name, pkg)) {
         add({ kind: 'linkname', symbol: name, text: `${from} refers to ${name}, unexported in another package: that takes a //go:linkname.` });
       }

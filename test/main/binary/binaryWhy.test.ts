@@ -2,13 +2,12 @@
 // reflect.Value.MethodByName keeps the linker's -dumpdep graph in dumpdep.txt (not in the console or the
 // events), binary.why (through a connected backend) answers for a symbol and a package, with source lines,
 // and a binary opened from disk says how to get a graph. `gopsy binary why` answers from the run folder.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import type { Backend } from '../../../src/main/services/backend';
 import { BUILT_IN_PROFILES } from '../../../src/main/services/runs/profiles';
 import type { RpcClient } from '../../../src/shared/rpc';
-import { DUMPDEP_PROGRAMS } from '../../../scripts/fixtures-dumpdep.mjs';
 import { binaryCommand } from '../../../src/cli/binary';
 import { connectedBackend, makeTemp, removeTemp, waitUntil } from '../../support/backend';
 
@@ -20,11 +19,7 @@ let runId: string;
 
 beforeAll(async () => {
   project = await makeTemp('why-project');
-  await writeFile(path.join(project, 'go.mod'), 'module example.com/reflectmethod\n\ngo 1.24\n');
-  for (const [f, text] of Object.entries(DUMPDEP_PROGRAMS.reflectmethod)) {
-    await mkdir(path.dirname(path.join(project, f)), { recursive: true });
-    await writeFile(path.join(project, f), text);
-  }
+  await cp(path.join(__dirname, '../../fixtures/dumpdep/src/reflectmethod'), project, { recursive: true });
   storage = await makeTemp('why-storage');
   ({ backend, api } = await connectedBackend(storage, project));
   const keep = structuredClone(BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!);
