@@ -17,27 +17,38 @@ interface Props {
 
 export function WhyInBinary({ api, id, asked, openSource }: Props) {
   const [target, setTarget] = useState('');
-  const [why, setWhy] = useState<BinaryWhy | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** The question being asked (n tells two askings of the same target apart) and the last answer. */
+  const [query, setQuery] = useState<{ target: string; n: number } | null>(null);
+  const [answer, setAnswer] = useState<{ n: number; why?: BinaryWhy; error?: string } | null>(null);
+  const [lastAsked, setLastAsked] = useState<string | null>(null);
 
   const ask = (t: string) => {
-    if (!t.trim()) return;
-    setBusy(true);
-    setError(null);
-    api
-      .call('binary.why', { id, target: t.trim() })
-      .then((w) => (setWhy(w), setError(null)))
-      .catch((err: Error) => (setWhy(null), setError(err.message)))
-      .finally(() => setBusy(false));
+    if (t.trim()) setQuery({ target: t.trim(), n: (query?.n ?? 0) + 1 });
   };
+  // A target picked elsewhere in the view (a new `asked`) fills the field and is asked at once.
+  if (asked !== lastAsked) {
+    setLastAsked(asked);
+    if (asked) {
+      setTarget(asked);
+      ask(asked);
+    }
+  }
 
   useEffect(() => {
-    if (!asked) return;
-    setTarget(asked);
-    ask(asked);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- asks again only when a new target is picked
-  }, [asked, id]);
+    if (!query) return;
+    let live = true;
+    api
+      .call('binary.why', { id, target: query.target })
+      .then((why) => live && setAnswer({ n: query.n, why }))
+      .catch((err: Error) => live && setAnswer({ n: query.n, error: err.message }));
+    return () => {
+      live = false;
+    };
+  }, [api, id, query]);
+
+  const busy = query !== null && answer?.n !== query.n;
+  const why = busy ? null : (answer?.why ?? null);
+  const error = busy ? null : (answer?.error ?? null);
 
   const place = (name: string) => {
     const src = why?.sources?.[name];
