@@ -24,16 +24,23 @@ function resolveSymbol(g: ReachGraph, target: string): number | string[] {
   return near.slice(0, 8);
 }
 
-/** The symbol of package `pkg` nearest a root (code and data the package owns; not its helper symbols). */
+/**
+ * The symbol of package `pkg` nearest a root (code and data the package owns; not its helper symbols).
+ * One the program reaches from its entry point is preferred to one only package initialisation keeps
+ * (a package's `..inittask` is always one step from the root and explains nothing of its code).
+ */
 function nearestOfPackage(g: ReachGraph, pkg: string): number | undefined {
+  const inits = g.ids.get('go:main.inittasks');
   let best: number | undefined;
-  let bestDepth = Infinity;
+  let bestRank = Infinity;
   g.names.forEach((n, id) => {
     if (AUX.test(n) || symbolPackage(n) !== pkg) return;
-    const d = g.depth(id);
-    if (d < bestDepth && !g.unnamedRoot(id)) {
+    const chain = g.chainTo(id);
+    if (g.unnamedRoot(id)) return;
+    const rank = chain.length + (chain[0] === inits || n.endsWith('..inittask') ? 1e9 : 0);
+    if (rank < bestRank) {
       best = id;
-      bestDepth = d;
+      bestRank = rank;
     }
   });
   return best;
@@ -44,11 +51,12 @@ const isUnexportedFunc = (name: string, pkg: string) => {
   return /^[a-z_]/.test(rest) && !rest.includes('.');
 };
 
-/** The culprits on a chain of ids, in chain order, one per kind and symbol. */
+/** The culprits on a chain of ids, in chain order, one per kind. */
 export function culpritsOn(g: ReachGraph, chain: number[]): WhyCulprit[] {
   const out: WhyCulprit[] = [];
+  // The first of each kind on the chain: the one nearest the root is the one to look at.
   const add = (c: WhyCulprit) => {
-    if (!out.some((o) => o.kind === c.kind && o.symbol === c.symbol)) out.push(c);
+    if (!out.some((o) => o.kind === c.kind)) out.push(c);
   };
   let sawFmt = false;
   chain.forEach((id, i) => {

@@ -36,6 +36,10 @@ test('reflect.Value.MethodByName keeps an exported method nothing calls, and the
   expect(kinds).toContain('interface-method');
   expect(kinds).not.toContain('linkname'); // runtime.main_main·f → main.main is every program's, not a culprit
   expect(why.why.culprits.find((c) => c.kind === 'reflect-method')!.symbol).toBe('main.main');
+  // A package the program uses: the chain to its code from the entry point, not to its initialiser.
+  const pkg = whyInGraph(g!, 'reflect');
+  expect(pkg.ok && pkg.why.root).toBe('_rt0_amd64_linux');
+  expect(pkg.ok && pkg.why.chain.map((s) => s.to)).toContain('main.main');
 });
 
 test('a package kept only by its init: the chain runs from go:main.inittasks through its init', () => {
