@@ -11,6 +11,8 @@ const UNNAMED = -2;
 
 export const FLAG_USED_IN_IFACE = 1;
 export const FLAG_REFLECT_METHOD = 2;
+/** The symbol was the `to` of a line already: the first line is how the linker reached it. */
+const FLAG_MARKED = 4;
 
 /** One linked binary's graph: symbol ids with their parent, flags and (lazily) depth. */
 export class ReachGraph {
@@ -110,9 +112,12 @@ export class ReachGraphReader {
     const to = splitFlags(line.slice(arrow + 4));
     if (!to.name) return;
     const toId = g.intern(to.name);
-    g.flags[toId]! |= to.flags;
     g.edges++;
-    if (from === '_') return; // a root: its parent stays NO_PARENT
+    // Compiler helper symbols with the same content share one name (gclocals·…, some .stkobj), so a
+    // name can be marked twice: the first line stands, or a later one could close a circle.
+    const first = (g.flags[toId]! & FLAG_MARKED) === 0;
+    g.flags[toId]! |= to.flags | FLAG_MARKED;
+    if (!first || from === '_') return; // a root: its parent stays NO_PARENT
     if (from === '') {
       g.parent[toId] = UNNAMED;
       return;

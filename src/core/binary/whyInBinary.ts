@@ -34,7 +34,8 @@ function nearestOfPackage(g: ReachGraph, pkg: string): number | undefined {
   let best: number | undefined;
   let bestRank = Infinity;
   g.names.forEach((n, id) => {
-    if (AUX.test(n) || symbolPackage(n) !== pkg) return;
+    // A symbol of the package names its path: the cheap test first (symbolPackage reads every character).
+    if (!n.includes(pkg) || AUX.test(n) || symbolPackage(n) !== pkg) return;
     const chain = g.chainTo(id);
     if (g.unnamedRoot(id)) return;
     const rank = chain.length + (chain[0] === inits || n.endsWith('..inittask') ? 1e9 : 0);

@@ -129,9 +129,13 @@ export class DumpDepLineSplitter {
       text = j.escape + text;
       j.escape = '';
     }
+    // The next quote and backslash are looked for again only once passed (a chunk has one backslash
+    // per line or more, and may have no quote at all: searching for it each time would be quadratic).
+    let q = -2;
+    let b = -2;
     while (i < text.length && j.open) {
-      const q = text.indexOf('"', i);
-      const b = text.indexOf('\\', i);
+      if (q !== -1 && q < i) q = text.indexOf('"', i);
+      if (b !== -1 && b < i) b = text.indexOf('\\', i);
       const stop = q < 0 ? b : b < 0 ? q : Math.min(q, b);
       if (stop < 0) {
         decoded += text.slice(i);

@@ -80,3 +80,9 @@ test('lines read one at a time give the same graph as the whole text; a second h
   expect(graphForBinary(gs, 'other')).toBe(gs[1]);
   expect(graphForBinary(gs, 'initkept')).toBe(gs[0]);
 });
+
+test('a name marked twice (helper symbols share names) keeps its first parent: no circle', () => {
+  const [g] = parseDumpDep('# p\n_ -> main.main\nmain.main -> a.F\na.F -> gclocals·x\ngclocals·x -> b.G\nb.G -> gclocals·x\n');
+  const why = whyInGraph(g!, 'b.G');
+  expect(why.ok && why.why.chain.map((s) => s.to)).toEqual(['a.F', 'gclocals·x', 'b.G']);
+});
