@@ -86,3 +86,25 @@ test('a name marked twice (helper symbols share names) keeps its first parent: n
   const why = whyInGraph(g!, 'b.G');
   expect(why.ok && why.why.chain.map((s) => s.to)).toEqual(['a.F', 'gclocals·x', 'b.G']);
 });
+
+test('fmt before reflect, an itab and a reference to another package’s unexported function are named', () => {
+  const [g] = parseDumpDep(
+    [
+      '# p',
+      '_ -> main.main',
+      'main.main -> fmt.Println',
+      'fmt.Println -> reflect.TypeOf',
+      'main.main -> go:itab.*os.File,io.Writer',
+      'go:itab.*os.File,io.Writer -> os.(*File).Write',
+      'main.main -> example.com/a.F',
+      'example.com/a.F -> example.com/b.hidden',
+    ].join('\n'),
+  );
+  const kinds = (t: string) => {
+    const w = whyInGraph(g!, t);
+    return w.ok ? w.why.culprits.map((c) => c.kind) : [];
+  };
+  expect(kinds('reflect.TypeOf')).toEqual(['fmt-reflection']);
+  expect(kinds('os.(*File).Write')).toEqual(['itab']);
+  expect(kinds('example.com/b.hidden')).toEqual(['linkname']);
+});

@@ -85,33 +85,12 @@ export class RunRecorder {
       consoleFile.write(s);
       this.output(manifest.id, s);
     };
-    /** Output past the hash lines: the pass lines apart, the rest to the events and the console. */
+    /** Output past the hash lines: the -dumpdep and pass lines apart, the rest to the events and the console. */
     const output = (data: string, end = false) => {
-      let note = '';
-      if (deps) {
-        const parts = deps.lines.push(data);
-        if (end) {
-          const last = deps.lines.flush();
-          parts.dep += last.dep;
-          parts.other += last.other;
-          parts.note += last.note;
-        }
-        if (parts.dep) deps.file.write(parts.dep);
-        data = parts.other;
-        note = parts.note;
-      }
-      if (cost) {
-        const parts = cost.lines.push(data);
-        if (end) {
-          const last = cost.lines.flush();
-          parts.cost += last.cost;
-          parts.other += last.other;
-          parts.note += last.note;
-        }
-        if (parts.cost) cost.file.write(parts.cost);
-        data = parts.other;
-        note += parts.note;
-      }
+      const dep = splitOff(deps, 'dep', data, end);
+      const passes = splitOff(cost, 'cost', dep.other, end);
+      data = passes.other;
+      const note = dep.note + passes.note;
       if (data) {
         events.write(data.replace(/\r\n/g, '\n'));
         work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
@@ -157,6 +136,26 @@ export class RunRecorder {
     this.status(summarize(final));
     return final;
   }
+}
+
+/** A splitter of the output (push, then flush at the end) whose parts are its own lines (`K`), the rest and a note. */
+interface LineSplitter<K extends string> {
+  push(chunk: string): Record<K | 'other' | 'note', string>;
+  flush(): Record<K | 'other' | 'note', string>;
+}
+
+/** Passes `data` through a splitter (if the run has it): its lines to its file; the rest and its note back. */
+function splitOff<K extends string>(part: { file: WriteStream; lines: LineSplitter<K> } | null, key: K, data: string, end: boolean): { other: string; note: string } {
+  if (!part) return { other: data, note: '' };
+  const parts = part.lines.push(data);
+  if (end) {
+    const last = part.lines.flush();
+    parts[key] += last[key];
+    parts.other += last.other;
+    parts.note += last.note;
+  }
+  if (parts[key]) part.file.write(parts[key]);
+  return { other: parts.other, note: parts.note };
 }
 
 function endStream(s: WriteStream): Promise<void> {
