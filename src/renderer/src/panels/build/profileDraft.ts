@@ -75,6 +75,11 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
   };
 }
 
+function withoutDefaultReachability(c: Record<CaptureFlag, boolean>): Omit<Record<CaptureFlag, boolean>, 'reachability'> & { reachability?: false } {
+  const { reachability, ...rest } = c;
+  return reachability ? rest : { ...rest, reachability: false };
+}
+
 export type DraftErrors = Partial<Record<string, string>>;
 
 /** The profile, or a message for every field that is wrong (keyed by field name, env keys as `env.K`). */
@@ -109,7 +114,8 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
     ...(d.privateCache ? { privateCache: true } : {}),
     ...(d.keepBinary ? { keepBinary: true } : {}),
     ...(Object.keys(env).length ? { env } : {}),
-    capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
+    // reachability is on unless set to false: only the off state is written.
+    capture: { ...withoutDefaultReachability(d.capture), ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
   };
   const parsed = BuildProfile.safeParse(candidate);
   if (!parsed.success) {
