@@ -29,8 +29,12 @@ export class ReachGraph {
     let id = this.ids.get(name);
     if (id !== undefined) return id;
     id = this.names.length;
-    this.names.push(name);
-    this.ids.set(name, id);
+    // A copy of its own: a name sliced from a line (or from the reader's whole chunk) would keep that
+    // alive. Slicing a concatenation flattens it into a new string first (V8), so this copies the name
+    // (JSON.parse of it would hold less, 1.2× the file for gopls against 1.9×, but reads 2× slower).
+    const own = (' ' + name).slice(1);
+    this.names.push(own);
+    this.ids.set(own, id);
     if (id >= this.parent.length) {
       const p = new Int32Array(this.parent.length * 2);
       p.set(this.parent);

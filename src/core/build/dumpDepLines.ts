@@ -12,7 +12,37 @@ const JSON_HEAD = /^\{"ImportPath":"([^"\\]*)","Action":"build-output","Output":
 /** A JSON line start that is still too short to tell (event lines are short unless they are this). */
 const DECIDE_AT = 4096;
 
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** How many backslashes end just before `i`. */
+function backslashesBefore(text: string, i: number): number {
+  let n = 0;
+  while (i - n - 1 >= 0 && text.charCodeAt(i - n - 1) === 92) n++;
+  return n;
+}
+
+/** The index of the quote that ends a JSON string's body (not escaped), or -1. */
+function closingQuote(text: string): number {
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) if (backslashesBefore(text, i) % 2 === 0) return i;
+  return -1;
+}
+
+/** Where a JSON string's body can be cut without splitting an escape (`\\`, `\\n`, `\\u003e`). */
+function completeEnd(body: string): number {
+  const k = body.lastIndexOf('\\');
+  if (k < 0 || k < body.length - 6) return body.length;
+  // The backslash at k starts an escape when the run of backslashes it ends is odd.
+  if ((backslashesBefore(body, k) + 1) % 2 === 0) return body.length;
+  const need = body[k + 1] === 'u' ? 6 : 2;
+  return k + need > body.length ? k : body.length;
+}
+
+/** A JSON string's body decoded (by the engine's JSON parser); as it is if it does not parse. */
+function decodeJsonString(body: string): string {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return body;
+  }
+}
 
 export interface DumpDepParts {
   /** Edge lines under `# importpath` headers, LF lines. */
@@ -123,44 +153,20 @@ export class DumpDepLineSplitter {
   /** Decodes the event's Output as far as `text` goes; returns the text after the event's line. */
   private jsonText(text: string, out: DumpDepParts): string {
     const j = this.json;
-    let i = 0;
-    let decoded = '';
-    if (j.open && j.escape) {
+    if (j.open) {
       text = j.escape + text;
       j.escape = '';
+      const close = closingQuote(text);
+      const body = close < 0 ? text : text.slice(0, close);
+      // An escape cut by the chunk's end waits for the next chunk; the rest is decoded natively.
+      const cut = close < 0 ? completeEnd(body) : body.length;
+      j.escape = body.slice(cut);
+      this.jsonLines(decodeJsonString(body.slice(0, cut)), close >= 0, out);
+      if (close < 0) return '';
+      j.open = false;
+      text = text.slice(close + 1);
     }
-    // The next quote and backslash are looked for again only once passed (a chunk has one backslash
-    // per line or more, and may have no quote at all: searching for it each time would be quadratic).
-    let q = -2;
-    let b = -2;
-    while (i < text.length && j.open) {
-      if (q !== -1 && q < i) q = text.indexOf('"', i);
-      if (b !== -1 && b < i) b = text.indexOf('\\', i);
-      const stop = q < 0 ? b : b < 0 ? q : Math.min(q, b);
-      if (stop < 0) {
-        decoded += text.slice(i);
-        i = text.length;
-        break;
-      }
-      decoded += text.slice(i, stop);
-      if (stop === q) {
-        j.open = false;
-        i = q + 1;
-        break;
-      }
-      const kind = text[stop + 1];
-      const need = kind === 'u' ? 6 : 2;
-      if (stop + need > text.length) {
-        j.escape = text.slice(stop);
-        i = text.length;
-        break;
-      }
-      decoded += kind === 'u' ? String.fromCharCode(parseInt(text.slice(stop + 2, stop + 6), 16)) : (ESCAPES[kind!] ?? kind!);
-      i = stop + need;
-    }
-    this.jsonLines(decoded, !j.open, out);
-    if (j.open) return '';
-    const nl = text.indexOf('\n', i);
+    const nl = text.indexOf('\n');
     if (nl < 0) return ''; // the event's `}` and line end are still to come
     this.endEvent(out);
     this.mode = 'start';

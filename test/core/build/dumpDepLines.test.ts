@@ -48,8 +48,12 @@ test('plain text: the run of edge lines goes apart, the header and the lines aro
 });
 
 test('other lines of the linker in the same event come out as an event of their own', () => {
-  const event = JSON.stringify({ ImportPath: 'p', Action: 'build-output', Output: '# p\n_ -> main.main\nmain.main -> "a -> b"\nlink: warning <x>\n' });
-  const parts = split(pty(event + '\n'), [5]);
-  expect(parts.dep).toBe('# p\n_ -> main.main\nmain.main -> "a -> b"\n');
-  expect(JSON.parse(parts.other.trim())).toEqual({ ImportPath: 'p', Action: 'build-output', Output: '# p\nlink: warning <x>\n' });
+  // Escapes of every kind, cut by chunk ends at every place: quotes, backslashes, \u escapes (as Go writes < and >).
+  const output = '# p\n_ -> main.main\nmain.main -> go:string."a -> \\"b\\\\"\nmain.main -> go:string."\\\\"\nlink: warning <x>\n';
+  const event = JSON.stringify({ ImportPath: 'p', Action: 'build-output', Output: output }).replaceAll('<', '\\u003c').replaceAll('>', '\\u003e');
+  for (const sizes of [[1], [2], [3], [5], [7]]) {
+    const parts = split(pty(event + '\n'), sizes);
+    expect(parts.dep).toBe('# p\n_ -> main.main\nmain.main -> go:string."a -> \\"b\\\\"\nmain.main -> go:string."\\\\"\n');
+    expect(JSON.parse(parts.other.trim())).toEqual({ ImportPath: 'p', Action: 'build-output', Output: '# p\nlink: warning <x>\n' });
+  }
 });
