@@ -5,9 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { binaryCommand } from '../../src/cli/binary';
 import { makeTemp, removeTemp } from '../support/backend';
+import { runCli } from '../support/cliOutput';
 
 let dir: string;
 let bin: string;
@@ -23,18 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => removeTemp(dir));
 
-async function run(argv: string[]): Promise<{ code: number | undefined; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
-  try {
-    return { code: await binaryCommand.run(argv), out: out.join(''), err: err.join('') };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = (argv: string[]) => runCli(binaryCommand, argv);
 
 test('--json: {target, chain: [{from, to}], root} and the culprits', async () => {
   const r = await run(['why', bin, 'main.T.Unused', '--json']);

@@ -4,12 +4,13 @@
 // and a binary opened from disk says how to get a graph. `gopsy binary why` answers from the run folder.
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Backend } from '../../../src/main/services/backend';
 import { BUILT_IN_PROFILES } from '../../../src/main/services/runs/profiles';
 import type { RpcClient } from '../../../src/shared/rpc';
 import { binaryCommand } from '../../../src/cli/binary';
 import { connectedBackend, makeTemp, removeTemp, waitUntil } from '../../support/backend';
+import { runCli } from '../../support/cliOutput';
 
 let project: string;
 let storage: string;
@@ -72,23 +73,17 @@ test('a binary opened from disk has no graph: the message says how to get one', 
 
 test('gopsy binary why RUN SYMBOL --json; a target not in the binary exits non-zero', async () => {
   const run = backend.runs.store.runDir(project, runId);
-  const out: string[] = [];
-  const err: string[] = [];
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (out.push(String(c)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
-  try {
-    expect(await binaryCommand.run(['why', run, 'main.T.Unused', '--json'])).toBe(0);
-    const json = JSON.parse(out.join('')) as { target: string; root: string; chain: Array<{ from: string; to: string }> };
-    expect(json.target).toBe('main.T.Unused');
-    expect(json.root).toBe('_rt0_amd64_linux');
-    expect(json.chain.at(-1)).toEqual({ from: 'type:main.T', to: 'main.T.Unused' });
-    out.length = 0;
-    expect(await binaryCommand.run(['why', run, 'main.T.Unused'])).toBe(0);
-    expect(out.join('')).toMatch(/main\.main[\s\S]*main\.go:13[\s\S]*main\.T\.Unused/);
-    expect(await binaryCommand.run(['why', run, 'net/http'])).not.toBe(0);
-    expect(err.join('')).toMatch(/net\/http is not in the binary/);
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const json = await runCli(binaryCommand, ['why', run, 'main.T.Unused', '--json']);
+  expect(json.code).toBe(0);
+  const parsed = JSON.parse(json.out) as { target: string; root: string; chain: Array<{ from: string; to: string }> };
+  expect(parsed.target).toBe('main.T.Unused');
+  expect(parsed.root).toBe('_rt0_amd64_linux');
+  expect(parsed.chain.at(-1)).toEqual({ from: 'type:main.T', to: 'main.T.Unused' });
+  // The text form has the source lines (go tool addr2line on the real binary).
+  const text = await runCli(binaryCommand, ['why', run, 'main.T.Unused']);
+  expect(text.code).toBe(0);
+  expect(text.out).toMatch(/main\.main {2}\(\S*\/main\.go:13\)[\s\S]*main\.T\.Unused {2}\(\S*\/main\.go:11\)/);
+  const missing = await runCli(binaryCommand, ['why', run, 'net/http']);
+  expect(missing.code).not.toBe(0);
+  expect(missing.err).toMatch(/net\/http is not in the binary/);
 });
