@@ -154,5 +154,10 @@ export function parseDumpDep(text: string): ReachGraph[] {
 export function graphForBinary(graphs: ReachGraph[], binaryName: string): ReachGraph | undefined {
   if (graphs.length === 1) return graphs[0];
   const base = binaryName.replace(/\.(?:exe|test)$/, '');
-  return graphs.find((g) => g.binaryPackage.slice(g.binaryPackage.lastIndexOf('/') + 1) === base) ?? graphs.find((g) => g.binaryPackage === base);
+  // The go command names a binary for its path's last element, or the one before a major version (m/v2 → m).
+  const named = (pkg: string) => {
+    const parts = pkg.split('/');
+    return parts.length > 1 && /^v\d+$/.test(parts.at(-1)!) ? parts.at(-2) : parts.at(-1);
+  };
+  return graphs.find((g) => named(g.binaryPackage) === base) ?? graphs.find((g) => g.binaryPackage === base);
 }

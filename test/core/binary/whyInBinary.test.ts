@@ -79,6 +79,8 @@ test('lines read one at a time give the same graph as the whole text; a second h
   expect(gs[0]!.names.length).toBe(parseDumpDep(text)[0]!.names.length);
   expect(graphForBinary(gs, 'other')).toBe(gs[1]);
   expect(graphForBinary(gs, 'initkept')).toBe(gs[0]);
+  const v2 = parseDumpDep('# example.com/tool/v2\n_ -> main.main\n# example.com/other\n_ -> main.main\n');
+  expect(graphForBinary(v2, 'tool')).toBe(v2[0]);
 });
 
 test('a name marked twice (helper symbols share names) keeps its first parent: no circle', () => {
