@@ -15,6 +15,7 @@ import { captureExplainFixtures } from './fixtures-explain.mjs';
 import { captureTestCacheFixtures } from './fixtures-testcache.mjs';
 import { captureCompileShapeFixtures } from './fixtures-compile-shapes.mjs';
 import { captureLinesAsmFixtures } from './fixtures-linesAsm.mjs';
+import { captureDumpDepFixtures } from './fixtures-dumpdep.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sample = path.join(repo, 'resources/samples/inventory');
@@ -56,3 +57,5 @@ captureTestCacheFixtures();
 captureCompileShapeFixtures();
 // Instructions of source lines (objdump of a program and its test binary, -S) of resources/samples/asmlines: test/fixtures/linesAsm/.
 captureLinesAsmFixtures(repo);
+// The linker's reachability graph (-ldflags=-dumpdep) of small programs made to show each case: test/fixtures/dumpdep/.
+captureDumpDepFixtures({ repo });

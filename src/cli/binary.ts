@@ -9,6 +9,8 @@ import { ARTEFACTS } from '../shared/runFolder';
 import { formatKiB } from '../shared/format';
 import { ArgReader, UsageError, type CliCommand } from './command';
 import { binaryDiff } from './binaryDiff';
+import { binaryWhyCommand } from './binaryWhy';
+import { graphFileOf } from '../main/services/binary/binaryWhy';
 import { InputError, openRun, runOperand } from './runInput';
 import { fileBytesHead, fileBytesJson, fileBytesLines } from './binaryBytes';
 
@@ -16,6 +18,8 @@ export interface FoundBinary {
   file: string;
   /** The binary's own name (a bundle's copy on disk has a temp name). */
   name: string;
+  /** The linker's reachability graph its run recorded (dumpdep.txt), if it is a run's binary. */
+  graphFile?: string;
   /** Removes what was copied out of a bundle. */
   close(): Promise<void>;
 }
@@ -23,7 +27,8 @@ export interface FoundBinary {
 export async function findBinary(p: string): Promise<FoundBinary> {
   const op = await runOperand(p);
   const isRun = op?.kind === 'bundle' || (op?.kind === 'dir' && !!(await stat(path.join(op.dir, ARTEFACTS.manifest)).catch(() => null)));
-  if (!op) return { file: p, name: path.basename(p), close: async () => {} };
+  // A run's out/<name> named directly: its graph is beside out/.
+  if (!op) return { file: p, name: path.basename(p), ...(path.basename(path.dirname(path.resolve(p))) === ARTEFACTS.output ? { graphFile: graphFileOf(path.resolve(p)) } : {}), close: async () => {} };
   if (!isRun) {
     const candidates = await executablesIn(p);
     if (candidates.length !== 1) throw new InputError(`${p} holds ${candidates.length} executable files; name the binary itself.`);
@@ -36,7 +41,8 @@ export async function findBinary(p: string): Promise<FoundBinary> {
     }
     // A bundle's binary is copied out (checked against its sha256) for go tool nm.
     const file = await run.localFile(run.dataFiles[0]!.path);
-    return { file, name: path.basename(run.dataFiles[0]!.path), close: () => run.close() };
+    const graphFile = await run.localFile(ARTEFACTS.linkDeps).catch(() => undefined);
+    return { file, name: path.basename(run.dataFiles[0]!.path), ...(graphFile ? { graphFile } : {}), close: () => run.close() };
   } catch (err) {
     await run.close();
     throw err;
@@ -47,11 +53,16 @@ export const binaryCommand: CliCommand = {
   summary: 'build info, size by package and top symbols of a Go binary',
   usage: `gopsy binary PATH [--json] [--top N]
 gopsy binary diff BEFORE AFTER [--json] [--top N]
+gopsy binary why PATH SYMBOL_OR_PACKAGE [--json]
   PATH      a Go binary, a run directory or a .gopsy bundle (the binary the run kept under out/; a
             bundle's newest run that kept one, or FILE.gopsy#RUNID), or a directory that holds exactly
             one executable
   diff      which packages and symbols grew or shrank from BEFORE to AFTER (each a PATH as above)
-  --json    print the analysis as JSON (build info, size tree, packages, top symbols)
+  why       the chain of references through which the linker kept a symbol or a package, from the
+            graph a run that kept the binary recorded (-ldflags=-dumpdep, dumpdep.txt); exits 1 when
+            the target is not in the binary or there is no graph
+  --json    print the analysis as JSON (build info, size tree, packages, top symbols; for why:
+            {target, kind, symbol, root, chain: [{from, to}], culprits})
   --top N   how many packages and symbols to list (default 20)`,
   async run(argv) {
     const r = new ArgReader(argv, ['--top'], ['--json']);
@@ -66,6 +77,15 @@ gopsy binary diff BEFORE AFTER [--json] [--top N]
         return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'), [named(0), named(1)]);
       } finally {
         for (const f of found) await f.close();
+      }
+    }
+    if (r.positional[0] === 'why') {
+      if (r.positional.length !== 3) throw new UsageError('why takes a binary and a symbol or package: PATH TARGET');
+      const found = await findBinary(r.positional[1]!);
+      try {
+        return await binaryWhyCommand(found, r.positional[2]!, r.has('--json'));
+      } finally {
+        await found.close();
       }
     }
     if (r.positional.length !== 1) throw new UsageError('name one binary');

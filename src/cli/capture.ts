@@ -27,7 +27,9 @@ const USAGE = `gopsy capture [DIR] --out RUNDIR|FILE.gopsy [options]
   --env K=V           ${PROFILE_ENV_KEYS.join(', ')} (repeatable)
   --rebuild-all       -a
   --private-cache     a private GOCACHE for the run (every package compiles; removed afterwards)
-  --keep-binary       keep the linked binary in the run's out/ (only main packages are then built)
+  --keep-binary       keep the linked binary in the run's out/ (only main packages are then built),
+                      with the linker's reachability graph (-ldflags=-dumpdep, dumpdep.txt) for
+                      gopsy binary why
   --compiler-profile PKG
                       also write a CPU profile of the compiler compiling package PKG (compile.cpuprof)
   --quiet             print only the command, the summary and the build's errors, not its console

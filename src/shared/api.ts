@@ -9,6 +9,7 @@ import { godebugEvents, godebugMethods } from './contract/godebug';
 import { ssaEvents, ssaMethods } from './contract/ssa';
 import { binaryMethods } from './contract/binary';
 import { linesAsmMethods } from './contract/linesAsm';
+import { binaryWhyMethods } from './contract/binaryWhy';
 import { bundleEvents, bundleMethods } from './contract/bundle';
 import { remarksMethods } from './contract/remarks';
 import { compareMethods } from './contract/compare';
@@ -30,6 +31,7 @@ export const methods = {
   ...ssaMethods,
   ...binaryMethods,
   ...linesAsmMethods,
+  ...binaryWhyMethods,
   ...bundleMethods,
   ...remarksMethods,
   ...compareMethods,

@@ -51,6 +51,11 @@ export const CaptureSet = z.object({
    * packages (the compiler prints it; it is read from the console transcript). Off in older profiles.
    */
   compileCost: z.boolean().default(false),
+  /**
+   * -ldflags=-dumpdep when the binary is kept: the linker's reachability graph in dumpdep.txt, so "why is
+   * this in my binary?" can be answered. On unless set to false.
+   */
+  reachability: z.boolean().optional(),
   /** -gcflags=<pkg>=-cpuprofile=FILE for one package (a profile of the compiler itself). */
   cpuProfilePackage: z
     .string()

@@ -23,6 +23,8 @@ export const ARTEFACTS = {
   compileCost: 'compile-cost.txt',
   /** A 'run-tests' run's GODEBUG=gocachetest=1 `testcache:` lines (split from the console output). */
   testCache: 'testcache.txt',
+  /** The linker's reachability graph (-ldflags=-dumpdep) of a kept binary, `# pkg` then `from -> to` lines. */
+  linkDeps: 'dumpdep.txt',
 } as const;
 
 /** A recorded run's id, `20260101-120000-abcdef` (UTC date, time, 6 hex digits): it names a directory. */

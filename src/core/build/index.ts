@@ -17,3 +17,4 @@ export * from './testCache';
 export * from './timeline';
 export * from './xLog';
 export * from './consoleText';
+export * from './dumpDepLines';

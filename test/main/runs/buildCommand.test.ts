@@ -73,6 +73,16 @@ describe('buildCommand', () => {
     expect(buildCommand({ ...keep, keepBinary: false }, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true }).argv[3]).toBe('/dev/null');
   });
 
+  test('a kept binary records the linker reachability graph: -dumpdep after the user -ldflags, unless turned off', () => {
+    const keep = BUILT_IN_PROFILES.find((p) => p.name === 'Build the binary')!;
+    const argv = (p: BuildProfile) => buildCommand(p, '/p', { goBinary: 'go', runDir: '/r', supportsJson: true }).argv.filter((a) => a.startsWith('-ldflags'));
+    expect(argv(keep)).toEqual(['-ldflags=-dumpdep']);
+    expect(argv({ ...keep, ldflags: '-s -X main.v=1' })).toEqual(['-ldflags=-s -X main.v=1 -dumpdep']);
+    expect(argv({ ...keep, capture: { ...keep.capture, reachability: false }, ldflags: '-s' })).toEqual(['-ldflags=-s']);
+    expect(argv({ ...keep, keepBinary: false })).toEqual([]);
+    expect(argv({ ...keep, target: 'test' })).toEqual([]);
+  });
+
   test('profiles refuse options disguised as packages, control characters and unknown env', () => {
     expect(BuildProfile.safeParse({ ...base, packages: ['-toolexec=evil'] }).success).toBe(false);
     expect(BuildProfile.safeParse({ ...base, gcflags: '-m\n-S' }).success).toBe(false);

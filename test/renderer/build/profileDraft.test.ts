@@ -45,6 +45,15 @@ describe('profile drafts', () => {
     expect(draftOf(changed).capture).toMatchObject({ rebuildReasons: false, compileCost: true });
   });
 
+  test('Why in binary (the reachability graph) is on unless turned off, and only off is written', () => {
+    const d = draftOf(diagnose, 'Why');
+    expect(d.capture.reachability).toBe(true);
+    expect(profileOf(d).profile!.capture).not.toHaveProperty('reachability');
+    const off = profileOf({ ...d, capture: { ...d.capture, reachability: false } }).profile!;
+    expect(off.capture.reachability).toBe(false);
+    expect(draftOf(off).capture.reachability).toBe(false);
+  });
+
   test('each wrong field gets its own message and no profile', () => {
     const d = draftOf(diagnose, '');
     const { profile, errors } = profileOf({ ...d, packages: ' ', tags: 'ok bad-tag', cpuProfilePackage: './...', env: { ...d.env, GOAMD64: 'v9', CGO_ENABLED: 'yes' }, ldflags: 'a\nb' });

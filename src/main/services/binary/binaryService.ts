@@ -21,6 +21,9 @@ import { dynamicDeps, traceLoader } from './dynamicDeps';
 import { readFileBytes } from './fileBytes';
 import { buildFileTree } from '../../../core/binary/fileTree';
 import { diffFileBytes, type FileBytesDiff } from '../../../core/binary/fileBytesDiff';
+import type { BinaryWhy } from '../../../shared/contract/binaryWhy';
+import type { ReachGraph } from '../../../core/binary/reachability';
+import { graphFileOf, reachGraphFor, sourcesOf, whyInBinary } from './binaryWhy';
 
 /** Builds for analysis in gopsy's storage: binaries/<id>/. */
 export const BINARIES_DIR = 'binaries';
@@ -34,6 +37,9 @@ interface Entry {
   file: string;
   symbols: NmSymbol[];
   analysis: BinaryAnalysis;
+  /** The linker's reachability graph the binary's run recorded (run binaries only), read on first use. */
+  graphFile?: string;
+  graph?: Promise<ReachGraph>;
 }
 
 /** How many analysed binaries stay in memory; the oldest is forgotten first. */
@@ -94,7 +100,7 @@ export class BinaryService {
     const id = 'r-' + createHash('sha256').update(`${file}\0${st.mtimeMs}\0${st.size}`).digest('hex').slice(0, 16);
     const known = this.entries.get(id);
     if (known) return known.analysis;
-    return this.add(file, root, { id, name: path.basename(file), location: `run ${runId}: out/${path.basename(file)}`, fileSize: st.size });
+    return this.add(file, root, { id, name: path.basename(file), location: `run ${runId}: out/${path.basename(file)}`, fileSize: st.size }, graphFileOf(file));
   }
 
   /** `go build -ldflags=-v -o <storage>/binaries/<id>/<name> ./pkg`, with the link step timed from the action graph. */
@@ -158,6 +164,19 @@ export class BinaryService {
     return fn;
   }
 
+  /** Why a symbol or package is in the binary: the chain through the run's recorded -dumpdep graph. */
+  async why(root: string, id: string, target: string): Promise<Omit<BinaryWhy, 'packageImportChain'>> {
+    const entry = this.get(id);
+    entry.graph ??= reachGraphFor(entry.file, entry.graphFile);
+    const graph = await entry.graph.catch((err: unknown) => {
+      delete entry.graph; // a graph recorded later (or a fixed file) is read next time
+      throw err;
+    });
+    const why = whyInBinary(graph, target);
+    const names = [...new Set(why.chain.flatMap((s) => [s.from, s.to]))];
+    return { ...why, sources: await sourcesOf(entry.file, names, entry.symbols, root) };
+  }
+
   diff(before: string, after: string): SizeDiff & { file?: FileBytesDiff } {
     const [a, b] = [this.get(before), this.get(after)];
     const file = a.analysis.bytes && b.analysis.bytes ? { file: diffFileBytes(a.analysis.bytes, b.analysis.bytes) } : {};
@@ -179,9 +198,9 @@ export class BinaryService {
     return e;
   }
 
-  private async add(file: string, cwd: string, summary: BinarySummary): Promise<BinaryAnalysis> {
+  private async add(file: string, cwd: string, summary: BinarySummary, graphFile?: string): Promise<BinaryAnalysis> {
     const { analysis, symbols } = await analyseFile(file, cwd, summary);
-    this.entries.set(summary.id, { summary, file, symbols, analysis });
+    this.entries.set(summary.id, { summary, file, symbols, analysis, ...(graphFile ? { graphFile } : {}) });
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     return analysis;
   }

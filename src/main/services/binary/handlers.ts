@@ -45,6 +45,12 @@ export function binaryHandlers(ctx: ConnectionContext) {
       service.openRun(root(), runId, path.join(ctx.services.runs.store.runDir(root(), runId), ARTEFACTS.output, name)),
     'binary.symbols': ({ id, offset, limit, sort, filter }) => service.symbols(id, offset, limit, sort, filter),
     'binary.disassemble': async ({ id, symbol }) => service.disassemble(root(), id, symbol, await projectFiles(ctx)),
+    'binary.why': async ({ id, target }) => {
+      const why = await service.why(root(), id, target);
+      if (why.kind !== 'package') return why;
+      const imports = await importChain(root(), why.target).catch(() => null);
+      return { ...why, packageImportChain: imports?.chain ?? null };
+    },
     'binary.diff': ({ before, after }) => service.diff(before, after),
     'binary.dynamicDeps': ({ id }) => service.dynamicDeps(id),
     'binary.traceLoader': ({ id, libraryPath }) => service.traceLoader(id, root(), libraryPath || undefined),

@@ -46,6 +46,8 @@ export interface GoRunOptions {
   timeoutMs?: number;
   maxBytes?: number;
   env?: Record<string, string>;
+  /** Written to the command's standard input (which is closed after it). */
+  input?: string;
 }
 
 /** Where the sub-command files take their options from: the runner's minus the timeout, which each file names. */
@@ -54,7 +56,7 @@ export type GoCallOptions = Omit<GoRunOptions, 'timeoutMs'>;
 export function runGo(args: string[], opts: GoRunOptions = {}): Promise<GoCommandResult> {
   const go = goBinary();
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       go,
       args,
       {
@@ -77,5 +79,6 @@ export function runGo(args: string[], opts: GoRunOptions = {}): Promise<GoComman
         resolve({ stdout, stderr, exitCode: err ? Number(err.code) : 0 });
       },
     );
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
   });
 }

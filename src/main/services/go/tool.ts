@@ -37,3 +37,12 @@ export function goToolObjdump(
     maxBytes: OBJDUMP_MAX_BYTES,
   });
 }
+
+/** `go tool addr2line <binary>` for these addresses: `function\nfile:line` for each, in order. */
+export function goToolAddr2line(binary: string, addresses: number[], opts: GoCallOptions = {}): Promise<GoCommandResult> {
+  return runGo(['tool', 'addr2line', binary], {
+    ...opts,
+    timeoutMs: GO_TOOL_TIMEOUT_MS,
+    input: addresses.map((a) => `0x${a.toString(16)}\n`).join(''),
+  });
+}

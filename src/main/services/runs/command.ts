@@ -70,6 +70,20 @@ export function gcflagArgs(profile: BuildProfile, runDir: string): string[] {
   return args;
 }
 
+/** The linker flag that prints its reachability graph (one `from -> to` line per symbol kept). */
+export const DUMPDEP_FLAG = '-dumpdep';
+
+/** A build that keeps its binary records the linker's reachability graph, unless the profile turns it off. */
+export const recordsReachability = (profile: BuildProfile) =>
+  profile.target === 'build' && !!profile.keepBinary && profile.capture.reachability !== false;
+
+/** The -ldflags value: the user's, with -dumpdep added when the graph is recorded (the last -ldflags wins). */
+function ldflagsValue(profile: BuildProfile): string | undefined {
+  const user = profile.ldflags?.trim();
+  if (!recordsReachability(profile)) return user || undefined;
+  return user ? `${user} ${DUMPDEP_FLAG}` : DUMPDEP_FLAG;
+}
+
 export function buildCommand(profile: BuildProfile, projectRoot: string, opts: CommandOptions): CommandPreview {
   const r = (name: string) => path.join(opts.runDir, name);
   const argv = [opts.goBinary, profile.target === 'build' ? 'build' : 'test'];
@@ -91,7 +105,8 @@ export function buildCommand(profile: BuildProfile, projectRoot: string, opts: C
   if (profile.race) argv.push('-race');
   if (profile.trimpath) argv.push('-trimpath');
   if (profile.tags?.length) argv.push(`-tags=${profile.tags.join(',')}`);
-  if (profile.ldflags?.trim()) argv.push(`-ldflags=${profile.ldflags}`);
+  const ldflags = ldflagsValue(profile);
+  if (ldflags) argv.push(`-ldflags=${ldflags}`);
   argv.push(...gcflagArgs(profile, opts.runDir));
   argv.push(...profile.packages);
 

@@ -38,7 +38,7 @@ export const BUILT_IN_PROFILES: BuildProfile[] = [
   {
     name: 'Build the binary',
     builtIn: true,
-    description: 'Build the main package at the project root and keep the binary in the run (out/) for the Binary view: size, symbols, dynamic libraries.',
+    description: 'Build the main package at the project root and keep the binary in the run (out/) for the Binary view: size, symbols, dynamic libraries, and why each symbol is in it (the linker\'s reachability graph, -ldflags=-dumpdep, in dumpdep.txt).',
     target: 'build',
     packages: ['.'],
     keepBinary: true,

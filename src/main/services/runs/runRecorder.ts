@@ -5,7 +5,8 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BuildProfile, RunManifest, RunStatus, RunSummary } from '../../../shared/build';
-import { BuildConsoleText, CompileCostLineSplitter, HashLineSplitter, PrefixLineSplitter, TEST_CACHE_PREFIX } from '../../../core/build';
+import { BuildConsoleText, CompileCostLineSplitter, DumpDepLineSplitter, HashLineSplitter, PrefixLineSplitter, TEST_CACHE_PREFIX } from '../../../core/build';
+import { recordsReachability } from './command';
 import type { PtyProcess } from '../ptyProcess';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { summarize, type RunStore } from './runStore';
@@ -78,33 +79,26 @@ export class RunRecorder {
     const cost = manifest.profile.capture.compileCost ? { file: createWriteStream(path.join(dir, ARTEFACTS.compileCost)), lines: new CompileCostLineSplitter(ARTEFACTS.compileCost) } : null;
     // A 'run-tests' run's GODEBUG=gocachetest=1 lines (a few per package) go to their own file as well.
     const tests = manifest.profile.target === 'run-tests' ? { file: createWriteStream(path.join(dir, ARTEFACTS.testCache)), lines: new PrefixLineSplitter([TEST_CACHE_PREFIX]) } : null;
+    // -dumpdep lines (one per symbol the linker kept) go to dumpdep.txt; the console gets a note per binary.
+    const deps = recordsReachability(manifest.profile) ? { file: createWriteStream(path.join(dir, ARTEFACTS.linkDeps)), lines: new DumpDepLineSplitter(ARTEFACTS.linkDeps) } : null;
     let work: string | null = null;
     const show = (s: string) => {
       if (!s) return;
       consoleFile.write(s);
       this.output(manifest.id, s);
     };
-    /** Output past the hash lines: the pass lines apart, the rest to the events and the console. */
+    /** Output past the hash lines: the -dumpdep and pass lines apart, the rest to the events and the console. */
     const output = (data: string, end = false) => {
-      let note = '';
       if (tests) {
         const parts = tests.lines.push(data);
-        if (end) parts.other += tests.lines.flush().other;
+        if (end) parts.other += tests.lines.flush().other; // an unfinished last line is the terminal's, not a testcache line
         if (parts.matched) tests.file.write(parts.matched);
         data = parts.other;
       }
-      if (cost) {
-        const parts = cost.lines.push(data);
-        if (end) {
-          const last = cost.lines.flush();
-          parts.cost += last.cost;
-          parts.other += last.other;
-          parts.note += last.note;
-        }
-        if (parts.cost) cost.file.write(parts.cost);
-        data = parts.other;
-        note = parts.note;
-      }
+      const dep = splitOff(deps, 'dep', data, end);
+      const passes = splitOff(cost, 'cost', dep.other, end);
+      data = passes.other;
+      const note = dep.note + passes.note;
       if (data) {
         events.write(data.replace(/\r\n/g, '\n'));
         work ??= /"Output":"WORK=([^"\\]+)/.exec(data)?.[1] ?? /^WORK=(\S+)/m.exec(data)?.[1] ?? null;
@@ -130,7 +124,7 @@ export class RunRecorder {
         output(hash?.lines.flush().other ?? '', true);
         show(text.flush());
         const status: RunStatus = exit.stopped ? 'cancelled' : exit.signal ? 'killed' : exit.exitCode === 0 ? 'succeeded' : 'failed';
-        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), ...(tests ? [endStream(tests.file)] : []), goEnvWritten])
+        void Promise.all([endStream(events), endStream(consoleFile), ...(hash ? [endStream(hash.file)] : []), ...(cost ? [endStream(cost.file)] : []), ...(tests ? [endStream(tests.file)] : []), ...(deps ? [endStream(deps.file)] : []), goEnvWritten])
           .then(async () => {
             if (work && manifest.profile.capture.work) await listWork(work, path.join(dir, ARTEFACTS.work));
             if (work) await rm(work, { recursive: true, force: true }).catch(() => {});
@@ -150,6 +144,26 @@ export class RunRecorder {
     this.status(summarize(final));
     return final;
   }
+}
+
+/** A splitter of the output (push, then flush at the end) whose parts are its own lines (`K`), the rest and a note. */
+interface LineSplitter<K extends string> {
+  push(chunk: string): Record<K | 'other' | 'note', string>;
+  flush(): Record<K | 'other' | 'note', string>;
+}
+
+/** Passes `data` through a splitter (if the run has it): its lines to its file; the rest and its note back. */
+function splitOff<K extends string>(part: { file: WriteStream; lines: LineSplitter<K> } | null, key: K, data: string, end: boolean): { other: string; note: string } {
+  if (!part) return { other: data, note: '' };
+  const parts = part.lines.push(data);
+  if (end) {
+    const last = part.lines.flush();
+    parts[key] += last[key];
+    parts.other += last.other;
+    parts.note += last.note;
+  }
+  if (parts[key]) part.file.write(parts[key]);
+  return { other: parts.other, note: parts.note };
 }
 
 function endStream(s: WriteStream): Promise<void> {

@@ -13,6 +13,7 @@ import { DynamicLibraries } from './DynamicLibraries';
 import { RunBinaries } from './RunBinaries';
 import { SizeDiffView } from './SizeDiffView';
 import { FileBytesHeadline, FileBytesTable } from './FileBytesTable';
+import { WhyInBinary } from './WhyInBinary';
 import { formatBytesFine } from '../../../../shared/format';
 import './binary.css';
 import { useBusyAction } from '../../hooks/useBusyAction';
@@ -25,6 +26,7 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
   const [build, setBuild] = useState<BuildForAnalysis | null>(null);
   const [analysis, setAnalysis] = useState<BinaryAnalysis | null>(null);
   const [fn, setFn] = useState<DisassembledFunction | null>(null);
+  const [whyAsked, setWhyAsked] = useState<string | null>(null);
   const { busy, error, run } = useBusyAction();
 
 
@@ -115,8 +117,9 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
           {analysis.bytes && <FileBytesTable key={analysis.id} bytes={analysis.bytes} />}
           <SizeDiffView api={api} currentId={analysis.id} />
           <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
+          <WhyInBinary key={analysis.id} api={api} id={analysis.id} asked={whyAsked} openSource={openSource} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}
-          <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} />
+          <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} onWhy={setWhyAsked} />
         </>
       )}
     </div>

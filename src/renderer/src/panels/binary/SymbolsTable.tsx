@@ -11,9 +11,11 @@ interface Props {
   api: GopsyApi;
   id: string;
   onSymbol: (name: string) => void;
+  /** "Why is this here?" for a symbol or a package. */
+  onWhy?: (target: string) => void;
 }
 
-export function SymbolsTable({ api, id, onSymbol }: Props) {
+export function SymbolsTable({ api, id, onSymbol, onWhy }: Props) {
   const [sort, setSort] = useState<Sort>('size');
   const [filter, setFilter] = useState('');
   const [offset, setOffset] = useState(0);
@@ -64,6 +66,7 @@ export function SymbolsTable({ api, id, onSymbol }: Props) {
             <th>Type</th>
             {header('name', 'Symbol')}
             {header('package', 'Package')}
+            {onWhy && <th />}
           </tr>
         </thead>
         <tbody>
@@ -83,7 +86,22 @@ export function SymbolsTable({ api, id, onSymbol }: Props) {
                   <span className="mono">{r.name}</span>
                 )}
               </td>
-              <td className="mono muted">{r.package}</td>
+              <td className="mono muted">
+                {onWhy && !r.package.startsWith('(') ? (
+                  <button className="link-button mono muted" title={`Why is ${r.package} in the binary?`} onClick={() => onWhy(r.package)}>
+                    {r.package}
+                  </button>
+                ) : (
+                  r.package
+                )}
+              </td>
+              {onWhy && (
+                <td>
+                  <button className="link-button" data-testid="why-symbol" title={`Why is ${r.name} in the binary?`} onClick={() => onWhy(r.name)}>
+                    Why?
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

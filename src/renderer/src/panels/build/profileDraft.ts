@@ -40,6 +40,7 @@ export const CAPTURE_FLAGS: Array<[CaptureFlag, string]> = [
   ['work', 'work directory listing'],
   ['rebuildReasons', 'Why rebuilt: record every action’s cache-key inputs (GODEBUG=gocachehash=1)'],
   ['compileCost', 'Compile cost: time every SSA pass of the project’s functions (-d=ssa/all/time)'],
+  ['reachability', 'Why in binary: the linker’s reachability graph when the binary is kept (-ldflags=-dumpdep)'],
 ];
 
 /** Checks per variable beyond "no control characters": the go command's own accepted values. */
@@ -71,10 +72,15 @@ export function draftOf(p: BuildProfile, name = p.name): ProfileDraft {
     privateCache: !!p.privateCache,
     keepBinary: !!p.keepBinary,
     env,
-    capture,
+    capture: { ...capture, reachability: capture.reachability !== false },
     cpuProfilePackage: cpuProfilePackage ?? '',
     ssaFunc: ssaFunc ?? '',
   };
+}
+
+function withoutDefaultReachability(c: Record<CaptureFlag, boolean>): Omit<Record<CaptureFlag, boolean>, 'reachability'> & { reachability?: false } {
+  const { reachability, ...rest } = c;
+  return reachability ? rest : { ...rest, reachability: false };
 }
 
 export type DraftErrors = Partial<Record<string, string>>;
@@ -113,7 +119,8 @@ export function profileOf(d: ProfileDraft): { profile: BuildProfile | null; erro
     ...(d.privateCache ? { privateCache: true } : {}),
     ...(d.keepBinary ? { keepBinary: true } : {}),
     ...(Object.keys(env).length ? { env } : {}),
-    capture: { ...d.capture, ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
+    // reachability is on unless set to false: only the off state is written.
+    capture: { ...withoutDefaultReachability(d.capture), ...(cpu ? { cpuProfilePackage: cpu } : {}), ...(d.ssaFunc.trim() ? { ssaFunc: d.ssaFunc.trim() } : {}) },
   };
   const parsed = BuildProfile.safeParse(candidate);
   if (!parsed.success) {
