@@ -14,6 +14,7 @@ import { compareMethods } from './contract/compare';
 import { explainMethods } from './contract/explain';
 import { compileCostMethods } from './contract/compileCost';
 import { storageEvents, storageMethods } from './contract/storage';
+import { editsEvents, editsMethods } from './contract/edits';
 
 export * from './types';
 export * from './contract/debug';
@@ -33,6 +34,7 @@ export const methods = {
   ...explainMethods,
   ...compileCostMethods,
   ...storageMethods,
+  ...editsMethods,
 } as const;
 
 export const events = {
@@ -43,6 +45,7 @@ export const events = {
   ...bundleEvents,
   ...ssaEvents,
   ...storageEvents,
+  ...editsEvents,
 } as const;
 
 export type Methods = typeof methods;
