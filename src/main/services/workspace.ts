@@ -109,7 +109,7 @@ export class Workspace {
     const text = buf.toString('utf8');
     // Text that is not UTF-8 shows with replacement characters: saving it would change bytes nobody edited.
     const readOnly =
-      (await readOnlyReason(abs, st.size)) ?? (Buffer.byteLength(text) !== buf.length || !Buffer.from(text).equals(buf) ? 'read-only: the file is not valid UTF-8' : null);
+      (await readOnlyReason(abs, st.size, st.mode)) ?? (Buffer.byteLength(text) !== buf.length || !Buffer.from(text).equals(buf) ? 'read-only: the file is not valid UTF-8' : null);
     return { path: toRelative(this.root, abs), text, size: st.size, hash: contentHash(buf), ...(readOnly ? { readOnly } : {}) };
   }
 
@@ -131,11 +131,14 @@ export function contentHash(bytes: Uint8Array | string): string {
 }
 
 /** Why a project file opens read-only, or null when the editor may change it. */
-export async function readOnlyReason(abs: string, size: number): Promise<string | null> {
+export async function readOnlyReason(abs: string, size: number, mode: number): Promise<string | null> {
   if (size > MAX_EDITABLE_BYTES) return `read-only: ${(size / 1e6).toFixed(1)} MB is more than the editor edits (${MAX_EDITABLE_BYTES / 1024 / 1024} MiB)`;
-  const writable = await access(abs, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
+  // No write bit at all is the owner's wish even where access() says yes (root ignores modes).
+  const writable =
+    (mode & 0o222) !== 0 &&
+    (await access(abs, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
   return writable ? null : 'read-only: the file is not writable on disk (permissions)';
 }

@@ -23,7 +23,7 @@ export async function saveProjectFile(root: string, req: SaveRequest): Promise<{
   const rel = toRelative(root, abs);
   const disk = await readFile(abs);
   const diskHash = contentHash(disk);
-  const why = await readOnlyReason(abs, st.size);
+  const why = await readOnlyReason(abs, st.size, st.mode);
   if (why) throw new GopsyError('read-only', `${rel} was not saved: ${why.replace(/^read-only: /, '')}. Your changes are kept in the editor.`);
   if (diskHash !== req.baseHash && !req.overwrite) {
     return { result: { ok: false, conflict: true, disk: { path: rel, text: disk.toString('utf8'), size: disk.length, hash: diskHash } }, previous: null, abs };
