@@ -90,3 +90,28 @@ test('type, Ctrl+S, What changed shows the heap allocation gone', async ({ page 
   expect(readFileSync(path.join(wb.project, 'main.go'), 'utf8')).not.toContain('not saved yet');
   expect(errors).toEqual([]);
 });
+
+test('a file changed on disk since it was opened is never overwritten silently: compare, then choose', async ({ page }) => {
+  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="main.go"]').click();
+  await expect(page.getByTestId('edit-state')).toHaveText('saved');
+  const file = path.join(wb.project, 'main.go');
+  const theirs = readFileSync(file, 'utf8').replace('func main() {', '// another program was here\nfunc main() {');
+  writeFileSync(file, theirs);
+  await cursorIn(page, 'p := Point{X: x, Y: y}');
+  await page.keyboard.type(' // mine');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('edit-conflict')).toContainText('changed on disk since you opened it: nothing was saved');
+  expect(readFileSync(file, 'utf8')).toBe(theirs);
+  await page.getByTestId('edit-compare').click();
+  const dialog = page.getByTestId('save-conflict-compare');
+  await expect(dialog).toContainText('another program was here');
+  await expect(dialog).toContainText('// mine');
+  await dialog.getByRole('button', { name: 'Overwrite with mine' }).click();
+  await expect(page.getByTestId('edit-state')).toHaveText('saved');
+  const saved = readFileSync(file, 'utf8');
+  expect(saved).toContain('p := Point{X: x, Y: y} // mine');
+  expect(saved).not.toContain('another program was here');
+  expect(errors).toEqual([]);
+});
