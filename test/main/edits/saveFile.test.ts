@@ -1,13 +1,15 @@
 // Saving from the editor on a temp copy of the inventory sample: a version changed on disk since it was
 // read is a conflict (nothing written) until the user chooses to overwrite; a read-only file, a
 // too-large one and a path outside the project are refused with a clear message and the file untouched.
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../src/main/services/backend';
 import type { RpcClient } from '../../../src/shared/rpc';
 import { MAX_EDITABLE_BYTES } from '../../../src/shared/contract/edits';
-import { connectedBackend, copySample, removeTemp } from '../../support/backend';
+import { connectedBackend, copySample, makeTemp, removeTemp } from '../../support/backend';
+import { saveProjectFile } from '../../../src/main/services/edits/saveFile';
 
 const FILE = 'store/store.go';
 
@@ -72,5 +74,45 @@ describe('workspace.saveFile', () => {
     expect((await api.call('workspace.readFile', { path: 'big.txt' })).readOnly).toMatch(/more than the editor edits/);
     const err = await api.call('workspace.saveFile', { path: '../outside.go', text: 'x', baseHash: 'x' }).catch((e: Error) => e);
     expect((err as Error).message).toMatch(/outside the project/);
+  });
+});
+
+/** A small tmpfs, when this machine lets the test mount one (root in a container that allows it); else null. */
+function smallDisk(dir: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('saving onto a full disk', () => {
+  it('says the disk is full, leaves the file as it was and no temp file behind', async (ctx) => {
+    const temp = await makeTemp('full');
+    const disk = `${temp}/disk`;
+    await mkdir(disk);
+    if (!smallDisk(disk)) {
+      await removeTemp(temp);
+      ctx.skip(); // a real full disk needs a tmpfs this machine does not let the test mount
+      return;
+    }
+    try {
+      await writeFile(`${disk}/go.mod`, 'module example.com/full\n');
+      const original = 'package full\n';
+      await writeFile(`${disk}/a.go`, original);
+      // Fill the disk: the write below needs room for its temp file.
+      await writeFile(`${disk}/filler`, Buffer.alloc(256 * 1024)).catch(() => undefined);
+      const base = (await saveProjectFile(disk, { path: 'a.go', text: original, baseHash: 'x' })).result;
+      expect(base.ok).toBe(false); // a wrong base is a conflict, nothing written
+      const hash = base.ok ? '' : base.disk.hash!;
+      const err = await saveProjectFile(disk, { path: 'a.go', text: original + '// ' + 'x'.repeat(64 * 1024), baseHash: hash }).catch((e: Error) => e);
+      expect((err as Error).message).toMatch(/a\.go: the disk is full \(ENOSPC\)\. Nothing was overwritten\. Your changes are kept in the editor\./);
+      expect(await readFile(`${disk}/a.go`, 'utf8')).toBe(original);
+      expect((await readdir(disk)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      execFileSync('umount', [disk]);
+      await removeTemp(temp);
+    }
   });
 });
