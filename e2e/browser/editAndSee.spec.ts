@@ -115,3 +115,22 @@ test('a file changed on disk since it was opened is never overwritten silently: 
   expect(saved).not.toContain('another program was here');
   expect(errors).toEqual([]);
 });
+
+test('switching files keeps each file\'s edits apart: the other file opens clean, the edited one comes back modified', async ({ page }) => {
+  writeFileSync(path.join(wb.project, 'util.go'), 'package main\n\nfunc double(n int) int { return 2 * n }\n');
+  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="main.go"]').click();
+  await cursorIn(page, 'func main() {');
+  await page.keyboard.type(' // draft in main');
+  await expect(page.getByTestId('edit-state')).toHaveText('● modified');
+  await page.locator('[data-path="util.go"]').click();
+  await expect(page.getByTestId('editor')).toContainText('func double');
+  await expect(page.getByTestId('edit-state')).toHaveText('saved');
+  await page.locator('[data-path="main.go"]').click();
+  await expect(page.getByTestId('editor')).toContainText('// draft in main');
+  await expect(page.getByTestId('edit-state')).toHaveText('● modified');
+  expect(readFileSync(path.join(wb.project, 'main.go'), 'utf8')).not.toContain('draft in main');
+  expect(readFileSync(path.join(wb.project, 'util.go'), 'utf8')).not.toContain('draft in main');
+  expect(errors).toEqual([]);
+});

@@ -138,7 +138,8 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       setCursor({ line: e.position.lineNumber, column: e.position.column });
       editing.current.cursor?.(e.position.lineNumber);
     });
-    const typed = editor.onDidChangeModelContent(() => editing.current.change?.(editor.getValue()));
+    // Edits only: a flush is the file's own text being set (another file opened, a reload).
+    const typed = editor.onDidChangeModelContent((e) => !e.isFlush && editing.current.change?.(editor.getValue()));
     const mouse = editor.onMouseDown((e) => {
       const line = e.target.position?.lineNumber;
       if (e.target.type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !line) return;
