@@ -34,6 +34,7 @@ test.beforeAll(async () => {
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'go.mod'), 'module example.com/shapes\n\ngo 1.22\n');
   writeFileSync(path.join(dir, 'main.go'), SHAPES);
+  writeFileSync(path.join(dir, 'util.go'), 'package main\n\nfunc double(n int) int { return 2 * n }\n');
   wb = await startWorkbench({ dir });
 });
 test.afterAll(async () => {
@@ -117,7 +118,6 @@ test('a file changed on disk since it was opened is never overwritten silently: 
 });
 
 test('switching files keeps each file\'s edits apart: the other file opens clean, the edited one comes back modified', async ({ page }) => {
-  writeFileSync(path.join(wb.project, 'util.go'), 'package main\n\nfunc double(n int) int { return 2 * n }\n');
   const errors = await openPage(page, wb, undefined, { project: /shapes/ });
   await page.getByRole('tab', { name: 'Source', exact: true }).click();
   await page.locator('[data-path="main.go"]').click();
@@ -132,5 +132,24 @@ test('switching files keeps each file\'s edits apart: the other file opens clean
   await expect(page.getByTestId('edit-state')).toHaveText('● modified');
   expect(readFileSync(path.join(wb.project, 'main.go'), 'utf8')).not.toContain('draft in main');
   expect(readFileSync(path.join(wb.project, 'util.go'), 'utf8')).not.toContain('draft in main');
+  expect(errors).toEqual([]);
+});
+
+test('after a save, the SSA captured from the file says it is stale and captures again', async ({ page }) => {
+  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator('[data-path="util.go"]').click();
+  await page.getByTestId('editor').getByText('Show SSA').first().click();
+  await expect(page.getByTestId('ssa-function')).toContainText('double', { timeout: 110_000 });
+  await expect(page.getByTestId('stale-notice')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await cursorIn(page, 'return 2 * n', ' }'.length);
+  await page.keyboard.type(' + 1');
+  await page.keyboard.press('Control+s');
+  await expect(page.getByTestId('edit-state')).toHaveText('saved');
+  await page.getByRole('tab', { name: 'SSA', exact: true }).click();
+  await expect(page.getByTestId('stale-notice')).toContainText('util.go was saved after this SSA of double was compiled');
+  await page.getByTestId('stale-notice').getByRole('button', { name: 'Capture again' }).click();
+  await expect(page.getByTestId('stale-notice')).toHaveCount(0, { timeout: 110_000 });
   expect(errors).toEqual([]);
 });
