@@ -42,6 +42,14 @@ test.afterAll(async () => {
   rmSync(src, { recursive: true, force: true });
 });
 
+/** Opens the page on the project and the file in the editor; returns the page's errors list. */
+async function openFile(page: Page, file: string): Promise<string[]> {
+  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
+  await page.getByRole('tab', { name: 'Source', exact: true }).click();
+  await page.locator(`[data-path="${file}"]`).click();
+  return errors;
+}
+
 /** Puts the cursor at the end of the editor line that contains `text`, then `left` characters back. */
 async function cursorIn(page: Page, text: string, left = 0) {
   await page.getByTestId('editor').locator('.view-line', { hasText: text }).click();
@@ -50,9 +58,7 @@ async function cursorIn(page: Page, text: string, left = 0) {
 }
 
 test('type, Ctrl+S, What changed shows the heap allocation gone', async ({ page }) => {
-  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
-  await page.getByRole('tab', { name: 'Source', exact: true }).click();
-  await page.locator('[data-path="main.go"]').click();
+  const errors = await openFile(page, 'main.go');
   await expect(page.getByTestId('edit-state')).toHaveText('saved');
 
   // Return the Point by value: the escape through the returned pointer goes away.
@@ -93,9 +99,7 @@ test('type, Ctrl+S, What changed shows the heap allocation gone', async ({ page 
 });
 
 test('a file changed on disk since it was opened is never overwritten silently: compare, then choose', async ({ page }) => {
-  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
-  await page.getByRole('tab', { name: 'Source', exact: true }).click();
-  await page.locator('[data-path="main.go"]').click();
+  const errors = await openFile(page, 'main.go');
   await expect(page.getByTestId('edit-state')).toHaveText('saved');
   const file = path.join(wb.project, 'main.go');
   const theirs = readFileSync(file, 'utf8').replace('func main() {', '// another program was here\nfunc main() {');
@@ -118,9 +122,7 @@ test('a file changed on disk since it was opened is never overwritten silently: 
 });
 
 test('switching files keeps each file\'s edits apart: the other file opens clean, the edited one comes back modified', async ({ page }) => {
-  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
-  await page.getByRole('tab', { name: 'Source', exact: true }).click();
-  await page.locator('[data-path="main.go"]').click();
+  const errors = await openFile(page, 'main.go');
   await cursorIn(page, 'func main() {');
   await page.keyboard.type(' // draft in main');
   await expect(page.getByTestId('edit-state')).toHaveText('● modified');
@@ -136,9 +138,7 @@ test('switching files keeps each file\'s edits apart: the other file opens clean
 });
 
 test('after a save, the SSA captured from the file says it is stale and captures again', async ({ page }) => {
-  const errors = await openPage(page, wb, undefined, { project: /shapes/ });
-  await page.getByRole('tab', { name: 'Source', exact: true }).click();
-  await page.locator('[data-path="util.go"]').click();
+  const errors = await openFile(page, 'util.go');
   await page.getByTestId('editor').getByText('Show SSA').first().click();
   await expect(page.getByTestId('ssa-function')).toContainText('double', { timeout: 110_000 });
   await expect(page.getByTestId('stale-notice')).toHaveCount(0);
