@@ -17,6 +17,7 @@ import { explainMethods } from './contract/explain';
 import { compileCostMethods } from './contract/compileCost';
 import { testCacheMethods } from './contract/testCache';
 import { storageEvents, storageMethods } from './contract/storage';
+import { editsEvents, editsMethods } from './contract/edits';
 
 export * from './types';
 export * from './contract/debug';
@@ -39,6 +40,7 @@ export const methods = {
   ...compileCostMethods,
   ...testCacheMethods,
   ...storageMethods,
+  ...editsMethods,
 } as const;
 
 export const events = {
@@ -49,6 +51,7 @@ export const events = {
   ...bundleEvents,
   ...ssaEvents,
   ...storageEvents,
+  ...editsEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -73,7 +73,15 @@ export const ToolchainInfo = z.object({
 });
 export type ToolchainInfo = z.infer<typeof ToolchainInfo>;
 
-export const FileContent = z.object({ path: RelPath, text: z.string(), size: z.number() });
+export const FileContent = z.object({
+  path: RelPath,
+  text: z.string(),
+  size: z.number(),
+  /** SHA-256 of the bytes read: a save says which version it replaces (edits/saveFile.ts). */
+  hash: z.string().optional(),
+  /** Why the editor may not change this file (outside the project, too large, not writable); absent: editable. */
+  readOnly: z.string().optional(),
+});
 export type FileContent = z.infer<typeof FileContent>;
 
 /** Console commands come from this list, never as shell strings. */

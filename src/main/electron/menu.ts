@@ -62,7 +62,7 @@ export async function installMenu(deps: MenuDeps): Promise<void> {
         { type: 'separator' },
         { label: 'Open Session…', click: () => void openSession(deps) },
         // The preview (sizes, redactions, sources) is the renderer's: it then asks for the file.
-        { label: 'Save Session…', accelerator: 'CmdOrCtrl+S', click: () => deps.backend.broadcast('session.saveRequested', {}) },
+        { label: 'Save Session…', accelerator: 'CmdOrCtrl+Shift+S', click: () => deps.backend.broadcast('session.saveRequested', {}) },
         { label: 'Storage…', click: () => deps.backend.broadcast('storage.showRequested', {}) },
         { type: 'separator' },
         { role: 'quit' },

@@ -31,6 +31,8 @@ import { RemarksService } from './remarks/remarksService';
 import { compareHandlers } from './compare/handlers';
 import { storageHandlers } from './storage/handlers';
 import { LiveStorage } from './storage/liveStorage';
+import { EditsService } from './edits/editsService';
+import { editsHandlers } from './edits/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -53,6 +55,7 @@ export class Backend implements Services {
   readonly sessions: SessionService;
   readonly bundles = new BundleService();
   readonly replays: BundleRunReplay;
+  readonly edits: EditsService;
   readonly dialogs: HostDialogs | null;
   /** Made on first use (the first connection): it polls and writes the in-use ledger, and follows the runs. */
   private liveStorage: LiveStorage | null = null;
@@ -68,6 +71,7 @@ export class Backend implements Services {
     this.linesAsm = new LinesAsmService(opts.storageDir, this.runs, this.remarks);
     this.sessions = new SessionService(opts.storageDir);
     this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
+    this.edits = new EditsService(opts.storageDir);
     this.dialogs = opts.dialogs ?? null;
   }
 
@@ -140,6 +144,7 @@ export class Backend implements Services {
       ...remarksHandlers(ctx),
       ...compareHandlers(ctx),
       ...storageHandlers(ctx),
+      ...editsHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),

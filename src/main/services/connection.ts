@@ -8,6 +8,7 @@ import type { BundleService } from './bundles/bundleService';
 import type { SessionService } from './bundles/liveSessions';
 import type { BundleRunReplay } from './bundles/replayRuns';
 import type { ConsoleService } from './consoles';
+import type { EditsService } from './edits/editsService';
 import type { RemarksService } from './remarks/remarksService';
 import type { RunService } from './runs/runService';
 import type { SettingsStore } from './settings';
@@ -42,6 +43,8 @@ export interface Services {
   /** Opened bundles' build runs and SSA captures, extracted for replay. */
   readonly replays: BundleRunReplay;
   readonly storage: LiveStorage;
+  /** Saves from the editor and their "before" (what changed). */
+  readonly edits: EditsService;
   /** The host's native dialogs; null when it has none. */
   readonly dialogs: HostDialogs | null;
   /** The open project, if any. */

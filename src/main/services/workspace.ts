@@ -1,5 +1,7 @@
 // The open project: which folder, which Go module or workspace it is, its package tree and its files.
 import { readFile, realpath, stat, access } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { FileContent, ProjectTree, TreeFile, WorkspaceState } from '../../shared/api';
 import { GopsyError } from '../../shared/rpc';
@@ -8,6 +10,7 @@ import { GoNotFoundError } from './go/run';
 import { goEnv } from './go/env';
 import { goListTree } from './go/list';
 import { isInside, resolveInside, toRelative } from './paths';
+import { MAX_EDITABLE_BYTES } from '../../shared/contract/edits';
 
 /** Files larger than this are not opened in the editor. */
 export const MAX_EDITOR_FILE_BYTES = 20 * 1024 * 1024;
@@ -103,7 +106,11 @@ export class Workspace {
     }
     const buf = await readFile(abs);
     if (buf.includes(0)) throw new GopsyError('binary', `${rel} is a binary file.`);
-    return { path: toRelative(this.root, abs), text: buf.toString('utf8'), size: st.size };
+    const text = buf.toString('utf8');
+    // Text that is not UTF-8 shows with replacement characters: saving it would change bytes nobody edited.
+    const readOnly =
+      (await readOnlyReason(abs, st.size, st.mode)) ?? (Buffer.byteLength(text) !== buf.length || !Buffer.from(text).equals(buf) ? 'read-only: the file is not valid UTF-8' : null);
+    return { path: toRelative(this.root, abs), text, size: st.size, hash: contentHash(buf), ...(readOnly ? { readOnly } : {}) };
   }
 
   /** Maps a path the toolchain printed (relative to the console's cwd, the root) to a project file. */
@@ -116,4 +123,22 @@ export class Workspace {
       return null;
     }
   }
+}
+
+/** The version id a save compares against: SHA-256 of the file's bytes. */
+export function contentHash(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Why a project file opens read-only, or null when the editor may change it. */
+export async function readOnlyReason(abs: string, size: number, mode: number): Promise<string | null> {
+  if (size > MAX_EDITABLE_BYTES) return `read-only: ${(size / 1e6).toFixed(1)} MB is more than the editor edits (${MAX_EDITABLE_BYTES / 1024 / 1024} MiB)`;
+  // No write bit at all is the owner's wish even where access() says yes (root ignores modes).
+  const writable =
+    (mode & 0o222) !== 0 &&
+    (await access(abs, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
+  return writable ? null : 'read-only: the file is not writable on disk (permissions)';
 }

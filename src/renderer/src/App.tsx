@@ -7,7 +7,7 @@ import { ConsoleStore } from './state/consoleStore';
 import { useLayout } from './state/layout';
 import { Toolbar } from './panels/toolbar/Toolbar';
 import { ProjectTree } from './panels/tree/ProjectTree';
-import { SourceEditor } from './panels/editor/SourceEditor';
+import { EditableSource } from './panels/editor/EditableSource';
 import { ConsolePanel } from './panels/console/ConsolePanel';
 import { useConsoleTabs } from './panels/console/useConsoleTabs';
 import { emptyEditorText } from './panels/editor/emptyEditorText';
@@ -215,7 +215,9 @@ export function App({ api, onDisconnect }: Props) {
                   activeView === 'source' || !views.some((v) => v.id === activeView && !besideSource(v)) ? 'flex' : 'none',
               }}
             >
-              <SourceEditor
+              <EditableSource
+                api={api}
+                root={workspace?.root ?? null}
                 file={file}
                 reveal={reveal}
                 decorations={lineDecorations}

@@ -31,29 +31,40 @@ export function onRevealInTree(listener: Listener): () => void {
 }
 
 /**
+ * A request for a view that may not be mounted yet: kept until the view takes it (when it mounts, or at
+ * once when a listener says it is mounted), and the view shown.
+ */
+export function viewRequests<T>(viewId: string) {
+  let pending: T | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    request(req: T): void {
+      pending = req;
+      listeners.forEach((l) => l());
+      showView(viewId);
+    },
+    /** The request not yet handled, taken once. */
+    take(): T | null {
+      const r = pending;
+      pending = null;
+      return r;
+    },
+    onRequest(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
  * "Compare this run", "this run with another Go version", or "this profile with the current go and
  * another one": kept until the Compare view takes it.
  */
 export type CompareRequest = { run: string; anotherVersion?: boolean } | { profile: BuildProfile };
-let pendingCompare: CompareRequest | null = null;
-const compareListeners = new Set<() => void>();
-
-export function requestCompare(req: CompareRequest): void {
-  pendingCompare = req;
-  compareListeners.forEach((l) => l());
-  showView('compare');
-}
-
-export function takeCompareRequest(): CompareRequest | null {
-  const r = pendingCompare;
-  pendingCompare = null;
-  return r;
-}
-
-export function onCompareRequest(listener: () => void): () => void {
-  compareListeners.add(listener);
-  return () => compareListeners.delete(listener);
-}
+const compareRequests = viewRequests<CompareRequest>('compare');
+export const requestCompare = compareRequests.request;
+export const takeCompareRequest = compareRequests.take;
+export const onCompareRequest = compareRequests.onRequest;
 
 /**
  * The SSA view's tab to show with its next capture (the instructions panel's "genssa" link, which then

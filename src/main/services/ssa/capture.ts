@@ -74,6 +74,8 @@ interface BuildOpts {
   gcflags: string[];
   env: Record<string, string>;
   outDir: string;
+  /** A go build -overlay file (the package built with other file contents: edits/whatChanged.ts). */
+  overlay?: string;
 }
 
 async function buildOnce(o: BuildOpts, watch?: BuildWatch): Promise<{ output: string; exitCode: number }> {
@@ -85,7 +87,8 @@ async function buildOnce(o: BuildOpts, watch?: BuildWatch): Promise<{ output: st
   const toolexec = o.tools.wrapper.includes(' ') ? `'${o.tools.wrapper}'` : o.tools.wrapper;
   const logDir = await makeTemp(o.tools);
   try {
-    return await runGoBuild([...out, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
+    const overlay = o.overlay ? ['-overlay', o.overlay] : [];
+    return await runGoBuild([...out, ...overlay, '-toolexec', toolexec, gcflags, o.pkg.importPath], {
       cwd: o.root,
       timeoutMs: 15 * 60_000,
       env: { GOCACHE: o.tools.cacheDir, GOFLAGS: '', ...o.env },
@@ -125,6 +128,9 @@ export interface CaptureRequest {
   /** Where the files go (a capture directory under the storage). */
   outDir: string;
   tools: SsaToolPaths;
+  /** More compiler flags for the package (-m=2 for remarks in the same compile). */
+  gcflags?: string[];
+  overlay?: string;
 }
 
 export interface CaptureResult {
@@ -146,7 +152,8 @@ export async function captureSsa(req: CaptureRequest, watch?: BuildWatch): Promi
     tools: req.tools,
     outDir: req.outDir,
     // -d splits its value on commas, so a name with a comma (Map[int,string]) cannot get text dumps.
-    gcflags: req.funcs.filter((f) => !f.includes(',')).map((f) => `-d=ssa/all/dump=${f}`),
+    gcflags: [...(req.gcflags ?? []), ...req.funcs.filter((f) => !f.includes(',')).map((f) => `-d=ssa/all/dump=${f}`)],
+    ...(req.overlay ? { overlay: req.overlay } : {}),
     env: { GOPSY_SSA_PKG: pkgPath, GOPSY_SSA_FUNC: gossafunc(pkgPath, req.funcs[0] ?? ''), GOPSY_SSA_DIR: req.outDir },
   }, watch);
   const files = (await walk(req.outDir)).filter((f) => f.endsWith('.html') || f.endsWith('.dump'));

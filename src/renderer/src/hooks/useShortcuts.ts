@@ -1,4 +1,5 @@
-// The window's keyboard shortcuts: Ctrl/Cmd+O opens a folder, Ctrl/Cmd+S saves the session,
+// The window's keyboard shortcuts: Ctrl/Cmd+O opens a folder, Ctrl/Cmd+Shift+S saves the session
+// (Ctrl/Cmd+S saves the open file: panels/editor/EditableSource.tsx),
 // Ctrl/Cmd+Shift+B runs go build, Ctrl+` opens a shell.
 import { useEffect, useRef } from 'react';
 
@@ -21,7 +22,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       if (mod && !e.shiftKey && e.key.toLowerCase() === 'o') {
         e.preventDefault();
         a.openFolder();
-      } else if (mod && !e.shiftKey && e.key.toLowerCase() === 's') {
+      } else if (mod && e.shiftKey && e.key.toLowerCase() === 's') {
         e.preventDefault();
         a.saveSession();
       } else if (mod && e.shiftKey && e.key.toLowerCase() === 'b') {

@@ -13,6 +13,8 @@ import { CompareView } from './compare/CompareView';
 import { SessionView } from './session/SessionView';
 import { LinesAsmPanel } from './editor/LinesAsmPanel';
 import { LINES_ASM_VIEW } from './editor/linesAsmEditor';
+import { WhatChangedView } from './editor/WhatChangedView';
+import { WHAT_CHANGED_VIEW } from './editor/whatChangedRequest';
 
 export interface WorkbenchView {
   id: string;
@@ -34,5 +36,7 @@ export const views: WorkbenchView[] = [
   { id: 'modules', title: 'Modules', component: ModulesView },
   { id: 'runtime', title: 'Runtime', component: RuntimeView },
   { id: 'debug', title: 'Debug', component: DebugView, besideSource: true },
+  // Beside the source: the edit and what it changed side by side.
+  { id: WHAT_CHANGED_VIEW, title: 'What changed', component: WhatChangedView, besideSource: true },
   { id: 'session', title: 'Session', component: SessionView },
 ];

@@ -14,6 +14,7 @@ import { ProfileEditor } from './ProfileEditor';
 import { explainApiOf } from './useRebuildExplanation';
 import { draftOf, profileOf, type ProfileDraft } from './profileDraft';
 import { requestCompare } from '../../workbenchBus';
+import { StaleNotice } from '../../editor/StaleNotice';
 import { useLayout } from '../../state/layout';
 import { Splitter } from '../../Splitter';
 import './build.css';
@@ -198,16 +199,20 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
     };
   }, [api, selected, selectedRun?.status, workspace?.root]);
 
-  const start = async () => {
-    if (!profile) return;
+  const start = async (again?: BuildProfile) => {
+    const p = again ?? profile;
+    if (!p) return;
     try {
-      const s = await api.call('build.start', { profile });
+      const s = await api.call('build.start', { profile: p });
       selectProject(s.id);
       setError(null);
     } catch (e) {
       setError(errorMessage(e));
     }
   };
+
+  // A run made before a save: the same profile again (the selected one when that profile is gone).
+  const rerun = (name: string) => start(profiles.find((p) => p.name === name));
 
   if (!workspace && !bundle) return <p className="muted build-view">Open a project to capture builds.</p>;
   return (
@@ -328,6 +333,9 @@ export function BuildView({ api, workspace, openSource }: ViewProps) {
       </section>
       <Splitter direction="horizontal" size={sideWidth} min={200} max={900} sign={1} onResize={setSideWidth} />
       <section className="build-main">
+        {selectedRun && !(bundle && replaySel) && selectedRun.status !== 'running' && (
+          <StaleNotice api={api} since={Date.parse(selectedRun.startedAt)} what="this build started" refreshLabel={`Run ${selectedRun.profileName} again`} onRefresh={() => void rerun(selectedRun.profileName)} />
+        )}
         {!selectedRun && !(bundle && replaySel) && <p className="muted">Run a profile, or pick a run on the left.</p>}
         {bundle && replaySel && !replayShown && <p className="muted">Reading the run from the bundle (every entry is checked against its sha256)…</p>}
         {replayShown && bundle && (

@@ -80,7 +80,7 @@ const CHANGE_LABEL: Record<RemarkChange['change'], string> = {
   boundsGone: 'bounds check gone',
 };
 
-export function RemarksSection({ c, openSource }: { c: RunComparison; openSource: ViewProps['openSource'] }) {
+export function RemarksSection({ c, openSource }: { c: Pick<RunComparison, 'remarks'>; openSource: ViewProps['openSource'] }) {
   const r = c.remarks;
   const [projectOnly, setProjectOnly] = useState(true);
   const rows = useMemo(() => r.changes.filter((x) => !projectOnly || (x.b ?? x.a)?.path), [r.changes, projectOnly]);
@@ -192,7 +192,7 @@ function SsaFunctionBlock({ f, openSource }: { f: SsaFunctionDiff; openSource: V
   );
 }
 
-export function SsaSection({ c, openSource }: { c: RunComparison; openSource: ViewProps['openSource'] }) {
+export function SsaSection({ c, openSource }: { c: Pick<RunComparison, 'ssa'>; openSource: ViewProps['openSource'] }) {
   const s = c.ssa;
   const counts = `${s.functions.length} function${s.functions.length === 1 ? '' : 's'} on both sides${s.onlyA.length ? ` · ${s.onlyA.length} only in A` : ''}${s.onlyB.length ? ` · ${s.onlyB.length} only in B` : ''}`;
   return (

@@ -1,4 +1,5 @@
-// The source view: a read-only Monaco editor with one model per opened file, and a status line.
+// The source view: a Monaco editor with one model per opened file, and a status line. Read-only unless
+// the parent makes it editable (EditableSource: saving, drafts and conflicts live there).
 import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../../../../shared/api';
 import { byteColumnToUtf16 } from '../../../../core/locations';
@@ -43,12 +44,16 @@ interface Props {
   onGutterEdit?: (line: number) => void;
   /** Said in the editor's place while no file is open (what to do instead). */
   emptyText?: string;
+  /** Edits allowed; onTextChange gets the text after each edit. */
+  editable?: boolean;
+  onTextChange?: (text: string) => void;
+  onCursorLine?: (line: number) => void;
 }
 
 /** Hover texts come from tools (Delve's messages): show them as plain text, never as markup. */
 const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 
-export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit, emptyText }: Props) {
+export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit, emptyText, editable, onTextChange, onCursorLine }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
@@ -63,6 +68,10 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
   useEffect(() => {
     gutter.current = { click: onGutterClick, edit: onGutterEdit };
   }, [onGutterClick, onGutterEdit]);
+  const editing = useRef({ change: onTextChange, cursor: onCursorLine });
+  useEffect(() => {
+    editing.current = { change: onTextChange, cursor: onCursorLine };
+  }, [onTextChange, onCursorLine]);
 
   useEffect(() => {
     const editor = monaco.editor.create(host.current!, {
@@ -125,9 +134,12 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
         },
       }),
     );
-    const sub = editor.onDidChangeCursorPosition((e) =>
-      setCursor({ line: e.position.lineNumber, column: e.position.column }),
-    );
+    const sub = editor.onDidChangeCursorPosition((e) => {
+      setCursor({ line: e.position.lineNumber, column: e.position.column });
+      editing.current.cursor?.(e.position.lineNumber);
+    });
+    // Edits only: a flush is the file's own text being set (another file opened, a reload).
+    const typed = editor.onDidChangeModelContent((e) => !e.isFlush && editing.current.change?.(editor.getValue()));
     const mouse = editor.onMouseDown((e) => {
       const line = e.target.position?.lineNumber;
       if (e.target.type !== monaco.editor.MouseTargetType.GUTTER_GLYPH_MARGIN || !line) return;
@@ -145,6 +157,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
     });
     return () => {
       sub.dispose();
+      typed.dispose();
       mouse.dispose();
       action.dispose();
       featureActions.forEach((a) => a.dispose());
@@ -154,6 +167,10 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       monaco.editor.getModels().forEach((m) => m.dispose());
     };
   }, []);
+
+  useEffect(() => {
+    editorRef.current?.updateOptions({ readOnly: !editable });
+  }, [editable, file]);
 
   useEffect(() => {
     editorRef.current?.updateOptions({ codeLens });
@@ -280,7 +297,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
         <label className="status-toggle" title="the Show SSA links above each func and method">
           <input type="checkbox" checked={codeLens} onChange={(e) => setCodeLens(e.target.checked)} data-testid="code-lens-toggle" /> code lens
         </label>
-        <span>{file ? 'read-only' : ''}</span>
+        <span>{file && !editable ? 'read-only' : ''}</span>
       </div>
     </div>
   );

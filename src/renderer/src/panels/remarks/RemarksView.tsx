@@ -140,7 +140,12 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
     const runId = summary.runId;
     const recheck = () => void api.call('remarks.load', { runId }).then((s) => s && setSummary(s), () => {});
     window.addEventListener('focus', recheck);
-    return () => window.removeEventListener('focus', recheck);
+    // A save from the editor (any window) too: the backend's hashes say which files differ now.
+    const offSaved = api.on('workspace.fileSaved', recheck);
+    return () => {
+      window.removeEventListener('focus', recheck);
+      offSaved();
+    };
   }, [api, summary, replaying]);
 
   // The table / special views follow the filters.
@@ -263,8 +268,11 @@ export function RemarksView({ api, workspace, openSource }: ViewProps) {
         </div>
       )}
       {stale.length > 0 && (
-        <div className="banner warn">
-          {stale.length} file(s) changed since this run ({stale.map((f) => f.path).join(', ')}): their markers are grey and may be off. Capture again to refresh.
+        <div className="banner warn" data-testid="remarks-stale">
+          {stale.length} file(s) changed since this run ({stale.map((f) => f.path).join(', ')}): their markers are grey and may be off.{' '}
+          <button onClick={capture} disabled={!!busy}>
+            Capture again
+          </button>
         </div>
       )}
       {summary && (

@@ -1,4 +1,4 @@
-// File ▸ Save Session (menu or Ctrl+S) may arrive while the Session view is not mounted: the request
+// File ▸ Save Session (menu or Ctrl+Shift+S) may arrive while the Session view is not mounted: the request
 // waits here until the view shows its preview.
 let pending = false;
 const listeners = new Set<() => void>();

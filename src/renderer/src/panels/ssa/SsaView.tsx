@@ -1,7 +1,7 @@
 // The SSA browser: pick a package and a function, gopsy captures it with the real compiler, then
 // browse its phases (list, phase view, diff, CFG, sources/AST/genssa) and follow values. Its state is
 // in the SsaStore; this component wires the store to the jobs, the backend and its parts.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ViewProps } from '../viewProps';
 import { errorMessage as message } from '../../../../shared/rpc';
 import { RUN_SSA_PAGE } from '../../../../shared/runLayout';
@@ -21,8 +21,11 @@ import { useCaptureLines } from './useCaptureLines';
 import { SsaPicker, type BundleSsa } from './SsaPicker';
 import { FunctionList } from './FunctionList';
 import { CaptureView } from './CaptureView';
+import { StaleNotice } from '../../editor/StaleNotice';
 import './ssa.css';
 
+
+const dirOf = (p: string) => p.split('/').slice(0, -1).join('/');
 
 export function SsaView({ api, workspace, openSource }: ViewProps) {
   const store = useMemo(() => ssaStoreFor(api), [api]);
@@ -40,6 +43,8 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
   const listFunctions = useSsaFunctions(api, workspace, store, pkg, test, jobs);
   useSsaCapture(api, store, snap);
 
+  // The capture shown, for "saved after this capture" (a save of a file of its package).
+  const [made, setMade] = useState<{ at: number; name: string; dir: string; where: { pkgArg: string; test: boolean; file: string } } | null>(null);
   const capture = useCallback(
     async (name: string, where?: { pkgArg: string; test: boolean; file: string }) => {
       store.set({ error: null });
@@ -50,7 +55,10 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
           return;
         }
         const listed = funcs?.find((f) => f.name === name && f.line !== null && f.file.endsWith('.go'));
-        store.show(res.id, where?.file ?? listed?.file ?? null);
+        const file = where?.file ?? listed?.file ?? null;
+        store.show(res.id, file);
+        const pkgFile = file?.replace(/^\.\//, '') ?? null;
+        setMade(pkgFile ? { at: Date.now(), name, dir: dirOf(pkgFile), where: { pkgArg: where?.pkgArg ?? pkgArg, test: where?.test ?? test, file: pkgFile } } : null);
       } catch (err) {
         store.fail(message(err));
       }
@@ -143,6 +151,17 @@ export function SsaView({ api, workspace, openSource }: ViewProps) {
             </div>
           )}
         </div>
+      )}
+      {made && summary && (
+        <StaleNotice
+          api={api}
+          since={made.at}
+          match={(p) => p.endsWith('.go') && dirOf(p) === made.dir}
+          what={`this SSA of ${made.name} was compiled`}
+          refreshLabel="Capture again"
+          onRefresh={() => void capture(made.name, made.where)}
+          disabled={!!busy || capturing}
+        />
       )}
       {summary?.warnings.map((w) => (
         <div key={w} className="banner warn">

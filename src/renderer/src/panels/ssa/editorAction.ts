@@ -3,7 +3,7 @@
 // view, which has the API, maps the line to a compiled function and captures it. The request is kept
 // until the view takes it, because the view mounts after the switch.
 import { registerEditorAction, registerEditorCodeLens, type EditorActionContext } from '../../editor/editorActions';
-import { showView } from '../../workbenchBus';
+import { viewRequests } from '../../workbenchBus';
 import { funcDecls } from '../../../../core/ssa/names';
 
 export interface ShowSsaRequest {
@@ -12,28 +12,15 @@ export interface ShowSsaRequest {
   line: number;
 }
 
-let pending: ShowSsaRequest | null = null;
-const listeners = new Set<() => void>();
-
+const requests = viewRequests<ShowSsaRequest>('ssa');
 /** The request not yet handled, taken once. */
-export function takeShowSsaRequest(): ShowSsaRequest | null {
-  const r = pending;
-  pending = null;
-  return r;
-}
-
+export const takeShowSsaRequest = requests.take;
 /** Called when a request arrives while the SSA view is already mounted. */
-export function onShowSsaRequest(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const onShowSsaRequest = requests.onRequest;
 
 /** Switches to the SSA view and captures the function at a line (the editor's action, a Compile cost row). */
 export function requestShowSsa({ path, line }: ShowSsaRequest): void {
-  if (!path.endsWith('.go')) return;
-  pending = { path, line };
-  showView('ssa');
-  listeners.forEach((l) => l());
+  if (path.endsWith('.go')) requests.request({ path, line });
 }
 
 const showSsa = ({ path, line }: EditorActionContext): void => requestShowSsa({ path, line });
