@@ -14,6 +14,7 @@ import { compareMethods } from './contract/compare';
 import { explainMethods } from './contract/explain';
 import { compileCostMethods } from './contract/compileCost';
 import { storageEvents, storageMethods } from './contract/storage';
+import { lspMethods } from './contract/lsp';
 
 export * from './types';
 export * from './contract/debug';
@@ -33,6 +34,7 @@ export const methods = {
   ...explainMethods,
   ...compileCostMethods,
   ...storageMethods,
+  ...lspMethods,
 } as const;
 
 export const events = {

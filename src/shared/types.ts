@@ -73,7 +73,15 @@ export const ToolchainInfo = z.object({
 });
 export type ToolchainInfo = z.infer<typeof ToolchainInfo>;
 
-export const FileContent = z.object({ path: RelPath, text: z.string(), size: z.number() });
+export const FileContent = z.object({
+  path: RelPath,
+  text: z.string(),
+  size: z.number(),
+  /** A file outside the project (GOROOT, the module cache): shown, never written. Its path is absolute. */
+  readOnly: z.boolean().optional(),
+  /** Where such a file comes from: "Go stdlib go1.26.8" or module@version. */
+  origin: z.string().optional(),
+});
 export type FileContent = z.infer<typeof FileContent>;
 
 /** Console commands come from this list, never as shell strings. */

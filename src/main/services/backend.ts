@@ -29,6 +29,8 @@ import { RemarksService } from './remarks/remarksService';
 import { compareHandlers } from './compare/handlers';
 import { storageHandlers } from './storage/handlers';
 import { LiveStorage } from './storage/liveStorage';
+import { LspService } from './lsp/lspService';
+import { lspHandlers } from './lsp/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -51,6 +53,7 @@ export class Backend implements Services {
   readonly bundles = new BundleService();
   readonly replays: BundleRunReplay;
   readonly dialogs: HostDialogs | null;
+  readonly lsp: LspService;
   /** Made on first use (the first connection): it polls and writes the in-use ledger, and follows the runs. */
   private liveStorage: LiveStorage | null = null;
   private workspace: Workspace | null = null;
@@ -65,6 +68,7 @@ export class Backend implements Services {
     this.sessions = new SessionService(opts.storageDir);
     this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
     this.dialogs = opts.dialogs ?? null;
+    this.lsp = new LspService(() => this.workspace, (m) => this.log(m));
   }
 
   /** The storage service with what this backend has in use; made by the first connection. */
@@ -99,6 +103,7 @@ export class Backend implements Services {
   async openFolder(folder: string): Promise<WorkspaceState> {
     const state = await inspectFolder(folder);
     this.workspace = new Workspace(state);
+    void this.lsp.closeProject(); // the last project's gopls ends with it (no wait: it may take seconds)
     await this.settings.addRecentFolder(state.root).catch((err: Error) => this.log(`could not save settings: ${err.message}`));
     for (const c of this.connections) c.rpc.emit('workspace.changed', state);
     this.opts.onFolderOpened?.(state);
@@ -135,6 +140,7 @@ export class Backend implements Services {
       ...remarksHandlers(ctx),
       ...compareHandlers(ctx),
       ...storageHandlers(ctx),
+      ...lspHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -183,6 +189,7 @@ export class Backend implements Services {
   async shutdown(): Promise<void> {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
     await this.runs.cancelAll();
+    await this.lsp.closeProject();
     const storage = this.liveStorage;
     this.liveStorage = null;
     await storage?.close();

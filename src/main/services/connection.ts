@@ -12,6 +12,7 @@ import type { RunService } from './runs/runService';
 import type { SettingsStore } from './settings';
 import type { SsaService } from './ssa/ssaService';
 import type { LiveStorage } from './storage/liveStorage';
+import type { LspService } from './lsp/lspService';
 import type { ToolchainService } from './toolchain';
 import type { Workspace } from './workspace';
 
@@ -39,6 +40,8 @@ export interface Services {
   /** Opened bundles' build runs and SSA captures, extracted for replay. */
   readonly replays: BundleRunReplay;
   readonly storage: LiveStorage;
+  /** Code navigation through the open project's gopls. */
+  readonly lsp: LspService;
   /** The host's native dialogs; null when it has none. */
   readonly dialogs: HostDialogs | null;
   /** The open project, if any. */
