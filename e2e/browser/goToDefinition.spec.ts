@@ -101,3 +101,16 @@ test('hover, go to definition into the project and the standard library, back, r
 
   expect(errors).toEqual([]);
 });
+
+test('without gopls the editor still works and one line says how to install it', async ({ page }) => {
+  const missing = await startWorkbench({ env: { GOPSY_GOPLS: '/nonexistent/gopls' } });
+  try {
+    const errors = await openPage(page, missing);
+    await expect(page.getByTestId('gopls-problem')).toContainText('go install golang.org/x/tools/gopls@v0.23.0');
+    await expect(page.getByTestId('editor-status')).toContainText('main.go');
+    await expect(page.locator('.view-line', { hasText: 'func main() {' })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await missing.stop();
+  }
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { HISTORY_LIMIT, NavigationHistory } from '../../../src/renderer/src/panels/editor/navigationHistory';
-import { fuzzyScore } from '../../../src/renderer/src/panels/editor/quickOpen';
 
 const at = (path: string, line: number) => ({ path, line, column: 1 });
 
@@ -26,14 +25,5 @@ describe('Go Back / Go Forward', () => {
     let n = 0;
     while (h.goBack(null)) n++;
     expect(n).toBe(HISTORY_LIMIT);
-  });
-});
-
-describe('quick open matching', () => {
-  it('matches letters in order and prefers the file name', () => {
-    expect(fuzzyScore('internal/textfmt/textfmt.go', 'txtfmt')).not.toBeNull();
-    expect(fuzzyScore('store/store.go', 'txtfmt')).toBeNull();
-    expect(fuzzyScore('store/store.go', 'store')!).toBeGreaterThan(fuzzyScore('store/store_test.go', 'stt')!);
-    expect(fuzzyScore('a/b.go', '')).toBe(0);
   });
 });

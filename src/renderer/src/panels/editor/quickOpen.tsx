@@ -6,32 +6,13 @@ import type { GopsyApi } from '../../../../shared/api';
 import type { LspWorkspaceSymbol } from '../../../../shared/contract/lsp';
 import { errorMessage } from '../../../../shared/rpc';
 import { ErrorBanner, Modal } from '../../dialogs/Modal';
+import { fuzzyScore } from './quickOpenMatch';
 
 export type QuickOpenMode = 'files' | 'symbols';
 
 /** Rows shown at once. */
 const SHOWN = 60;
 const SYMBOL_DELAY_MS = 150;
-
-/**
- * Scores `path` against `query` as a subsequence of its characters (case-insensitive): null when it does
- * not match; higher for matches in the file name and for consecutive letters.
- */
-export function fuzzyScore(path: string, query: string): number | null {
-  const p = path.toLowerCase();
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  if (!q) return 0;
-  const nameStart = p.lastIndexOf('/') + 1;
-  let score = 0;
-  let at = -1;
-  for (const ch of q) {
-    const next = p.indexOf(ch, at + 1);
-    if (next < 0) return null;
-    score += (next === at + 1 ? 3 : 1) + (next >= nameStart ? 2 : 0);
-    at = next;
-  }
-  return score - p.length / 100;
-}
 
 export interface QuickOpenTarget {
   path: string;
@@ -60,10 +41,7 @@ export function QuickOpen({ api, mode, onOpen, onClose }: { api: GopsyApi; mode:
     if (mode !== 'symbols') return;
     const seq = ++asked.current;
     const ticket = `q${seq}`;
-    if (!query.trim()) {
-      setSymbols([]);
-      return;
-    }
+    if (!query.trim()) return;
     const timer = setTimeout(() => {
       api.call('lsp.workspaceSymbols', { query, ticket }).then(
         (found) => seq === asked.current && (setSymbols(found), setError(null)),
@@ -78,6 +56,7 @@ export function QuickOpen({ api, mode, onOpen, onClose }: { api: GopsyApi; mode:
 
   const rows = useMemo((): Array<{ key: string; label: string; detail: string; target: QuickOpenTarget }> => {
     if (mode === 'symbols') {
+      if (!query.trim()) return [];
       return symbols.slice(0, SHOWN).map((s, i) => ({
         key: `${i}`,
         label: s.name,

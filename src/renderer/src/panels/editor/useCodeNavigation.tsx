@@ -41,7 +41,6 @@ export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | nul
 
   // Whether gopls can be had, asked again for each project (it says how to install it when it cannot).
   useEffect(() => {
-    setProblem(null);
     if (!workspace) return;
     void api.call('lsp.status', {}).then((s) => setProblem(s.gopls.ok ? (s.problem ?? null) : (s.gopls.problem ?? null)), () => {});
   }, [api, workspace]);
@@ -65,7 +64,7 @@ export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | nul
 
   return (
     <>
-      {problem && (
+      {problem && workspace && (
         <div className="banner warn" role="status" data-testid="gopls-problem">
           {problem} <button onClick={() => void api.call('lsp.status', { refresh: true }).then((s) => setProblem(s.gopls.ok ? null : (s.gopls.problem ?? null)))}>Retry</button>{' '}
           <button onClick={showLog}>gopls log</button> <button onClick={() => setProblem(null)}>Dismiss</button>
