@@ -60,6 +60,16 @@ export const WorkspaceState = z.object({
 });
 export type WorkspaceState = z.infer<typeof WorkspaceState>;
 
+/** A Go tool gopsy drives (dlv, gopls): found and running, or what is wrong and what to do. */
+export const ToolBinaryInfo = z.object({
+  ok: z.boolean(),
+  path: z.string().optional(),
+  version: z.string().optional(),
+  /** What is wrong and what to do, when ok is false. */
+  problem: z.string().optional(),
+});
+export type ToolBinaryInfo = z.infer<typeof ToolBinaryInfo>;
+
 export const ToolchainInfo = z.object({
   ok: z.boolean(),
   goPath: z.string().optional(),

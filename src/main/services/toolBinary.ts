@@ -3,10 +3,11 @@
 import { execFile } from 'node:child_process';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
+import type { ToolBinaryInfo } from '../../shared/types';
 import { childEnv } from './go/run';
 import { goEnvValues } from './go/env';
 
-export const isExecutable = (p: string) =>
+const isExecutable = (p: string) =>
   access(p, constants.X_OK).then(
     () => true,
     () => false,
@@ -22,7 +23,7 @@ async function onPath(name: string): Promise<string | null> {
 }
 
 /** The override when set (only it), else the tool on PATH, then in each $(go env GOPATH)/bin. */
-export async function toolCandidates(name: string, override: string | undefined): Promise<string[]> {
+async function toolCandidates(name: string, override: string | undefined): Promise<string[]> {
   if (override) return [override];
   const found: string[] = [];
   const fromPath = await onPath(name);
@@ -35,7 +36,7 @@ export async function toolCandidates(name: string, override: string | undefined)
 }
 
 /** Runs `<file> <args>` and picks the version out of its output with `pattern`; never throws. */
-export function toolVersion(
+function toolVersion(
   file: string,
   args: string[],
   pattern: RegExp,
@@ -49,4 +50,23 @@ export function toolVersion(
       } else resolve({ ok: true, version });
     });
   });
+}
+
+/**
+ * Locates a tool and runs `<tool> version`; never throws. `problem` words the failure from where it looked
+ * (a sentence) when no candidate runs.
+ */
+export async function detectTool(
+  name: string,
+  override: string | undefined,
+  pattern: RegExp,
+  problem: (where: string) => string,
+): Promise<ToolBinaryInfo> {
+  const tried: string[] = [];
+  for (const file of await toolCandidates(name, override)) {
+    const v = await toolVersion(file, ['version'], pattern);
+    if (v.ok) return { ok: true, path: file, version: v.version };
+    tried.push(`${file} (${v.message})`);
+  }
+  return { ok: false, problem: problem(tried.length ? `Tried ${tried.join('; ')}.` : `${name} is not on PATH nor in $(go env GOPATH)/bin.`) };
 }

@@ -2,7 +2,7 @@
 // files outside the project that may be read (GOROOT and the module cache, read-only).
 // Positions are the language server's: 0-based lines, UTF-16 characters (Monaco's columns minus one).
 import { z } from 'zod';
-import { Empty, RelPath } from '../types';
+import { Empty, RelPath, ToolBinaryInfo } from '../types';
 
 const Count = z.number().int().min(0).max(10_000_000);
 export const LspPosition = z.object({ line: Count, character: Count });
@@ -16,14 +16,8 @@ export type LspRange = z.infer<typeof LspRange>;
 export const LspLocation = z.object({ path: RelPath, range: LspRange, origin: z.string().optional() });
 export type LspLocation = z.infer<typeof LspLocation>;
 
-export const GoplsInfo = z.object({
-  ok: z.boolean(),
-  path: z.string().optional(),
-  version: z.string().optional(),
-  /** What is wrong and what to do, when ok is false. */
-  problem: z.string().optional(),
-});
-export type GoplsInfo = z.infer<typeof GoplsInfo>;
+export const GoplsInfo = ToolBinaryInfo;
+export type GoplsInfo = ToolBinaryInfo;
 
 export const LspStatus = z.object({
   gopls: GoplsInfo,

@@ -2,7 +2,7 @@
 // Delve. Order: $GOPSY_GOPLS, `gopls` on PATH, then $(go env GOPATH)/bin/gopls (where `go install` puts it).
 import toolVersions from '../../../shared/toolVersions.json';
 import type { GoplsInfo } from '../../../shared/contract/lsp';
-import { toolCandidates, toolVersion } from '../toolBinary';
+import { detectTool } from '../toolBinary';
 
 /** The gopls release gopsy is tested with (the test command builds exactly this one when it is missing). */
 export const GOPLS_VERSION = toolVersions.gopls;
@@ -12,16 +12,12 @@ export const GOPLS_INSTALL_COMMAND = `go install golang.org/x/tools/gopls@v${GOP
 const VERSION_LINE = /gopls\s+v?(\S+)/;
 
 /** Locates gopls and runs `gopls version`; never throws. */
-export async function detectGopls(): Promise<GoplsInfo> {
-  const tried: string[] = [];
-  for (const file of await toolCandidates('gopls', process.env.GOPSY_GOPLS)) {
-    const v = await toolVersion(file, ['version'], VERSION_LINE);
-    if (v.ok) return { ok: true, path: file, version: v.version };
-    tried.push(`${file} (${v.message})`);
-  }
-  const where = tried.length ? `Tried ${tried.join('; ')}.` : 'gopls is not on PATH nor in $(go env GOPATH)/bin.';
-  return {
-    ok: false,
-    problem: `gopls (the Go language server) is not installed or does not run, so go to definition, references, hover and symbols are off; the editor still shows files. ${where} Install it with \`${GOPLS_INSTALL_COMMAND}\` (or set GOPSY_GOPLS to a gopls binary).`,
-  };
+export function detectGopls(): Promise<GoplsInfo> {
+  return detectTool(
+    'gopls',
+    process.env.GOPSY_GOPLS,
+    VERSION_LINE,
+    (where) =>
+      `gopls (the Go language server) is not installed or does not run, so go to definition, references, hover and symbols are off; the editor still shows files. ${where} Install it with \`${GOPLS_INSTALL_COMMAND}\` (or set GOPSY_GOPLS to a gopls binary).`,
+  );
 }
