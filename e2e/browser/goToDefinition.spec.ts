@@ -99,6 +99,14 @@ test('hover, go to definition into the project and the standard library, back, r
   await expect(status).toContainText('store/store.go');
   await expect(page.getByTestId('cursor-position')).toContainText(/Ln 54,/);
 
+  // Ctrl+Shift+O: the file's outline from gopls's document symbols.
+  await page.locator('.editor-host:visible').first().click({ position: { x: 300, y: 20 } });
+  await page.keyboard.press('Control+Shift+O');
+  const outline = page.locator('.quick-input-widget');
+  await expect(outline).toContainText('Filter', { timeout: 60_000 });
+  await expect(outline).toContainText('Items');
+  await page.keyboard.press('Escape');
+
   expect(errors).toEqual([]);
 });
 
