@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_PATHS, findChromium, projectDlv } from './scripts/test-tools.cjs';
+import { CHROMIUM_PATHS, findChromium, projectDlv, projectGopls } from './scripts/test-tools.cjs';
 
 // End-to-end tests drive the system Chromium (Debian's /usr/bin/chromium) against the browser host,
 // and the Electron window where its binary exists. Nothing is downloaded. `npm test` makes sure both
 // Chromium and the pinned Delve are there; direct runs find them the same way.
 const dlv = process.env.GOPSY_DLV || projectDlv();
 if (dlv) process.env.GOPSY_DLV = dlv;
+const gopls = process.env.GOPSY_GOPLS || projectGopls();
+if (gopls) process.env.GOPSY_GOPLS = gopls;
 const browserUse = {
   browserName: 'chromium' as const,
   launchOptions: { executablePath: findChromium() ?? CHROMIUM_PATHS[0] },

@@ -1,5 +1,5 @@
-// Where the tests find the tools the machine may lack: the pinned Delve (built into the project's own
-// .tools/bin when no suitable one is installed) and a Chromium for the end-to-end tests.
+// Where the tests find the tools the machine may lack: the pinned Delve and gopls (built into the
+// project's own .tools/bin when no suitable one is installed) and a Chromium for the end-to-end tests.
 // CommonJS, because Playwright's config loader compiles what it imports to CommonJS.
 const { execFileSync } = require('node:child_process');
 const { accessSync, constants, readFileSync } = require('node:fs');
@@ -10,8 +10,10 @@ const ROOT = path.resolve(__dirname, '..');
 /** The folder, ignored by git, where the test command installs what the machine lacks. */
 const TOOLS_BIN = path.join(ROOT, '.tools', 'bin');
 
-/** The Delve release gopsy is tested with (its one home is src/shared/toolVersions.json). */
-const DLV_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'src/shared/toolVersions.json'), 'utf8')).dlv;
+/** The Delve and gopls releases gopsy is tested with (their one home is src/shared/toolVersions.json). */
+const TOOL_VERSIONS = JSON.parse(readFileSync(path.join(ROOT, 'src/shared/toolVersions.json'), 'utf8'));
+const DLV_VERSION = TOOL_VERSIONS.dlv;
+const GOPLS_VERSION = TOOL_VERSIONS.gopls;
 
 /** Where a Chromium usually is, in the order tried after $GOPSY_CHROMIUM. */
 const CHROMIUM_PATHS = [
@@ -32,25 +34,32 @@ function isExecutable(file) {
   }
 }
 
-/** The version `dlv version` prints, or null when the file does not run. */
-function dlvVersionOf(file) {
+/** The version `<file> version` prints (picked with pattern), or null when the file does not run. */
+function toolVersionOf(file, pattern) {
   try {
     const out = execFileSync(file, ['version'], {
       encoding: 'utf8',
       timeout: 30_000,
       stdio: ['ignore', 'pipe', 'ignore'],
     });
-    return /^Version:\s*(\S+)/m.exec(out)?.[1] ?? null;
+    return pattern.exec(out)?.[1] ?? null;
   } catch {
     return null;
   }
 }
 
-/** The project's own Delve when the test command has built it, else null. */
-function projectDlv() {
-  const file = path.join(TOOLS_BIN, process.platform === 'win32' ? 'dlv.exe' : 'dlv');
+/** The version `dlv version` prints, or null when the file does not run. */
+const dlvVersionOf = (file) => toolVersionOf(file, /^Version:\s*(\S+)/m);
+/** The version `gopls version` prints (without its v), or null when the file does not run. */
+const goplsVersionOf = (file) => toolVersionOf(file, /gopls\s+v?(\S+)/);
+
+/** The project's own build of a tool when the test command has made it, else null. */
+function projectTool(name) {
+  const file = path.join(TOOLS_BIN, process.platform === 'win32' ? `${name}.exe` : name);
   return isExecutable(file) ? file : null;
 }
+const projectDlv = () => projectTool('dlv');
+const projectGopls = () => projectTool('gopls');
 
 /** $GOPSY_CHROMIUM when set (even if wrong: the caller says so), else the first usual path that exists. */
 function findChromium() {
@@ -62,9 +71,12 @@ module.exports = {
   ROOT,
   TOOLS_BIN,
   DLV_VERSION,
+  GOPLS_VERSION,
   CHROMIUM_PATHS,
   isExecutable,
   dlvVersionOf,
+  goplsVersionOf,
   projectDlv,
+  projectGopls,
   findChromium,
 };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: first makes sure that what the tests need is here, providing what it can itself (the pinned
-// Delve, Debian's Chromium when run as root), or stops with one line naming what is missing and how to get
+// Delve and gopls, Debian's Chromium when run as root), or stops with one line naming what is missing and how to get
 // it; then runs typecheck, lint, build, the vitest suites and the Playwright suites, and ends with one
 // line of counts.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,12 +10,13 @@ import path from 'node:path';
 import {
   CHROMIUM_PATHS,
   DLV_VERSION,
+  GOPLS_VERSION,
   ROOT,
   TOOLS_BIN,
   dlvVersionOf,
   findChromium,
+  goplsVersionOf,
   isExecutable,
-  projectDlv,
 } from './test-tools.cjs';
 
 const REPORTS = path.join(ROOT, 'test-reports');
@@ -53,49 +54,72 @@ function checkPty() {
   }
 }
 
-/** GOPSY_DLV, else the pinned Delve on PATH, in $(go env GOPATH)/bin or in .tools/bin, else builds it there. */
-function ensureDlv(go) {
-  if (process.env.GOPSY_DLV) {
-    const v = dlvVersionOf(process.env.GOPSY_DLV);
+/**
+ * The pinned release of a Go tool the tests drive: $GOPSY_<TOOL>, else that release on PATH, in
+ * $(go env GOPATH)/bin or in .tools/bin, else built there with `go install`; stops with one line when it cannot.
+ */
+function ensureTool(go, { name, label, envVar, version, pkg, versionOf }) {
+  const override = process.env[envVar];
+  if (override) {
+    const v = versionOf(override);
     if (!v)
       stop(
-        `GOPSY_DLV=${process.env.GOPSY_DLV} does not run \`dlv version\`. Point it at a dlv binary, or unset it to let the tests build Delve v${DLV_VERSION}.`,
+        `${envVar}=${override} does not run \`${name} version\`. Point it at a ${name} binary, or unset it to let the tests build ${label} v${version}.`,
       );
-    if (v !== DLV_VERSION) say(`GOPSY_DLV is Delve ${v}; the tests are written against v${DLV_VERSION}.`);
-    return process.env.GOPSY_DLV;
+    if (v !== version) say(`${envVar} is ${label} ${v}; the tests are written against v${version}.`);
+    return override;
   }
   const gopath = execFileSync(go, ['env', 'GOPATH'], { encoding: 'utf8', timeout: 60_000 }).trim();
   const candidates = [
     ...(process.env.PATH ?? '')
       .split(path.delimiter)
       .filter(Boolean)
-      .map((dir) => path.join(dir, 'dlv')),
+      .map((dir) => path.join(dir, name)),
     ...gopath
       .split(path.delimiter)
       .filter(Boolean)
-      .map((dir) => path.join(dir, 'bin', 'dlv')),
-    path.join(TOOLS_BIN, 'dlv'),
+      .map((dir) => path.join(dir, 'bin', name)),
+    path.join(TOOLS_BIN, name),
   ];
-  const found = candidates.find((file) => isExecutable(file) && dlvVersionOf(file) === DLV_VERSION);
+  const found = candidates.find((file) => isExecutable(file) && versionOf(file) === version);
   if (found) return found;
 
-  const pkg = `github.com/go-delve/delve/cmd/dlv@v${DLV_VERSION}`;
-  say(`building Delve v${DLV_VERSION} into .tools/bin (go install ${pkg}); later runs reuse it`);
+  const target = `${pkg}@v${version}`;
+  say(`building ${label} v${version} into .tools/bin (go install ${target}); later runs reuse it`);
   mkdirSync(TOOLS_BIN, { recursive: true });
-  const built = spawnSync(go, ['install', pkg], {
+  const built = spawnSync(go, ['install', target], {
     cwd: TOOLS_BIN,
     env: { ...process.env, GOBIN: TOOLS_BIN, GOFLAGS: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
     timeout: 15 * 60_000,
   });
-  const dlv = projectDlv();
-  if (built.status !== 0 || !dlv || dlvVersionOf(dlv) !== DLV_VERSION) {
+  const file = path.join(TOOLS_BIN, name);
+  if (built.status !== 0 || !isExecutable(file) || versionOf(file) !== version) {
     stop(
-      `Delve v${DLV_VERSION} could not be built (see above). Install it yourself with \`go install ${pkg}\`, or set GOPSY_DLV to a dlv binary.`,
+      `${label} v${version} could not be built (see above). Install it yourself with \`go install ${target}\`, or set ${envVar} to a ${name} binary.`,
     );
   }
-  return dlv;
+  return file;
 }
+
+const ensureDlv = (go) =>
+  ensureTool(go, {
+    name: 'dlv',
+    label: 'Delve',
+    envVar: 'GOPSY_DLV',
+    version: DLV_VERSION,
+    pkg: 'github.com/go-delve/delve/cmd/dlv',
+    versionOf: dlvVersionOf,
+  });
+const ensureGopls = (go) =>
+  ensureTool(go, {
+    name: 'gopls',
+    label: 'gopls',
+    envVar: 'GOPSY_GOPLS',
+    version: GOPLS_VERSION,
+    pkg: 'golang.org/x/tools/gopls',
+    versionOf: goplsVersionOf,
+  });
 
 /** GOPSY_CHROMIUM, else a Chromium at a usual path, else Debian's package when we may install it. */
 function ensureChromium() {
@@ -172,8 +196,10 @@ const { go, version } = goBinary();
 checkPty();
 const chromium = ensureChromium();
 const dlv = ensureDlv(go);
+const gopls = ensureGopls(go);
+const shown = (file) => (path.relative(ROOT, file).startsWith('..') ? file : path.relative(ROOT, file));
 say(
-  `${version}; Delve ${dlvVersionOf(dlv)} at ${path.relative(ROOT, dlv).startsWith('..') ? dlv : path.relative(ROOT, dlv)}; Chromium at ${chromium}`,
+  `${version}; Delve ${dlvVersionOf(dlv)} at ${shown(dlv)}; gopls ${goplsVersionOf(gopls)} at ${shown(gopls)}; Chromium at ${chromium}`,
 );
 
 rmSync(REPORTS, { recursive: true, force: true });
@@ -183,6 +209,7 @@ const playwrightReport = path.join(REPORTS, 'playwright.json');
 const env = {
   ...process.env,
   GOPSY_DLV: dlv,
+  GOPSY_GOPLS: gopls,
   GOPSY_CHROMIUM: chromium,
   PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport,
 };

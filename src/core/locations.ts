@@ -44,6 +44,11 @@ export function byteColumnToUtf16(lineText: string, byteColumn: number): number 
   return units + 1;
 }
 
+/** The inverse of byteColumnToUtf16: Monaco's (UTF-16, 1-based) column as the toolchain's byte column. */
+export function utf16ColumnToByte(lineText: string, column: number): number {
+  return new TextEncoder().encode(lineText.slice(0, column - 1)).length + 1;
+}
+
 /**
  * The project-relative form of a path the toolchain printed (relative to the project root where the
  * go command ran, or absolute), or null when it is outside the project. Pure: no file system.

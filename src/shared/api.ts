@@ -18,6 +18,7 @@ import { compileCostMethods } from './contract/compileCost';
 import { testCacheMethods } from './contract/testCache';
 import { storageEvents, storageMethods } from './contract/storage';
 import { editsEvents, editsMethods } from './contract/edits';
+import { lspMethods } from './contract/lsp';
 
 export * from './types';
 export * from './contract/debug';
@@ -41,6 +42,7 @@ export const methods = {
   ...testCacheMethods,
   ...storageMethods,
   ...editsMethods,
+  ...lspMethods,
 } as const;
 
 export const events = {

@@ -60,6 +60,16 @@ export const WorkspaceState = z.object({
 });
 export type WorkspaceState = z.infer<typeof WorkspaceState>;
 
+/** A Go tool gopsy drives (dlv, gopls): found and running, or what is wrong and what to do. */
+export const ToolBinaryInfo = z.object({
+  ok: z.boolean(),
+  path: z.string().optional(),
+  version: z.string().optional(),
+  /** What is wrong and what to do, when ok is false. */
+  problem: z.string().optional(),
+});
+export type ToolBinaryInfo = z.infer<typeof ToolBinaryInfo>;
+
 export const ToolchainInfo = z.object({
   ok: z.boolean(),
   goPath: z.string().optional(),
@@ -79,8 +89,13 @@ export const FileContent = z.object({
   size: z.number(),
   /** SHA-256 of the bytes read: a save says which version it replaces (edits/saveFile.ts). */
   hash: z.string().optional(),
-  /** Why the editor may not change this file (outside the project, too large, not writable); absent: editable. */
+  /**
+   * Why the editor may not change this file (outside the project, too large, not writable, not UTF-8);
+   * absent: editable.
+   */
   readOnly: z.string().optional(),
+  /** Where a file outside the project comes from (GOROOT, the module cache): "Go stdlib go1.26.8" or module@version. Its path is absolute. */
+  origin: z.string().optional(),
 });
 export type FileContent = z.infer<typeof FileContent>;
 

@@ -132,11 +132,17 @@ describe('access attempts', () => {
       }
       const loc = await client.call('workspace.resolveLocation', { path: p }).catch(() => null);
       if (loc) leaked.push(`resolveLocation ${p} → ${loc.path}`);
+      // gopls is asked only about files the editor may read.
+      const hover = await client.call('lsp.hover', { path: p, position: { line: 0, character: 0 } }).then(
+        (h) => `answered ${JSON.stringify(h)}`,
+        (err: unknown) => (err instanceof GopsyError && /outside|not-found|bad-path|invalid-params/.test(err.code) ? null : `${String(err)}`),
+      );
+      if (hover) leaked.push(`lsp.hover ${p} → ${hover}`);
     }
     recordTrial({
       area: 'access',
-      what: 'Path traversal through the RPC (readFile, resolveLocation): .., absolute paths, a symlink to /etc, NUL bytes',
-      cases: attempts.length * 2,
+      what: 'Path traversal through the RPC (readFile, resolveLocation, lsp.hover): .., absolute paths, a symlink to /etc, NUL bytes',
+      cases: attempts.length * 3,
       outcome: leaked.length === 0 ? 'all refused with a clear error; nothing outside the project was read' : leaked.join('; '),
       ok: leaked.length === 0,
     });

@@ -33,6 +33,8 @@ import { storageHandlers } from './storage/handlers';
 import { LiveStorage } from './storage/liveStorage';
 import { EditsService } from './edits/editsService';
 import { editsHandlers } from './edits/handlers';
+import { LspService } from './lsp/lspService';
+import { lspHandlers } from './lsp/handlers';
 
 export interface BackendOptions {
   host: HostInfo['host'];
@@ -57,6 +59,7 @@ export class Backend implements Services {
   readonly replays: BundleRunReplay;
   readonly edits: EditsService;
   readonly dialogs: HostDialogs | null;
+  readonly lsp: LspService;
   /** Made on first use (the first connection): it polls and writes the in-use ledger, and follows the runs. */
   private liveStorage: LiveStorage | null = null;
   private workspace: Workspace | null = null;
@@ -73,6 +76,7 @@ export class Backend implements Services {
     this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
     this.edits = new EditsService(opts.storageDir);
     this.dialogs = opts.dialogs ?? null;
+    this.lsp = new LspService(() => this.workspace, (m) => this.log(m));
   }
 
   /** The storage service with what this backend has in use; made by the first connection. */
@@ -107,6 +111,7 @@ export class Backend implements Services {
   async openFolder(folder: string): Promise<WorkspaceState> {
     const state = await inspectFolder(folder);
     this.workspace = new Workspace(state);
+    void this.lsp.closeProject(); // the last project's gopls ends with it (no wait: it may take seconds)
     await this.settings.addRecentFolder(state.root).catch((err: Error) => this.log(`could not save settings: ${err.message}`));
     for (const c of this.connections) c.rpc.emit('workspace.changed', state);
     this.opts.onFolderOpened?.(state);
@@ -145,6 +150,7 @@ export class Backend implements Services {
       ...compareHandlers(ctx),
       ...storageHandlers(ctx),
       ...editsHandlers(ctx),
+      ...lspHandlers(ctx),
     };
     const rpc = new RpcServer(transport, handlers, (method, err) =>
       this.log(`${method} failed: ${(err as Error)?.stack ?? String(err)}`),
@@ -194,6 +200,7 @@ export class Backend implements Services {
     await Promise.all([...this.connections].flatMap((c) => c.cleanups.map((f) => Promise.resolve(f()))));
     await this.runs.cancelAll();
     await this.runs.closeAnswers();
+    await this.lsp.closeProject();
     const storage = this.liveStorage;
     this.liveStorage = null;
     await storage?.close();

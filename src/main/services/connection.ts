@@ -14,6 +14,7 @@ import type { RunService } from './runs/runService';
 import type { SettingsStore } from './settings';
 import type { SsaService } from './ssa/ssaService';
 import type { LiveStorage } from './storage/liveStorage';
+import type { LspService } from './lsp/lspService';
 import type { ToolchainService } from './toolchain';
 import type { Workspace } from './workspace';
 
@@ -45,6 +46,8 @@ export interface Services {
   readonly storage: LiveStorage;
   /** Saves from the editor and their "before" (what changed). */
   readonly edits: EditsService;
+  /** Code navigation through the open project's gopls. */
+  readonly lsp: LspService;
   /** The host's native dialogs; null when it has none. */
   readonly dialogs: HostDialogs | null;
   /** The open project, if any. */

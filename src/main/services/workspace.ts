@@ -11,6 +11,7 @@ import { goEnv } from './go/env';
 import { goListTree } from './go/list';
 import { isInside, resolveInside, toRelative } from './paths';
 import { MAX_EDITABLE_BYTES } from '../../shared/contract/edits';
+import { findReadOnlyRoots, originOf, resolveReadOnly, type ReadOnlyRoots } from './readOnlyRoots';
 
 /** Files larger than this are not opened in the editor. */
 export const MAX_EDITOR_FILE_BYTES = 20 * 1024 * 1024;
@@ -65,8 +66,49 @@ export async function inspectFolder(folder: string): Promise<WorkspaceState> {
   return state;
 }
 
+/** A file the editor may show: a project file (path relative) or a read-only one (path absolute, origin). */
+export interface ReadableFile {
+  abs: string;
+  path: string;
+  origin?: string;
+}
+
 export class Workspace {
+  private roots: Promise<ReadOnlyRoots | null> | null = null;
+
   constructor(readonly state: WorkspaceState) {}
+
+  /** GOROOT and GOMODCACHE as the project's go sees them, asked once. */
+  readOnlyRoots(): Promise<ReadOnlyRoots | null> {
+    this.roots ??= findReadOnlyRoots(this.root);
+    return this.roots;
+  }
+
+  /**
+   * Resolves a renderer path: project-relative (or absolute inside the project) as resolveInside does,
+   * else an absolute path under GOROOT or the module cache, read-only. Everything else is refused.
+   */
+  async resolveReadable(p: string): Promise<ReadableFile> {
+    try {
+      const abs = await resolveInside(this.root, p);
+      return { abs, path: toRelative(this.root, abs) };
+    } catch (err) {
+      if (!path.isAbsolute(p) || (err instanceof GopsyError && err.code === 'bad-path')) throw err;
+      const inProject = isInside(this.root, path.resolve(p));
+      if (inProject) throw err;
+      const { abs, origin } = await resolveReadOnly(await this.readOnlyRoots(), p);
+      return { abs, path: abs, origin };
+    }
+  }
+
+  /** The editor's path of a real absolute path (from gopls, Delve): relative in the project, absolute in GOROOT or the module cache. */
+  async editorPath(abs: string): Promise<ReadableFile | null> {
+    if (isInside(this.root, abs)) return { abs, path: toRelative(this.root, abs) };
+    const roots = await this.readOnlyRoots();
+    const origin = roots && originOf(roots, abs);
+    if (origin) return { abs, path: abs, origin };
+    return this.resolveReadable(abs).catch(() => null);
+  }
 
   get root(): string {
     return this.state.root;
@@ -98,7 +140,7 @@ export class Workspace {
   }
 
   async readFile(rel: string): Promise<FileContent> {
-    const abs = await resolveInside(this.root, rel);
+    const { abs, path: shown, origin } = await this.resolveReadable(rel);
     const st = await stat(abs);
     if (!st.isFile()) throw new GopsyError('not-a-file', `${rel} is not a file.`);
     if (st.size > MAX_EDITOR_FILE_BYTES) {
@@ -108,17 +150,25 @@ export class Workspace {
     if (buf.includes(0)) throw new GopsyError('binary', `${rel} is a binary file.`);
     const text = buf.toString('utf8');
     // Text that is not UTF-8 shows with replacement characters: saving it would change bytes nobody edited.
-    const readOnly =
-      (await readOnlyReason(abs, st.size, st.mode)) ?? (Buffer.byteLength(text) !== buf.length || !Buffer.from(text).equals(buf) ? 'read-only: the file is not valid UTF-8' : null);
-    return { path: toRelative(this.root, abs), text, size: st.size, hash: contentHash(buf), ...(readOnly ? { readOnly } : {}) };
+    const readOnly = origin
+      ? `read-only: outside the project (${origin})`
+      : ((await readOnlyReason(abs, st.size, st.mode)) ?? (Buffer.byteLength(text) !== buf.length || !Buffer.from(text).equals(buf) ? 'read-only: the file is not valid UTF-8' : null));
+    return { path: shown, text, size: st.size, hash: contentHash(buf), ...(readOnly ? { readOnly } : {}), ...(origin ? { origin } : {}) };
   }
 
-  /** Maps a path the toolchain printed (relative to the console's cwd, the root) to a project file. */
+  /**
+   * Maps a path the toolchain printed (relative to the console's cwd, the root) to a project file, or to
+   * a read-only file of the standard library ($GOROOT/src/... as -trimpath prints it) or the module cache.
+   */
   async resolveLocation(p: string): Promise<string | null> {
+    if (p.startsWith('$GOROOT/')) {
+      const goroot = (await this.readOnlyRoots())?.goroot;
+      if (!goroot) return null;
+      p = path.join(goroot, p.slice('$GOROOT/'.length));
+    }
     const abs = path.resolve(this.root, p);
-    if (!isInside(this.root, abs)) return null;
     try {
-      return toRelative(this.root, await resolveInside(this.root, abs));
+      return (await this.resolveReadable(abs)).path;
     } catch {
       return null;
     }

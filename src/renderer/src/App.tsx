@@ -11,6 +11,7 @@ import { EditableSource } from './panels/editor/EditableSource';
 import { ConsolePanel } from './panels/console/ConsolePanel';
 import { useConsoleTabs } from './panels/console/useConsoleTabs';
 import { emptyEditorText } from './panels/editor/emptyEditorText';
+import { useCodeNavigation } from './panels/editor/useCodeNavigation';
 import { useFollowDebugger } from './panels/debug/useFollowDebugger';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useProject } from './hooks/useProject';
@@ -97,6 +98,7 @@ export function App({ api, onDisconnect }: Props) {
   }, [api, godebug]);
 
   useFollowDebugger(debug, openFile, consoles.adopt);
+  const navigation = useCodeNavigation(api, workspace, openFile);
 
   // With no console there is nothing to show but the bar that opens one.
   const consoleOpen = consoles.tabs.length > 0 && !consoleCollapsed;
@@ -202,6 +204,7 @@ export function App({ api, onDisconnect }: Props) {
               ))}
             </div>
           )}
+          {navigation}
           {fileError && (
             <div className="banner error" role="alert">
               {fileError} <button onClick={() => setFileError(null)}>Dismiss</button>

@@ -1,7 +1,7 @@
 // The debugger's calls and events: sessions on Delve (dlv dap), breakpoints, goroutines, stack,
 // variables, evaluate, and launch configurations shared with VS Code's .vscode/launch.json.
 import { z } from 'zod';
-import { ConsoleInfo, Empty, RelPath } from '../types';
+import { ConsoleInfo, Empty, RelPath, ToolBinaryInfo } from '../types';
 
 const Text = (max: number) => z.string().max(max);
 
@@ -92,12 +92,7 @@ export const DebugVariable = z.object({
 });
 export type DebugVariable = z.infer<typeof DebugVariable>;
 
-export const DlvInfo = z.object({
-  ok: z.boolean(),
-  path: z.string().optional(),
-  version: z.string().optional(),
-  problem: z.string().optional(),
-});
+export const DlvInfo = ToolBinaryInfo;
 
 const ThreadArg = z.object({ threadId: z.number().int().optional() });
 

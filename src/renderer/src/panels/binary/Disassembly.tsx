@@ -26,9 +26,15 @@ export function Disassembly({ fn, openSource }: Props) {
           {fn.instructions.map((i) => (
             <tr key={i.address}>
               <td className="mono">
-                {i.path && !i.path.startsWith('/') ? (
-                  <button className="link-button mono" data-testid="asm-source" onClick={() => openSource({ path: i.path!, line: i.line })}>
-                    {i.path}:{i.line}
+                {i.path ? (
+                  // An absolute path is in the standard library or a dependency: it opens read-only.
+                  <button
+                    className="link-button mono"
+                    data-testid="asm-source"
+                    title={i.path.startsWith('/') ? `${i.path} (read-only)` : undefined}
+                    onClick={() => openSource({ path: i.path!, line: i.line })}
+                  >
+                    {i.path.startsWith('/') ? i.file : i.path}:{i.line}
                   </button>
                 ) : (
                   <span className="muted" title={i.path ?? 'objdump names only the base name of this file'}>

@@ -193,7 +193,7 @@ export function DebugView({ api, workspace, openSource }: ViewProps) {
               <button
                 onClick={() => {
                   setFrameId(f.id);
-                  if (f.location?.inProject) openSource({ path: f.location.path, line: f.location.line });
+                  if (f.location) openSource({ path: f.location.path, line: f.location.line });
                 }}
                 title={f.location ? `${f.location.path}:${f.location.line}` : ''}
               >

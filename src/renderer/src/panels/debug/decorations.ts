@@ -22,6 +22,6 @@ export function breakpointDecorations(path: string, breakpoints: BreakpointState
       };
     });
   const loc = state.status === 'stopped' ? state.location : undefined;
-  if (loc?.inProject && loc.path === path) out.push({ line: loc.line, className: 'debug-current-line', glyphClassName: 'debug-current-glyph' });
+  if (loc && loc.path === path) out.push({ line: loc.line, className: 'debug-current-line', glyphClassName: 'debug-current-glyph' });
   return out;
 }

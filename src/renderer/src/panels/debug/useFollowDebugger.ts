@@ -1,5 +1,5 @@
 // The workbench follows the debugger: a stop in a project file opens it at that line, whichever file
-// is open, and a new session's dlv output gets its console tab.
+// is open (a stop in the standard library or a dependency opens that file read-only), and a new session's dlv output gets its console tab.
 import { useEffect, useRef } from 'react';
 import type { ConsoleInfo } from '../../../../shared/api';
 import type { DebugStore } from './debugStore';
@@ -17,7 +17,7 @@ export function useFollowDebugger(
         if (state === seen.current) return;
         seen.current = state;
         const loc = state.status === 'stopped' ? state.location : undefined;
-        if (loc?.inProject) void openFile(loc.path, { line: loc.line });
+        if (loc?.inProject || loc?.path.startsWith('/')) void openFile(loc.path, { line: loc.line });
         if (state.console) showConsole(state.console);
       }),
     [debug, openFile, showConsole],

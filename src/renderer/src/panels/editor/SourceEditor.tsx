@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { FileContent } from '../../../../shared/api';
 import { byteColumnToUtf16 } from '../../../../core/locations';
 import { monaco } from './monaco';
+import { languageOf, modelUri } from './editorUri';
+import { escapeMarkdown } from './plainMarkdown';
 import { editorMarks, useEditorMarksVersion, type MarkSeverity } from '../../editor/editorMarks';
 import { editorActions, editorCodeLenses } from '../../editor/editorActions';
 import { loadState, saveState } from '../../state/persist';
@@ -50,8 +52,6 @@ interface Props {
   onCursorLine?: (line: number) => void;
 }
 
-/** Hover texts come from tools (Delve's messages): show them as plain text, never as markup. */
-const escapeMarkdown = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 
 export function SourceEditor({ file, reveal, decorations: lineDecorations, onGutterClick, onGutterEdit, emptyText, editable, onTextChange, onCursorLine }: Props) {
   const host = useRef<HTMLDivElement>(null);
@@ -119,7 +119,8 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
     const lensProviders = [...new Set(editorCodeLenses.map((l) => l.language))].map((language) =>
       monaco.languages.registerCodeLensProvider(language, {
         provideCodeLenses: (model) => {
-          if (model !== editor.getModel() || model.uri.scheme !== 'gopsy') return { lenses: [], dispose: () => {} };
+          // Files read outside the project (authority ext) have no lenses: their features need a project file.
+          if (model !== editor.getModel() || model.uri.scheme !== 'gopsy' || model.uri.authority) return { lenses: [], dispose: () => {} };
           const path = model.uri.path.slice(1);
           const text = model.getLinesContent();
           const lenses = editorCodeLenses
@@ -184,13 +185,12 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       editor.setModel(null);
       return;
     }
-    const uri = monaco.Uri.from({ scheme: 'gopsy', path: '/' + file.path });
+    const uri = modelUri(file.path);
     let model = monaco.editor.getModel(uri);
     if (model) {
       if (model.getValue() !== file.text) model.setValue(file.text);
     } else {
-      const language = file.path.endsWith('.go') ? 'go' : 'plaintext';
-      model = monaco.editor.createModel(file.text, language, uri);
+      model = monaco.editor.createModel(file.text, languageOf(file.path), uri);
     }
     if (editor.getModel() !== model) editor.setModel(model);
   }, [file]);
@@ -291,6 +291,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       )}
       <div className="status-line" data-testid="editor-status">
         <span>{file ? file.path : 'No file open'}</span>
+        {file?.origin && <span data-testid="editor-origin">{file.origin}</span>}
         <span data-testid="cursor-position">
           Ln {cursor.line}, Col {cursor.column}
         </span>

@@ -1,0 +1,81 @@
+// The window's code navigation: the gopls-backed Monaco providers, Ctrl+P (files) and Ctrl+T (symbols),
+// Go Back / Go Forward, one line when gopls cannot be had or failed, and gopls's log on demand.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { GopsyApi, WorkspaceState } from '../../../../shared/api';
+import { errorMessage } from '../../../../shared/rpc';
+import { Modal } from '../../dialogs/Modal';
+import { registerLanguageProviders, type LanguageProviders } from './languageProviders';
+import { QuickOpen, type QuickOpenMode, type QuickOpenTarget } from './quickOpen';
+import { monaco } from './monaco';
+
+type OpenFile = (path: string, at?: { line: number; byteColumn?: number }) => Promise<void>;
+
+export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | null, openFile: OpenFile): ReactNode {
+  const [mode, setMode] = useState<QuickOpenMode | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [log, setLog] = useState<string | null>(null);
+  const providers = useRef<LanguageProviders | null>(null);
+  const open = useRef(openFile);
+  useEffect(() => {
+    open.current = openFile;
+  }, [openFile]);
+
+  const showLog = () => void api.call('lsp.log', {}).then((r) => setLog(r.text || '(gopls has written nothing yet)'), (err) => setLog(errorMessage(err)));
+
+  useEffect(() => {
+    const p = registerLanguageProviders({
+      api,
+      open: (path, at) => open.current(path, at),
+      problem: setProblem,
+    });
+    providers.current = p;
+    const logAction = monaco.editor.addEditorAction({ id: 'gopsy.goplsLog', label: 'Show gopls Log', run: showLog });
+    return () => {
+      logAction.dispose();
+      p.dispose();
+      providers.current = null;
+    };
+    // showLog only uses api
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api]);
+
+  // Whether gopls can be had, asked again for each project (it says how to install it when it cannot).
+  useEffect(() => {
+    if (!workspace) return;
+    void api.call('lsp.status', {}).then((s) => setProblem(s.gopls.ok ? (s.problem ?? null) : (s.gopls.problem ?? null)), () => {});
+  }, [api, workspace]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'p' && key !== 't') return;
+      e.preventDefault();
+      if (workspace) setMode(key === 'p' ? 'files' : 'symbols');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [workspace]);
+
+  const openTarget = (t: QuickOpenTarget) => {
+    if (!t.position) void open.current(t.path);
+    else void providers.current?.jump(t.path, t.position.line + 1, t.position.character + 1);
+  };
+
+  return (
+    <>
+      {problem && workspace && (
+        <div className="banner warn" role="status" data-testid="gopls-problem">
+          {problem} <button onClick={() => void api.call('lsp.status', { refresh: true }).then((s) => setProblem(s.gopls.ok ? null : (s.gopls.problem ?? null)))}>Retry</button>{' '}
+          <button onClick={showLog}>gopls log</button> <button onClick={() => setProblem(null)}>Dismiss</button>
+        </div>
+      )}
+      {mode && <QuickOpen api={api} mode={mode} onOpen={openTarget} onClose={() => setMode(null)} />}
+      {log !== null && (
+        <Modal id="gopls-log" title="gopls log (its stderr)" onCancel={() => setLog(null)} wide testId="gopls-log">
+          <pre className="gopls-log mono">{log}</pre>
+        </Modal>
+      )}
+    </>
+  );
+}
