@@ -85,6 +85,10 @@ export class PhaseColumn implements ColumnReader {
     }
   }
 
+  wantsText(): boolean {
+    return (this.phase !== null && this.phase.blocks.length === 0) || !!(this.value ?? this.blockEnd ?? this.named);
+  }
+
   text(text: string): void {
     // Only a column that has shown no block yet may turn out unknown; appending every text of every
     // column would build a string as large as the file.

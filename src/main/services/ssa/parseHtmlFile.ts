@@ -20,8 +20,9 @@ export async function parseHtmlFileInline(
   retain = true,
   onDrop?: (index: number) => void,
 ): Promise<SsaFunction> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return parseSsaHtmlChunks(stream as AsyncIterable<string>, onPhase, retain, onDrop);
+  // Bytes, not text: the parser reads UTF-8 itself and decodes only the text it keeps.
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  return parseSsaHtmlChunks(stream as AsyncIterable<Buffer>, onPhase, retain, onDrop);
 }
 
 /**
