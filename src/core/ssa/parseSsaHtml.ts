@@ -11,6 +11,7 @@ import { GenssaColumn } from './genssaColumn';
 import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
 import { PhaseColumn, type OnPhase } from './phaseColumn';
 import { SourcesColumn } from './sourcesColumn';
+import type { ValueLine } from './valueLine';
 
 /** An open element: its name and class. */
 interface Frame {
@@ -119,6 +120,14 @@ export class SsaHtmlParser implements HtmlTokenSink {
     if (name === 'h2' && this.h2) return this.closeH2();
     if (this.h2 && name === 'span' && frame.cls.includes('stats')) this.h2.inStats = false;
     else this.column.close(name, frame.cls);
+  }
+
+  acceptsValueLine(): boolean {
+    return this.column === this.phases && !this.inColCell && !this.h2 && this.phases.acceptsValueLine();
+  }
+
+  valueLine(line: ValueLine): void {
+    this.phases.valueLine(line);
   }
 
   wantsText(): boolean {
