@@ -7,7 +7,7 @@
 // remains the reference: the lane only takes what that path reads the same way.
 import type { Buffer } from 'node:buffer';
 import { decodeEntities } from './entities';
-import { longHtml, type LongHtml } from './longHtml';
+import type { LongHtml } from './longHtml';
 
 export type ValueLine = LongHtml & { dead: boolean };
 
@@ -115,7 +115,7 @@ export function scanValueLine(b: Buffer, lt: number, n: number): { end: number; 
 
 function read(): ValueLine | null {
   if (!r.take(LI)) return null;
-  const c: ValueLine = { ...longHtml(), dead: false };
+  const c: ValueLine = { text: '', lineMark: '', inLine: false, stmt: '', values: [], blocks: [], dead: false };
   if (r.take(DEAD)) c.dead = true;
   else if (r.b[r.i] === 0x22 && r.b[r.i + 1] === 0x3e) r.i += 2; // '">'
   else return null;
