@@ -5,8 +5,8 @@
 // document head, which holds the function's name) while the whole file is parsed in order after it.
 // It only locates text; what the column means is left to SsaHtmlParser, and the in-order parse of the
 // whole file remains the reference (see parseSsaHtmlChunks, which checks the two agree).
-import { Buffer } from 'node:buffer';
 import type { SsaFunction, SsaPhase } from '../../shared/ssa';
+import { concatBytes } from './bytes';
 import { SsaHtmlParser } from './parseSsaHtml';
 
 /** html.go's column title cells. The id is the column's name with spaces as dashes. */
@@ -24,7 +24,9 @@ export interface FirstPhaseText<C extends Chunk = string> {
   column: C;
 }
 
-const searchable = (c: Chunk) => (typeof c === 'string' ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('latin1'));
+// windows-1252 (what the 'latin1' label decodes): one char per byte, so offsets stay byte offsets.
+const oneCharPerByte = new TextDecoder('latin1');
+const searchable = (c: Chunk) => (typeof c === 'string' ? c : oneCharPerByte.decode(c));
 
 /**
  * Collects the start of an ssa.html chunk by chunk until the first pass column is whole. push() gives
@@ -92,7 +94,7 @@ export class FirstPhaseSplitter<C extends Chunk = string> {
       this.chunks = [text as C];
       return { head: text.slice(0, this.headEnd) as C, column: text.slice(this.start, end) as C };
     }
-    const bytes = Buffer.concat(all as Uint8Array[]);
+    const bytes = concatBytes(all as Uint8Array[]);
     this.chunks = [bytes as unknown as C];
     return { head: bytes.subarray(0, this.headEnd) as unknown as C, column: bytes.subarray(this.start, end) as unknown as C };
   }

@@ -3,9 +3,9 @@
 // title) and hands each column's markup to the reader for its kind (sourcesColumn.ts, astColumn.ts,
 // phaseColumn.ts, genssaColumn.ts). It never keeps or renders the markup. Bad input gives a partial
 // result with warnings, never a throw.
-import { Buffer } from 'node:buffer';
 import type { SsaFunction } from '../../shared/ssa';
 import { AstColumn } from './astColumn';
+import { encodeUtf8 } from './bytes';
 import type { ColumnReader } from './columnReader';
 import { GenssaColumn } from './genssaColumn';
 import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
@@ -73,11 +73,11 @@ export class SsaHtmlParser implements HtmlTokenSink {
     const last = text.charCodeAt(text.length - 1);
     this.surrogate = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
     if (this.surrogate) text = text.slice(0, -1);
-    this.tokenizer.feed(Buffer.from(text, 'utf8'));
+    this.tokenizer.feed(encodeUtf8(text));
   }
 
   finish(): SsaFunction {
-    if (this.surrogate) this.tokenizer.feed(Buffer.from(this.surrogate, 'utf8'));
+    if (this.surrogate) this.tokenizer.feed(encodeUtf8(this.surrogate));
     this.surrogate = '';
     this.tokenizer.end();
     const fn = this.fn;

@@ -5,13 +5,12 @@
 //   <span class="l12 line-number">(<b>+12</b>)</span> = Op &lt;type&gt;aux <span class="v3 ssa-value">v3</span> : AX</span></li>
 // Anything else (another class, another tag, a '<' in the text) is left to the tag-by-tag path, which
 // remains the reference: the lane only takes what that path reads the same way.
-import type { Buffer } from 'node:buffer';
+import { ascii, asciiBytes as bytes, utf8 } from './bytes';
 import { decodeEntities } from './entities';
 import type { LongHtml } from './longHtml';
 
 export type ValueLine = LongHtml & { dead: boolean };
 
-const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 const LI = bytes('<li class="ssa-long-value ');
 const DEAD = bytes('dead-value">');
 const SPAN = bytes('<span class="');
@@ -28,7 +27,7 @@ export const INCOMPLETE = -2;
 export const OTHER = -1;
 
 class Reader {
-  b!: Buffer;
+  b!: Uint8Array;
   i = 0;
   n = 0;
   short = false;
@@ -58,7 +57,7 @@ class Reader {
       if (j >= this.n) this.short = true;
       return '';
     }
-    const s = b.toString('latin1', this.i, j);
+    const s = ascii(b, this.i, j);
     this.i = j;
     return s;
   }
@@ -70,7 +69,7 @@ class Reader {
       this.short = true;
       return null;
     }
-    const s = lt === this.i ? '' : decodeEntities(this.b.toString('utf8', this.i, lt));
+    const s = lt === this.i ? '' : decodeEntities(utf8(this.b, this.i, lt));
     this.i = lt;
     return s;
   }
@@ -102,14 +101,14 @@ const END_S = bytes('</s>');
  * Reads the value line at b[lt] (b[0, n) is the input so far). Returns the index after its "</li>"
  * with the line in `c`, INCOMPLETE when the input ends inside it, or OTHER.
  */
-export function scanValueLine(b: Buffer, lt: number, n: number): { end: number; line: ValueLine | null } {
+export function scanValueLine(b: Uint8Array, lt: number, n: number): { end: number; line: ValueLine | null } {
   r.b = b;
   r.i = lt;
   r.n = n;
   r.short = false;
   const line = read();
   const end = line ? r.i : r.short ? INCOMPLETE : OTHER;
-  r.b = undefined as unknown as Buffer;
+  r.b = undefined as unknown as Uint8Array;
   return { end, line };
 }
 
