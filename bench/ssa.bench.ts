@@ -189,5 +189,7 @@ test('SSA browser vs Chromium loading the raw ssa.html of ssagen.genssa, quiet a
     notes: `peak of the sum; apart: browser ${mb(g.browserRss)} MB, backend ${mb(g.backendRss)} MB (${(g.backendRss / size).toFixed(2)}× the file); gopsy page JS heap ${mb(g.heap)} MB. Chromium with the raw file: RSS growth ${mb(r.rss)} MB (${(r.rss / size).toFixed(0)}× the file), JS heap ${mb(r.heap)} MB`,
   });
   const when = `with a busy loop on each of the ${os.cpus().length} cores`;
-  recordBench('ssa', [first(quiet, 'quiet'), first(loaded, when), memory(quiet, 'quiet'), memory(loaded, when)]);
+  const load = `; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end of the run`;
+  const rows = [first(quiet, 'quiet'), first(loaded, when), memory(quiet, 'quiet'), memory(loaded, when)];
+  recordBench('ssa', rows.map((row) => ({ ...row, notes: row.notes + load })));
 });
