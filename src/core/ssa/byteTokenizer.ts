@@ -20,14 +20,14 @@ export interface HtmlTokenSink {
 }
 
 /** The tags html.go writes, plus common HTML; anything else after '<' is text. */
-const KNOWN_TAGS = [
+export const KNOWN_TAG_NAMES = [
   'html', 'head', 'meta', 'style', 'script', 'title', 'body', 'h1', 'h2', 'h3', 'a', 'p', 'div', 'span', 'table',
   'tbody', 'thead', 'tr', 'td', 'th', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'b', 'i', 's', 'u', 'em', 'strong', 'code',
   'pre', 'button', 'label', 'input', 'br', 'hr', 'img', 'svg', 'g', 'path', 'polygon', 'ellipse', 'text', 'font',
   'link', 'iframe', 'object', 'embed', 'form', 'textarea', 'select', 'option', 'noscript', 'template',
 ];
 /** Elements whose content is not markup: skipped whole. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'template', 'noscript', 'iframe']);
+export const RAW_TEXT = new Set(['script', 'style', 'textarea', 'template', 'noscript', 'iframe']);
 /** A '<' with no '>' within this many bytes is text (keeps a hostile file from pinning memory). */
 const MAX_TAG_BYTES = 64 * 1024;
 /** Text with no '<' is handed on once this long (a hostile file must not pin memory either). */
@@ -42,7 +42,7 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** A tag name of letters and digits, lower-cased, as a number: base 37, at most 8 characters. */
 const nameCode = (c: number) => (isDigit(c) ? c - 0x30 + 27 : (c | 0x20) - 0x60);
 const TAG_BY_CODE = new Map<number, string>(
-  KNOWN_TAGS.map((t) => [[...t].reduce((k, ch) => k * 37 + nameCode(ch.charCodeAt(0)), 0), t]),
+  KNOWN_TAG_NAMES.map((t) => [[...t].reduce((k, ch) => k * 37 + nameCode(ch.charCodeAt(0)), 0), t]),
 );
 
 /** Length of the tag name at b[i] (letters and digits after a letter); 0 when none. */
