@@ -21,6 +21,10 @@ export class AstColumn implements ColumnReader {
     }
   }
 
+  wantsText(): boolean {
+    return this.line !== null;
+  }
+
   text(text: string): void {
     if (this.line) this.line.text += text;
   }

@@ -9,6 +9,8 @@ export interface ColumnReader {
   /** An element closes; cls is the class it opened with. */
   close(name: string, cls: string): void;
   text(text: string): void;
+  /** Whether text() would keep the next text (when not, the tokenizer never decodes it). */
+  wantsText(): boolean;
   /** The column's cell ends; truncated: the file ended inside it. */
   end(truncated: boolean): void;
 }

@@ -34,6 +34,10 @@ export class GenssaColumn implements ColumnReader {
     }
   }
 
+  wantsText(): boolean {
+    return !!this.row?.dd;
+  }
+
   text(text: string): void {
     const c = this.row?.dd;
     if (!c) return;

@@ -5,11 +5,13 @@
 // result with warnings, never a throw.
 import type { SsaFunction } from '../../shared/ssa';
 import { AstColumn } from './astColumn';
+import { encodeUtf8 } from './bytes';
 import type { ColumnReader } from './columnReader';
 import { GenssaColumn } from './genssaColumn';
-import { HtmlTokenizer, type HtmlTokenSink } from './htmlTokenizer';
+import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
 import { PhaseColumn, type OnPhase } from './phaseColumn';
 import { SourcesColumn } from './sourcesColumn';
+import type { ValueLine } from './valueLine';
 
 /** An open element: its name and class. */
 interface Frame {
@@ -31,7 +33,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
     partial: false,
     warnings: [],
   };
-  private readonly tokenizer = new HtmlTokenizer(this);
+  private readonly tokenizer = new ByteHtmlTokenizer(this);
+  /** A high surrogate that ended the last string chunk: its pair is in the next one. */
+  private surrogate = '';
   // One reader per kind of column, for the whole file (what a reader keeps between columns stays kept).
   private readonly sources: SourcesColumn;
   private readonly ast: AstColumn;
@@ -62,11 +66,19 @@ export class SsaHtmlParser implements HtmlTokenSink {
     this.genssa = new GenssaColumn(this.fn);
   }
 
-  feed(chunk: string): void {
-    this.tokenizer.feed(chunk);
+  /** Bytes (UTF-8) as read from the file, or text (tests, small files). */
+  feed(chunk: string | Uint8Array): void {
+    if (typeof chunk !== 'string') return this.tokenizer.feed(chunk);
+    let text = this.surrogate + chunk;
+    const last = text.charCodeAt(text.length - 1);
+    this.surrogate = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
+    if (this.surrogate) text = text.slice(0, -1);
+    this.tokenizer.feed(encodeUtf8(text));
   }
 
   finish(): SsaFunction {
+    if (this.surrogate) this.tokenizer.feed(encodeUtf8(this.surrogate));
+    this.surrogate = '';
     this.tokenizer.end();
     const fn = this.fn;
     if (this.column) {
@@ -108,6 +120,20 @@ export class SsaHtmlParser implements HtmlTokenSink {
     if (name === 'h2' && this.h2) return this.closeH2();
     if (this.h2 && name === 'span' && frame.cls.includes('stats')) this.h2.inStats = false;
     else this.column.close(name, frame.cls);
+  }
+
+  acceptsValueLine(): boolean {
+    return this.column === this.phases && !this.inColCell && !this.h2 && this.phases.acceptsValueLine();
+  }
+
+  valueLine(line: ValueLine): void {
+    this.phases.valueLine(line);
+  }
+
+  wantsText(): boolean {
+    if (this.inColCell || this.h2) return true;
+    if (!this.column) return this.h1 !== null && !this.fn.name;
+    return this.column.wantsText();
   }
 
   text(text: string): void {

@@ -5,6 +5,7 @@
 import type { SsaBlock, SsaFunction, SsaPhase } from '../../shared/ssa';
 import { classToken, type ColumnReader } from './columnReader';
 import { longHtml, markStmt, readBlockEnd, readSpan, valueOf, type LongHtml } from './longHtml';
+import type { ValueLine } from './valueLine';
 
 export type OnPhase = (phase: SsaPhase, index: number, fnName: string) => void;
 
@@ -83,6 +84,20 @@ export class PhaseColumn implements ColumnReader {
       this.endValue();
       this.block = null;
     }
+  }
+
+  /** Whether a value line read whole would be read here as its tags would be (see valueLine.ts). */
+  acceptsValueLine(): boolean {
+    return this.block !== null && !this.inStart && this.value === null && this.blockEnd === null;
+  }
+
+  /** A value line read whole: what opening its <li>, reading its spans and closing it would do. */
+  valueLine(line: ValueLine): void {
+    this.block!.values.push(valueOf(line, line.dead));
+  }
+
+  wantsText(): boolean {
+    return (this.phase !== null && this.phase.blocks.length === 0) || !!(this.value ?? this.blockEnd ?? this.named);
   }
 
   text(text: string): void {

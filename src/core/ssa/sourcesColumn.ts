@@ -38,6 +38,10 @@ export class SourcesColumn implements ColumnReader {
     }
   }
 
+  wantsText(): boolean {
+    return this.line !== null || this.fileName !== null;
+  }
+
   text(text: string): void {
     if (this.line) this.line.text += text;
     else if (this.fileName !== null) this.fileName += text;

@@ -13,15 +13,27 @@ import { builtWorkerFile } from '../builtWorker';
 /**
  * retain=false leaves phases out of the result: the caller keeps what onPhase gave it. onPhase may be
  * called twice for index 0 (the second call replaces the first), and onDrop(0) takes the first back.
+ * gate, when given, is awaited before each chunk is parsed: the file is read no further until it
+ * resolves (the worker waits there for the main thread to take the phases it posted).
  */
 export async function parseHtmlFileInline(
   file: string,
   onPhase: (p: SsaPhase, i: number, fnName: string) => void,
   retain = true,
   onDrop?: (index: number) => void,
+  gate?: () => Promise<void>,
 ): Promise<SsaFunction> {
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  return parseSsaHtmlChunks(stream as AsyncIterable<string>, onPhase, retain, onDrop);
+  // Bytes, not text: the parser reads UTF-8 itself and decodes only the text it keeps. The stream reads
+  // a chunk ahead at most: the parse pulls the next one when done with the last (backpressure).
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
+  return parseSsaHtmlChunks(gate ? gated(stream, gate) : stream, onPhase, retain, onDrop);
+}
+
+async function* gated(chunks: AsyncIterable<Buffer>, gate: () => Promise<void>): AsyncIterable<Buffer> {
+  for await (const chunk of chunks) {
+    await gate();
+    yield chunk;
+  }
 }
 
 /**
@@ -57,6 +69,9 @@ export function loadPhase(p: StoredPhase): SsaPhase {
 
 type OnStoredPhase = (p: StoredPhase, summary: SsaPhase, i: number, fnName: string) => void;
 
+/** What the main thread tells the worker: a phase it posted has been taken (see parseWorker.ts). */
+export const PHASE_TAKEN = 'taken';
+
 export type WorkerMessage =
   | { type: 'phase'; stored: StoredPhase; head: SsaPhase; index: number; name: string }
   | { type: 'drop'; index: number }
@@ -84,7 +99,10 @@ export function parseHtmlFileInWorker(script: string, file: string, onPhase: OnS
     // default one the worker's RSS grows by tens of MB of garbage; measured as fast either way.
     const worker = new Worker(script, { workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: 6 } });
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'phase') onPhase(m.stored, m.head, m.index, m.name);
+      if (m.type === 'phase') {
+        onPhase(m.stored, m.head, m.index, m.name);
+        worker.postMessage(PHASE_TAKEN);
+      }
       else if (m.type === 'drop') onDrop(m.index);
       else if (m.type === 'done') {
         resolve(m.fn);

@@ -1,0 +1,20 @@
+import { Session } from 'node:inspector/promises';
+import { test } from 'vitest';
+import { parseHtmlFileInline } from '../src/main/services/ssa/parseHtmlFile';
+import { PhaseColumn } from '../src/core/ssa/phaseColumn';
+const HTML = __dirname + '/.cache/genssa/ssa.html';
+test('scratch', async () => {
+  let fast = 0; const orig = PhaseColumn.prototype.valueLine;
+  PhaseColumn.prototype.valueLine = function (l) { fast++; return orig.call(this, l); };
+  const s = new Session(); s.connect();
+  await s.post('Profiler.enable'); await s.post('Profiler.start');
+  const t0 = performance.now();
+  await parseHtmlFileInline(HTML, () => undefined);
+  console.log('ms', performance.now() - t0, 'fast', fast);
+  const { profile } = await s.post('Profiler.stop');
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas!; const samples = profile.samples!;
+  samples.forEach((id, i) => { const n = byId.get(id)!; const k = `${n.callFrame.functionName} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + dt[i]!); });
+  console.log([...self].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
+});
