@@ -135,6 +135,7 @@ test('a profile made in the editor runs; its compile error opens the file with a
     'Build timing',
     'Optimisation details',
     'Build the binary',
+    'Run tests',
     'Broken tags',
   ]);
   await view.getByRole('button', { name: 'Delete' }).click();
@@ -143,6 +144,7 @@ test('a profile made in the editor runs; its compile error opens the file with a
     'Build timing',
     'Optimisation details',
     'Build the binary',
+    'Run tests',
   ]);
   expect(errors).toEqual([]);
 });
