@@ -20,9 +20,27 @@ export interface ParsedBlockEnd {
 
 /** "(+27)" / "(-27)" / "(27)" / "(?)" → line and statement mark. */
 export function parseLineMark(mark: string): { line: number | null; stmt: '+' | '-' | '' } {
+  const fast = simpleLineMark(mark);
+  if (fast) return fast;
   const m = /^\(([+-]?)(\d+)\)$/.exec(mark.trim());
   if (!m) return { line: null, stmt: '' };
   return { line: Number(m[2]), stmt: (m[1] as '+' | '-' | '') ?? '' };
+}
+
+/** "(+27)" exactly as html.go writes it, without a regex; null for anything else (the regex reads it). */
+function simpleLineMark(mark: string): { line: number; stmt: '+' | '-' | '' } | null {
+  const n = mark.length;
+  if (n < 3 || mark.charCodeAt(0) !== 0x28 || mark.charCodeAt(n - 1) !== 0x29) return null;
+  const sign = mark.charCodeAt(1);
+  let i = sign === 0x2b || sign === 0x2d ? 2 : 1;
+  if (i === n - 1 || n - 1 - i > 15) return null;
+  let line = 0;
+  for (; i < n - 1; i++) {
+    const d = mark.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    line = line * 10 + d;
+  }
+  return { line, stmt: sign === 0x2b ? '+' : sign === 0x2d ? '-' : '' };
 }
 
 /** End of a bracketed run starting at s[i] ('<', '[' or '{'), honouring nesting and Go string quotes. */
