@@ -63,6 +63,15 @@ function matchBracket(s: string, i: number): number {
   return s.length - 1;
 }
 
+/** The end of the value reference ("v" and digits, then a space or the end) at s[i], or 0. */
+function argEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 0x76) return 0;
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39) j++;
+  if (j === i + 1 || (j < s.length && s.charCodeAt(j) !== 0x20)) return 0;
+  return j;
+}
+
 /** Parses "Op <type> [auxint] {aux} v1 v2 : REG (names)". */
 export function parseValueRest(rest: string): ParsedValueRest {
   const s = rest.trim();
@@ -88,9 +97,10 @@ export function parseValueRest(rest: string): ParsedValueRest {
     skip();
   }
   const args: string[] = [];
-  for (let m = /^v\d+(?= |$)/.exec(s.slice(i)); m; m = /^v\d+(?= |$)/.exec(s.slice(i))) {
-    args.push(m[0]);
-    i += m[0].length;
+  // "v12" followed by a space or the end, as /^v\d+(?= |$)/ would take them, without a slice per arg.
+  for (let end = argEnd(s, i); end > 0; end = argEnd(s, i)) {
+    args.push(s.slice(i, end));
+    i = end;
     skip();
   }
   const extra = s.slice(i).trim();
