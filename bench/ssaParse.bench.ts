@@ -3,6 +3,7 @@
 // JSON), the parser inline (same process), and the string parser it replaced (test/support, the
 // baseline). Goal (issue #19): ≥ 80 MB/s.
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { parseHtmlFileInWorker, parseHtmlFileInline } from '../src/main/services/ssa/parseHtmlFile';
@@ -60,7 +61,7 @@ test('SSA parser throughput on genssa: read alone, worker, inline, and the strin
       ratio: Number((m.reference.cpu / m.worker.cpu).toFixed(2)),
       goal: '≥ 80 MB/s (reading the file alone is the limit)',
       met: cpu('worker') >= 80,
-      notes: `MB per second of CPU time (user + system of the process and its worker), least of 2 interleaved runs each, on a machine shared with other work (wall-clock MB/s in brackets, which swing with it): reading the file alone ${cpu('read').toFixed(0)} MB/s (${rate(m.read.wall).toFixed(0)}); string parser ${cpu('reference').toFixed(1)} (${rate(m.reference.wall).toFixed(1)}); byte parser inline, phases not stored ${cpu('inline').toFixed(1)} (${rate(m.inline.wall).toFixed(1)}), ${(m.reference.cpu / m.inline.cpu).toFixed(2)}× the string parser; byte parser in the built worker, each phase also stored as deflated JSON and posted ${cpu('worker').toFixed(1)} (${rate(m.worker.wall).toFixed(1)})`,
+      notes: `MB per second of CPU time (user + system of the process and its worker), least of 2 interleaved runs each, on a machine shared with other work (wall-clock MB/s in brackets, which swing with it): reading the file alone ${cpu('read').toFixed(0)} MB/s (${rate(m.read.wall).toFixed(0)}); string parser ${cpu('reference').toFixed(1)} (${rate(m.reference.wall).toFixed(1)}); byte parser inline, phases not stored ${cpu('inline').toFixed(1)} (${rate(m.inline.wall).toFixed(1)}), ${(m.reference.cpu / m.inline.cpu).toFixed(2)}× the string parser; byte parser in the built worker, each phase also stored as deflated JSON and posted ${cpu('worker').toFixed(1)} (${rate(m.worker.wall).toFixed(1)}); load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores at the end of the run`,
     },
   ]);
 });

@@ -7,9 +7,7 @@ export const utf8 = (b: Uint8Array, from: number, to: number): string => utf8Dec
 
 /** Short ASCII b[from, to) as a string, one char a byte. */
 export function ascii(b: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return charString(b).substring(from, to);
 }
 
 export const encodeUtf8 = (s: string): Uint8Array => encoder.encode(s);
@@ -37,4 +35,66 @@ export function indexOfBytes(b: Uint8Array, lit: Uint8Array, from: number): numb
     if (k === lit.length) return i;
   }
   return -1;
+}
+
+// One string per buffer, one char a byte (windows-1252, what the 'latin1' label decodes): ASCII text is
+// cut from it with substring instead of decoding each short run on its own (the decoder's cost is per
+// call, and most of the file's texts are a few ASCII bytes).
+const oneCharPerByte = new TextDecoder('latin1');
+let charsOf: Uint8Array | null = null;
+let chars = '';
+
+function charString(b: Uint8Array): string {
+  if (charsOf !== b) {
+    chars = oneCharPerByte.decode(b);
+    charsOf = b;
+  }
+  return chars;
+}
+
+/** Lets go of the string of the last buffer (the parser calls it when a buffer is done with). */
+export function forgetChars(): void {
+  charsOf = null;
+  chars = '';
+}
+
+const ENTITY: Array<[Uint8Array, string]> = [
+  [asciiBytes('lt;'), '<'],
+  [asciiBytes('gt;'), '>'],
+  [asciiBytes('amp;'), '&'],
+  [asciiBytes('quot;'), '"'],
+  [asciiBytes('#39;'), "'"],
+];
+
+/** The entity html.EscapeString writes at b[at] (after its '&'), or null. */
+function entityAt(b: Uint8Array, at: number, to: number): [Uint8Array, string] | null {
+  for (const e of ENTITY) {
+    const lit = e[0];
+    if (at + lit.length > to) continue;
+    let k = 0;
+    while (k < lit.length && b[at + k] === lit[k]) k++;
+    if (k === lit.length) return e;
+  }
+  return null;
+}
+
+/**
+ * b[from, to) as text with its character references decoded: decodeEntities(utf8(b, from, to)), read
+ * straight from the bytes when they are ASCII with only the references html.go writes.
+ */
+export function textOf(b: Uint8Array, from: number, to: number, decode: (s: string) => string): string {
+  let out = '';
+  let seg = from;
+  for (let i = from; i < to; i++) {
+    const c = b[i]!;
+    if (c < 0x80 && c !== 0x26) continue;
+    const e = c === 0x26 ? entityAt(b, i + 1, to) : null;
+    if (!e) return decode(utf8(b, from, to));
+    const s = charString(b);
+    out += s.substring(seg, i) + e[1];
+    i += e[0].length;
+    seg = i + 1;
+  }
+  if (seg === from) return to - from ? charString(b).substring(from, to) : '';
+  return seg < to ? out + charString(b).substring(seg, to) : out;
 }

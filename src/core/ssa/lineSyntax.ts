@@ -20,9 +20,27 @@ export interface ParsedBlockEnd {
 
 /** "(+27)" / "(-27)" / "(27)" / "(?)" → line and statement mark. */
 export function parseLineMark(mark: string): { line: number | null; stmt: '+' | '-' | '' } {
+  const fast = simpleLineMark(mark);
+  if (fast) return fast;
   const m = /^\(([+-]?)(\d+)\)$/.exec(mark.trim());
   if (!m) return { line: null, stmt: '' };
   return { line: Number(m[2]), stmt: (m[1] as '+' | '-' | '') ?? '' };
+}
+
+/** "(+27)" exactly as html.go writes it, without a regex; null for anything else (the regex reads it). */
+function simpleLineMark(mark: string): { line: number; stmt: '+' | '-' | '' } | null {
+  const n = mark.length;
+  if (n < 3 || mark.charCodeAt(0) !== 0x28 || mark.charCodeAt(n - 1) !== 0x29) return null;
+  const sign = mark.charCodeAt(1);
+  let i = sign === 0x2b || sign === 0x2d ? 2 : 1;
+  if (i === n - 1 || n - 1 - i > 15) return null;
+  let line = 0;
+  for (; i < n - 1; i++) {
+    const d = mark.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    line = line * 10 + d;
+  }
+  return { line, stmt: sign === 0x2b ? '+' : sign === 0x2d ? '-' : '' };
 }
 
 /** End of a bracketed run starting at s[i] ('<', '[' or '{'), honouring nesting and Go string quotes. */
@@ -43,6 +61,15 @@ function matchBracket(s: string, i: number): number {
     else if (c === close && --depth === 0) return j;
   }
   return s.length - 1;
+}
+
+/** The end of the value reference ("v" and digits, then a space or the end) at s[i], or 0. */
+function argEnd(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 0x76) return 0;
+  let j = i + 1;
+  while (j < s.length && s.charCodeAt(j) >= 0x30 && s.charCodeAt(j) <= 0x39) j++;
+  if (j === i + 1 || (j < s.length && s.charCodeAt(j) !== 0x20)) return 0;
+  return j;
 }
 
 /** Parses "Op <type> [auxint] {aux} v1 v2 : REG (names)". */
@@ -70,9 +97,10 @@ export function parseValueRest(rest: string): ParsedValueRest {
     skip();
   }
   const args: string[] = [];
-  for (let m = /^v\d+(?= |$)/.exec(s.slice(i)); m; m = /^v\d+(?= |$)/.exec(s.slice(i))) {
-    args.push(m[0]);
-    i += m[0].length;
+  // "v12" followed by a space or the end, as /^v\d+(?= |$)/ would take them, without a slice per arg.
+  for (let end = argEnd(s, i); end > 0; end = argEnd(s, i)) {
+    args.push(s.slice(i, end));
+    i = end;
     skip();
   }
   const extra = s.slice(i).trim();

@@ -44,7 +44,8 @@ export function markStmt(c: LongHtml | null, name: string): void {
 
 /** The line and statement mark, the <s> mark written into the number as the text dumps write it. */
 export function lineOf(c: LongHtml): { line: number | null; stmt: '+' | '-' | '' } {
-  const mark = parseLineMark(c.lineMark.replace(/^\((\d)/, `(${c.stmt === '-' ? '-' : ''}$1`));
+  // parseLineMark on the mark with the <s> sign put in; the sign only matters when c.stmt is empty.
+  const mark = parseLineMark(c.lineMark);
   return { line: mark.line, stmt: c.stmt || mark.stmt };
 }
 

@@ -5,7 +5,7 @@
 //   <span class="l12 line-number">(<b>+12</b>)</span> = Op &lt;type&gt;aux <span class="v3 ssa-value">v3</span> : AX</span></li>
 // Anything else (another class, another tag, a '<' in the text) is left to the tag-by-tag path, which
 // remains the reference: the lane only takes what that path reads the same way.
-import { ascii, asciiBytes as bytes, utf8 } from './bytes';
+import { ascii, asciiBytes as bytes, textOf } from './bytes';
 import { decodeEntities } from './entities';
 import type { LongHtml } from './longHtml';
 
@@ -69,7 +69,7 @@ class Reader {
       this.short = true;
       return null;
     }
-    const s = lt === this.i ? '' : decodeEntities(utf8(this.b, this.i, lt));
+    const s = lt === this.i ? '' : textOf(this.b, this.i, lt, decodeEntities);
     this.i = lt;
     return s;
   }
