@@ -15,6 +15,7 @@ import {
   SizeNode,
 } from './binaryTypes';
 import { FileBytes } from './binaryBytes';
+import { AppearedWhy } from './binaryWhy';
 
 const BinaryId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a binary id');
 
@@ -90,7 +91,10 @@ export const SizeDiffResult = z.object({
   totalBefore: z.number(),
   totalAfter: z.number(),
   packages: z.array(SizeDelta),
-  symbols: z.array(SizeDelta.extend({ package: z.string() })),
+  /** `why`: for a symbol that appeared (the biggest ones), why the after-binary has it (its run's -dumpdep graph). */
+  symbols: z.array(SizeDelta.extend({ package: z.string(), why: AppearedWhy.optional() })),
+  /** Why appeared symbols have no reason (the after-binary has no recorded graph…). */
+  whyNote: z.string().optional(),
   /** The whole files compared: sections, packages' attributed bytes, unattributed parts. */
   file: z
     .object({

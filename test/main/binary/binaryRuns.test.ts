@@ -75,7 +75,7 @@ describe('binaries kept by runs', () => {
     expect(a.location).toBe(`run ${first.id}: out/inventory`);
     expect(a.buildInfo?.path).toBe('example.com/inventory');
     const b = await service.openRun(project, second.id, path.join(dir(second), 'out', 'inventory'));
-    const diff = service.diff(a.id, b.id);
+    const diff = await service.diff(a.id, b.id);
     expect(diff.totalAfter).toBeGreaterThan(diff.totalBefore);
     expect(diff.packages[0]).toMatchObject({ name: 'example.com/inventory/store' });
     expect(diff.packages[0]!.delta).toBeGreaterThanOrEqual(2000 * 8);
