@@ -29,7 +29,7 @@ export function SymbolDeltaRows({ rows, whyNote, onWhy }: Props) {
         <tbody>
           {rows.map((d) => (
             <tr key={d.name}>
-              <td className="mono wrap">{d.name}</td>
+              <td className="mono wrap size-diff-symbol">{d.name}</td>
               <td className="num">{formatBytesFine(d.before)}</td>
               <td className="num">{formatBytesFine(d.after)}</td>
               <td className={`num ${d.delta > 0 ? 'bad-text' : 'ok-text'}`}>{signedBytes(d.delta)}</td>
