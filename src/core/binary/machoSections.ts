@@ -59,8 +59,10 @@ export async function readMachoSections(read: ByteReader): Promise<ElfSection[] 
         const type = v.getUint32(so + 64, true) & 0xff;
         const bytes = u64(so + 40);
         const zero = ZEROFILL.has(type);
+        const sectname = cstring(cmds.subarray(so, so + 16));
         out.push({
-          name: cstring(cmds.subarray(so, so + 16)),
+          // Go has a __rodata in __TEXT and in __DATA_CONST: the second one is named with its segment.
+          name: out.some((x) => x.name === sectname) ? `${segname},${sectname}` : sectname,
           // Zero-filled sections are ELF's NOBITS: memory at run time, nothing in the file.
           type: zero ? SHT_NOBITS : 1,
           alloc: segname !== '__DWARF',
