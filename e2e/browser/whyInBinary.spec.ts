@@ -85,18 +85,22 @@ test('a symbol that appeared in the size diff says why; a treemap cell asks why 
     await expect(view.getByTestId('build-run-row')).toHaveCount(done + 1, { timeout: 30_000 });
     await expect(view.getByTestId('build-run-row').first().locator('td').first()).toHaveText('succeeded', { timeout: 120_000 });
   };
-  const analyseNewest = async () => {
+  /** Analyses the newest of `runs` kept binaries (the list is newest first, once refreshed). */
+  const analyseNewest = async (runs: number) => {
     await page.getByRole('tab', { name: 'Binary' }).click();
     const runBins = page.getByTestId('run-binaries');
     await runBins.getByRole('button', { name: 'refresh' }).click();
+    await expect(runBins.getByRole('button', { name: 'Analyse' })).toHaveCount(runs);
     await runBins.getByRole('button', { name: 'Analyse' }).first().click();
   };
   // The first test's run is the "before"; an exported method nothing calls is added for the "after".
-  await analyseNewest();
+  await analyseNewest(1);
   await expect(page.locator('.binary-view h3')).toContainText(/reflectmethod — run /);
+  const firstRun = await page.locator('.binary-view h3').textContent();
   await writeFile(path.join(wb.project, 'added.go'), 'package main\n\nimport "os"\n\nfunc (T) Added() { os.Stdout.WriteString("added later, never called\\n") }\n');
   await build();
-  await analyseNewest();
+  await analyseNewest(2);
+  await expect(page.locator('.binary-view h3')).not.toHaveText(firstRun!);
   const diff = page.getByTestId('size-diff');
   await diff.getByRole('button', { name: 'Compare sizes' }).click();
   const row = page.getByTestId('size-diff-symbols').locator('tr', { has: page.locator('td', { hasText: /^main\.T\.Added$/ }) });
