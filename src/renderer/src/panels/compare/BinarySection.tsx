@@ -40,11 +40,8 @@ function WholeFile({ file }: { file: NonNullable<RunComparison['binary']['file']
 export function BinarySection({ c }: { c: RunComparison }) {
   const b = c.binary;
   const ok = b.a && b.b;
-  const counts = !ok
-    ? 'not compared'
-    : b.file
-      ? `${b.binaryA}: file ${formatKiB(b.file.fileBefore)} → ${formatKiB(b.file.fileAfter)} (${signedKiB(b.file.fileAfter - b.file.fileBefore)})`
-      : `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore)})`;
+  const file = b.file ? ` · file ${formatKiB(b.file.fileBefore)} → ${formatKiB(b.file.fileAfter)} (${signedKiB(b.file.fileAfter - b.file.fileBefore)})` : '';
+  const counts = ok ? `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore)})${file}` : 'not compared';
   return (
     <Section id="binary" title="Binary size" counts={counts} notes={b.notes}>
       {ok && b.file && <WholeFile file={b.file} />}
