@@ -202,7 +202,13 @@ test('from a profile: built with the current go, then another version, compared;
   await expect(view.getByTestId('compare-result')).toBeVisible({ timeout: 240_000 });
   await expect(view.getByTestId('compare-side-b')).toContainText(OLD);
   await expect(view.getByTestId('compare-side-a')).not.toContainText(OLD);
-  await expect(view.getByTestId('compare-binary')).toContainText(/inventory: symbols/);
+  await expect(view.getByTestId('compare-binary')).toContainText(/inventory: symbols .* · file [\d.]+ KiB → [\d.]+ KiB/);
+  // Two Go versions compared as whole files: the runtime's file bytes, the pclntab section, DWARF.
+  await expect(view.getByTestId('compare-binary-file-packages')).toContainText('runtime');
+  await expect(view.getByTestId('compare-binary-sections')).toContainText('.gopclntab');
+  await expect(view.getByTestId('compare-binary-unattributed')).toContainText('.debug_info');
+  await view.getByTestId('compare-binary').scrollIntoViewIfNeeded();
+  await view.getByTestId('compare-binary').screenshot({ path: path.join(REPO, 'docs/images/compare-binary-file.png') });
   // This profile captures no phase times, remarks or SSA: each section says so for both sides.
   await expect(view.getByTestId('compare-timing')).toContainText('not compared');
   await expect(view.getByTestId('compare-timing')).toContainText('A (run ');

@@ -57,7 +57,8 @@ gopsy binary why PATH SYMBOL_OR_PACKAGE [--json]
   PATH      a Go binary, a run directory or a .gopsy bundle (the binary the run kept under out/; a
             bundle's newest run that kept one, or FILE.gopsy#RUNID), or a directory that holds exactly
             one executable
-  diff      which packages and symbols grew or shrank from BEFORE to AFTER (each a PATH as above)
+  diff      which packages and symbols grew or shrank from BEFORE to AFTER (each a PATH as above); a
+            symbol that appeared says why AFTER has it when AFTER's run recorded the graph (below)
   why       the chain of references through which the linker kept a symbol or a package, from the
             graph a run that kept the binary recorded (-ldflags=-dumpdep, dumpdep.txt); exits 1 when
             the target is not in the binary or there is no graph
@@ -74,7 +75,7 @@ gopsy binary why PATH SYMBOL_OR_PACKAGE [--json]
       try {
         for (const p of r.positional.slice(1)) found.push(await findBinary(p));
         const named = (i: number) => (found[i]!.file === r.positional[i + 1] ? path.resolve(found[i]!.file) : `${r.positional[i + 1]} (${found[i]!.name})`);
-        return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'), [named(0), named(1)]);
+        return await binaryDiff(path.resolve(found[0]!.file), path.resolve(found[1]!.file), top, r.has('--json'), [named(0), named(1)], found[1]!);
       } finally {
         for (const f of found) await f.close();
       }

@@ -2,6 +2,8 @@
 // each with its counts, what is missing on which side, and the biggest changes first.
 import type { RunComparison, TimingRow } from '../shared/compare';
 import { formatKiB, signedKiB } from '../shared/format';
+import type { SizeDelta } from '../shared/contract/binaryBytes';
+import { fileDiffLines } from './binaryBytes';
 
 const ms = (ns: number | null) => (ns === null ? '—' : `${(ns / 1e6).toFixed(1)} ms`);
 const signedMs = (ns: number | null) => (ns === null ? '' : `${ns >= 0 ? '+' : '-'}${(Math.abs(ns) / 1e6).toFixed(1)} ms`);
@@ -83,8 +85,10 @@ export function formatComparison(c: RunComparison, top = 20): string {
   out.push(`Binary size: ${b.a && b.b ? `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore, '-')})` : 'not compared'}`);
   notes(b.notes);
   if (b.a && b.b) {
-    if (b.fileSizeA !== undefined && b.fileSizeB !== undefined) out.push(`  file ${formatKiB(b.fileSizeA)} → ${formatKiB(b.fileSizeB)}`);
-    for (const p of b.packages.slice(0, top)) out.push(`  ${signedKiB(p.delta, '-').padStart(13)}  ${formatKiB(p.before).padStart(11)} → ${formatKiB(p.after).padEnd(11)}  ${p.name}`);
+    const row = (p: SizeDelta) => `  ${signedKiB(p.delta, '-').padStart(13)}  ${formatKiB(p.before).padStart(11)} → ${formatKiB(p.after).padEnd(11)}  ${p.name}`;
+    if (b.file) out.push(...fileDiffLines(b.file, top, row).map((l) => (l ? `  ${l}` : l)), '', '  Packages by nm symbol sizes:');
+    else if (b.fileSizeA !== undefined && b.fileSizeB !== undefined) out.push(`  file ${formatKiB(b.fileSizeA)} → ${formatKiB(b.fileSizeB)}`);
+    for (const p of b.packages.slice(0, top)) out.push(row(p));
   }
   if (c.warnings.length) {
     out.push('', 'Warnings:');

@@ -3,6 +3,7 @@
 // computes them; the contract (contract/compare.ts), the Compare view and `gopsy diff` carry them.
 import { z } from 'zod';
 import { RUN_ID } from './runFolder';
+import { FileBytesDiff, SizeDelta } from './contract/binaryBytes';
 
 /** Why a section has nothing to compare: said plainly per side. */
 export const Availability = z.object({
@@ -131,7 +132,7 @@ export const SsaDiff = Availability.extend({
 });
 export type SsaDiff = z.infer<typeof SsaDiff>;
 
-export const SizeDeltaRow = z.object({ name: z.string(), before: z.number(), after: z.number(), delta: z.number() });
+export const SizeDeltaRow = SizeDelta;
 export const BinarySizeDiff = Availability.extend({
   binaryA: z.string().optional(),
   binaryB: z.string().optional(),
@@ -141,6 +142,8 @@ export const BinarySizeDiff = Availability.extend({
   totalAfter: z.number(),
   packages: z.array(SizeDeltaRow),
   symbols: z.array(SizeDeltaRow.extend({ package: z.string() })),
+  /** The whole files compared (sections, packages' file bytes, unattributed) when both sides could be attributed. */
+  file: FileBytesDiff.optional(),
 });
 export type BinarySizeDiff = z.infer<typeof BinarySizeDiff>;
 

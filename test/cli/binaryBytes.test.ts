@@ -1,6 +1,6 @@
 // The built `gopsy binary` on real binaries: --json's fileSize, sections, per-package symbol/pclntab/other
-// bytes and unattributed add up to the file size exactly (the sample, a stripped build, and a real
-// module nobody here wrote: go-internal's testscript), the text output's top line says the same, and
+// bytes and unattributed add up to the file size exactly (the sample, a stripped build, a darwin
+// cross-build, and a real module nobody here wrote: go-internal's testscript), the text output's top line says the same, and
 // `gopsy binary diff` compares sections and packages' file bytes.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -30,6 +30,8 @@ beforeAll(async () => {
   execFileSync('go', ['build', '-o', bins.sample, '.'], { cwd: project });
   bins.stripped = path.join(temp, 'inventory-s');
   execFileSync('go', ['build', '-ldflags=-s -w', '-o', bins.stripped, '.'], { cwd: project });
+  bins.darwin = path.join(temp, 'inventory-darwin');
+  execFileSync('go', ['build', '-o', bins.darwin, '.'], { cwd: project, env: { ...process.env, GOOS: 'darwin', GOARCH: 'arm64' } });
   const real = execFileSync(process.execPath, [path.join(REPO, 'scripts/real-module.mjs')], { encoding: 'utf8' }).trim();
   bins.testscript = path.join(temp, 'testscript');
   execFileSync('go', ['build', '-o', bins.testscript, './cmd/testscript'], { cwd: real, env: { ...process.env, GOFLAGS: '-mod=mod', GOWORK: 'off' } });
@@ -52,6 +54,18 @@ describe('gopsy binary --json attributes every byte', () => {
     expect(main.symbolBytes).toBeGreaterThan(0);
     if (name === 'stripped') expect(j.fileProblems!.join(' ')).toContain('stripped');
     else expect(j.unattributedParts.some((u) => u.name === '.debug_info')).toBe(true);
+  });
+
+  test('a darwin cross-build (Mach-O): sections, __gopclntab attributed, packages + unattributed = fileSize', async () => {
+    const r = await gopsy(['binary', bins.darwin!, '--json'], temp);
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out) as Json;
+    expect(j.fileSize).toBe(statSync(bins.darwin!).size);
+    expect(j.packages.reduce((n, p) => n + p.symbolBytes + p.pclntabBytes + p.otherBytes, 0) + j.unattributed).toBe(j.fileSize);
+    expect(j.sections.map((s) => s.name)).toEqual(expect.arrayContaining(['__text', '__gopclntab', '__bss']));
+    expect(j.sections.find((s) => s.name === '__bss')).toMatchObject({ size: 0 });
+    expect(j.packages.find((p) => p.package === 'main')!.pclntabBytes).toBeGreaterThan(0);
+    expect(j.fileProblems ?? []).toEqual([]);
   });
 
   test('the text output starts with the same top line', async () => {

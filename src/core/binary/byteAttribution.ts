@@ -6,6 +6,7 @@ import type { BuildInfo, NmSymbol } from '../../shared/contract/binaryTypes';
 import type { FileBytes, FilePackageBytes, UnattributedPart } from '../../shared/contract/binaryBytes';
 import type { ElfSection } from './elfSections';
 import type { Pclntab } from './pclntab';
+import { MACHO_SIGNATURE, MACHO_STRTAB, MACHO_SYMTAB } from './machoSections';
 import { LINKER_DATA, TYPE_DATA, moduleOfPackage, packageOfType, symbolPackage } from './symbolPackage';
 
 type Kind = 'symbol' | 'pclntab' | 'other';
@@ -19,7 +20,7 @@ interface Claim {
 export interface AttributionInput {
   format: FileBytes['format'];
   fileSize: number;
-  /** Section headers (ELF); empty when the format is not read. */
+  /** Section headers (ELF, or Mach-O's in the same shape); empty when the format is not read. */
   sections: ElfSection[];
   symbols: NmSymbol[];
   /** The parsed pclntab, the section it was read from and where in it the table starts. */
@@ -45,7 +46,11 @@ export function typeDataPackage(name: string): string {
 }
 
 /** Why the bytes of a section (or of no section) are left unattributed, in a user's words. */
-export function unattributedReason(section: string): string {
+export function unattributedReason(name: string): string {
+  if (name === MACHO_SYMTAB || name === MACHO_STRTAB) return 'symbol table and its names';
+  if (name === MACHO_SIGNATURE) return 'code signature (the Go linker signs darwin binaries ad hoc)';
+  // Mach-O names Go's sections as ELF does with `__` for the dot: __text, __gopclntab, __zdebug_info.
+  const section = name.replace(/^__(?=[a-z])/, '.');
   if (/^\.z?debug_/.test(section)) return 'DWARF debug information (not read per package)';
   if (section === '.symtab' || section === '.strtab') return 'symbol table and its names';
   if (section === '.shstrtab') return 'section names';
@@ -58,6 +63,7 @@ export function unattributedReason(section: string): string {
 }
 
 export const HEADERS_AND_PADDING = 'ELF headers and padding';
+export const MACHO_HEADERS_AND_PADDING = 'Mach-O headers, __LINKEDIT and padding';
 
 export function attributeFileBytes(input: AttributionInput): FileBytes {
   const { fileSize, symbols, pclntab } = input;
@@ -113,7 +119,7 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
     }
   }
   // No symbol table (stripped): code is attributed by function, each running to the next one's entry.
-  const text = placed.find((p) => p.s.name === '.text');
+  const text = placed.find((p) => p.s.name === '.text' || p.s.name === '__text');
   if (table && text && symbols.length === 0 && table.functions.length > 0) {
     const fns = [...table.functions].sort((a, b) => a.entryOff - b.entryOff);
     if (fns.at(-1)!.entryOff < text.s.fileSize) {
@@ -168,8 +174,14 @@ export function attributeFileBytes(input: AttributionInput): FileBytes {
     .map((s) => ({ name: s.name, size: s.unattributed, why: unattributedReason(s.name) }));
   const inSections = placed.reduce((n, p) => n + (p.end - p.start), 0);
   if (fileSize - inSections > 0) {
-    const why = input.format === 'elf' ? 'file header, program headers, section headers, alignment' : `the ${input.format} format is not read: nothing attributed`;
-    parts.push({ name: input.format === 'elf' ? HEADERS_AND_PADDING : `(${input.format} file)`, size: fileSize - inSections, why });
+    const read = input.sections.length > 0;
+    const why =
+      input.format === 'elf'
+        ? 'file header, program headers, section headers, alignment'
+        : read
+          ? 'Mach-O header, load commands, __LINKEDIT tables no section names (dynamic symbols, fixups), alignment'
+          : `the ${input.format} format is not read: nothing attributed`;
+    parts.push({ name: input.format === 'elf' ? HEADERS_AND_PADDING : read ? MACHO_HEADERS_AND_PADDING : `(${input.format} file)`, size: fileSize - inSections, why });
   }
   parts.sort((a, b) => b.size - a.size);
   const packages = [...pkgs.values()].sort((a, b) => b.total - a.total || a.package.localeCompare(b.package));

@@ -1,18 +1,9 @@
 // Compares the attribution of two files: the file size, each section's bytes, each package's bytes
 // (symbols + pclntab + type data) and each unattributed part, the biggest change first.
-import type { FileBytes } from '../../shared/contract/binaryBytes';
-import { deltas, type SizeDelta } from './sizeDiff';
+import type { FileBytes, FileBytesDiff } from '../../shared/contract/binaryBytes';
+import { deltas } from './sizeDiff';
 
-export interface FileBytesDiff {
-  fileBefore: number;
-  fileAfter: number;
-  unattributedBefore: number;
-  unattributedAfter: number;
-  sections: SizeDelta[];
-  /** By package: all its bytes in the file (symbols, pclntab share, type data). */
-  packages: SizeDelta[];
-  unattributed: SizeDelta[];
-}
+export type { FileBytesDiff };
 
 const sum = <T>(rows: T[], name: (r: T) => string, size: (r: T) => number) => {
   const m = new Map<string, number>();

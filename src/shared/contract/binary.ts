@@ -14,7 +14,8 @@ import {
   ModuleErrorExplanation,
   SizeNode,
 } from './binaryTypes';
-import { FileBytes } from './binaryBytes';
+import { FileBytes, FileBytesDiff, SizeDelta } from './binaryBytes';
+import { AppearedWhy } from './binaryWhy';
 
 const BinaryId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not a binary id');
 
@@ -85,24 +86,16 @@ export const BuildForAnalysis = z.object({
 });
 export type BuildForAnalysis = z.infer<typeof BuildForAnalysis>;
 
-const SizeDelta = z.object({ name: z.string(), before: z.number(), after: z.number(), delta: z.number() });
 export const SizeDiffResult = z.object({
   totalBefore: z.number(),
   totalAfter: z.number(),
   packages: z.array(SizeDelta),
-  symbols: z.array(SizeDelta.extend({ package: z.string() })),
+  /** `why`: for a symbol that appeared (the biggest ones), why the after-binary has it (its run's -dumpdep graph). */
+  symbols: z.array(SizeDelta.extend({ package: z.string(), why: AppearedWhy.optional() })),
+  /** Why appeared symbols have no reason (the after-binary has no recorded graph…). */
+  whyNote: z.string().optional(),
   /** The whole files compared: sections, packages' attributed bytes, unattributed parts. */
-  file: z
-    .object({
-      fileBefore: z.number(),
-      fileAfter: z.number(),
-      unattributedBefore: z.number(),
-      unattributedAfter: z.number(),
-      sections: z.array(SizeDelta),
-      packages: z.array(SizeDelta),
-      unattributed: z.array(SizeDelta),
-    })
-    .optional(),
+  file: FileBytesDiff.optional(),
 });
 
 export type SizeDiffResult = z.infer<typeof SizeDiffResult>;

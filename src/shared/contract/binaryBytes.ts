@@ -42,3 +42,20 @@ export const FileBytes = z.object({
   problems: z.array(z.string()),
 });
 export type FileBytes = z.infer<typeof FileBytes>;
+
+/** One entry of a size comparison: its bytes before and after and the change. */
+export const SizeDelta = z.object({ name: z.string(), before: z.number(), after: z.number(), delta: z.number() });
+export type SizeDelta = z.infer<typeof SizeDelta>;
+
+/** Two whole files compared: the file size, each section, each package's attributed bytes, each unattributed part. */
+export const FileBytesDiff = z.object({
+  fileBefore: z.number(),
+  fileAfter: z.number(),
+  unattributedBefore: z.number(),
+  unattributedAfter: z.number(),
+  sections: z.array(SizeDelta),
+  /** By package: all its bytes in the file (symbols, pclntab share, type data). */
+  packages: z.array(SizeDelta),
+  unattributed: z.array(SizeDelta),
+});
+export type FileBytesDiff = z.infer<typeof FileBytesDiff>;

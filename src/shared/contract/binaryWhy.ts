@@ -31,6 +31,10 @@ export const BinaryWhy = z.object({
 });
 export type BinaryWhy = z.infer<typeof BinaryWhy>;
 
+/** A symbol that appeared in a size diff: the root of the chain that keeps it, its length, the culprits on it. */
+export const AppearedWhy = z.object({ root: z.string(), steps: z.number(), culprits: z.array(WhyCulpritKind) });
+export type AppearedWhy = z.infer<typeof AppearedWhy>;
+
 /** What to tell a user whose binary has no recorded graph. */
 export const NO_GRAPH_HINT =
   'gopsy records the linker reachability graph (-ldflags=-dumpdep) when a run keeps the binary: run the "Build the binary" profile (or capture with --keep-binary) and open the binary the run kept.';

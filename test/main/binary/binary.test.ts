@@ -93,7 +93,7 @@ describe('BinaryService on the inventory sample', () => {
     await appendFile(path.join(project, 'main.go'), '\nfunc init() { _ = textfmt.Banner(3) }\n');
     const second = await service.build(project);
     expect(second.ok).toBe(true);
-    const d = service.diff(built.analysis!.id, second.analysis!.id);
+    const d = await service.diff(built.analysis!.id, second.analysis!.id);
     expect(d.totalAfter).toBeGreaterThan(d.totalBefore);
     expect(d.packages.find((p) => p.name === 'example.com/inventory/internal/textfmt')!.delta).toBeGreaterThan(0);
     expect(d.symbols.find((s) => s.name === 'example.com/inventory/internal/textfmt.Banner')).toMatchObject({ before: 0 });

@@ -2,7 +2,7 @@
 // inventory binary under the run's out/; the Binary service and `gopsy binary RUN` analyse it; a second
 // run after the store package grew gives a size diff (service and `gopsy binary diff`) naming the
 // package and symbols that grew.
-import { writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { binaryCommand } from '../../../src/cli/binary';
@@ -75,11 +75,42 @@ describe('binaries kept by runs', () => {
     expect(a.location).toBe(`run ${first.id}: out/inventory`);
     expect(a.buildInfo?.path).toBe('example.com/inventory');
     const b = await service.openRun(project, second.id, path.join(dir(second), 'out', 'inventory'));
-    const diff = service.diff(a.id, b.id);
+    const diff = await service.diff(a.id, b.id);
     expect(diff.totalAfter).toBeGreaterThan(diff.totalBefore);
     expect(diff.packages[0]).toMatchObject({ name: 'example.com/inventory/store' });
     expect(diff.packages[0]!.delta).toBeGreaterThanOrEqual(2000 * 8);
     expect(diff.symbols.find((s) => s.name === 'example.com/inventory/store.growthTable')).toMatchObject({ before: 0, after: 16000, delta: 16000 });
+  });
+
+  it('a symbol that appeared says why the after-binary has it: the chain of its run\'s graph', async () => {
+    const service = new BinaryService(path.join(storage, 'bs-why'));
+    const a = await service.openRun(project, first.id, path.join(dir(first), 'out', 'inventory'));
+    const b = await service.openRun(project, second.id, path.join(dir(second), 'out', 'inventory'));
+    const diff = await service.diff(a.id, b.id);
+    const grown = diff.symbols.find((s) => s.name === 'example.com/inventory/store.growthTable')!;
+    // The table is kept by the package's init: reached from the linker's root for package initialisation.
+    expect(grown.why).toBeDefined();
+    expect(grown.why!.culprits).toContain('init');
+    const full = await service.why(project, b.id, grown.name);
+    expect(grown.why).toEqual({ root: full.root, steps: full.chain.length, culprits: full.culprits.map((c) => c.kind) });
+    // Every step is a line the linker printed, and the root one of its `_ -> X` lines.
+    const printed = new Set((await readFile(path.join(dir(second), 'dumpdep.txt'), 'utf8')).split('\n').map((l) => l.replace(/ <\w+>/g, '')));
+    expect(printed.has(`_ -> ${full.root}`)).toBe(true);
+    for (const step of full.chain) expect(printed.has(`${step.from} -> ${step.to}`)).toBe(true);
+    // Only symbols that appeared carry a reason; a symbol that only grew has none.
+    expect(diff.symbols.filter((s) => s.why).every((s) => s.before === 0)).toBe(true);
+    expect(diff.whyNote).toBeUndefined();
+  });
+
+  it('with no graph for the after-binary (a copy on disk) the diff says why it cannot tell', async () => {
+    const service = new BinaryService(path.join(storage, 'bs-nograph'));
+    const a = await service.openRun(project, first.id, path.join(dir(first), 'out', 'inventory'));
+    await copyFile(path.join(dir(second), 'out', 'inventory'), path.join(project, 'inventory-copy'));
+    const b = await service.open(project, 'inventory-copy');
+    const diff = await service.diff(a.id, b.id);
+    expect(diff.symbols.some((s) => s.before === 0)).toBe(true);
+    expect(diff.symbols.some((s) => s.why)).toBe(false);
+    expect(diff.whyNote).toMatch(/No reachability graph was recorded for inventory-copy.*Build the binary/);
   });
 
   it('gopsy binary RUN finds the binary under out/', async () => {
@@ -102,6 +133,11 @@ describe('binaries kept by runs', () => {
     expect(j.packages[0]!.name).toBe('example.com/inventory/store');
     expect(j.symbols.length).toBeLessThanOrEqual(5);
     expect(j.totalAfter - j.totalBefore).toBeGreaterThanOrEqual(16000);
+    const why = await cli(['diff', dir(first), dir(second), '--json', '--top', '500']);
+    const appeared = (JSON.parse(why.out) as { symbols: Array<{ name: string; why?: { root: string; steps: number; culprits: string[] } }> }).symbols.find((s) => s.name === 'example.com/inventory/store.growthTable')!;
+    expect(appeared.why).toMatchObject({ culprits: expect.arrayContaining(['init']) as unknown });
+    expect(appeared.why!.steps).toBeGreaterThan(0);
+    expect(text.out).toMatch(/store\.growthTable\n +← kept from \S+ in \d+ steps?; culprits: .*init/);
   });
 
   it('a run that kept no binary says how to get one', async () => {

@@ -1,6 +1,6 @@
 // Every byte attributed, on real binaries built here: the inventory sample as built by default, stripped
-// (-s -w), static without cgo, and cross-built for macOS and Windows (formats gopsy does not read yet),
-// plus a truncated copy and a non-Go ELF file. The invariant: packages + unattributed = file size.
+// (-s -w), static without cgo, cross-built for macOS (Mach-O, checked against debug/macho) and Windows
+// (PE, not read yet), plus a truncated copy and a non-Go ELF file. The invariant: packages + unattributed = file size.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { parsePclntab } from '../../../src/core/binary/pclntab';
 import type { FileBytes } from '../../../src/shared/contract/binaryBytes';
 import type { SizeNode } from '../../../src/shared/contract/binaryTypes';
 import { elfSections, goPclntabFunctions } from '../../support/elfSections';
+import { goMacho } from '../../support/machoSections';
 import { SAMPLE_DIR, copySample, removeTemp } from '../../support/backend';
 
 const analyse = async (bin: string, cwd: string) => (await analyseFile(bin, cwd, { id: 't', name: path.basename(bin), location: bin, fileSize: statSync(bin).size })).analysis;
@@ -115,14 +116,42 @@ describe('every byte of a real Go binary attributed', () => {
     expect(a.bytes!.problems).toEqual([]);
   });
 
-  it('says clearly that Mach-O and PE are not read, and still adds up', async () => {
-    for (const [name, format] of [['darwin', 'mach-o'], ['windows', 'pe']] as const) {
-      const a = await analyse(bins[name]!, temp);
-      expect(a.bytes!.format).toBe(format);
-      expectExact(a.bytes!, a.fileSize);
-      expect(a.bytes!.problems[0]).toMatch(/Nothing attributed: it is (Mach-O|PE)/);
-      expect(a.bytes!.unattributed).toBe(a.fileSize);
+  it('reads a darwin cross-build\'s Mach-O sections as debug/macho does and attributes its __gopclntab', async () => {
+    const a = await analyse(bins.darwin!, temp);
+    const b = a.bytes!;
+    expect(b.format).toBe('mach-o');
+    expectExact(b, a.fileSize);
+    expect(b.problems).toEqual([]);
+    const ref = goMacho(bins.darwin!, temp);
+    const { sections } = await readSections(bins.darwin!);
+    const own = sections!.filter((s) => !s.name.startsWith('__LINKEDIT '));
+    // A name that repeats (__rodata in __TEXT and __DATA_CONST) is given its segment the second time.
+    const refNames = ref.Sections.map((s, i) => (ref.Sections.slice(0, i).some((p) => p.Name === s.Name) ? `${s.Seg},${s.Name}` : s.Name));
+    expect(own.map((s) => [s.name, s.address, s.size])).toEqual(ref.Sections.map((s, i) => [refNames[i], s.Addr, s.Size]));
+    expect(new Set(own.map((s) => s.name)).size).toBe(own.length);
+    // __bss and __noptrbss take memory, not file bytes.
+    for (const name of ['__bss', '__noptrbss']) {
+      const s = b.sections.find((x) => x.name === name)!;
+      expect(s.size).toBe(0);
+      expect(s.memorySize).toBe(ref.Sections.find((r) => r.Name === name)!.Size);
     }
+    expect(b.pclntab?.functions).toBe(ref.Funcs.length);
+    const pcl = b.sections.find((s) => s.name === '__gopclntab')!;
+    expect(pcl.attributed / pcl.size).toBeGreaterThan(0.98);
+    expect(b.packages.find((p) => p.package === 'runtime')!.pclntabBytes).toBeGreaterThan(0);
+    expect(b.packages.find((p) => p.package === 'main')!.symbolBytes).toBeGreaterThan(0);
+    expect(b.unattributedParts.some((u) => u.name.startsWith('__zdebug_') || u.name.startsWith('__debug_'))).toBe(true);
+    expect(b.unattributedParts.find((u) => u.name === '__LINKEDIT symbol table')?.why).toContain('symbol table');
+    expect(a.fileTree!.size).toBe(a.fileSize);
+    expect(sumTree(a.fileTree!)).toBe(true);
+  });
+
+  it('says clearly that PE is not read, and still adds up', async () => {
+    const a = await analyse(bins.windows!, temp);
+    expect(a.bytes!.format).toBe('pe');
+    expectExact(a.bytes!, a.fileSize);
+    expect(a.bytes!.problems[0]).toMatch(/Nothing attributed: it is PE/);
+    expect(a.bytes!.unattributed).toBe(a.fileSize);
   });
 
   it('keeps the total right on a truncated file and on a non-Go ELF file', async () => {

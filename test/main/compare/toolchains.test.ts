@@ -112,6 +112,19 @@ describe(`the sample built with ${OLD} and with the current go`, () => {
     expect(c.binary.totalAfter).not.toBe(c.binary.totalBefore);
   });
 
+  test('the two Go versions\' binaries compare as whole files: every byte attributed on each side', () => {
+    const f = c.binary.file!;
+    expect(f).toBeDefined();
+    expect([f.fileBefore, f.fileAfter]).toEqual([c.binary.fileSizeA, c.binary.fileSizeB]);
+    // Another Go version: another runtime, pclntab and DWARF.
+    expect(f.sections.map((s) => s.name)).toEqual(expect.arrayContaining(['.text', '.gopclntab']));
+    expect(f.packages.map((p) => p.name)).toContain('runtime');
+    expect(f.unattributed.some((u) => u.name.startsWith('.debug_'))).toBe(true);
+    // The changes add up: the packages' and unattributed parts' changes are the file's change.
+    const changed = [...f.packages, ...f.unattributed].reduce((n, d) => n + d.delta, 0);
+    expect(changed).toBe(f.fileAfter - f.fileBefore);
+  });
+
   test('gopsy diff on the two run directories, text and --json', async () => {
     const a = runs.store.runDir(project, older.id);
     const b = runs.store.runDir(project, current.id);
@@ -129,6 +142,8 @@ describe(`the sample built with ${OLD} and with the current go`, () => {
     expect(out).toMatch(/Build timing: \d+ packages, compile total/);
     expect(out).toContain('example.com/inventory/store.(*Store).Value,1:');
     expect(out).toMatch(/Binary size: inventory: symbols/);
+    expect(out).toMatch(/^ {2}file +[\d.]+ KiB → [\d.]+ KiB \([+-][\d.]+ KiB\); not attributed/m);
+    expect(out).toMatch(/Packages whose file bytes changed/);
     out = '';
     const spy2 = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
     try {
@@ -168,6 +183,7 @@ test('a run inside a bundle compares like the run directory it came from', async
     expect(fromBundle.remarks.counts).toEqual(c.remarks.counts);
     expect(fromBundle.ssa.functions).toEqual(c.ssa.functions);
     expect(fromBundle.binary.totalBefore).toBe(c.binary.totalBefore);
+    expect(fromBundle.binary.file).toEqual(c.binary.file);
   } finally {
     reader.close();
   }

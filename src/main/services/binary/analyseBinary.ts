@@ -5,6 +5,7 @@ import type { BuildInfo, DisassembledFunction, NmSymbol } from '../../../shared/
 import { GopsyError } from '../../../shared/rpc';
 import { exactSymbolPattern, parseObjdump, type FileResolver } from '../../../core/binary/objdump';
 import { markMemoryOnly, readElfSections, type ElfSection } from '../../../core/binary/elfSections';
+import { readMachoSections } from '../../../core/binary/machoSections';
 import { goVersionOfBinary } from '../go/version';
 import { goToolNm, goToolObjdump } from '../go/tool';
 
@@ -15,12 +16,12 @@ export interface BinaryFacts {
   buildInfo: BuildInfo | null;
   buildInfoProblem?: string;
   symbols: NmSymbol[];
-  /** The ELF section headers; null (with sectionsProblem) when the file is not ELF or they cannot be read. */
+  /** The section headers (ELF, or 64-bit Mach-O's as the same shape); null (with sectionsProblem) when they cannot be read. */
   sections: ElfSection[] | null;
   sectionsProblem?: string;
 }
 
-/** The file's section headers, read from the file itself (a few KiB: the header, the table, the names). */
+/** The file's section headers (ELF or 64-bit Mach-O), read from the file itself (a few KiB: the header, the table, the names). */
 export async function readSections(binary: string): Promise<{ sections: ElfSection[] | null; problem?: string }> {
   let fh;
   try {
@@ -31,10 +32,10 @@ export async function readSections(binary: string): Promise<{ sections: ElfSecti
       const { bytesRead } = await f.read(buf, 0, length, offset);
       return buf.subarray(0, bytesRead);
     };
-    const sections = await readElfSections(read);
-    return sections ? { sections } : { sections: null, problem: 'not an ELF file, so .bss could not be told apart from data' };
+    const sections = (await readElfSections(read)) ?? (await readMachoSections(read));
+    return sections ? { sections } : { sections: null, problem: 'neither ELF nor 64-bit Mach-O, so .bss could not be told apart from data' };
   } catch (err) {
-    return { sections: null, problem: `its ELF section headers could not be read (${(err as Error).message})` };
+    return { sections: null, problem: `its section headers could not be read (${(err as Error).message})` };
   } finally {
     await fh?.close();
   }

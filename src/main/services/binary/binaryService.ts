@@ -4,12 +4,12 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, DynamicDeps, LoaderTrace, SymbolRow } from '../../../shared/contract/binary';
+import type { BinaryAnalysis, BinarySummary, BuildForAnalysis, DynamicDeps, LoaderTrace, SizeDiffResult, SymbolRow } from '../../../shared/contract/binary';
 import type { DisassembledFunction, NmSymbol } from '../../../shared/contract/binaryTypes';
 import { GopsyError } from '../../../shared/rpc';
 import { buildSizeBreakdown } from '../../../core/binary/sizeTree';
 import { symbolPackage } from '../../../core/binary/symbolPackage';
-import { diffSizes, type SizeDiff } from '../../../core/binary/sizeDiff';
+import { diffSizes } from '../../../core/binary/sizeDiff';
 import { parseLinkErrors, parseLinkVerbose } from '../../../core/binary/linkErrors';
 import { linkTimeMs } from '../../../core/binary/linkTiming';
 import { projectFileResolver } from '../../../core/binary/objdump';
@@ -20,10 +20,10 @@ import { disassemble, readBinaryFacts } from './analyseBinary';
 import { dynamicDeps, traceLoader } from './dynamicDeps';
 import { readFileBytes } from './fileBytes';
 import { buildFileTree } from '../../../core/binary/fileTree';
-import { diffFileBytes, type FileBytesDiff } from '../../../core/binary/fileBytesDiff';
+import { diffFileBytes } from '../../../core/binary/fileBytesDiff';
 import type { BinaryWhy } from '../../../shared/contract/binaryWhy';
 import type { ReachGraph } from '../../../core/binary/reachability';
-import { graphFileOf, reachGraphFor, sourcesOf, whyInBinary } from './binaryWhy';
+import { graphFileOf, reachGraphFor, sourcesOf, whyInBinary, withAppearedReasons } from './binaryWhy';
 
 /** Builds for analysis in gopsy's storage: binaries/<id>/. */
 export const BINARIES_DIR = 'binaries';
@@ -167,20 +167,31 @@ export class BinaryService {
   /** Why a symbol or package is in the binary: the chain through the run's recorded -dumpdep graph. */
   async why(root: string, id: string, target: string): Promise<Omit<BinaryWhy, 'packageImportChain'>> {
     const entry = this.get(id);
-    entry.graph ??= reachGraphFor(entry.file, entry.graphFile);
-    const graph = await entry.graph.catch((err: unknown) => {
-      delete entry.graph; // a graph recorded later (or a fixed file) is read next time
-      throw err;
-    });
-    const why = whyInBinary(graph, target);
+    const why = whyInBinary(await this.graph(entry), target);
     const names = [...new Set(why.chain.flatMap((s) => [s.from, s.to]))];
     return { ...why, sources: await sourcesOf(entry.file, names, entry.symbols, root) };
   }
 
-  diff(before: string, after: string): SizeDiff & { file?: FileBytesDiff } {
+  /** The size diff; symbols that appeared carry why the after-binary has them when its run recorded a graph. */
+  async diff(before: string, after: string): Promise<SizeDiffResult> {
     const [a, b] = [this.get(before), this.get(after)];
     const file = a.analysis.bytes && b.analysis.bytes ? { file: diffFileBytes(a.analysis.bytes, b.analysis.bytes) } : {};
-    return { ...diffSizes(a.symbols, b.symbols), ...file };
+    const sizes = diffSizes(a.symbols, b.symbols);
+    if (!sizes.symbols.some((s) => s.before === 0)) return { ...sizes, ...file };
+    try {
+      return { ...withAppearedReasons(sizes, await this.graph(b)), ...file };
+    } catch (err) {
+      return { ...sizes, ...file, whyNote: (err as Error).message };
+    }
+  }
+
+  /** The entry's recorded -dumpdep graph, read once. */
+  private async graph(entry: Entry): Promise<ReachGraph> {
+    entry.graph ??= reachGraphFor(entry.file, entry.graphFile);
+    return entry.graph.catch((err: unknown) => {
+      delete entry.graph; // a graph recorded later (or a fixed file) is read next time
+      throw err;
+    });
   }
 
   dynamicDeps(id: string): Promise<DynamicDeps> {

@@ -11,6 +11,9 @@ import { GopsyError } from '../../../shared/rpc';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { graphForBinary, ReachGraphReader, type ReachGraph } from '../../../core/binary/reachability';
 import { whyInGraph } from '../../../core/binary/whyInBinary';
+import { appearedReasons } from '../../../core/binary/appearedWhy';
+import type { SizeDiff } from '../../../core/binary/sizeDiff';
+import type { AppearedWhy } from '../../../shared/contract/binaryWhy';
 import { goToolAddr2line } from '../go/tool';
 import { isInside, toRelative } from '../paths';
 
@@ -58,4 +61,12 @@ export function whyInBinary(graph: ReachGraph, target: string): Omit<BinaryWhy, 
   const answer = whyInGraph(graph, target);
   if (!answer.ok) throw new GopsyError('not-in-binary', answer.message);
   return answer.why;
+}
+
+export type SizeDiffWithWhy = Omit<SizeDiff, 'symbols'> & { symbols: Array<SizeDiff['symbols'][number] & { why?: AppearedWhy }>; whyNote?: string };
+
+/** A size diff whose appeared symbols (the biggest first, up to the core's limit) carry why they are there. */
+export function withAppearedReasons(diff: SizeDiff, graph: ReachGraph): SizeDiffWithWhy {
+  const reasons = appearedReasons(graph, diff.symbols);
+  return { ...diff, symbols: diff.symbols.map((s) => (reasons.has(s.name) ? { ...s, why: reasons.get(s.name)! } : s)) };
 }

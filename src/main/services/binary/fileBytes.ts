@@ -1,9 +1,10 @@
-// Reads a binary file itself to attribute every byte: its format, its ELF sections and its Go
+// Reads a binary file itself to attribute every byte: its format, its ELF (or Mach-O) sections and its Go
 // pclntab (the one section read whole), then hands them with nm's symbols to src/core's attribution.
 import { open } from 'node:fs/promises';
 import type { BuildInfo, NmSymbol } from '../../../shared/contract/binaryTypes';
 import type { FileBytes } from '../../../shared/contract/binaryBytes';
 import { elfLittleEndian, isElf, type ElfSection } from '../../../core/binary/elfSections';
+import { isMacho64 } from '../../../core/binary/machoSections';
 import { parsePclntab, pclntabMagic, type Pclntab } from '../../../core/binary/pclntab';
 import { attributeFileBytes } from '../../../core/binary/byteAttribution';
 import { errorMessage } from '../../../shared/rpc';
@@ -26,7 +27,7 @@ const FORMAT_NAMES: Record<FileBytes['format'], string> = { elf: 'ELF', 'mach-o'
 
 /** Where the pclntab lies: the .gopclntab section, or (external linking) the section holding runtime.pcheader. */
 function pclntabPlace(sections: ElfSection[], symbols: NmSymbol[]): { section: ElfSection; offsetInSection: number } | null {
-  const own = sections.find((s) => s.name === '.gopclntab' && s.fileSize > 0);
+  const own = sections.find((s) => (s.name === '.gopclntab' || s.name === '__gopclntab') && s.fileSize > 0);
   if (own) return { section: own, offsetInSection: 0 };
   const sym = symbols.find((s) => s.name === 'runtime.pcheader' || s.name === 'runtime.pclntab');
   const sec = sym && sections.find((s) => s.alloc && s.fileSize > 0 && sym.address >= s.address && sym.address < s.address + s.fileSize);
@@ -34,7 +35,7 @@ function pclntabPlace(sections: ElfSection[], symbols: NmSymbol[]): { section: E
 }
 
 /**
- * Attributes every byte of `file`. `sections` are its ELF section headers (null when not ELF),
+ * Attributes every byte of `file`. `sections` are its ELF or Mach-O section headers (null when neither),
  * `symbols` nm's (empty for a stripped binary: the pclntab still names every function).
  */
 export async function readFileBytes(file: string, fileSize: number, sections: ElfSection[] | null, symbols: NmSymbol[], buildInfo: BuildInfo | null): Promise<FileBytes> {
@@ -43,11 +44,12 @@ export async function readFileBytes(file: string, fileSize: number, sections: El
     const head = Buffer.alloc(64);
     await fh.read(head, 0, 64, 0);
     const format = fileFormat(head);
-    if (format !== 'elf' || !sections) {
+    const machO = format === 'mach-o' && isMacho64(head);
+    if ((format !== 'elf' && !machO) || !sections) {
       const why =
-        format === 'elf'
-          ? 'its ELF section headers could not be read'
-          : `it is ${FORMAT_NAMES[format]}: gopsy reads the sections and pclntab of ELF files only so far`;
+        format === 'elf' || machO
+          ? `its ${FORMAT_NAMES[format]} section headers could not be read`
+          : `it is ${FORMAT_NAMES[format]}: gopsy reads the sections and pclntab of ELF and 64-bit Mach-O files only so far`;
       return attributeFileBytes({ format, fileSize, sections: [], symbols: [], buildInfo, problems: [`Nothing attributed: ${why}. The symbol sizes below are go tool nm's.`] });
     }
     const problems: string[] = [];
@@ -58,7 +60,7 @@ export async function readFileBytes(file: string, fileSize: number, sections: El
       const length = Math.min(place.section.fileSize - place.offsetInSection, MAX_PCLNTAB_BYTES, Math.max(0, fileSize - place.section.offset - place.offsetInSection));
       const bytes = Buffer.alloc(length);
       const { bytesRead } = await fh.read(bytes, 0, length, place.section.offset + place.offsetInSection);
-      const little = elfLittleEndian(head);
+      const little = machO || elfLittleEndian(head);
       const got = bytes.subarray(0, bytesRead);
       if (pclntabMagic(got, little) === null) problems.push(`${place.section.name} is not a Go 1.18+ pclntab (older Go, or damaged): its bytes stay unattributed`);
       else {

@@ -14,6 +14,7 @@ import type { Remark } from '../../../shared/remarks';
 import { formatMiB } from '../../../shared/format';
 import { toProjectPath } from '../../../core/locations';
 import { readBinaryFacts } from '../binary/analyseBinary';
+import { readFileBytes } from '../binary/fileBytes';
 import { ARTEFACTS } from '../../../shared/runFolder';
 import { SOURCE_HASHES, SOURCE_LINES, parseSourceHashes, parseSourceLines } from '../remarks/sourceHashes';
 import type { RunFiles } from '../runs/runFiles';
@@ -105,7 +106,12 @@ async function loadBinary(files: RunFiles, list: Awaited<ReturnType<RunFiles['li
   try {
     local = await files.localFile(first.path, tempDir);
     const facts = await readBinaryFacts(local, path.dirname(local));
-    return { name, fileSize: first.size, symbols: facts.symbols };
+    // The whole file attributed as the Binary view does; only a file whose sections could be read compares by them.
+    const bytes = await readFileBytes(local, first.size, facts.sections, facts.symbols, facts.buildInfo).catch((err: Error) => {
+      warnings.push(`${name}: its bytes could not be attributed (${err.message}); nm's sizes are compared.`);
+      return null;
+    });
+    return { name, fileSize: first.size, symbols: facts.symbols, bytes: bytes && bytes.sections.length > 0 ? bytes : null };
   } catch (err) {
     warnings.push(`${name}: ${(err as Error).message}`);
     return { name, fileSize: first.size, symbols: null };

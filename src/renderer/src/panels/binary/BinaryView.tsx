@@ -26,7 +26,9 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
   const [build, setBuild] = useState<BuildForAnalysis | null>(null);
   const [analysis, setAnalysis] = useState<BinaryAnalysis | null>(null);
   const [fn, setFn] = useState<DisassembledFunction | null>(null);
-  const [whyAsked, setWhyAsked] = useState<string | null>(null);
+  /** A symbol or package asked from elsewhere in the view; `id` when it belongs to another analysed binary (a size diff's after). */
+  const [whyAsked, setWhyAsked] = useState<{ target: string; id?: string } | null>(null);
+  const askWhy = useCallback((target: string, id?: string) => setWhyAsked({ target, ...(id ? { id } : {}) }), []);
   const { busy, error, run } = useBusyAction();
 
 
@@ -111,15 +113,15 @@ export function BinaryView({ api, workspace, openSource }: ViewProps) {
           {analysis.bytes && <FileBytesHeadline bytes={analysis.bytes} />}
           {analysis.sectionsProblem && <div className="banner">Sizes may include .bss: {analysis.sectionsProblem}.</div>}
           <div className="binary-grid">
-            <Treemap key={analysis.id} root={analysis.fileTree ?? analysis.tree} onSymbol={showFunction} />
+            <Treemap key={analysis.id} root={analysis.fileTree ?? analysis.tree} onSymbol={showFunction} onWhy={askWhy} />
             <BuildInfoTable analysis={analysis} />
           </div>
           {analysis.bytes && <FileBytesTable key={analysis.id} bytes={analysis.bytes} />}
-          <SizeDiffView api={api} currentId={analysis.id} />
+          <SizeDiffView api={api} currentId={analysis.id} onWhy={askWhy} />
           <DynamicLibraries key={analysis.id} api={api} id={analysis.id} name={analysis.name} />
-          <WhyInBinary key={analysis.id} api={api} id={analysis.id} asked={whyAsked} openSource={openSource} />
+          <WhyInBinary key={analysis.id} api={api} id={whyAsked?.id ?? analysis.id} asked={whyAsked} openSource={openSource} />
           {fn && <Disassembly fn={fn} openSource={openSource} />}
-          <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} onWhy={setWhyAsked} />
+          <SymbolsTable api={api} id={analysis.id} onSymbol={showFunction} onWhy={askWhy} />
         </>
       )}
     </div>

@@ -1,5 +1,6 @@
 // The whole files of a size comparison: file size, each section, each package's file bytes (symbols +
 // pclntab + type data) and the unattributed parts, the biggest change first.
+import type { ReactNode } from 'react';
 import type { SizeDiffResult } from '../../../../shared/contract/binary';
 import { formatBytesFine } from '../../../../shared/format';
 
@@ -10,8 +11,10 @@ const PACKAGE_ROWS = 60;
 
 export const signedBytes = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '') + formatBytesFine(Math.abs(n));
 
-/** Before, after and change of each row, the biggest change first (as the backend sorts them). */
-export function DeltaRows({ title, rows, testId }: { title: string; rows: FileDiff['sections']; testId: string }) {
+type Row = FileDiff['sections'][number];
+
+/** Before, after and change of each row, the biggest change first (as the backend sorts them); `extra`: one more column. */
+export function DeltaRows<R extends Row>({ title, rows, testId, extra }: { title: string; rows: R[]; testId: string; extra?: { title: string; cell: (row: R) => ReactNode } }) {
   return (
     <table data-testid={testId}>
       <thead>
@@ -20,22 +23,24 @@ export function DeltaRows({ title, rows, testId }: { title: string; rows: FileDi
           <th className="num">before</th>
           <th className="num">after</th>
           <th className="num">change</th>
+          {extra && <th>{extra.title}</th>}
         </tr>
       </thead>
       <tbody>
         {rows.length === 0 && (
           <tr>
-            <td colSpan={4} className="muted">
+            <td colSpan={extra ? 5 : 4} className="muted">
               no change
             </td>
           </tr>
         )}
         {rows.map((d) => (
           <tr key={d.name}>
-            <td className="mono wrap">{d.name}</td>
+            <td className="mono wrap size-diff-name">{d.name}</td>
             <td className="num">{formatBytesFine(d.before)}</td>
             <td className="num">{formatBytesFine(d.after)}</td>
             <td className={`num ${d.delta > 0 ? 'bad-text' : 'ok-text'}`}>{signedBytes(d.delta)}</td>
+            {extra && <td>{extra.cell(d)}</td>}
           </tr>
         ))}
       </tbody>

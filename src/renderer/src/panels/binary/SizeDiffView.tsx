@@ -1,25 +1,29 @@
 // "Compare sizes": two of the analysed binaries (built for analysis, opened, or kept by runs) → which
-// packages and symbols grew or shrank, the biggest change first, with totals. Sizes are nm's.
+// packages and symbols grew or shrank, the biggest change first, with totals. Sizes are nm's; a symbol that
+// appeared says why the after-binary has it when that binary's run recorded the linker's graph.
 import { useEffect, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinarySummary, SizeDiffResult } from '../../../../shared/contract/binary';
 import { formatBytesFine } from '../../../../shared/format';
 import { DeltaRows, FileSizeDiff, signedBytes as signed } from './FileSizeDiff';
+import { SymbolDeltaRows } from './SymbolDeltaRows';
 
 interface Props {
   api: GopsyApi;
   /** The binary shown now: the list of candidates is reloaded when it changes. */
   currentId: string;
+  /** Opens the Why panel for a symbol of binary `id` (a symbol that appeared in the after-binary). */
+  onWhy: (symbol: string, id: string) => void;
 }
 
 /** Symbol rows shown; the backend sends up to 500. */
 const SYMBOL_ROWS = 100;
 
-export function SizeDiffView({ api, currentId }: Props) {
+export function SizeDiffView({ api, currentId, onWhy }: Props) {
   const [binaries, setBinaries] = useState<BinarySummary[]>([]);
   const [before, setBefore] = useState('');
   const [after, setAfter] = useState('');
-  const [diff, setDiff] = useState<SizeDiffResult | null>(null);
+  const [diff, setDiff] = useState<(SizeDiffResult & { after: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -44,7 +48,7 @@ export function SizeDiffView({ api, currentId }: Props) {
 
   const compare = () => {
     setError(null);
-    api.call('binary.diff', { before, after }).then(setDiff, (err: Error) => setError(err.message));
+    api.call('binary.diff', { before, after }).then((d) => setDiff({ ...d, after }), (err: Error) => setError(err.message));
   };
   const total = diff ? diff.totalAfter - diff.totalBefore : 0;
   return (
@@ -70,7 +74,7 @@ export function SizeDiffView({ api, currentId }: Props) {
           ) : (
             <div className="size-diff-grid">
               <DeltaRows title="package (nm symbols)" rows={diff.packages} testId="size-diff-packages" />
-              <DeltaRows title="symbol" rows={diff.symbols.slice(0, SYMBOL_ROWS)} testId="size-diff-symbols" />
+              <SymbolDeltaRows rows={diff.symbols.slice(0, SYMBOL_ROWS)} whyNote={diff.whyNote} onWhy={(symbol) => onWhy(symbol, diff.after)} />
             </div>
           )}
         </>

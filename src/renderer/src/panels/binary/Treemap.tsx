@@ -1,6 +1,7 @@
 // The size breakdown as a squarified treemap in SVG, two levels deep: each cell shows its biggest
 // children inside it. Click a cell to go into it, the breadcrumb to go back; a click on a symbol is
-// handed to the view (disassembly). The SVG is laid out in the pixels it has, so text is never stretched.
+// handed to the view (disassembly); a right click on a package or symbol opens its detail line with "Why is
+// this here?" (the view's Why panel), as does the breadcrumb when a package is open. The SVG is laid out in the pixels it has, so text is never stretched.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SizeNode } from '../../../../shared/contract/binaryTypes';
 import { squarify, type Rect } from '../../../../core/binary/treemap';
@@ -19,7 +20,12 @@ const COLORS: Record<SizeNode['kind'], string> = {
 interface Props {
   root: SizeNode;
   onSymbol: (name: string) => void;
+  /** "Why is this here?" for a package or symbol cell (the view opens the Why panel). */
+  onWhy?: (target: string) => void;
 }
+
+/** A cell the linker's graph can explain: a package or a symbol, not a pseudo-package like "(type data)". */
+const explainable = (n: SizeNode) => (n.kind === 'package' || n.kind === 'symbol') && !n.name.startsWith('(');
 
 interface Cell {
   node: SizeNode;
@@ -55,8 +61,10 @@ function layout(node: SizeNode, rect: Rect): Cell[] {
   return cells;
 }
 
-export function Treemap({ root, onSymbol }: Props) {
+export function Treemap({ root, onSymbol, onWhy }: Props) {
   const [path, setPath] = useState<SizeNode[]>([root]);
+  /** The cell picked with the context menu (right click): its detail line offers "Why is this here?". */
+  const [picked, setPicked] = useState<SizeNode | null>(null);
   const [width, setWidth] = useState(800);
   const host = useRef<HTMLDivElement>(null);
   const current = path[path.length - 1]!;
@@ -73,6 +81,7 @@ export function Treemap({ root, onSymbol }: Props) {
 
   const open = (cell: Cell) => {
     const target = cell.node;
+    setPicked(null);
     if (target.children?.length) setPath([...path, ...cell.trail]);
     else if (target.kind === 'symbol') onSymbol(target.name);
   };
@@ -89,7 +98,22 @@ export function Treemap({ root, onSymbol }: Props) {
           </span>
         ))}
         <span className="muted"> — {formatBytesFine(current.size)}</span>
+        {onWhy && explainable(current) && !picked && <WhyButton node={current} onWhy={onWhy} />}
       </div>
+      {picked && (
+        <div className="treemap-detail" data-testid="treemap-detail">
+          <span className="mono">{picked.name}</span> <span className="muted">{formatBytesFine(picked.size)}</span>
+          {onWhy && explainable(picked) && <WhyButton node={picked} onWhy={onWhy} />}
+          {picked.kind === 'symbol' && (
+            <button type="button" className="link-button" onClick={() => onSymbol(picked.name)}>
+              Disassemble
+            </button>
+          )}
+          <button type="button" className="link-button muted" aria-label="Close the detail" onClick={() => setPicked(null)}>
+            ×
+          </button>
+        </div>
+      )}
       <svg width={width} height={H} role="img" aria-label={`Size of ${current.name}`}>
         {cells.map(({ node, rect: r, depth, trail }, i) => (
           <g
@@ -100,8 +124,13 @@ export function Treemap({ root, onSymbol }: Props) {
               e.stopPropagation();
               open(cells[i]!);
             }}
+            onContextMenu={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              setPicked(node);
+            }}
           >
-            <title>{`${node.name}\n${formatBytesFine(node.size)} (${((100 * node.size) / Math.max(1, current.size)).toFixed(1)}% of ${current.name})`}</title>
+            <title>{`${node.name}\n${formatBytesFine(node.size)} (${((100 * node.size) / Math.max(1, current.size)).toFixed(1)}% of ${current.name})${onWhy && explainable(node) ? '\nRight click: why is this here?' : ''}`}</title>
             <rect
               x={r.x}
               y={r.y}
@@ -126,5 +155,13 @@ export function Treemap({ root, onSymbol }: Props) {
         ))}
       </svg>
     </div>
+  );
+}
+
+function WhyButton({ node, onWhy }: { node: SizeNode; onWhy: (target: string) => void }) {
+  return (
+    <button type="button" className="link-button" data-testid="treemap-why" title={`Why is ${node.name} in the binary?`} onClick={() => onWhy(node.name)}>
+      Why is this here?
+    </button>
   );
 }

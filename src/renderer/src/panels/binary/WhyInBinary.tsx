@@ -1,7 +1,7 @@
 // "Why is this here?": the chain of references through which the linker kept a symbol or a package of
 // the binary (its run's -dumpdep graph), each step a link to its source line where it has one, the
 // culprits on the chain and, for a package, the import chain that brought it into the build.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { BinaryWhy } from '../../../../shared/contract/binaryWhy';
 import type { SourceTarget } from '../viewProps';
@@ -10,8 +10,8 @@ import './whyInBinary.css';
 interface Props {
   api: GopsyApi;
   id: string;
-  /** A symbol or package picked elsewhere in the view (a symbol row, the table's package column). */
-  asked: string | null;
+  /** A symbol or package picked elsewhere in the view (a symbol row, the table's package column, a treemap cell, a size diff's new symbol). */
+  asked: { target: string } | null;
   openSource: (t: SourceTarget) => void;
 }
 
@@ -20,7 +20,8 @@ export function WhyInBinary({ api, id, asked, openSource }: Props) {
   /** The question being asked (n tells two askings of the same target apart) and the last answer. */
   const [query, setQuery] = useState<{ target: string; n: number } | null>(null);
   const [answer, setAnswer] = useState<{ n: number; why?: BinaryWhy; error?: string } | null>(null);
-  const [lastAsked, setLastAsked] = useState<string | null>(null);
+  const [lastAsked, setLastAsked] = useState<{ target: string } | null>(null);
+  const host = useRef<HTMLDivElement>(null);
 
   const ask = (t: string) => {
     if (t.trim()) setQuery({ target: t.trim(), n: (query?.n ?? 0) + 1 });
@@ -29,10 +30,14 @@ export function WhyInBinary({ api, id, asked, openSource }: Props) {
   if (asked !== lastAsked) {
     setLastAsked(asked);
     if (asked) {
-      setTarget(asked);
-      ask(asked);
+      setTarget(asked.target);
+      ask(asked.target);
     }
   }
+  // Asked from far above (the treemap, a size diff): bring the answer into view.
+  useEffect(() => {
+    if (asked) host.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [asked]);
 
   useEffect(() => {
     if (!query) return;
@@ -68,7 +73,7 @@ export function WhyInBinary({ api, id, asked, openSource }: Props) {
   };
 
   return (
-    <div className="why-in-binary" data-testid="why-in-binary">
+    <div className="why-in-binary" data-testid="why-in-binary" ref={host}>
       <form
         className="row-tools"
         onSubmit={(e) => {

@@ -9,7 +9,8 @@ import type { ViewProps } from '../viewProps';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { onCompareRequest, takeCompareRequest } from '../../workbenchBus';
 import { AnotherVersion, type AnotherBase } from './AnotherVersion';
-import { BinarySection, RemarksSection, SsaSection, TimingSection } from './Sections';
+import { RemarksSection, SsaSection, TimingSection } from './Sections';
+import { BinarySection } from './BinarySection';
 import './compare.css';
 import { useShowing, useStorageDeleted } from '../../storage/useShowing';
 

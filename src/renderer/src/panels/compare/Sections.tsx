@@ -1,13 +1,12 @@
-// The four sections of a comparison: build timing, remarks, SSA per function, binary size. Each says
+// The sections of a comparison: build timing, remarks, SSA per function (binary size: BinarySection). Each says
 // its counts in its title and, plainly, what a side lacks.
 import { useMemo, useState, type ReactNode } from 'react';
 import type { RemarkChange, RunComparison, SsaFunctionDiff, TimingRow } from '../../../../shared/compare';
 import type { ViewProps } from '../viewProps';
 import { SortTable, type Column } from './SortTable';
-import { formatKiB, signedKiB } from '../../../../shared/format';
 import { msOf, ratioOf, signedMs } from './format';
 
-function Section({ id, title, counts, notes, children }: { id: string; title: string; counts: string; notes: string[]; children: ReactNode }) {
+export function Section({ id, title, counts, notes, children }: { id: string; title: string; counts: string; notes: string[]; children: ReactNode }) {
   return (
     <details open className="compare-section" data-testid={`compare-${id}`}>
       <summary>
@@ -206,36 +205,6 @@ export function SsaSection({ c, openSource }: { c: Pick<RunComparison, 'ssa'>; o
         </p>
       ))}
       {s.functions.length > 0 && <p className="muted small">{s.caveat}</p>}
-    </Section>
-  );
-}
-
-export function BinarySection({ c }: { c: RunComparison }) {
-  const b = c.binary;
-  const ok = b.a && b.b;
-  const counts = ok ? `${b.binaryA}: symbols ${formatKiB(b.totalBefore)} → ${formatKiB(b.totalAfter)} (${signedKiB(b.totalAfter - b.totalBefore)})` : 'not compared';
-  const columns = (first: string): Array<Column<(typeof b.packages)[number]>> => [
-    { title: first, value: (r) => r.name },
-    { title: 'A', value: (r) => r.before, render: (r) => formatKiB(r.before), num: true },
-    { title: 'B', value: (r) => r.after, render: (r) => formatKiB(r.after), num: true },
-    { title: 'B − A', value: (r) => r.delta, render: (r) => <span className={r.delta > 0 ? 'worse' : 'better'}>{signedKiB(r.delta)}</span>, num: true },
-  ];
-  return (
-    <Section id="binary" title="Binary size" counts={counts} notes={b.notes}>
-      {ok && (
-        <div className="compare-split">
-          <div>
-            <h4>
-              Packages{b.fileSizeA !== undefined && b.fileSizeB !== undefined ? ` · file ${formatKiB(b.fileSizeA)} → ${formatKiB(b.fileSizeB)}` : ''}
-            </h4>
-            <SortTable rows={b.packages} columns={columns('package')} initialSort={3} rowKey={(r) => r.name} testId="compare-binary-packages" />
-          </div>
-          <div>
-            <h4>Symbols</h4>
-            <SortTable rows={b.symbols} columns={columns('symbol')} initialSort={3} rowKey={(r) => r.name} />
-          </div>
-        </div>
-      )}
     </Section>
   );
 }
