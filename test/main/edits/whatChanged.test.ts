@@ -74,7 +74,10 @@ describe('edits.whatChanged on a real build', () => {
     expect(res.ok).toBe(true);
     expect(await heapLines(project)).toEqual([]);
 
-    const diff = await api.call('edits.whatChanged', { path: 'shapes/shapes.go', line: 8 });
+    const steps: string[] = [];
+    api.on('edits.progress', (e) => e.job === 'wc' && steps.at(-1) !== e.progress.step && steps.push(e.progress.step));
+    const diff = await api.call('edits.whatChanged', { path: 'shapes/shapes.go', line: 8, job: 'wc' });
+    expect(steps).toEqual(['before', 'after', 'diff']);
     expect(diff.edited).toEqual(['shapes/shapes.go']);
     expect(diff.builds.map((b) => b.exitCode)).toEqual([0, 0]);
     const gone = diff.remarks.changes.filter((c) => c.change === 'heapGone');

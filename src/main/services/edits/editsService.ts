@@ -1,12 +1,13 @@
 // The editor's saves and their "before": for each project, the text every file had before this
 // session first saved it (kept in memory: the backend outlives window reloads), which "what changed"
 // builds as the old version. Saving a file back to that text forgets it; resetBaseline forgets all.
-import type { SaveResult, WhatChanged } from '../../../shared/contract/edits';
+import type { SaveResult, WhatChanged, WhatChangedProgress } from '../../../shared/contract/edits';
 import { saveProjectFile, type SaveRequest } from './saveFile';
 import { whatChanged } from './whatChanged';
 
 export class EditsService {
   private readonly before = new Map<string, Map<string, string>>();
+  private readonly jobs = new Map<string, AbortController>();
 
   constructor(private readonly storageDir: string) {}
 
@@ -37,7 +38,29 @@ export class EditsService {
     this.before.delete(root);
   }
 
-  whatChanged(root: string, path: string, line: number): Promise<WhatChanged> {
-    return whatChanged({ root, storageDir: this.storageDir, path, line, before: new Map(this.baseline(root)) });
+  /** job: a name to cancel the run by (a run under the same name is cancelled first). */
+  async whatChanged(root: string, path: string, line: number, job?: string, onProgress?: (p: WhatChangedProgress) => void): Promise<WhatChanged> {
+    const ctl = new AbortController();
+    if (job) {
+      this.jobs.get(job)?.abort();
+      this.jobs.set(job, ctl);
+    }
+    try {
+      return await whatChanged({ root, storageDir: this.storageDir, path, line, before: new Map(this.baseline(root)), signal: ctl.signal, onProgress });
+    } finally {
+      if (job && this.jobs.get(job) === ctl) this.jobs.delete(job);
+    }
+  }
+
+  /** Ends the run's go process tree; false when no run has that name. */
+  cancel(job: string): boolean {
+    const ctl = this.jobs.get(job);
+    ctl?.abort();
+    return !!ctl;
+  }
+
+  /** Cancels every run whose name starts with prefix (a window that closed). */
+  cancelAll(prefix: string): void {
+    for (const [job, ctl] of this.jobs) if (job.startsWith(prefix)) ctl.abort();
   }
 }
