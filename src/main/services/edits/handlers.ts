@@ -18,6 +18,6 @@ export function editsHandlers(ctx: ConnectionContext) {
     'edits.whatChanged': ({ path, line, job }) =>
       services.edits.whatChanged(services.requireWorkspace().root, path, line, job && `${connection}:${job}`, job ? (progress) => ctx.emit('edits.progress', { job, progress }) : undefined),
     'edits.cancel': async ({ job }) => ({ cancelled: services.edits.cancel(`${connection}:${job}`) }),
-    'edits.resetBaseline': () => (services.edits.resetBaseline(services.requireWorkspace().root), null),
+    'edits.resetBaseline': async () => (await services.edits.resetBaseline(services.requireWorkspace().root), null),
   } satisfies Partial<Handlers>;
 }
