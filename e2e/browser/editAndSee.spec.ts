@@ -74,6 +74,24 @@ test('type, Ctrl+S, What changed shows the heap allocation gone', async ({ page 
   await cursorIn(page, 'p := Point{X: x, Y: y}');
   await page.getByTestId('edit-what-changed').click();
   const view = page.getByTestId('what-changed');
+  // The workbench's storage is new, so its build cache is cold: the before's build takes a while and
+  // says so (its step, the time, what compiles); Cancel ends it.
+  const progress = view.getByTestId('what-changed-progress');
+  await expect(progress).toHaveAttribute('data-step', 'before', { timeout: 60_000 });
+  await expect(progress).toContainText('Building the package as it was before the edits (1 of 2)');
+  await expect(progress).toContainText(/\d+ packages? compiled/);
+  await page.screenshot({ path: path.join(REPO, 'docs/images/what-changed-progress.png') });
+  await progress.getByTestId('what-changed-cancel').click();
+  await expect(view.getByRole('alert')).toContainText('Cancelled: go build stopped after');
+  await expect(progress).toHaveCount(0);
+  // By keyboard: Enter on Build again starts it, the focus moves to Cancel, Escape stops it.
+  await view.getByTestId('what-changed-again').focus();
+  await page.keyboard.press('Enter');
+  await expect(progress.getByTestId('what-changed-cancel')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(view.getByRole('alert')).toContainText('Cancelled');
+  await expect(progress).toHaveCount(0);
+  await view.getByTestId('what-changed-again').click();
   await expect(view.getByTestId('what-changed-title')).toContainText('NewPoint', { timeout: 110_000 });
   const rows = view.getByTestId('compare-remark-rows');
   await expect(rows).toContainText('heap allocation gone');
