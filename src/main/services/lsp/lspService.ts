@@ -86,7 +86,7 @@ export class LspService {
       this.goplsLog.note(why);
     }, (text) => this.goplsLog.append(text));
     this.proc = proc;
-    this.goplsLog.note(`started ${info.path} serve (pid ${proc.pid ?? '?'}) in ${ws.root}`);
+    this.goplsLog.note(`started gopls${info.version ? ` v${info.version.replace(/^v/, '')}` : ''} serve (pid ${proc.pid ?? '?'}) in ${ws.root}`);
     try {
       await proc.ready;
     } catch (err) {

@@ -5,7 +5,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../../shared/api';
 import { registerLanguageProviders, type LanguageProviders } from './languageProviders';
 import { QuickOpen, type QuickOpenMode, type QuickOpenTarget } from './quickOpen';
-import { monaco } from './monaco';
+import { registerEditorAction } from '../../editor/editorActions';
+
+/** The windows' handlers of Show gopls Log (an action every editor gets when it is created). */
+const logHandlers = new Set<() => void>();
+registerEditorAction({ id: 'gopsy.goplsLog', label: 'Show gopls Log', menu: false, run: () => logHandlers.forEach((h) => h()) });
 
 type OpenFile = (path: string, at?: { line: number; byteColumn?: number }) => Promise<void>;
 
@@ -27,9 +31,10 @@ export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | nul
       problem: setProblem,
     });
     providers.current = p;
-    const logAction = monaco.editor.addEditorAction({ id: 'gopsy.goplsLog', label: 'Show gopls Log', run: () => log.current() });
+    const handler = () => log.current();
+    logHandlers.add(handler);
     return () => {
-      logAction.dispose();
+      logHandlers.delete(handler);
       p.dispose();
       providers.current = null;
     };
