@@ -5,12 +5,13 @@ import type { SaveResult, WhatChanged, WhatChangedProgress } from '../../../shar
 import { saveProjectFile, type SaveRequest } from './saveFile';
 import { whatChanged } from './whatChanged';
 import { BeforeStore } from './beforeStore';
+import { NamedJobs } from '../namedJobs';
 
 export class EditsService {
   private readonly before = new Map<string, Promise<Map<string, string>>>();
   /** Befores over the storage bound, kept in memory only (per project). */
   private readonly memoryOnly = new Map<string, Set<string>>();
-  private readonly jobs = new Map<string, AbortController>();
+  private readonly jobs = new NamedJobs();
   private readonly store: BeforeStore;
 
   constructor(private readonly storageDir: string) {
@@ -58,11 +59,7 @@ export class EditsService {
 
   /** job: a name to cancel the run by (a run under the same name is cancelled first). */
   async whatChanged(root: string, path: string, line: number, job?: string, onProgress?: (p: WhatChangedProgress) => void): Promise<WhatChanged> {
-    const ctl = new AbortController();
-    if (job) {
-      this.jobs.get(job)?.abort();
-      this.jobs.set(job, ctl);
-    }
+    const ctl = job ? this.jobs.start(job) : new AbortController();
     try {
       const before = new Map(await this.baseline(root));
       const res = await whatChanged({ root, storageDir: this.storageDir, path, line, before, signal: ctl.signal, onProgress });
@@ -70,19 +67,17 @@ export class EditsService {
       if (spilled.length) res.notes.push(`The before of ${spilled.join(', ')} is over gopsy's storage bound for edits and is kept in memory only: it is lost when gopsy restarts.`);
       return res;
     } finally {
-      if (job && this.jobs.get(job) === ctl) this.jobs.delete(job);
+      if (job) this.jobs.end(job, ctl);
     }
   }
 
   /** Ends the run's go process tree; false when no run has that name. */
   cancel(job: string): boolean {
-    const ctl = this.jobs.get(job);
-    ctl?.abort();
-    return !!ctl;
+    return this.jobs.cancel(job);
   }
 
   /** Cancels every run whose name starts with prefix (a window that closed). */
   cancelAll(prefix: string): void {
-    for (const [job, ctl] of this.jobs) if (job.startsWith(prefix)) ctl.abort();
+    this.jobs.cancelAll(prefix);
   }
 }

@@ -1,13 +1,11 @@
 // One console: an xterm.js terminal attached to a backend pty. Output is acknowledged after xterm
 // has parsed it (flow control); toolchain locations such as `pkg/x.go:12:5` are links.
-import { useEffect, useRef } from 'react';
-import type { Terminal } from '@xterm/xterm';
-import type { FitAddon } from '@xterm/addon-fit';
+import { useEffect } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import { ACK_CHUNK_CHARS } from '../../../../shared/console';
 import type { SourceLocation } from '../../../../core/locations';
 import type { ConsoleStore } from '../../state/consoleStore';
-import { openTerminal } from './terminal';
+import { useConsoleTerminal } from './terminal';
 
 interface Props {
   id: string;
@@ -22,19 +20,11 @@ interface Props {
 }
 
 export function ConsoleView({ id, commandLine, envNote, api, store, visible, onOpenLocation }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const fitRef = useRef<FitAddon | null>(null);
-  const termRef = useRef<Terminal | null>(null);
-  const openLocation = useRef(onOpenLocation);
-  useEffect(() => {
-    openLocation.current = onOpenLocation;
-  }, [onOpenLocation]);
+  const { host, open } = useConsoleTerminal(visible, onOpenLocation);
 
   useEffect(() => {
-    const terminal = openTerminal(host.current!, (loc) => openLocation.current(loc));
+    const terminal = open();
     const { term } = terminal;
-    termRef.current = term;
-    fitRef.current = terminal.fit;
     if (commandLine) term.write(`\x1b[2m$ ${commandLine}\x1b[0m\r\n`);
     if (envNote) term.write(`\x1b[2m# ${envNote}\x1b[0m\r\n`);
 
@@ -62,13 +52,7 @@ export function ConsoleView({ id, commandLine, envNote, api, store, visible, onO
       detach();
       terminal.dispose();
     };
-  }, [id, commandLine, envNote, api, store]);
-
-  useEffect(() => {
-    if (!visible) return;
-    fitRef.current?.fit();
-    termRef.current?.focus();
-  }, [visible]);
+  }, [id, commandLine, envNote, api, store, open]);
 
   return <div className="console-view" ref={host} style={{ display: visible ? 'block' : 'none' }} data-console-id={id} />;
 }

@@ -1,13 +1,11 @@
 // The gopls log tab: gopls's stderr (and gopsy's lines about starting and ending it) in the console
 // area's terminal, read-only. It reads what is kept (lsp.log), then follows lsp.logAppended; an append
 // that arrives before the read answers is kept and only its part after the read's end is written.
-import { useEffect, useRef } from 'react';
-import type { Terminal } from '@xterm/xterm';
-import type { FitAddon } from '@xterm/addon-fit';
+import { useEffect } from 'react';
 import type { GopsyApi } from '../../../../shared/api';
 import type { SourceLocation } from '../../../../core/locations';
 import { errorMessage } from '../../../../shared/rpc';
-import { openTerminal } from './terminal';
+import { useConsoleTerminal } from './terminal';
 import { terminalText, unseenPart } from './logStream';
 
 interface Props {
@@ -18,19 +16,11 @@ interface Props {
 }
 
 export function GoplsLogView({ id, api, visible, onOpenLocation }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const fitRef = useRef<FitAddon | null>(null);
-  const termRef = useRef<Terminal | null>(null);
-  const openLocation = useRef(onOpenLocation);
-  useEffect(() => {
-    openLocation.current = onOpenLocation;
-  }, [onOpenLocation]);
+  const { host, open } = useConsoleTerminal(visible, onOpenLocation, true);
 
   useEffect(() => {
-    const terminal = openTerminal(host.current!, (loc) => openLocation.current(loc), true);
+    const terminal = open();
     const { term } = terminal;
-    termRef.current = term;
-    fitRef.current = terminal.fit;
     term.write('\x1b[2m# gopls serve: its stderr, read-only (the last 200,000 characters)\x1b[0m\r\n');
     let known: number | null = null;
     const early: Array<{ text: string; end: number }> = [];
@@ -53,13 +43,7 @@ export function GoplsLogView({ id, api, visible, onOpenLocation }: Props) {
       off();
       terminal.dispose();
     };
-  }, [id, api]);
-
-  useEffect(() => {
-    if (!visible) return;
-    fitRef.current?.fit();
-    termRef.current?.focus();
-  }, [visible]);
+  }, [id, api, open]);
 
   return <div className="console-view" ref={host} style={{ display: visible ? 'block' : 'none' }} data-console-id={id} data-testid="gopls-log-view" />;
 }

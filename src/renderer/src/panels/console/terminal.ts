@@ -1,5 +1,6 @@
 // The console area's terminal: one look for every tab (a pty console or a log), WebGL where it loads,
 // fitted to its host, and toolchain locations such as `pkg/x.go:12:5` as links.
+import { useCallback, useEffect, useRef } from 'react';
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import { WebglAddon } from '@xterm/addon-webgl';
@@ -65,4 +66,33 @@ export function openTerminal(host: HTMLDivElement, openLocation: (loc: SourceLoc
       term.dispose();
     },
   };
+}
+
+/**
+ * A console tab's terminal: the host element's ref, and open() for the tab's effect (it creates the
+ * terminal in the host). Fitted and focused whenever the tab is shown; links go to the latest onOpenLocation.
+ */
+export function useConsoleTerminal(visible: boolean, onOpenLocation: (loc: SourceLocation) => void, readOnly = false) {
+  const host = useRef<HTMLDivElement>(null);
+  const terminal = useRef<ConsoleTerminal | null>(null);
+  const openLocation = useRef(onOpenLocation);
+  const shown = useRef(visible);
+  useEffect(() => {
+    openLocation.current = onOpenLocation;
+  }, [onOpenLocation]);
+  const show = () => {
+    terminal.current?.fit.fit();
+    terminal.current?.term.focus();
+  };
+  useEffect(() => {
+    shown.current = visible;
+    if (visible) show();
+  }, [visible]);
+  const open = useCallback((): ConsoleTerminal => {
+    const t = openTerminal(host.current!, (loc) => openLocation.current(loc), readOnly);
+    terminal.current = t;
+    if (shown.current) show();
+    return t;
+  }, [readOnly]);
+  return { host, open };
 }
