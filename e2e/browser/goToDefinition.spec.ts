@@ -1,6 +1,6 @@
 // Code navigation in Chromium against the browser host, with a real gopls: hover, go to definition into
 // another package and into the standard library (opened read-only with its origin), Go Back, peek
-// references, Ctrl+P quick open and Ctrl+T workspace symbols.
+// references, Ctrl+P quick open and Ctrl+T workspace symbols; gopls's log as a tab of the console area.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -107,6 +107,41 @@ test('hover, go to definition into the project and the standard library, back, r
   await expect(outline).toContainText('Items');
   await page.keyboard.press('Escape');
 
+  expect(errors).toEqual([]);
+});
+
+test('Show gopls Log opens its stderr as a read-only tab of the console area', async ({ page }) => {
+  const errors = await openPage(page, wb);
+  await page.goto(wb.url.replace('/?tkn=', '/?dom-renderer&tkn=')); // xterm's rows as DOM text
+  await expect(page.getByTestId('editor-status')).toContainText('main.go');
+  // A hover starts gopls (the log then has gopsy's line about it), then F1 ▸ Show gopls Log.
+  const main = readFileSync(path.join(wb.project, 'main.go'), 'utf8').split('\n');
+  await cursorOn(page, main, 's := store.New()', 'New');
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  await expect(page.locator('.monaco-hover:not(.hidden)')).toContainText('func store.New() *store.Store', { timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await page.locator('.editor-host:visible').first().click({ position: { x: 300, y: 20 } });
+  await page.keyboard.press('F1');
+  await expect(page.locator('.quick-input-widget')).toBeVisible();
+  await page.keyboard.type('Show gopls Log');
+  await expect(page.locator('.quick-input-widget')).toContainText('Show gopls Log');
+  await page.keyboard.press('Enter');
+  const tab = page.getByTestId('console-tab').filter({ hasText: 'gopls log' });
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(tab.getByTestId('console-status')).toHaveText('log');
+  const log = page.getByTestId('gopls-log-view');
+  await expect(log.locator('.xterm-rows')).toContainText('gopls serve: its stderr, read-only');
+  await expect(log.locator('.xterm-rows')).toContainText(/started gopls \S+ serve \(pid \d+\)/);
+  await page.screenshot({ path: path.join(REPO, 'docs/images/gopls-log.png') });
+  // Read-only: typing into it sends nothing anywhere and changes nothing.
+  const before = await log.locator('.xterm-rows').innerText();
+  await log.locator('textarea.xterm-helper-textarea').focus();
+  await page.keyboard.type('ls\n');
+  expect(await log.locator('.xterm-rows').innerText()).toBe(before);
+  // Closing the tab and showing it again reads the log anew.
+  await tab.getByRole('button', { name: 'Close log' }).click();
+  await expect(tab).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

@@ -18,7 +18,7 @@ import { compileCostMethods } from './contract/compileCost';
 import { testCacheMethods } from './contract/testCache';
 import { storageEvents, storageMethods } from './contract/storage';
 import { editsEvents, editsMethods } from './contract/edits';
-import { lspMethods } from './contract/lsp';
+import { lspEvents, lspMethods } from './contract/lsp';
 
 export * from './types';
 export * from './contract/debug';
@@ -54,6 +54,7 @@ export const events = {
   ...ssaEvents,
   ...storageEvents,
   ...editsEvents,
+  ...lspEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -76,7 +76,7 @@ export class Backend implements Services {
     this.replays = new BundleRunReplay(this.bundles, path.join(opts.storageDir, BUNDLE_RUNS_DIR));
     this.edits = new EditsService(opts.storageDir);
     this.dialogs = opts.dialogs ?? null;
-    this.lsp = new LspService(() => this.workspace, (m) => this.log(m));
+    this.lsp = new LspService(() => this.workspace, (m) => this.log(m), (a) => this.broadcast('lsp.logAppended', a));
   }
 
   /** The storage service with what this backend has in use; made by the first connection. */

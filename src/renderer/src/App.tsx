@@ -98,7 +98,7 @@ export function App({ api, onDisconnect }: Props) {
   }, [api, godebug]);
 
   useFollowDebugger(debug, openFile, consoles.adopt);
-  const navigation = useCodeNavigation(api, workspace, openFile);
+  const navigation = useCodeNavigation(api, workspace, openFile, consoles.showGoplsLog);
 
   // With no console there is nothing to show but the bar that opens one.
   const consoleOpen = consoles.tabs.length > 0 && !consoleCollapsed;

@@ -43,6 +43,23 @@ export interface WhatChanged {
   notes: string[];
 }
 
+/** A name the What changed view gives its build, to follow its progress and cancel it. */
+const Job = z.string().regex(/^[\w-]{1,64}$/, 'not a job name');
+
+/** What a "what changed" run is doing now (event edits.progress, about twice a second while it runs). */
+export interface WhatChangedProgress {
+  /** Building the package as it was before the edits, as it is now, or comparing the two. */
+  step: 'before' | 'after' | 'diff';
+  /** Since the whole run started, and since this step started. */
+  elapsedMs: number;
+  stepElapsedMs: number;
+  /** Packages compiled so far by this step's build (cache misses) and what compiles now. */
+  compiled: number;
+  running: string[];
+  /** The go command's last output line. */
+  lastLine: string;
+}
+
 export const editsMethods = {
   /**
    * Writes a project file atomically. baseHash: the hash of the version the editor loaded; when the disk
@@ -54,9 +71,11 @@ export const editsMethods = {
   },
   /** Builds the package of the function at path:line before the edits saved this session and now, and diffs them. */
   'edits.whatChanged': {
-    params: z.object({ path: RelPath, line: z.number().int().min(1).max(10_000_000) }),
+    params: z.object({ path: RelPath, line: z.number().int().min(1).max(10_000_000), job: Job.optional() }),
     result: z.custom<WhatChanged>(),
   },
+  /** Stops the named what-changed run (its whole go process tree); its call fails with code "cancelled". */
+  'edits.cancel': { params: z.object({ job: Job }), result: z.object({ cancelled: z.boolean() }) },
   /** Makes the files as they are now the "before" of the next comparison (forgets the pre-edit texts). */
   'edits.resetBaseline': { params: z.object({}).strict(), result: z.null() },
 } as const;
@@ -64,4 +83,6 @@ export const editsMethods = {
 export const editsEvents = {
   /** A project file was saved from an editor (any window): views built from it are stale. */
   'workspace.fileSaved': FileSaved,
+  /** Progress of the what-changed run the view named `job`. */
+  'edits.progress': z.object({ job: z.string(), progress: z.custom<WhatChangedProgress>() }),
 } as const;

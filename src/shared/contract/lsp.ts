@@ -60,6 +60,8 @@ export const LspWorkspaceSymbol = z.object({
 });
 export type LspWorkspaceSymbol = z.infer<typeof LspWorkspaceSymbol>;
 
+const GoplsLogText = z.object({ text: z.string(), end: z.number() });
+
 export const lspMethods = {
   /** Whether gopls can be had and whether it runs for the open project (refresh: look for it again). */
   'lsp.status': { params: z.object({ refresh: z.boolean().optional() }), result: LspStatus },
@@ -78,8 +80,16 @@ export const lspMethods = {
     params: z.object({ query: z.string().max(500), ticket: Ticket.optional() }),
     result: z.array(LspWorkspaceSymbol),
   },
-  /** What gopls wrote on stderr lately (its log), for the console tab shown on demand. */
-  'lsp.log': { params: Empty, result: z.object({ text: z.string() }) },
+  /**
+   * What gopls wrote on stderr lately (its log, the last 200,000 characters, across its restarts), for
+   * the gopls log tab of the console area; end: characters appended since the backend started.
+   */
+  'lsp.log': { params: Empty, result: GoplsLogText },
   /** Every file of the project (quick open), without .git and other hidden folders. */
   'workspace.files': { params: Empty, result: z.object({ files: z.array(RelPath), truncated: z.boolean() }) },
+} as const;
+
+export const lspEvents = {
+  /** gopls (or gopsy about gopls) wrote to its log; end as in lsp.log: a reader up to end - text.length takes all of it. */
+  'lsp.logAppended': GoplsLogText,
 } as const;

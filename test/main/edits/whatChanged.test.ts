@@ -74,7 +74,10 @@ describe('edits.whatChanged on a real build', () => {
     expect(res.ok).toBe(true);
     expect(await heapLines(project)).toEqual([]);
 
-    const diff = await api.call('edits.whatChanged', { path: 'shapes/shapes.go', line: 8 });
+    const steps: string[] = [];
+    api.on('edits.progress', (e) => e.job === 'wc' && steps.at(-1) !== e.progress.step && steps.push(e.progress.step));
+    const diff = await api.call('edits.whatChanged', { path: 'shapes/shapes.go', line: 8, job: 'wc' });
+    expect(steps).toEqual(['before', 'after', 'diff']);
     expect(diff.edited).toEqual(['shapes/shapes.go']);
     expect(diff.builds.map((b) => b.exitCode)).toEqual([0, 0]);
     const gone = diff.remarks.changes.filter((c) => c.change === 'heapGone');
@@ -93,13 +96,26 @@ describe('edits.whatChanged on a real build', () => {
     expect(saved).toEqual(['shapes/shapes.go']);
   });
 
+  it('still compares with the pre-edit text after a restart (a new backend on the same storage)', async () => {
+    await backend.shutdown();
+    ({ backend, api } = await connectedBackend(path.join(temp, 'storage'), project));
+    expect(await backend.edits.edited(project)).toEqual(['shapes/shapes.go']);
+    const diff = await api.call('edits.whatChanged', { path: 'shapes/shapes.go', line: 8 });
+    expect(diff.edited).toEqual(['shapes/shapes.go']);
+    expect(diff.remarks.changes.filter((c) => c.change === 'heapGone').map((c) => c.function)).toEqual(['NewPoint']);
+    expect(diff.notes).toEqual([]);
+  });
+
   it('forgets the before on reset, and when the file is saved back to it', async () => {
     const file = await api.call('workspace.readFile', { path: 'shapes/shapes.go' });
     await api.call('workspace.saveFile', { path: 'shapes/shapes.go', text: BEFORE, baseHash: file.hash! });
-    expect(backend.edits.edited(project)).toEqual([]);
+    expect(await backend.edits.edited(project)).toEqual([]);
     await api.call('workspace.saveFile', { path: 'shapes/shapes.go', text: AFTER, baseHash: (await api.call('workspace.readFile', { path: 'shapes/shapes.go' })).hash! });
-    expect(backend.edits.edited(project)).toEqual(['shapes/shapes.go']);
+    expect(await backend.edits.edited(project)).toEqual(['shapes/shapes.go']);
     await api.call('edits.resetBaseline', {});
-    expect(backend.edits.edited(project)).toEqual([]);
+    expect(await backend.edits.edited(project)).toEqual([]);
+    await backend.shutdown();
+    ({ backend, api } = await connectedBackend(path.join(temp, 'storage'), project));
+    expect(await backend.edits.edited(project)).toEqual([]);
   });
 });

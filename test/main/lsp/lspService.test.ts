@@ -26,11 +26,14 @@ describe('gopls for the open project', () => {
   let storage: string;
   let backend: Backend;
   let api: RpcClient;
+  /** Every lsp.logAppended event of this window, in order. */
+  const appended: Array<{ text: string; end: number }> = [];
 
   beforeAll(async () => {
     ({ temp, project } = await copySample('lsp'));
     storage = await makeTemp('lsp-storage');
     ({ backend, api } = await connectedBackend(storage, project));
+    api.on('lsp.logAppended', (a) => appended.push(a));
   });
   afterAll(async () => {
     await backend?.shutdown();
@@ -129,6 +132,14 @@ describe('gopls for the open project', () => {
     expect(again.pid).not.toBe(pid);
     expect(again.problem).toBeUndefined();
     expect(isAlive(pid!)).toBe(false);
+    // The log tab's stream: both gopls processes in one log, the crash between them, and the appended
+    // events adding up to what lsp.log holds (each event's end counts every character so far).
+    await waitUntil(() => appended.some((a) => a.text.includes(`pid ${again.pid}`)), 'the restart in the log stream');
+    const log = await api.call('lsp.log', {});
+    expect(log.text).toMatch(new RegExp(`started gopls.* serve \\(pid ${pid}\\)[\\s\\S]*gopls was ended by SIGKILL[\\s\\S]*started .* serve \\(pid ${again.pid}\\)`));
+    expect(appended.map((a) => a.text).join('')).toBe(log.text);
+    expect(appended.at(-1)!.end).toBe(log.end);
+    appended.forEach((a, i) => i > 0 && expect(a.end - a.text.length).toBe(appended[i - 1]!.end));
   });
 
   it('ends gopls with the project', async () => {

@@ -12,11 +12,12 @@ import { attributeFunctions, parseRemarkText } from '../../../core/remarks';
 import { compilePkgPath, funcDecls } from '../../../core/ssa/names';
 import { toProjectPath } from '../../../core/locations';
 import type { Remark } from '../../../shared/remarks';
-import type { WhatChanged, WhatChangedBuild } from '../../../shared/contract/edits';
+import type { WhatChanged, WhatChangedBuild, WhatChangedProgress } from '../../../shared/contract/edits';
 import { GopsyError } from '../../../shared/rpc';
 import { captureSsa, describePackage, ssaToolPaths, type PackageRef } from '../ssa/capture';
 import { parseHtmlFileInline } from '../ssa/parseHtmlFile';
 import { resolveInside, toRelative } from '../paths';
+import { cancelledError, type BuildWatch } from '../ssa/goBuild';
 
 /** The remarks part of the compile: -m=2 (escapes with their flow, inlining) and the bounds checks left. */
 export const REMARK_FLAGS = ['-m=2', '-d=ssa/check_bce/debug=1'];
@@ -28,6 +29,22 @@ export interface WhatChangedRequest {
   line: number;
   /** Project-relative path → the text before this session's first save of it. */
   before: ReadonlyMap<string, string>;
+  /** Cancel (ends the go process tree) and progress, about twice a second while a build runs. */
+  signal?: AbortSignal;
+  onProgress?: (p: WhatChangedProgress) => void;
+}
+
+/** Reports one step of the run; the build's ticks go through its BuildWatch. */
+function stepper(req: WhatChangedRequest) {
+  const started = Date.now();
+  return (step: WhatChangedProgress['step']): BuildWatch => {
+    if (req.signal?.aborted) throw cancelledError(`what changed, before ${step === 'diff' ? 'comparing' : step === 'before' ? 'building the before' : 'building now'}`);
+    const stepStarted = Date.now();
+    const report = (t: Partial<WhatChangedProgress>) =>
+      req.onProgress?.({ step, compiled: 0, running: [], lastLine: '', ...t, elapsedMs: Date.now() - started, stepElapsedMs: Date.now() - stepStarted });
+    report({});
+    return { signal: req.signal, onTick: ({ compiled, running, lastLine }) => report({ compiled, running, lastLine }) };
+  };
 }
 
 /** The func declaration enclosing a line, named as the compiler names it, or null. */
@@ -74,8 +91,10 @@ export async function whatChanged(req: WhatChangedRequest): Promise<WhatChanged>
       const old = label === 'before' && p ? req.before.get(p) : undefined;
       return old !== undefined ? Promise.resolve(old) : readFile(path.resolve(req.root, file), 'utf8');
     };
-    const before = await buildSide(req, pkg, decl.name, 'before', path.join(work, 'before'), overlay, sources('before'));
-    const after = await buildSide(req, pkg, decl.name, 'after', path.join(work, 'after'), undefined, sources('after'));
+    const step = stepper(req);
+    const before = await buildSide(req, pkg, decl.name, 'before', path.join(work, 'before'), overlay, sources('before'), step('before'));
+    const after = await buildSide(req, pkg, decl.name, 'after', path.join(work, 'after'), undefined, sources('after'), step('after'));
+    step('diff');
     for (const s of [before, after]) {
       if (s.build.exitCode !== 0) notes.push(`The ${s.build.label} build failed: its remarks and SSA are partial or missing (the compiler's errors are below).`);
       if (!s.ssa) notes.push(`The ${s.build.label} build has no SSA for ${decl.name}${s.build.label === 'before' ? ' (new since the edit?)' : ''}.`);
@@ -100,8 +119,10 @@ async function buildSide(
   outDir: string,
   overlay: string | undefined,
   readSource: (file: string) => Promise<string>,
+  watch: BuildWatch,
 ): Promise<Side> {
-  const res = await captureSsa({ root: req.root, pkg, funcs: [func], outDir, tools: await ssaToolPaths(req.storageDir), gcflags: REMARK_FLAGS, ...(overlay ? { overlay } : {}) });
+  const tools = await ssaToolPaths(req.storageDir);
+  const res = await captureSsa({ root: req.root, pkg, funcs: [func], outDir, tools, gcflags: REMARK_FLAGS, ...(overlay ? { overlay } : {}) }, watch);
   const command = `go build${overlay ? ' -overlay <the edited files before the edits>' : ''} -toolexec … -gcflags=${pkg.importPath}=${[...REMARK_FLAGS, `-d=ssa/all/dump=${func}`].join(' ')} (GOSSAFUNC=${compilePkgPath(pkg.importPath, pkg.name)}.${func}) ${pkg.importPath}`;
   const parsed = parseRemarkText(res.output);
   const byFile = new Map<string, Remark[]>();

@@ -1,14 +1,12 @@
 // One running gopls for one project folder: started on stdio, initialized, told which files the editor
 // holds (didOpen/didChange/didClose), asked requests that can be cancelled, and ended with its whole
-// process tree (gopls runs `go list` and `go env` below it). Its stderr is kept as its log.
+// process tree (gopls runs `go list` and `go env` below it). Its stderr goes to the project's gopls log (goplsLog.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { childEnv } from '../go/run';
 import { killTree } from '../processTree';
 import { JsonRpcConnection } from './jsonRpc';
 
-/** How much of gopls's stderr is kept for its log tab. */
-export const GOPLS_LOG_CHARS = 200_000;
 const SHUTDOWN_MS = 3000;
 
 export const languageIdOf = (file: string): string | null =>
@@ -19,7 +17,6 @@ export class GoplsProcess {
   readonly rpc: JsonRpcConnection;
   /** Why it ended (exit code or signal), once it has. */
   exited: string | null = null;
-  private stderrText = '';
   private readonly versions = new Map<string, number>();
   readonly ready: Promise<void>;
   private readonly exitedPromise: Promise<void>;
@@ -28,14 +25,14 @@ export class GoplsProcess {
     gopls: string,
     readonly root: string,
     onExit: (why: string) => void,
+    /** gopls's stderr, as it comes (its log tab). */
+    onStderr: (text: string) => void = () => {},
   ) {
     this.child = spawn(gopls, ['serve'], { cwd: root, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     this.rpc = new JsonRpcConnection(this.child.stdout!, this.child.stdin!, (method, params) => this.answer(method, params));
     this.child.stdin!.on('error', () => {}); // a write after gopls died; the exit handler reports it
     this.child.stderr!.setEncoding('utf8');
-    this.child.stderr!.on('data', (text: string) => {
-      this.stderrText = (this.stderrText + text).slice(-GOPLS_LOG_CHARS);
-    });
+    this.child.stderr!.on('data', onStderr);
     this.exitedPromise = new Promise((resolve) => {
       const done = (why: string) => {
         if (this.exited) return;
@@ -52,10 +49,6 @@ export class GoplsProcess {
 
   get pid(): number | undefined {
     return this.child.pid;
-  }
-
-  get log(): string {
-    return this.stderrText;
   }
 
   private async initialize(): Promise<void> {

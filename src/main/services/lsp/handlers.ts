@@ -15,7 +15,7 @@ export function lspHandlers(ctx: ConnectionContext) {
     'lsp.hover': ({ path, position, ticket }) => lsp.hover(path, position, ticket),
     'lsp.documentSymbols': ({ path, ticket }) => lsp.documentSymbols(path, ticket),
     'lsp.workspaceSymbols': ({ query, ticket }) => lsp.workspaceSymbols(query, ticket),
-    'lsp.log': () => ({ text: lsp.logText() }),
+    'lsp.log': () => lsp.goplsLog.snapshot(),
     'workspace.files': () => listProjectFiles(ctx.services.requireWorkspace().root),
   } satisfies Partial<Handlers>;
 }

@@ -8,6 +8,7 @@ import type { GoplsInfo, LspDocumentSymbol, LspLocation, LspRange, LspStatus, Ls
 import { GopsyError } from '../../../shared/rpc';
 import { detectGopls } from './goplsBinary';
 import { GoplsProcess, languageIdOf } from './goplsProcess';
+import { GoplsLog, type GoplsLogAppend } from './goplsLog';
 import { LspRequestError, REQUEST_CANCELLED } from './jsonRpc';
 import { MAX_EDITOR_FILE_BYTES, type Workspace } from '../workspace';
 
@@ -37,7 +38,13 @@ export class LspService {
   constructor(
     private readonly workspace: () => Workspace | null,
     private readonly log: (message: string) => void,
-  ) {}
+    onLogAppend: (a: GoplsLogAppend) => void = () => {},
+  ) {
+    this.goplsLog = new GoplsLog(onLogAppend);
+  }
+
+  /** What the project's gopls wrote on stderr (across its restarts), for the gopls log tab. */
+  readonly goplsLog: GoplsLog;
 
   async status(refresh = false): Promise<LspStatus> {
     if (refresh) {
@@ -47,10 +54,6 @@ export class LspService {
     const gopls = await this.info();
     const pid = this.proc && !this.proc.exited ? this.proc.pid : undefined;
     return { gopls, ...(pid ? { pid } : {}), ...(this.problem ? { problem: this.problem } : {}) };
-  }
-
-  logText(): string {
-    return this.proc?.log ?? '';
   }
 
   /** The running gopls's process id (the bench reads its memory). */
@@ -80,8 +83,10 @@ export class LspService {
       this.exits++;
       this.problem = `${why} (gopsy starts it again on the next request)`;
       this.log(`gopls for ${ws.root}: ${why}`);
-    });
+      this.goplsLog.note(why);
+    }, (text) => this.goplsLog.append(text));
     this.proc = proc;
+    this.goplsLog.note(`started gopls${info.version ? ` v${info.version.replace(/^v/, '')}` : ''} serve (pid ${proc.pid ?? '?'}) in ${ws.root}`);
     try {
       await proc.ready;
     } catch (err) {
@@ -220,6 +225,7 @@ export class LspService {
     this.problem = undefined;
     this.overlays.clear();
     this.tickets.clear();
+    if (proc && !proc.exited) this.goplsLog.note('ending gopls: the project closed');
     await proc?.stop().catch((err: Error) => this.log(`gopls stop failed: ${err.message}`));
   }
 

@@ -2,6 +2,7 @@
 // paged questions from the parsed data (ssaStore.ts, core/ssa/analysis.ts). Builds report progress and
 // can be cancelled (goBuild.ts); a listing or capture made for the same sources is given again, not
 // rebuilt (sourceState.ts says when the sources are the same).
+import { NamedJobs } from '../namedJobs';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { writeFileAtomic } from '../atomicFile';
@@ -53,32 +54,27 @@ export class SsaService {
   readonly builds: BuildRecord[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listings = new Map<string, CompiledFunc[]>();
-  private readonly jobs = new Map<string, AbortController>();
+  private readonly jobs = new NamedJobs();
 
   constructor(private readonly storageDir: string) {}
 
   /** A job the caller may cancel later by its name (the view's cancel button). */
   startJob(job: string): AbortController {
-    this.jobs.get(job)?.abort();
-    const ctl = new AbortController();
-    this.jobs.set(job, ctl);
-    return ctl;
+    return this.jobs.start(job);
   }
 
   endJob(job: string, ctl: AbortController): void {
-    if (this.jobs.get(job) === ctl) this.jobs.delete(job);
+    this.jobs.end(job, ctl);
   }
 
   /** Ends the job's go process tree; false when no such job runs. */
   cancel(job: string): boolean {
-    const ctl = this.jobs.get(job);
-    ctl?.abort();
-    return !!ctl;
+    return this.jobs.cancel(job);
   }
 
   /** Cancels every job whose name starts with prefix (a window that closed). */
   cancelAll(prefix: string): void {
-    for (const [job, ctl] of this.jobs) if (job.startsWith(prefix)) ctl.abort();
+    this.jobs.cancelAll(prefix);
   }
 
   /** Builds run one at a time: they share gopsy's GOCACHE and the machine's cores. */

@@ -14,6 +14,8 @@ export interface EditorAction {
   label: string;
   /** Optional keybinding as Monaco key code combination (KeyMod | KeyCode). */
   keybinding?: number;
+  /** false: only in the command palette (F1), not in the context menu. */
+  menu?: boolean;
   run(ctx: EditorActionContext): void;
 }
 

@@ -1,9 +1,11 @@
-// The console panel: tabs of shells and go commands, each with its status and exit code.
+// The console panel: tabs of shells and go commands, each with its status and exit code, and read-only
+// logs (gopls's stderr) in the same terminal look.
 import { useEffect, useState } from 'react';
 import type { ConsoleInfo, ConsolePreset, GopsyApi } from '../../../../shared/api';
 import type { SourceLocation } from '../../../../core/locations';
 import type { ConsoleStore } from '../../state/consoleStore';
 import { ConsoleView } from './ConsoleView';
+import { GoplsLogView } from './GoplsLogView';
 
 export const PRESETS: Array<{ preset: ConsolePreset; label: string; hint: string }> = [
   { preset: 'build', label: 'go build', hint: 'go build ./...' },
@@ -14,10 +16,23 @@ export const PRESETS: Array<{ preset: ConsolePreset; label: string; hint: string
   { preset: 'shell', label: 'Shell', hint: 'an interactive shell in the project folder' },
 ];
 
-export interface ConsoleTab extends ConsoleInfo {
+export interface PtyTab extends ConsoleInfo {
+  kind?: undefined;
   status: 'running' | 'exited' | 'stopped';
   exitCode?: number;
 }
+
+/** A read-only log in the console area: gopls's stderr (the only kind so far). */
+export interface LogTab {
+  kind: 'log';
+  id: string;
+  title: string;
+  commandLine: string;
+}
+
+export type ConsoleTab = PtyTab | LogTab;
+
+export const GOPLS_LOG_TAB: LogTab = { kind: 'log', id: 'log:gopls', title: 'gopls log', commandLine: "gopls serve: its stderr (read-only)" };
 
 interface Props {
   /** Consoles shown; else only the bar (no console yet, or collapsed by the user). */
@@ -36,6 +51,7 @@ interface Props {
 }
 
 function statusText(t: ConsoleTab): string {
+  if (t.kind === 'log') return 'log';
   if (t.status === 'running') return 'running';
   if (t.status === 'stopped') return 'stopped';
   return `exit ${t.exitCode}`;
@@ -65,10 +81,10 @@ export function ConsolePanel(props: Props) {
             data-testid="console-tab"
           >
             <span className="tab-title">{t.title}</span>
-            <span className={`tab-status status-${t.status}${t.exitCode ? ' failed' : ''}`} data-testid="console-status">
+            <span className={`tab-status status-${t.kind === 'log' ? 'log' : t.status}${t.kind !== 'log' && t.exitCode ? ' failed' : ''}`} data-testid="console-status">
               {statusText(t)}
             </span>
-            {t.status === 'running' && (
+            {t.kind !== 'log' && t.status === 'running' && (
               <button
                 className="icon-button"
                 title="Stop (ends the whole process tree)"
@@ -81,7 +97,7 @@ export function ConsolePanel(props: Props) {
             <button
               className="icon-button"
               title="Close"
-              aria-label="Close console"
+              aria-label={t.kind === 'log' ? 'Close log' : 'Close console'}
               onClick={(e) => (e.stopPropagation(), props.onClose(t.id))}
             >
               ×
@@ -135,7 +151,10 @@ export function ConsolePanel(props: Props) {
       )}
       {/* Kept mounted while collapsed: the terminals keep their output and scrollback. */}
       <div className="console-body" style={props.open ? undefined : { display: 'none' }}>
-        {tabs.map((t) => (
+        {tabs.map((t) =>
+          t.kind === 'log' ? (
+            <GoplsLogView key={t.id} id={t.id} api={props.api} visible={t.id === active} onOpenLocation={props.onOpenLocation} />
+          ) : (
           <ConsoleView
             key={t.id}
             id={t.id}
@@ -146,7 +165,8 @@ export function ConsolePanel(props: Props) {
             visible={t.id === active}
             onOpenLocation={props.onOpenLocation}
           />
-        ))}
+          ),
+        )}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ConsoleInfo, ConsolePreset, GopsyApi } from '../../../../shared/api';
 import type { ConsoleStore } from '../../state/consoleStore';
 import type { GodebugStore } from '../runtime/store';
-import type { ConsoleTab } from './ConsolePanel';
+import { GOPLS_LOG_TAB, type ConsoleTab } from './ConsolePanel';
 import { consoleGodebug } from './consoleGodebug';
 
 const message = (err: unknown) => (err as Error)?.message ?? String(err);
@@ -19,6 +19,8 @@ export interface ConsoleTabs {
   close: (id: string) => void;
   /** Shows a console the backend opened itself (Delve's output) once; it becomes active if none is. */
   adopt: (info: ConsoleInfo) => void;
+  /** Shows the gopls log tab (opening it when it is not there) and the console area. */
+  showGoplsLog: () => void;
 }
 
 /** `onOpened` runs after a console is opened by the user (the panel shows it). */
@@ -32,7 +34,7 @@ export function useConsoleTabs(api: GopsyApi, store: ConsoleStore, godebug: Gode
       store.onExit((exit) =>
         setTabs((ts) =>
           ts.map((t) =>
-            t.id === exit.id ? { ...t, status: exit.stopped ? 'stopped' : 'exited', exitCode: exit.exitCode } : t,
+            t.id === exit.id && t.kind !== 'log' ? { ...t, status: exit.stopped ? 'stopped' : 'exited', exitCode: exit.exitCode } : t,
           ),
         ),
       ),
@@ -63,8 +65,10 @@ export function useConsoleTabs(api: GopsyApi, store: ConsoleStore, godebug: Gode
 
   const close = useCallback(
     (id: string) => {
-      void api.call('console.close', { id }).catch(() => {});
-      store.forget(id);
+      if (id !== GOPLS_LOG_TAB.id) {
+        void api.call('console.close', { id }).catch(() => {});
+        store.forget(id);
+      }
       setTabs((ts) => {
         const rest = ts.filter((t) => t.id !== id);
         setActive((a) => (a === id ? (rest[rest.length - 1]?.id ?? null) : a));
@@ -79,5 +83,11 @@ export function useConsoleTabs(api: GopsyApi, store: ConsoleStore, godebug: Gode
     setActive((a) => a ?? info.id);
   }, []);
 
-  return { tabs, active, setActive, error, open, stop, close, adopt };
+  const showGoplsLog = useCallback(() => {
+    setTabs((ts) => (ts.some((t) => t.id === GOPLS_LOG_TAB.id) ? ts : [...ts, GOPLS_LOG_TAB]));
+    setActive(GOPLS_LOG_TAB.id);
+    onOpened();
+  }, [onOpened]);
+
+  return { tabs, active, setActive, error, open, stop, close, adopt, showGoplsLog };
 }

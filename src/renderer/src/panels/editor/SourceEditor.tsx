@@ -95,7 +95,7 @@ export function SourceEditor({ file, reveal, decorations: lineDecorations, onGut
       editor.addAction({
         id: a.id,
         label: a.label,
-        contextMenuGroupId: 'navigation',
+        ...(a.menu === false ? {} : { contextMenuGroupId: 'navigation' }),
         ...(a.keybinding ? { keybindings: [a.keybinding] } : {}),
         run: (ed) => {
           const model = ed.getModel();

@@ -2,35 +2,58 @@
 // built before the session's first saves and now (edits.whatChanged), shown with the Compare view's
 // sections: remark changes (heap allocations, inlining, bounds checks) and the SSA pass by pass with
 // the generated instructions. A is before the edits, B is now.
-import { useCallback, useEffect, useState } from 'react';
-import type { WhatChanged } from '../../../../shared/contract/edits';
-import { errorMessage } from '../../../../shared/rpc';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WhatChanged, WhatChangedProgress } from '../../../../shared/contract/edits';
+import { GopsyError, errorMessage } from '../../../../shared/rpc';
 import type { ViewProps } from '../viewProps';
 import { RemarksSection, SsaSection } from '../compare/Sections';
 import { onWhatChangedRequest, takeWhatChangedRequest, type WhatChangedRequest } from './whatChangedRequest';
+import { WhatChangedStatus } from './WhatChangedStatus';
 import '../compare/compare.css';
+import './whatChanged.css';
+
+let runs = 0;
 
 export function WhatChangedView({ api, workspace, openSource }: ViewProps) {
   const [req, setReq] = useState<WhatChangedRequest | null>(null);
   const [result, setResult] = useState<WhatChanged | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<WhatChangedProgress | null>(null);
+  const [startedAt, setStartedAt] = useState(0);
+  /** The job of the run in flight: its progress events are shown, Cancel names it. */
+  const job = useRef<string | null>(null);
+
+  useEffect(() => api.on('edits.progress', (e) => e.job === job.current && setProgress(e.progress)), [api]);
 
   const run = useCallback(
     async (r: WhatChangedRequest) => {
+      const mine = `what-changed-${++runs}`;
+      if (job.current) void api.call('edits.cancel', { job: job.current }).catch(() => undefined);
+      job.current = mine;
       setReq(r);
       setBusy(true);
       setError(null);
+      setProgress(null);
+      setStartedAt(Date.now());
       try {
-        setResult(await api.call('edits.whatChanged', r));
+        const res = await api.call('edits.whatChanged', { ...r, job: mine });
+        if (job.current === mine) setResult(res);
       } catch (err) {
-        setError(errorMessage(err));
+        if (job.current === mine) setError(err instanceof GopsyError && err.code === 'cancelled' ? `${errorMessage(err)} Nothing was compared; Build again runs it anew.` : errorMessage(err));
       } finally {
-        setBusy(false);
+        if (job.current === mine) {
+          job.current = null;
+          setBusy(false);
+        }
       }
     },
     [api],
   );
+
+  const cancel = useCallback(() => {
+    if (job.current) void api.call('edits.cancel', { job: job.current }).catch((err) => setError(errorMessage(err)));
+  }, [api]);
 
   useEffect(() => {
     const take = () => {
@@ -49,7 +72,7 @@ export function WhatChangedView({ api, workspace, openSource }: ViewProps) {
   if (!workspace) return <div className="compare-view muted">Open a project first.</div>;
   const mine = result ? result.remarks.changes.filter((c) => c.function === result.func).length : 0;
   return (
-    <div className="compare-view what-changed" data-testid="what-changed">
+    <div className="compare-view what-changed" data-testid="what-changed" onKeyDown={(e) => busy && e.key === 'Escape' && (e.preventDefault(), cancel())}>
       <div className="row-tools">
         {req && (
           <button onClick={() => void run(req)} disabled={busy} data-testid="what-changed-again">
@@ -59,7 +82,7 @@ export function WhatChangedView({ api, workspace, openSource }: ViewProps) {
         <button onClick={() => void reset()} disabled={busy} title="Forget the saved-before texts: the files as they are now become the before">
           Take now as the before
         </button>
-        {busy && <span className="muted">Building {req ? `${req.path}:${req.line}` : ''} before and after the edits…</span>}
+        {busy && <WhatChangedStatus what={req ? `${req.path}:${req.line}` : ''} progress={progress} startedAt={startedAt} onCancel={cancel} />}
       </div>
       {!req && !result && <p className="muted">Put the cursor in a function of an edited file and click What changed above the editor (or use the editor’s context menu).</p>}
       {error && (

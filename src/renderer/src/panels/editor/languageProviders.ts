@@ -5,12 +5,12 @@
 // are recorded for Go Back / Go Forward.
 import type { GopsyApi } from '../../../../shared/api';
 import type { LspDocumentSymbol, LspLocation, LspRange } from '../../../../shared/contract/lsp';
-import { GopsyError, errorMessage } from '../../../../shared/rpc';
 import { utf16ColumnToByte } from '../../../../core/locations';
 import { monaco } from './monaco';
 import { languageOf, modelUri, pathOfUri } from './editorUri';
 import { NavigationHistory, type Place } from './navigationHistory';
 import { plainMarkdown } from './plainMarkdown';
+import { askWithTicket } from './lspTicket';
 
 export interface NavigationHost {
   api: GopsyApi;
@@ -39,8 +39,6 @@ function fenced(text: string, language = ''): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${language}\n${text}\n${fence}`;
 }
-
-let ticketSeq = 0;
 
 export interface LanguageProviders {
   dispose(): void;
@@ -73,23 +71,8 @@ export function registerLanguageProviders(host: NavigationHost): LanguageProvide
     return p;
   };
 
-  /** Runs one request with a ticket; undefined when the user moved on or gopls failed (then said once). */
-  async function ask<T>(model: monaco.editor.ITextModel, token: monaco.CancellationToken, call: (ticket: string) => Promise<T>): Promise<T | undefined> {
-    const ticket = `t${++ticketSeq}`;
-    const version = model.getVersionId();
-    const sub = token.onCancellationRequested(() => void api.call('lsp.cancel', { ticket }).catch(() => {}));
-    try {
-      const result = await call(ticket);
-      if (token.isCancellationRequested || model.isDisposed() || model.getVersionId() !== version) return undefined;
-      host.problem(null);
-      return result;
-    } catch (err) {
-      if (!(err instanceof GopsyError && err.code === 'outside-project')) host.problem(errorMessage(err));
-      return undefined;
-    } finally {
-      sub.dispose();
-    }
-  }
+  const ask = <T,>(model: monaco.editor.ITextModel, token: monaco.CancellationToken, call: (ticket: string) => Promise<T>) =>
+    askWithTicket(api, host.problem, model, token, call);
 
   const toLocations = async (locations: LspLocation[] | undefined): Promise<monaco.languages.Location[]> => {
     const files = [...new Set((locations ?? []).map((l) => l.path))].slice(0, MAX_PEEK_FILES);

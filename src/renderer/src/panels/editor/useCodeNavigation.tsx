@@ -1,26 +1,28 @@
 // The window's code navigation: the gopls-backed Monaco providers, Ctrl+P (files) and Ctrl+T (symbols),
-// Go Back / Go Forward, one line when gopls cannot be had or failed, and gopls's log on demand.
+// Go Back / Go Forward, one line when gopls cannot be had or failed, and gopls's log on demand (a tab
+// of the console area, which the window shows through showLog).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GopsyApi, WorkspaceState } from '../../../../shared/api';
-import { errorMessage } from '../../../../shared/rpc';
-import { Modal } from '../../dialogs/Modal';
 import { registerLanguageProviders, type LanguageProviders } from './languageProviders';
 import { QuickOpen, type QuickOpenMode, type QuickOpenTarget } from './quickOpen';
-import { monaco } from './monaco';
+import { registerEditorAction } from '../../editor/editorActions';
+
+/** The windows' handlers of Show gopls Log (an action every editor gets when it is created). */
+const logHandlers = new Set<() => void>();
+registerEditorAction({ id: 'gopsy.goplsLog', label: 'Show gopls Log', menu: false, run: () => logHandlers.forEach((h) => h()) });
 
 type OpenFile = (path: string, at?: { line: number; byteColumn?: number }) => Promise<void>;
 
-export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | null, openFile: OpenFile): ReactNode {
+export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | null, openFile: OpenFile, showLog: () => void): ReactNode {
   const [mode, setMode] = useState<QuickOpenMode | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [log, setLog] = useState<string | null>(null);
   const providers = useRef<LanguageProviders | null>(null);
   const open = useRef(openFile);
+  const log = useRef(showLog);
   useEffect(() => {
     open.current = openFile;
-  }, [openFile]);
-
-  const showLog = () => void api.call('lsp.log', {}).then((r) => setLog(r.text || '(gopls has written nothing yet)'), (err) => setLog(errorMessage(err)));
+    log.current = showLog;
+  }, [openFile, showLog]);
 
   useEffect(() => {
     const p = registerLanguageProviders({
@@ -29,14 +31,13 @@ export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | nul
       problem: setProblem,
     });
     providers.current = p;
-    const logAction = monaco.editor.addEditorAction({ id: 'gopsy.goplsLog', label: 'Show gopls Log', run: showLog });
+    const handler = () => log.current();
+    logHandlers.add(handler);
     return () => {
-      logAction.dispose();
+      logHandlers.delete(handler);
       p.dispose();
       providers.current = null;
     };
-    // showLog only uses api
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api]);
 
   // Whether gopls can be had, asked again for each project (it says how to install it when it cannot).
@@ -71,11 +72,6 @@ export function useCodeNavigation(api: GopsyApi, workspace: WorkspaceState | nul
         </div>
       )}
       {mode && <QuickOpen api={api} mode={mode} onOpen={openTarget} onClose={() => setMode(null)} />}
-      {log !== null && (
-        <Modal id="gopls-log" title="gopls log (its stderr)" onCancel={() => setLog(null)} wide testId="gopls-log">
-          <pre className="gopls-log mono">{log}</pre>
-        </Modal>
-      )}
     </>
   );
 }
