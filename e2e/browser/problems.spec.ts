@@ -42,7 +42,7 @@ test.describe('a folder that is not a Go module', () => {
     await page.getByTestId('open-folder-path').fill(plain);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect(page.getByTestId('project-name')).toHaveText(path.basename(plain));
-    await expect(page.getByRole('status')).toContainText('go mod init');
+    await expect(page.getByRole('status').filter({ hasText: 'not in a Go module' })).toContainText('go mod init');
     // and the sample is in the recent list for going back
     await page.getByRole('button', { name: 'Open Folder…' }).click();
     await expect(page.getByRole('dialog')).toContainText(wb.project);
