@@ -25,6 +25,7 @@ async function goProcesses(): Promise<Array<{ pid: number; comm: string }>> {
   return out;
 }
 
+// Linux only: the test finds the go and compile processes, and whether they still run, in /proc.
 describe.skipIf(process.platform !== 'linux')('edits.cancel ends the what-changed build', () => {
   let temp: string;
   let project: string;

@@ -44,7 +44,7 @@ export class Answerer {
     // A running run's file grows; the project's sources may change the shapes.
     const stamp = `${file}:${st?.size}:${st?.mtimeMs}:${project}`;
     const hit = this.summaries.get(dir);
-    if (hit?.stamp === stamp) return structuredClone(hit.summary);
+    if (hit?.stamp === stamp) return hit.summary;
     const summary = await compileCostSummary(dir, project);
     this.summaries.delete(dir);
     this.summaries.set(dir, { stamp, summary });

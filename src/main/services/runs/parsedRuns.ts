@@ -32,6 +32,11 @@ export const againstLabel = (id: string): string => `The run to compare with (${
 export class ParsedRuns {
   /** By file, with the size and time it had when parsed (a running run's file grows). */
   private readonly parsed = new Map<string, { stamp: string; run: CacheHashRun }>();
+  /**
+   * Explanations by the parsed runs they compare (the timeline and the Why rebuilt tab ask for the same
+   * one); they go with their runs when those leave the cache or are parsed again.
+   */
+  private readonly explained = new WeakMap<CacheHashRun, WeakMap<CacheHashRun, RebuildExplanation>>();
 
   /** A run directory's parsed cachehash.txt; `label` names the run in the error. */
   async hashes(dir: string, label?: string): Promise<CacheHashRun> {
@@ -55,7 +60,11 @@ export class ParsedRuns {
   async explain(laterDir: string, earlierDir: string, earlierId: string): Promise<RebuildExplanation> {
     const later = await this.hashes(laterDir);
     const earlier = await this.hashes(earlierDir, againstLabel(earlierId));
-    return explainRebuild(earlier, later);
+    let byEarlier = this.explained.get(later);
+    if (!byEarlier) this.explained.set(later, (byEarlier = new WeakMap()));
+    let e = byEarlier.get(earlier);
+    if (!e) byEarlier.set(earlier, (e = explainRebuild(earlier, later)));
+    return e;
   }
 
   /** One action's cache-key inputs in both runs. */
