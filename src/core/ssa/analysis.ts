@@ -56,21 +56,21 @@ export const IDENTITY_CAVEAT =
   'Identity across passes is by value ID and may be wrong: the compiler recycles IDs, so the same ID in two phases can be a different value.';
 
 /**
- * A function's phases: an array, or a list that reads each phase when asked (a big capture keeps its
- * phases deflated, and rebuilding all of them at once costs hundreds of MB). Search and value history
+ * A function's phases: an array, or a list that reads each phase when asked (a big capture parses a
+ * phase from its file, and holding all of them at once costs hundreds of MB). Search and value history
  * read each phase once, in order.
  */
 export interface PhaseList {
   readonly length: number;
-  at(index: number): SsaPhase | undefined;
+  at(index: number): SsaPhase | undefined | Promise<SsaPhase | undefined>;
 }
 
-export function valueHistory(fn: { phases: PhaseList }, id: string, phaseIndex: number): ValueHistory {
+export async function valueHistory(fn: { phases: PhaseList }, id: string, phaseIndex: number): Promise<ValueHistory> {
   let def: ValueHistory['def'] = null;
   const uses: ValueHistory['uses'] = [];
   const presence: ValueHistory['presence'] = [];
   for (let i = 0; i < fn.phases.length; i++) {
-    const p = fn.phases.at(i);
+    const p = await fn.phases.at(i);
     if (i === phaseIndex) {
       for (const b of p?.blocks ?? []) {
         for (const v of b.values) {
@@ -122,7 +122,7 @@ export interface SearchHit {
  * Search by value ID ("v12"), block ID ("b3"), line ("line:28" or ":28"), or text in op/type/aux
  * (case-insensitive). With phase set, only that phase.
  */
-export function searchPhases(fn: { phases: PhaseList }, query: string, phase?: number, max = 500): { hits: SearchHit[]; truncated: boolean } {
+export async function searchPhases(fn: { phases: PhaseList }, query: string, phase?: number, max = 500): Promise<{ hits: SearchHit[]; truncated: boolean }> {
   const q = query.trim();
   const hits: SearchHit[] = [];
   if (!q) return { hits, truncated: false };
@@ -133,7 +133,7 @@ export function searchPhases(fn: { phases: PhaseList }, query: string, phase?: n
     lineQ ? v.line === Number(lineQ[1]) : idQ ? v.id === idQ || v.args.includes(idQ) : `${v.op} <${v.type}> ${v.aux}`.toLowerCase().includes(lower);
   const range = phase === undefined ? Array.from({ length: fn.phases.length }, (_, i) => i) : [phase];
   for (const i of range) {
-    for (const b of fn.phases.at(i)?.blocks ?? []) {
+    for (const b of (await fn.phases.at(i))?.blocks ?? []) {
       if (idQ && b.id === idQ) hits.push({ phase: i, block: b.id, text: blockEndText(b) });
       for (const v of b.values) {
         if (!match(v)) continue;

@@ -76,6 +76,11 @@ export class SsaHtmlParser implements HtmlTokenSink {
     this.tokenizer.feed(encodeUtf8(text));
   }
 
+  /** The elements open now, outermost first (outside a column, html.go's row leaves html, body, table, tr). */
+  get openElements(): string[] {
+    return this.stack.map((f) => f.name);
+  }
+
   finish(): SsaFunction {
     if (this.surrogate) this.tokenizer.feed(encodeUtf8(this.surrogate));
     this.surrogate = '';

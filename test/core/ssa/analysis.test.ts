@@ -18,8 +18,8 @@ describe('analysis of a real function', () => {
     expect(diffPhases(fn.phases[1]!, fn.phases[1]!)).toEqual({ addedValues: [], removedValues: [], changedValues: [], addedBlocks: [], removedBlocks: [], changedBlocks: [] });
   });
 
-  it('follows a value across phases and flags the identity caveat', () => {
-    const h = valueHistory(fn, 'v1', idx('lower'));
+  it('follows a value across phases and flags the identity caveat', async () => {
+    const h = await valueHistory(fn, 'v1', idx('lower'));
     expect(h.def).toMatchObject({ block: 'b1' });
     expect(h.uses.length).toBeGreaterThan(0);
     expect(h.firstPhase).toBe(0);
@@ -27,10 +27,10 @@ describe('analysis of a real function', () => {
     expect(h.caveat).toMatch(/recycles IDs/);
   });
 
-  it('searches by op, id and line', () => {
-    expect(searchPhases(fn, 'InitMem').hits.length).toBe(fn.phases.length);
-    expect(searchPhases(fn, ':28', idx('start')).hits.every((h) => h.phase === idx('start'))).toBe(true);
-    expect(searchPhases(fn, 'v1', 0).hits.some((h) => h.value === 'v1')).toBe(true);
+  it('searches by op, id and line', async () => {
+    expect((await searchPhases(fn, 'InitMem')).hits.length).toBe(fn.phases.length);
+    expect((await searchPhases(fn, ':28', idx('start'))).hits.every((h) => h.phase === idx('start'))).toBe(true);
+    expect((await searchPhases(fn, 'v1', 0)).hits.some((h) => h.value === 'v1')).toBe(true);
   });
 });
 

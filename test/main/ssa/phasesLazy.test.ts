@@ -18,22 +18,22 @@ it('gives the same hits and history read whole or one phase at a time', async ()
   expect(Array.isArray(w.phases)).toBe(true);
   expect(l.phases.length).toBe(w.phases.length);
   for (const q of ['v1', 'b2', ':28', 'Load', 'mem']) {
-    const hits = searchPhases(l, q);
+    const hits = await searchPhases(l, q);
     expect(hits.hits.length).toBeGreaterThan(0);
-    expect(hits).toEqual(searchPhases(w, q));
+    expect(hits).toEqual(await searchPhases(w, q));
   }
   const lower = (await whole.full('a', 'html')).phases.findIndex((p) => p.name === 'lower');
-  for (const v of ['v1', 'v5', 'v12']) expect(valueHistory(l, v, lower)).toEqual(valueHistory(w, v, lower));
+  for (const v of ['v1', 'v5', 'v12']) expect(await valueHistory(l, v, lower)).toEqual(await valueHistory(w, v, lower));
 });
 
-it('reads each phase once per search and per history', () => {
+it('reads each phase once per search and per history', async () => {
   const phase = (n: number) => ({ name: `p${n}`, passes: [`p${n}`], timings: [null], names: [], blocks: [{ id: 'b1', kind: 'Plain', preds: [], succs: [], controls: [], aux: '', line: null, dead: false, values: [{ id: 'v1', op: n < 2 ? 'Add64' : 'ADDQ', type: 'int', args: [], aux: '', line: 3, stmt: '' as const, extra: '', dead: false }] }] });
   const reads: number[] = [];
   const list = { length: 4, at: (i: number) => (reads.push(i), i < 4 ? phase(i) : undefined) };
-  expect(searchPhases({ phases: list }, 'v1').hits).toHaveLength(4);
+  expect((await searchPhases({ phases: list }, 'v1')).hits).toHaveLength(4);
   expect(reads).toEqual([0, 1, 2, 3]);
   reads.length = 0;
-  const h = valueHistory({ phases: list }, 'v1', 2);
+  const h = await valueHistory({ phases: list }, 'v1', 2);
   expect(reads).toEqual([0, 1, 2, 3]);
   expect(h.def?.block).toBe('b1');
   expect(h.presence.map((p) => p?.phase)).toEqual([0, 1, 2, 3]);

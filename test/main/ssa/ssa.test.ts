@@ -41,7 +41,7 @@ describe('SSA capture with the real compiler', () => {
     const lower = fn.phases.findIndex((p) => p.name === 'lower');
     const d = diffPhases(fn.phases[lower - 1]!, fn.phases[lower]!);
     expect(d.changedValues.length + d.addedValues.length).toBeGreaterThan(0);
-    const h = valueHistory(fn, 'v1', lower);
+    const h = await valueHistory(fn, 'v1', lower);
     expect(h.firstPhase).toBe(0);
     expect(h.caveat).toMatch(/recycle/);
     const dumps = await svc.store.full(res.id, 'dumps');

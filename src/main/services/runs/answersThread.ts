@@ -7,11 +7,10 @@
 // runs in this thread.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { CompileCostSummary } from '../../../shared/contract/compileCost';
 import type { ActionInputLine, RebuildExplanation } from '../../../shared/contract/explain';
-import { GopsyError } from '../../../shared/rpc';
 import { builtWorkerFile } from '../builtWorker';
+import { RequestWorker } from '../requestWorker';
 import { compileCostSummary, runCompileCostFile } from './compileCost';
 import { ParsedRuns } from './parsedRuns';
 
@@ -20,9 +19,7 @@ export type AnswerRequest =
   | { op: 'inputs'; laterDir: string; earlierDir: string; earlierId: string; key: string }
   | { op: 'compileCost'; dir: string; project: string };
 
-type Answer = RebuildExplanation | ActionInputLine[] | CompileCostSummary;
-
-export type AnswerReply = { id: number; ok: true; value: Answer } | { id: number; ok: false; code: string | null; message: string };
+export type Answer = RebuildExplanation | ActionInputLine[] | CompileCostSummary;
 
 /** Compile cost summaries kept: one is a few hundred KB (2,000 functions at most). */
 const MAX_SUMMARIES = 4;
@@ -54,15 +51,13 @@ export class Answerer {
 }
 
 export class AnswersThread {
-  private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private nextId = 1;
+  private readonly worker: RequestWorker<AnswerRequest, Answer> | null;
   private inline: Answerer | null = null;
 
   /** `script` overrides where the built worker is (the test that runs it); null works in this thread. */
-  constructor(
-    private readonly script: string | null = builtWorkerFile('answersWorker.js', __dirname, __filename, 'the build answers worker'),
-  ) {}
+  constructor(script: string | null = builtWorkerFile('answersWorker.js', __dirname, __filename, 'the build answers worker')) {
+    this.worker = script ? new RequestWorker(script, 'the build answers worker') : null;
+  }
 
   explain(laterDir: string, earlierDir: string, earlierId: string): Promise<RebuildExplanation> {
     return this.request({ op: 'explain', laterDir, earlierDir, earlierId }) as Promise<RebuildExplanation>;
@@ -79,48 +74,10 @@ export class AnswersThread {
 
   /** Ends the worker; pending requests fail, a later request starts a new one. */
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    this.failAll(new Error('the build answers worker was closed'));
-    await w?.terminate();
+    await this.worker?.close();
   }
 
-  private request(r: AnswerRequest): Promise<unknown> {
-    if (!this.script) return (this.inline ??= new Answerer()).answer(r);
-    const worker = this.started(this.script);
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.ref(); // keep the process up while an answer is owed
-      worker.postMessage({ id, ...r });
-    });
-  }
-
-  private started(script: string): Worker {
-    if (this.worker) return this.worker;
-    const w = new Worker(script);
-    w.unref();
-    w.on('message', (m: AnswerReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (this.pending.size === 0) w.unref();
-      if (m.ok) p.resolve(m.value);
-      else p.reject(m.code ? new GopsyError(m.code, m.message) : new Error(m.message));
-    });
-    const lost = (err: Error) => {
-      if (this.worker !== w) return;
-      this.worker = null; // the next request starts a fresh one
-      this.failAll(new Error(`the build answers worker stopped: ${err.message}`));
-    };
-    w.on('error', lost);
-    w.on('exit', (code) => lost(new Error(`exit code ${code}`)));
-    this.worker = w;
-    return w;
-  }
-
-  private failAll(err: Error): void {
-    for (const p of this.pending.values()) p.reject(err);
-    this.pending.clear();
+  private request(r: AnswerRequest): Promise<Answer> {
+    return this.worker ? this.worker.request(r) : (this.inline ??= new Answerer()).answer(r);
   }
 }

@@ -1,18 +1,41 @@
 // Parsed SSA functions kept in the backend, by capture id and format; views page through them.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SsaFunction, SsaPhase } from '../../../shared/ssa';
 import type { SsaSummary } from '../../../shared/contract/ssa';
 import { GopsyError, RawJson } from '../../../shared/rpc';
 import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
 import type { PhaseList } from '../../../core/ssa/analysis';
+import type { ColumnEntry, PhaseEntry } from '../../../core/ssa/columnIndex';
+import { addColumn } from '../../../core/ssa/columnParse';
 import { phaseCounts } from '../../../core/ssa/phaseCounts';
 import { loadPhase, parseHtmlFile, phaseJson, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
+import { SsaThread } from './ssaThread';
+
+/**
+ * An ssa.html read by its index (see htmlIndex.ts): where each phase lies in the file and its counts;
+ * a phase is parsed from the file when asked, and only the last few asked are kept.
+ */
+interface Indexed {
+  file: string;
+  /** The file as indexed: a phase is read from it by offset, so a change on disk must be noticed. */
+  size: number;
+  mtimeMs: number;
+  headEnd: number;
+  phases: PhaseEntry[];
+  others: ColumnEntry[];
+  /** The JSON (UTF-8) of the phases last asked for, by index, least recent first. */
+  recent: Map<number, Promise<Uint8Array>>;
+}
+
+/** Phases kept parsed, as JSON, per capture: the one shown, the one before it, one diffed against. */
+const RECENT_PHASES = 3;
 
 interface Loaded {
-  /** For ssa.html, fn.phases stays empty: the phases are in `stored` (see StoredPhase). */
+  /** For ssa.html, fn.phases stays empty: the phases are read by the index, or (a file the index cannot read) in `stored`. */
   fn: SsaFunction;
+  indexed?: Indexed;
   stored?: StoredPhase[];
   /** Each stored phase without its blocks: names, passes, timings for the summary. */
   heads?: SsaPhase[];
@@ -34,7 +57,10 @@ export const WHOLE_UP_TO_VALUES = 1_000_000;
 export class SsaStore {
   private readonly loaded = new Map<string, Map<SsaFunction['format'], Loaded>>();
 
-  constructor(private readonly wholeUpToValues = WHOLE_UP_TO_VALUES) {}
+  constructor(
+    private readonly wholeUpToValues = WHOLE_UP_TO_VALUES,
+    private readonly thread = new SsaThread(),
+  ) {}
   /**
    * The last function rebuilt whole for search, diff over all phases and value history: one at a time,
    * so only a capture in use across phases costs its full object size.
@@ -54,14 +80,60 @@ export class SsaStore {
     return [...byFormat.keys()];
   }
 
+  /**
+   * Indexes the file (its columns and counts, at about the speed of reading it) and parses the first
+   * phase as soon as its column is read; the sources, AST and genssa columns are parsed once the index is
+   * done. A file the index cannot read (truncated, not laid out as html.go writes it) is parsed in order.
+   */
   private startHtml(file: string): Loaded {
     const fn: SsaFunction = { name: path.basename(file), format: 'html', phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] };
     let first!: () => void;
     const ready = new Promise<void>((r) => (first = r));
+    const ix: Indexed = { file, size: -1, mtimeMs: -1, headEnd: -1, phases: [], others: [], recent: new Map() };
+    const entry: Loaded = { fn, indexed: ix, done: false, ready, finished: Promise.resolve() };
+    const failed = (err: Error) => {
+      entry.error = `Could not read ${path.basename(file)}: ${err.message}`;
+      entry.done = true;
+      first();
+    };
+    entry.finished = stat(file)
+      .then((st) => {
+        ix.size = st.size;
+        ix.mtimeMs = st.mtimeMs;
+        let named: Promise<unknown> = Promise.resolve();
+        return this.thread.index(file, (c) => {
+          if (ix.headEnd < 0) {
+            // The document head ends where the first column starts: its h1 names the function.
+            ix.headEnd = c.start;
+            named = this.thread.columns(file, ix.headEnd, []).then((head) => (fn.name = head.name), () => undefined);
+          }
+          if (c.kind !== 'phase') return void ix.others.push(c);
+          ix.phases.push(c as PhaseEntry);
+          // The first phase is parsed as soon as its column is read, before the rest of the file.
+          if (ix.phases.length === 1) void Promise.all([named, this.phaseBytes(entry, 0)]).then(first, first);
+        });
+      })
+      .then(async (index) => {
+        if (index.abnormal) return this.inOrder(entry, file, first);
+        const parts = await this.thread.columns(file, index.headEnd, ix.others);
+        addColumn(fn, parts);
+        fn.name = parts.name;
+        entry.done = true;
+        first();
+      })
+      .catch(failed);
+    return entry;
+  }
+
+  /** The fallback for a file its index cannot read: parsed in order, each phase kept deflated. */
+  private inOrder(entry: Loaded, file: string, first: () => void): Promise<void> {
+    entry.indexed = undefined;
+    const fn = entry.fn;
     const stored: StoredPhase[] = [];
     const heads: SsaPhase[] = [];
-    const entry: Loaded = { fn, stored, heads, done: false, ready, finished: Promise.resolve() };
-    entry.finished = parseHtmlFile(
+    entry.stored = stored;
+    entry.heads = heads;
+    return parseHtmlFile(
       file,
       (phase, head, index, name) => {
         stored[index] = phase;
@@ -74,19 +146,28 @@ export class SsaStore {
         stored.splice(index, 1);
         heads.splice(index, 1);
       },
-    ).then(
-      (full) => {
-        entry.fn = { ...full, phases: [] };
-        entry.done = true;
-        first();
-      },
-      (err: Error) => {
-        entry.error = `Could not read ${path.basename(file)}: ${err.message}`;
-        entry.done = true;
-        first();
-      },
-    );
-    return entry;
+    ).then((full) => {
+      entry.fn = { ...full, phases: [] };
+      entry.done = true;
+      first();
+    });
+  }
+
+  /** The JSON of an indexed phase: kept if asked for lately, else parsed from the file. */
+  private phaseBytes(entry: Loaded, index: number): Promise<Uint8Array> {
+    const ix = entry.indexed!;
+    const kept = ix.recent.get(index);
+    if (kept) {
+      ix.recent.delete(index);
+      ix.recent.set(index, kept);
+      return kept;
+    }
+    const p = ix.phases[index]!;
+    const parsed = this.readPhase(ix, p);
+    ix.recent.set(index, parsed);
+    parsed.catch(() => ix.recent.get(index) === parsed && ix.recent.delete(index));
+    while (ix.recent.size > RECENT_PHASES) ix.recent.delete(ix.recent.keys().next().value!);
+    return parsed;
   }
 
   private startDumps(files: string[], func?: string): Loaded {
@@ -134,9 +215,11 @@ export class SsaStore {
       partial: fn.partial,
       warnings: fn.warnings,
       ...(entry.error ? { error: entry.error } : {}),
-      phases: entry.stored
-        ? entry.heads!.filter(Boolean).map((h, index) => ({ ...summarisePhase(h, index), ...entry.stored![index]!.counts }))
-        : fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
+      phases: entry.indexed
+        ? entry.indexed.phases.map((p, index) => ({ index, name: p.title, passes: p.passes, timings: p.timings, ...p.counts }))
+        : entry.stored
+          ? entry.heads!.filter(Boolean).map((h, index) => ({ ...summarisePhase(h, index), ...entry.stored![index]!.counts }))
+          : fn.phases.filter(Boolean).map((p, index) => summarisePhase(p, index)),
       counts: { sources: fn.sources.reduce((n, s) => n + s.lines.length, 0), ast: fn.ast.length, genssa: fn.genssa.length },
       other: fn.other,
     };
@@ -145,9 +228,17 @@ export class SsaStore {
   async phase(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase> {
     const entry = this.get(id, format);
     await entry.ready;
+    if (entry.indexed) return JSON.parse(utf8.decode(await this.indexedPhase(entry, index))) as SsaPhase;
     const p = entry.stored ? parseStored(entry.stored[index]) : entry.fn.phases[index];
     if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
     return p;
+  }
+
+  private indexedPhase(entry: Loaded, index: number): Promise<Uint8Array> {
+    if (!Number.isInteger(index) || index < 0 || index >= entry.indexed!.phases.length) {
+      return Promise.reject(new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`));
+    }
+    return this.phaseBytes(entry, index);
   }
 
   /**
@@ -157,6 +248,7 @@ export class SsaStore {
   async phaseForView(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase | RawJson<SsaPhase>> {
     const entry = this.get(id, format);
     await entry.ready;
+    if (entry.indexed) return new RawJson<SsaPhase>(await this.indexedPhase(entry, index));
     if (!entry.stored) return this.phase(id, format, index);
     const p = entry.stored[index];
     if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
@@ -168,10 +260,13 @@ export class SsaStore {
     const entry = this.get(id, format);
     await entry.finished;
     if (entry.error) throw new GopsyError('parse-failed', entry.error);
-    if (!entry.stored) return entry.fn;
+    if (!entry.stored && !entry.indexed) return entry.fn;
     if (this.fullCache?.entry !== entry) {
       this.fullCache = null; // let the previous one go before building the next
-      this.fullCache = { entry, fn: { ...entry.fn, phases: entry.stored.map((p) => parseStored(p)!) } };
+      const phases: SsaPhase[] = [];
+      const list = this.phaseList(entry);
+      for (let i = 0; i < list.length; i++) phases.push((await list.at(i))!);
+      this.fullCache = { entry, fn: { ...entry.fn, phases } };
     }
     return this.fullCache.fn;
   }
@@ -185,9 +280,36 @@ export class SsaStore {
     const entry = this.get(id, format);
     await entry.finished;
     if (entry.error) throw new GopsyError('parse-failed', entry.error);
-    const stored = entry.stored;
-    if (!stored || this.fullCache?.entry === entry || stored.reduce((n, p) => n + p.values, 0) <= this.wholeUpToValues) return this.full(id, format);
-    return { phases: { length: stored.length, at: (i: number) => parseStored(stored[i]) } };
+    const values = entry.indexed ? entry.indexed.phases.reduce((n, p) => n + p.allValues, 0) : (entry.stored?.reduce((n, p) => n + p.values, 0) ?? 0);
+    if ((!entry.stored && !entry.indexed) || this.fullCache?.entry === entry || values <= this.wholeUpToValues) return this.full(id, format);
+    return { phases: this.phaseList(entry) };
+  }
+
+  /** Every phase, one at a time: parsed from the file (indexed) or inflated (stored). */
+  private phaseList(entry: Loaded): PhaseList {
+    if (entry.indexed) {
+      const ix = entry.indexed;
+      // Not through the recent phases: reading every phase once must not push out the ones on show.
+      return { length: ix.phases.length, at: async (i) => (i < ix.phases.length ? this.parseIndexed(ix, i) : undefined) };
+    }
+    const stored = entry.stored!;
+    return { length: stored.length, at: async (i: number) => parseStored(stored[i]) };
+  }
+
+  /** A phase parsed from the file, unless the file is no longer the one indexed. */
+  private async readPhase(ix: Indexed, p: PhaseEntry): Promise<Uint8Array> {
+    const st = await stat(ix.file).catch(() => null);
+    if (!st || st.size !== ix.size || st.mtimeMs !== ix.mtimeMs) {
+      throw new GopsyError('ssa-file-changed', `${path.basename(ix.file)} changed on disk after it was opened (or is gone): open the capture again.`);
+    }
+    return this.thread.phaseJson(ix.file, ix.headEnd, p.start, p.end);
+  }
+
+  private async parseIndexed(ix: Indexed, i: number): Promise<SsaPhase> {
+    const kept = ix.recent.get(i);
+    const p = ix.phases[i]!;
+    const bytes = kept ? await kept : await this.readPhase(ix, p);
+    return JSON.parse(utf8.decode(bytes)) as SsaPhase;
   }
 
   /** Sources, AST and genssa once parsed, without rebuilding the phases. */
@@ -198,6 +320,8 @@ export class SsaStore {
     return entry.fn;
   }
 }
+
+const utf8 = new TextDecoder();
 
 function parseStored(p: StoredPhase | undefined): SsaPhase | undefined {
   return p ? loadPhase(p) : undefined;

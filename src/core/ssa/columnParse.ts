@@ -1,0 +1,46 @@
+// One column of an ssa.html parsed on its own, from the byte ranges its index gives (columnIndex.ts):
+// the document head (which names the function) and the column's cells, closed as html.go closes the
+// row. The same parser as the in-order parse (SsaHtmlParser) reads them, so a phase parsed this way is
+// the phase the in-order parse gives (test/core/ssa/columnIndex.test.ts holds the two side by side).
+import type { SsaFunction, SsaPhase } from '../../shared/ssa';
+import { asciiBytes } from './bytes';
+import type { ColumnIndex } from './columnIndex';
+import { SsaHtmlParser } from './parseSsaHtml';
+
+const ROW_CLOSE = asciiBytes('</tr></table></body></html>');
+
+/** The function as far as one column tells it: its name, and that column's phase, sources, AST, genssa or other text. */
+export function parseColumn(head: Uint8Array, column: Uint8Array): SsaFunction {
+  const parser = new SsaHtmlParser();
+  parser.feed(head);
+  parser.feed(column);
+  parser.feed(ROW_CLOSE);
+  return parser.finish();
+}
+
+/** The phase a pass column holds (null when the column is not one). */
+export function parsePhaseColumn(head: Uint8Array, column: Uint8Array): SsaPhase | null {
+  return parseColumn(head, column).phases[0] ?? null;
+}
+
+/**
+ * The whole function from its index, each column parsed on its own (read: the file's bytes in
+ * [start, end)). Phases come in file order; the other columns add their parts and warnings.
+ */
+export function functionFromIndex(ix: ColumnIndex, read: (start: number, end: number) => Uint8Array): SsaFunction {
+  const head = read(0, ix.headEnd);
+  const fn: SsaFunction = { name: parseColumn(head, new Uint8Array(0)).name, format: 'html', phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] };
+  for (const c of ix.columns) addColumn(fn, parseColumn(head, read(c.start, c.end)));
+  return fn;
+}
+
+/** Adds what one column's parse gave to the function. */
+export function addColumn(fn: SsaFunction, part: SsaFunction): void {
+  fn.phases.push(...part.phases);
+  fn.sources.push(...part.sources);
+  fn.ast.push(...part.ast);
+  fn.genssa.push(...part.genssa);
+  fn.other.push(...part.other);
+  fn.warnings.push(...part.warnings);
+  fn.partial ||= part.partial;
+}

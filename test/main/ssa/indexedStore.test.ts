@@ -1,0 +1,122 @@
+// The SSA store reads an ssa.html by its index (services/ssa/htmlIndex.ts): the summary from the index,
+// each phase parsed from the file when asked. Whatever it is given, what it answers in the end is what
+// the in-order parse of the whole file finds: on the real captures, on a truncated one (parsed in order
+// instead) and on mutated ones. A file changed on disk after it was indexed is refused with a reason,
+// never read at stale offsets. Through the built worker as the app runs it, and in this thread.
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSsaHtml } from '../../../src/core/ssa/parseSsaHtml';
+import { phaseCounts } from '../../../src/core/ssa/phaseCounts';
+import { SsaStore } from '../../../src/main/services/ssa/ssaStore';
+import { SsaThread } from '../../../src/main/services/ssa/ssaThread';
+import type { SsaFunction } from '../../../src/shared/ssa';
+import { RawJson } from '../../../src/shared/rpc';
+
+const REPO = path.resolve(__dirname, '../../..');
+const WORKER = path.join(REPO, 'out/main/ssaWorker.js');
+const FIXTURES = path.join(REPO, 'test/fixtures/ssa');
+const NAMES = ['store-add', 'map-shaped', 'store-items-closure'];
+
+let tmp = '';
+beforeAll(() => {
+  if (!existsSync(WORKER)) throw new Error(`run npm run build first: this test runs the built SSA worker (${path.relative(REPO, WORKER)} is missing)`);
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'gopsy-ssa-index-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+let dirs = 0;
+/** A folder holding `html` as its ssa.html. */
+function folder(html: string | Buffer): string {
+  const dir = path.join(tmp, `c${dirs++}`);
+  cpSync(path.join(FIXTURES, 'map-shaped'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'ssa.html'), html);
+  return dir;
+}
+
+/** What the store ends with: its summary's phases and the whole function. */
+async function answers(store: SsaStore, dir: string) {
+  const id = `c${dirs++}`;
+  await store.load(id, dir);
+  await store.full(id).catch(() => undefined);
+  return { summary: await store.summary(id), fn: await store.full(id).catch((e: Error) => e.message), id };
+}
+
+const summaryOf = (fn: SsaFunction) =>
+  fn.phases.map((p, index) => ({ index, name: p.name, passes: p.passes, timings: p.timings, ...(p.partial ? { partial: true } : {}), ...phaseCounts(p) }));
+
+for (const [where, thread] of [
+  ['the built worker', () => new SsaThread(WORKER)],
+  ['this thread', () => new SsaThread(null)],
+] as const) {
+  describe(`an ssa.html read by its index, in ${where}`, () => {
+    it('answers what the in-order parse finds, on every real capture', async () => {
+      const store = new SsaStore(undefined, thread());
+      for (const name of NAMES) {
+        const html = readFileSync(path.join(FIXTURES, name, 'ssa.html'), 'utf8');
+        const ref = parseSsaHtml(html);
+        const { summary, fn, id } = await answers(store, folder(html));
+        expect(summary.done).toBe(true);
+        expect(summary.warnings).toEqual([]);
+        expect(summary.phases).toEqual(summaryOf(ref));
+        expect(summary.counts).toEqual({ sources: ref.sources.reduce((n, s) => n + s.lines.length, 0), ast: ref.ast.length, genssa: ref.genssa.length });
+        expect(fn).toEqual(ref);
+        // The view's bytes are the phase's JSON.
+        const view = await store.phaseForView(id, 'html', 3);
+        expect(view).toBeInstanceOf(RawJson);
+        expect(JSON.parse(new TextDecoder().decode((view as RawJson<unknown>).json))).toEqual(ref.phases[3]);
+        await expect(store.phase(id, 'html', ref.phases.length)).rejects.toThrow(`Phase ${ref.phases.length} does not exist`);
+      }
+    });
+
+    it('parses a truncated capture in order and says it is truncated', async () => {
+      const html = readFileSync(path.join(FIXTURES, 'store-add', 'ssa.html'), 'utf8');
+      const cut = html.slice(0, Math.floor(html.length * 0.6));
+      const ref = parseSsaHtml(cut);
+      expect(ref.partial).toBe(true);
+      const { summary, fn } = await answers(new SsaStore(undefined, thread()), folder(cut));
+      expect(summary.partial).toBe(true);
+      expect(summary.warnings).toEqual(ref.warnings);
+      expect(summary.phases).toEqual(summaryOf(ref));
+      expect(fn).toEqual(ref);
+    });
+
+    it('refuses to read a phase once the file changed on disk, and reads it again when reopened', async () => {
+      const store = new SsaStore(undefined, thread());
+      const dir = folder(readFileSync(path.join(FIXTURES, 'store-add', 'ssa.html')));
+      await store.load('x', dir);
+      await store.full('x');
+      const second = (await store.summary('x')).phases.length - 1;
+      appendFileSync(path.join(dir, 'ssa.html'), '<!-- more -->');
+      await expect(store.phase('x', 'html', second)).rejects.toThrow(/ssa\.html changed on disk after it was opened/);
+      await store.load('x', dir);
+      expect((await store.phase('x', 'html', second)).blocks.length).toBeGreaterThan(0);
+    });
+  });
+}
+
+describe('an ssa.html the index cannot read', () => {
+  it('ends with the in-order result whatever markup is put in it', async () => {
+    const html = readFileSync(path.join(FIXTURES, 'store-add', 'ssa.html'), 'utf8');
+    const cells = html.indexOf('<td id="sources-col"');
+    const store = new SsaStore(undefined, new SsaThread(null));
+    const PIECES = ['<td id="x-col">', '<td>', '</td>', '</tr>', '<h2>', '</html>', '<li class="ssa-long-value ">', '<ul class="b9 ssa-print-func ">', '<'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...PIECES)), { minLength: 1, maxLength: 3 }), async (edits) => {
+        let s = html;
+        for (const [at, piece] of edits) {
+          const i = cells + Math.floor(at * (s.length - cells));
+          s = s.slice(0, i) + piece + s.slice(i);
+        }
+        const ref = parseSsaHtml(s);
+        const { summary, fn } = await answers(store, folder(s));
+        expect(fn).toEqual(ref);
+        expect(summary.phases).toEqual(summaryOf(ref));
+        expect(summary.warnings).toEqual(ref.warnings);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
