@@ -70,13 +70,13 @@ test('SSA: genssa read alone, indexed in the worker, parsed in order, and by the
     let first: Promise<unknown> | null = null;
     const ix = await thread.index(HTML, (c) => {
       if (start < 0) start = c.start;
-      if (c.kind === 'phase' && !first) first = thread.phaseJson(HTML, start, c.start, c.end).then(() => (firstPhaseMs = performance.now() - t0));
+      if (c.kind === 'phase' && !first) first = thread.phase(HTML, start, c.start, c.end).then(() => (firstPhaseMs = performance.now() - t0));
     });
     await first;
     await thread.columns(HTML, ix.headEnd, ix.columns.filter((c) => c.kind !== 'phase'));
   };
   const everyPhase = async () => {
-    for (const p of phases) await thread.phaseJson(HTML, headEnd, p.start, p.end);
+    for (const p of phases) await thread.phase(HTML, headEnd, p.start, p.end);
   };
   await index();
   const m = await interleaved(2, { read, reference: () => parseSsaHtmlFileReference(HTML), inOrder: () => parseHtmlFileInline(HTML, () => undefined, false), index, opened, everyPhase });

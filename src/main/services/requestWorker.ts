@@ -1,8 +1,8 @@
 // A long-lived worker thread that answers requests, both sides of it: RequestWorker owns the thread on
 // the calling side (started on the first request, restarted after it dies, never keeping the process
 // alive unless an answer is owed), serveRequests answers inside the thread. A request may report
-// progress before its answer; an answer of bytes (a Uint8Array owning its whole ArrayBuffer) is
-// transferred, not copied; a coded error
+// progress before its answer; bytes in an answer (a Uint8Array owning its whole ArrayBuffer, as the
+// answer or one of its fields) are transferred, not copied; a coded error
 // (GopsyError) keeps its code across the thread boundary.
 import { parentPort, Worker, type ResourceLimits } from 'node:worker_threads';
 import { errorMessage, GopsyError } from '../../shared/rpc';
@@ -75,13 +75,20 @@ export class RequestWorker<R extends object, V, P = never> {
   }
 }
 
+/** The buffers of an answer that is bytes, or has bytes among its own fields. */
+function transferable(value: unknown): ArrayBuffer[] {
+  if (value instanceof Uint8Array) return [value.buffer as ArrayBuffer];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.values(value).flatMap((v) => (v instanceof Uint8Array ? [v.buffer as ArrayBuffer] : []));
+}
+
 /** Inside the worker: answers each request RequestWorker posts. */
 export function serveRequests<R, V, P = never>(answer: (r: R, progress: (p: P) => void) => Promise<V>): void {
   const port = parentPort!;
   port.on('message', (m: R & { id: number }) => {
     const reply = (r: Reply<V, P>, transfer: ArrayBuffer[] = []) => port.postMessage(r, transfer);
     answer(m, (progress) => reply({ id: m.id, progress })).then(
-      (value) => reply({ id: m.id, ok: true, value }, value instanceof Uint8Array ? [value.buffer as ArrayBuffer] : []),
+      (value) => reply({ id: m.id, ok: true, value }, transferable(value)),
       (err: unknown) => reply({ id: m.id, ok: false, code: err instanceof GopsyError ? err.code : null, message: errorMessage(err) }),
     );
   });

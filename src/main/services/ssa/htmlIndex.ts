@@ -7,6 +7,7 @@ import { open } from 'node:fs/promises';
 import type { SsaFunction } from '../../../shared/ssa';
 import { ColumnIndexer, type ColumnEntry, type ColumnIndex, type PhaseEntry } from '../../../core/ssa/columnIndex';
 import { addColumn, parseColumn } from '../../../core/ssa/columnParse';
+import { phaseCounts, type PhaseCounts } from '../../../core/ssa/phaseCounts';
 
 /** Node's native search (memchr-based), many times the speed of a search in JavaScript. */
 const nativeFind = (hay: Uint8Array, needle: Uint8Array, from: number): number =>
@@ -40,13 +41,20 @@ async function readRange(file: string, start: number, end: number): Promise<Buff
   }
 }
 
-/** The phase of the pass column at [start, end) as JSON text in UTF-8 (what the view is sent as it is). */
-export async function phaseJsonAt(file: string, headEnd: number, start: number, end: number): Promise<Uint8Array> {
+/** A phase parsed from its column: its JSON text in UTF-8 (what the view is sent as it is) and its counts. */
+export interface ParsedPhase {
+  json: Uint8Array;
+  /** As the parse counts them, to hold against the index's. */
+  counts: PhaseCounts;
+}
+
+/** The phase of the pass column at [start, end). */
+export async function phaseJsonAt(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase> {
   const [head, column] = await Promise.all([readRange(file, 0, headEnd), readRange(file, start, end)]);
   const phase = parseColumn(head, column).phases[0];
   if (!phase) throw new Error(`no phase at bytes ${start}-${end} of ${file}`);
   // Its own ArrayBuffer, so it can be transferred from a worker without a copy.
-  return new Uint8Array(Buffer.from(JSON.stringify(phase), 'utf8'));
+  return { json: new Uint8Array(Buffer.from(JSON.stringify(phase), 'utf8')), counts: phaseCounts(phase) };
 }
 
 /** The function's name and its columns that are not phases (sources, AST, genssa, unknown ones). */

@@ -8,7 +8,7 @@ import { parseSsaDumps } from '../../../core/ssa/parseSsaDumps';
 import type { PhaseList } from '../../../core/ssa/analysis';
 import type { ColumnEntry, PhaseEntry } from '../../../core/ssa/columnIndex';
 import { addColumn } from '../../../core/ssa/columnParse';
-import { phaseCounts } from '../../../core/ssa/phaseCounts';
+import { phaseCounts, type PhaseCounts } from '../../../core/ssa/phaseCounts';
 import { loadPhase, parseHtmlFile, phaseJson, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 import { SsaThread } from './ssaThread';
@@ -102,6 +102,7 @@ export class SsaStore {
         ix.mtimeMs = st.mtimeMs;
         let named: Promise<unknown> = Promise.resolve();
         return this.thread.index(file, (c) => {
+          if (entry.indexed !== ix) return; // parsed in order instead (see demote)
           if (ix.headEnd < 0) {
             // The document head ends where the first column starts: its h1 names the function.
             ix.headEnd = c.start;
@@ -114,8 +115,10 @@ export class SsaStore {
         });
       })
       .then(async (index) => {
+        if (entry.indexed !== ix) return;
         if (index.abnormal) return this.inOrder(entry, file, first);
         const parts = await this.thread.columns(file, index.headEnd, ix.others);
+        if (entry.indexed !== ix) return;
         addColumn(fn, parts);
         fn.name = parts.name;
         entry.done = true;
@@ -128,7 +131,8 @@ export class SsaStore {
   /** The fallback for a file its index cannot read: parsed in order, each phase kept deflated. */
   private inOrder(entry: Loaded, file: string, first: () => void): Promise<void> {
     entry.indexed = undefined;
-    const fn = entry.fn;
+    const fn: SsaFunction = { ...entry.fn, phases: [], sources: [], ast: [], genssa: [], other: [], partial: false, warnings: [] };
+    entry.fn = fn;
     const stored: StoredPhase[] = [];
     const heads: SsaPhase[] = [];
     entry.stored = stored;
@@ -153,6 +157,24 @@ export class SsaStore {
     });
   }
 
+  /**
+   * The index's counts of a phase are found by byte search; its parse counts them again. They agree on
+   * every file html.go writes; when they do not (a damaged file the index did not catch), the whole file
+   * is parsed in order instead, and what asked waits for that.
+   */
+  private demote(entry: Loaded, ix: Indexed): void {
+    if (entry.indexed !== ix) return;
+    let first!: () => void;
+    entry.ready = new Promise<void>((r) => (first = r));
+    entry.done = false;
+    entry.finished = this.inOrder(entry, ix.file, first).catch((err: Error) => {
+      entry.error = `Could not read ${path.basename(ix.file)}: ${err.message}`;
+      entry.done = true;
+      first();
+    });
+    if (this.fullCache?.entry === entry) this.fullCache = null;
+  }
+
   /** The JSON of an indexed phase: kept if asked for lately, else parsed from the file. */
   private phaseBytes(entry: Loaded, index: number): Promise<Uint8Array> {
     const ix = entry.indexed!;
@@ -162,8 +184,7 @@ export class SsaStore {
       ix.recent.set(index, kept);
       return kept;
     }
-    const p = ix.phases[index]!;
-    const parsed = this.readPhase(ix, p);
+    const parsed = this.readPhase(entry, ix, index);
     ix.recent.set(index, parsed);
     parsed.catch(() => ix.recent.get(index) === parsed && ix.recent.delete(index));
     while (ix.recent.size > RECENT_PHASES) ix.recent.delete(ix.recent.keys().next().value!);
@@ -228,10 +249,15 @@ export class SsaStore {
   async phase(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase> {
     const entry = this.get(id, format);
     await entry.ready;
-    if (entry.indexed) return JSON.parse(utf8.decode(await this.indexedPhase(entry, index))) as SsaPhase;
-    const p = entry.stored ? parseStored(entry.stored[index]) : entry.fn.phases[index];
-    if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
-    return p;
+    return this.orInOrder(
+      entry,
+      async () => JSON.parse(utf8.decode(await this.indexedPhase(entry, index))) as SsaPhase,
+      async () => {
+        const p = entry.stored ? parseStored(entry.stored[index]) : entry.fn.phases[index];
+        if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
+        return p;
+      },
+    );
   }
 
   private indexedPhase(entry: Loaded, index: number): Promise<Uint8Array> {
@@ -248,11 +274,16 @@ export class SsaStore {
   async phaseForView(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase | RawJson<SsaPhase>> {
     const entry = this.get(id, format);
     await entry.ready;
-    if (entry.indexed) return new RawJson<SsaPhase>(await this.indexedPhase(entry, index));
-    if (!entry.stored) return this.phase(id, format, index);
-    const p = entry.stored[index];
-    if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
-    return new RawJson<SsaPhase>(phaseJson(p));
+    return this.orInOrder(
+      entry,
+      async () => new RawJson<SsaPhase>(await this.indexedPhase(entry, index)),
+      async () => {
+        if (!entry.stored) return this.phase(id, format, index);
+        const p = entry.stored[index];
+        if (!p) throw new GopsyError('no-phase', `Phase ${index} does not exist${entry.done ? '' : ' yet (still reading)'}.`);
+        return new RawJson<SsaPhase>(phaseJson(p));
+      },
+    );
   }
 
   /** The whole function, once parsed (search, diff and history need every phase). */
@@ -263,9 +294,13 @@ export class SsaStore {
     if (!entry.stored && !entry.indexed) return entry.fn;
     if (this.fullCache?.entry !== entry) {
       this.fullCache = null; // let the previous one go before building the next
-      const phases: SsaPhase[] = [];
-      const list = this.phaseList(entry);
-      for (let i = 0; i < list.length; i++) phases.push((await list.at(i))!);
+      const all = async () => {
+        const phases: SsaPhase[] = [];
+        const list = this.phaseList(entry);
+        for (let i = 0; i < list.length; i++) phases.push((await list.at(i))!);
+        return phases;
+      };
+      const phases = await this.orInOrder(entry, all, all);
       this.fullCache = { entry, fn: { ...entry.fn, phases } };
     }
     return this.fullCache.fn;
@@ -290,26 +325,50 @@ export class SsaStore {
     if (entry.indexed) {
       const ix = entry.indexed;
       // Not through the recent phases: reading every phase once must not push out the ones on show.
-      return { length: ix.phases.length, at: async (i) => (i < ix.phases.length ? this.parseIndexed(ix, i) : undefined) };
+      const at = async (i: number) =>
+        i < ix.phases.length ? this.orInOrder<SsaPhase | undefined>(entry, () => this.parseIndexed(entry, ix, i), async () => parseStored(entry.stored?.[i])) : undefined;
+      return { length: ix.phases.length, at };
     }
     const stored = entry.stored!;
     return { length: stored.length, at: async (i: number) => parseStored(stored[i]) };
   }
 
-  /** A phase parsed from the file, unless the file is no longer the one indexed. */
-  private async readPhase(ix: Indexed, p: PhaseEntry): Promise<Uint8Array> {
+  /** A phase parsed from the file, unless the file is no longer the one indexed; Demoted when the parse disagrees with the index. */
+  private async readPhase(entry: Loaded, ix: Indexed, index: number): Promise<Uint8Array> {
     const st = await stat(ix.file).catch(() => null);
     if (!st || st.size !== ix.size || st.mtimeMs !== ix.mtimeMs) {
       throw new GopsyError('ssa-file-changed', `${path.basename(ix.file)} changed on disk after it was opened (or is gone): open the capture again.`);
     }
-    return this.thread.phaseJson(ix.file, ix.headEnd, p.start, p.end);
+    const p = ix.phases[index]!;
+    const { json, counts } = await this.thread.phase(ix.file, ix.headEnd, p.start, p.end);
+    if (entry.indexed !== ix) throw new Demoted();
+    if (!sameCounts(counts, p.counts)) {
+      this.demote(entry, ix);
+      throw new Demoted();
+    }
+    return json;
   }
 
-  private async parseIndexed(ix: Indexed, i: number): Promise<SsaPhase> {
-    const kept = ix.recent.get(i);
-    const p = ix.phases[i]!;
-    const bytes = kept ? await kept : await this.readPhase(ix, p);
+  private async parseIndexed(entry: Loaded, ix: Indexed, i: number): Promise<SsaPhase> {
+    const bytes = await (ix.recent.get(i) ?? this.readPhase(entry, ix, i));
     return JSON.parse(utf8.decode(bytes)) as SsaPhase;
+  }
+
+  /**
+   * Answers the indexed way while the capture is read by its index, else (or once it is demoted while
+   * answering) the in-order way, after the in-order parse is done.
+   */
+  private async orInOrder<T>(entry: Loaded, indexed: () => Promise<T>, other: () => Promise<T>): Promise<T> {
+    if (entry.indexed) {
+      try {
+        return await indexed();
+      } catch (err) {
+        if (!(err instanceof Demoted)) throw err;
+        await entry.finished;
+        if (entry.error) throw new GopsyError('parse-failed', entry.error);
+      }
+    }
+    return other();
   }
 
   /** Sources, AST and genssa once parsed, without rebuilding the phases. */
@@ -322,6 +381,15 @@ export class SsaStore {
 }
 
 const utf8 = new TextDecoder();
+
+/** The index disagreed with a parse: the capture is being parsed in order (see SsaStore.demote). */
+class Demoted extends Error {
+  constructor() {
+    super('the ssa.html index disagreed with its parse: parsed in order instead');
+  }
+}
+
+const sameCounts = (a: PhaseCounts, b: PhaseCounts) => a.blocks === b.blocks && a.values === b.values && a.deadBlocks === b.deadBlocks && a.deadValues === b.deadValues;
 
 function parseStored(p: StoredPhase | undefined): SsaPhase | undefined {
   return p ? loadPhase(p) : undefined;

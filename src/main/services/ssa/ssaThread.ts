@@ -6,7 +6,7 @@ import type { SsaFunction } from '../../../shared/ssa';
 import type { ColumnEntry, ColumnIndex, PhaseEntry } from '../../../core/ssa/columnIndex';
 import { builtWorkerFile } from '../builtWorker';
 import { RequestWorker } from '../requestWorker';
-import { indexHtmlFile, nonPhaseColumns, phaseJsonAt } from './htmlIndex';
+import { indexHtmlFile, nonPhaseColumns, phaseJsonAt, type ParsedPhase } from './htmlIndex';
 
 export type SsaRequest =
   | { op: 'index'; file: string }
@@ -16,14 +16,14 @@ export type SsaRequest =
 type Column = ColumnEntry | PhaseEntry;
 
 /** Answers one request, wherever it runs; onColumn hears of an index's columns as they are found. */
-export function answerSsa(r: SsaRequest, onColumn: (c: Column) => void): Promise<ColumnIndex | Uint8Array | SsaFunction> {
+export function answerSsa(r: SsaRequest, onColumn: (c: Column) => void): Promise<ColumnIndex | ParsedPhase | SsaFunction> {
   if (r.op === 'index') return indexHtmlFile(r.file, onColumn);
   if (r.op === 'phase') return phaseJsonAt(r.file, r.headEnd, r.start, r.end);
   return nonPhaseColumns(r.file, r.headEnd, r.columns);
 }
 
 export class SsaThread {
-  private readonly worker: RequestWorker<SsaRequest, ColumnIndex | Uint8Array | SsaFunction, Column> | null;
+  private readonly worker: RequestWorker<SsaRequest, ColumnIndex | ParsedPhase | SsaFunction, Column> | null;
 
   /** `script` overrides where the built worker is (the test that runs it); null works in this thread. */
   constructor(script: string | null = builtWorkerFile('ssaWorker.js', __dirname, __filename, 'the SSA parser worker')) {
@@ -37,9 +37,9 @@ export class SsaThread {
     return this.request({ op: 'index', file }, onColumn) as Promise<ColumnIndex>;
   }
 
-  /** The JSON (UTF-8) of the phase in the pass column at [start, end). */
-  phaseJson(file: string, headEnd: number, start: number, end: number): Promise<Uint8Array> {
-    return this.request({ op: 'phase', file, headEnd, start, end }) as Promise<Uint8Array>;
+  /** The phase in the pass column at [start, end): its JSON (UTF-8) and its counts. */
+  phase(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase> {
+    return this.request({ op: 'phase', file, headEnd, start, end }) as Promise<ParsedPhase>;
   }
 
   /** The function's name with its sources, AST, genssa and unknown columns, parsed from their ranges. */
@@ -52,7 +52,7 @@ export class SsaThread {
     await this.worker?.close();
   }
 
-  private request(r: SsaRequest, onColumn: (c: Column) => void = () => undefined): Promise<ColumnIndex | Uint8Array | SsaFunction> {
+  private request(r: SsaRequest, onColumn: (c: Column) => void = () => undefined): Promise<ColumnIndex | ParsedPhase | SsaFunction> {
     return this.worker ? this.worker.request(r, onColumn) : answerSsa(r, onColumn);
   }
 }
