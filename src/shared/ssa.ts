@@ -64,6 +64,8 @@ export interface SsaPhase {
   unchanged?: boolean;
   /** The column ended early (truncated input): what is there is shown, marked partial. */
   partial?: boolean;
+  /** Only the first blocks, shown while the whole phase is parsed: ask for the phase again to get it all. */
+  preview?: boolean;
 }
 
 export interface SsaSourceFile {

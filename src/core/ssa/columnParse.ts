@@ -3,11 +3,13 @@
 // row. The same parser as the in-order parse (SsaHtmlParser) reads them, so a phase parsed this way is
 // the phase the in-order parse gives (test/core/ssa/columnIndex.test.ts holds the two side by side).
 import type { SsaFunction, SsaPhase } from '../../shared/ssa';
-import { asciiBytes } from './bytes';
+import { asciiBytes, indexOfBytes } from './bytes';
 import type { ColumnIndex } from './columnIndex';
 import { SsaHtmlParser } from './parseSsaHtml';
 
 const ROW_CLOSE = asciiBytes('</tr></table></body></html>');
+const BLOCK = asciiBytes('<ul class="b');
+const COLUMN_CLOSE = asciiBytes('</code></td>\n');
 
 /** The function as far as one column tells it: its name, and that column's phase, sources, AST, genssa or other text. */
 export function parseColumn(head: Uint8Array, column: Uint8Array): SsaFunction {
@@ -21,6 +23,32 @@ export function parseColumn(head: Uint8Array, column: Uint8Array): SsaFunction {
 /** The phase a pass column holds (null when the column is not one). */
 export function parsePhaseColumn(head: Uint8Array, column: Uint8Array): SsaPhase | null {
   return parseColumn(head, column).phases[0] ?? null;
+}
+
+/**
+ * The first blocks of a pass column's phase, from the first bytes of the column (`prefix`): the blocks
+ * that end before the last block starting in it, marked `preview` (the view shows them while the whole
+ * phase is parsed). Null when the prefix does not hold two blocks' starts.
+ */
+export function parsePhasePreview(head: Uint8Array, prefix: Uint8Array): SsaPhase | null {
+  const cut = lastIndexOfBytes(prefix, BLOCK);
+  if (cut < 0 || indexOfBytes(prefix, BLOCK, 0) === cut) return null;
+  const parser = new SsaHtmlParser();
+  parser.feed(head);
+  parser.feed(prefix.subarray(0, cut));
+  parser.feed(COLUMN_CLOSE);
+  parser.feed(ROW_CLOSE);
+  const phase = parser.finish().phases[0];
+  return phase ? { ...phase, preview: true } : null;
+}
+
+function lastIndexOfBytes(b: Uint8Array, lit: Uint8Array): number {
+  for (let i = b.lastIndexOf(lit[0]!); i >= 0; i = i > 0 ? b.lastIndexOf(lit[0]!, i - 1) : -1) {
+    let k = 1;
+    while (k < lit.length && b[i + k] === lit[k]) k++;
+    if (k === lit.length) return i;
+  }
+  return -1;
 }
 
 /**

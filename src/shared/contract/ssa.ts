@@ -119,7 +119,8 @@ export const ssaMethods = {
   },
   /** Waits until the first phase is read (or the parse ends), then answers; call again while !done. */
   'ssa.summary': { params: z.object(Ref), result: z.custom<SsaSummary>() },
-  'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex }), result: z.custom<SsaPhase>() },
+  /** preview: the first blocks of a big first phase may come first, marked preview, while the rest is parsed. */
+  'ssa.phase': { params: z.object({ ...Ref, index: PhaseIndex, preview: z.boolean().optional() }), result: z.custom<SsaPhase>() },
   'ssa.column': {
     params: z.object({ ...Ref, column: z.enum(['sources', 'ast', 'genssa']) }),
     result: z.custom<{ sources?: SsaSourceFile[]; ast?: SsaAstLine[]; genssa?: SsaProgLine[] }>(),

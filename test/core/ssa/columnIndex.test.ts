@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ColumnIndexer, type ColumnIndex, type PhaseEntry } from '../../../src/core/ssa/columnIndex';
-import { functionFromIndex } from '../../../src/core/ssa/columnParse';
+import { functionFromIndex, parsePhasePreview } from '../../../src/core/ssa/columnParse';
 import { parseSsaHtml } from '../../../src/core/ssa/parseSsaHtml';
 import { phaseCounts } from '../../../src/core/ssa/phaseCounts';
 import type { SsaFunction } from '../../../src/shared/ssa';
@@ -150,6 +150,33 @@ describe('the ssa.html index', () => {
     );
     // Many edits leave a file the index reads (47 to 58 of 150 in three runs when this was written): the property is not vacuous.
     expect(read).toBeGreaterThan(25);
+  });
+
+  it('previews a phase by its first blocks, as the whole parse gives them', () => {
+    for (const name of FIXTURES) {
+      const html = ssaHtmlFixture(name);
+      const bytes = Buffer.from(html, 'utf8');
+      const ix = indexOf(bytes, []);
+      const ref = parseSsaHtml(html);
+      const head = bytes.subarray(0, ix.headEnd);
+      ix.columns
+        .filter((c): c is PhaseEntry => c.kind === 'phase')
+        .forEach((c, k) => {
+          for (const cut of [0.3, 0.7]) {
+            const preview = parsePhasePreview(head, bytes.subarray(c.start, c.start + Math.floor((c.end - c.start) * cut)));
+            const whole = ref.phases[k]!;
+            if (!preview) continue;
+            expect(preview.preview).toBe(true);
+            expect(preview.blocks.length).toBeGreaterThan(0);
+            expect(preview.blocks.length).toBeLessThan(whole.blocks.length);
+            expect(preview).toEqual({ ...whole, blocks: whole.blocks.slice(0, preview.blocks.length), names: [], preview: true });
+          }
+        });
+    }
+    // A prefix holding one block's start only has nothing to show.
+    const html = ssaHtmlFixture('store-add');
+    const b = html.indexOf('<ul class="b');
+    expect(parsePhasePreview(Buffer.from(html.slice(0, html.indexOf('<td id="sources-col"'))), Buffer.from(html.slice(b - 10, b + 100)))).toBeNull();
   });
 
   it('says why it cannot read a file that is not laid out as html.go writes it', () => {

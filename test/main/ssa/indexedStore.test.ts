@@ -12,7 +12,8 @@ import { parseSsaHtml } from '../../../src/core/ssa/parseSsaHtml';
 import { phaseCounts } from '../../../src/core/ssa/phaseCounts';
 import { SsaStore } from '../../../src/main/services/ssa/ssaStore';
 import { SsaThread } from '../../../src/main/services/ssa/ssaThread';
-import type { SsaFunction } from '../../../src/shared/ssa';
+import { madeUpSsaHtml, warmUp } from '../../../src/main/services/ssa/htmlIndex';
+import type { SsaFunction, SsaPhase } from '../../../src/shared/ssa';
 import { RawJson } from '../../../src/shared/rpc';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -71,6 +72,24 @@ for (const [where, thread] of [
       }
     });
 
+    it('shows the first blocks of a big first phase while it parses the rest', async () => {
+      // 30,000 values in one phase (about 9 MB): parsed whole in a few hundred ms, previewed in a few.
+      const html = madeUpSsaHtml(30_000);
+      const ref = parseSsaHtml(html.toString('utf8'));
+      const store = new SsaStore(undefined, thread());
+      await store.load('big', folder(html));
+      await store.summary('big');
+      const first = JSON.parse(new TextDecoder().decode(((await store.phaseForView('big', 'html', 0, true)) as RawJson<unknown>).json)) as SsaPhase;
+      expect(first.preview).toBe(true);
+      const whole = ref.phases[0]!;
+      expect(first.blocks.length).toBeLessThan(whole.blocks.length);
+      expect(first).toEqual({ ...whole, blocks: whole.blocks.slice(0, first.blocks.length), names: [], preview: true });
+      // Asked again without preview, the whole phase.
+      const again = JSON.parse(new TextDecoder().decode(((await store.phaseForView('big', 'html', 0)) as RawJson<unknown>).json)) as SsaPhase;
+      expect(again).toEqual(whole);
+      expect(await store.full('big')).toEqual(ref);
+    });
+
     it('parses a truncated capture in order and says it is truncated', async () => {
       const html = readFileSync(path.join(FIXTURES, 'store-add', 'ssa.html'), 'utf8');
       const cut = html.slice(0, Math.floor(html.length * 0.6));
@@ -96,6 +115,12 @@ for (const [where, thread] of [
     });
   });
 }
+
+it('warms the reader on a small file laid out as html.go writes it', async () => {
+  const ix = await warmUp();
+  expect(ix.abnormal).toBeNull();
+  expect(ix.columns.map((c) => c.kind)).toEqual(['sources', 'phase']);
+});
 
 describe('an ssa.html the index cannot read', () => {
   it('parses a damaged file in order once a phase\'s parse disagrees with the index', async () => {

@@ -39,7 +39,7 @@ export function ssaHandlers(ctx: ConnectionContext) {
     // The same replay for an SSA capture the bundle carries (ssa/<capture>/): verified entries, nothing compiled.
     'ssa.openBundleCapture': async ({ bundle, capture, file }) => service.openDir(await services.replays.ssaCaptureDir(bundle, capture), file),
     'ssa.summary': ({ id, format }) => service.store.summary(id, format),
-    'ssa.phase': ({ id, format, index }) => service.store.phaseForView(id, format, index),
+    'ssa.phase': ({ id, format, index, preview }) => service.store.phaseForView(id, format, index, preview),
     'ssa.column': async ({ id, format, column }) => {
       const fn = await service.store.columns(id, format);
       return column === 'sources' ? { sources: fn.sources } : column === 'ast' ? { ast: fn.ast } : { genssa: fn.genssa };

@@ -104,6 +104,7 @@ export class SsaService {
   }
 
   async functions(root: string, pkgArg: string, test = false, watch: JobWatch = {}): Promise<{ pkg: PackageRef; functions: CompiledFunc[] }> {
+    this.store.warm();
     const title = `Listing the functions of ${pkgArg}`;
     const command = `go ${test ? 'test -c' : 'build'} -toolexec … -gcflags=…=-d=ssa/regalloc/time ${pkgArg}`;
     return this.watched({ title, command, root, pkgArg, test }, watch, async (state, build) => {
@@ -196,6 +197,7 @@ export class SsaService {
    * keeps, never changed. A folder without its marker (cut short) or with a damaged one is not listed.
    */
   async captures(root: string): Promise<KeptCapture[]> {
+    this.store.warm();
     const base = ssaProjectDir(this.storageDir, root);
     const names = (await readdir(base).catch(() => [] as string[])).filter((n) => SSA_CAPTURE_ID.test(n));
     const out: Array<KeptCapture & { at: number }> = [];

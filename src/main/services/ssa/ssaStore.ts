@@ -27,6 +27,8 @@ interface Indexed {
   others: ColumnEntry[];
   /** The JSON (UTF-8) of the phases last asked for, by index, least recent first. */
   recent: Map<number, Promise<Uint8Array>>;
+  /** The first blocks of the first phase (see parsePhasePreview), shown until the whole phase is parsed. */
+  preview?: Uint8Array;
 }
 
 /** Phases kept parsed, as JSON, per capture: the one shown, the one before it, one diffed against. */
@@ -66,6 +68,11 @@ export class SsaStore {
    * so only a capture in use across phases costs its full object size.
    */
   private fullCache: { entry: Loaded; fn: SsaFunction } | null = null;
+
+  /** Gets the ssa.html reader ready (the SSA view is open: a capture may be opened next). */
+  warm(): void {
+    this.thread.warm();
+  }
 
   /** Starts parsing what a directory holds (an ssa.html, text dumps, or both); returns the formats found. */
   async load(id: string, dir: string, func?: string): Promise<Array<SsaFunction['format']>> {
@@ -110,8 +117,18 @@ export class SsaStore {
           }
           if (c.kind !== 'phase') return void ix.others.push(c);
           ix.phases.push(c as PhaseEntry);
-          // The first phase is parsed as soon as its column is read, before the rest of the file.
-          if (ix.phases.length === 1) void Promise.all([named, this.phaseBytes(entry, 0)]).then(first, first);
+          // The first phase is parsed as soon as its column is read, before the rest of the file: its
+          // first blocks, then all of it. The view shows the first blocks meanwhile.
+          if (ix.phases.length === 1) {
+            const previewed = this.thread.preview(file, ix.headEnd, c.start, c.end).then(
+              (bytes) => void (ix.preview = bytes ?? undefined),
+              () => undefined,
+            );
+            const dropPreview = () => void (ix.preview = undefined);
+            // A failure here is the phase's own: the view's request for it meets it again and says so.
+            const whole = previewed.then(() => this.phaseBytes(entry, 0)).then(dropPreview, dropPreview);
+            void Promise.all([named, previewed.then(() => (ix.preview ? undefined : whole))]).then(first, first);
+          }
         });
       })
       .then(async (index) => {
@@ -269,14 +286,18 @@ export class SsaStore {
 
   /**
    * A phase as JSON text for the view: the stored bytes as they are, not parsed and serialised again
-   * (RawJson); text dumps have no stored bytes and answer the phase itself.
+   * (RawJson); text dumps have no stored bytes and answer the phase itself. With `preview`, while the
+   * first phase of a big function is parsed, its first blocks (marked preview: the view asks again).
    */
-  async phaseForView(id: string, format: SsaFunction['format'] | undefined, index: number): Promise<SsaPhase | RawJson<SsaPhase>> {
+  async phaseForView(id: string, format: SsaFunction['format'] | undefined, index: number, preview = false): Promise<SsaPhase | RawJson<SsaPhase>> {
     const entry = this.get(id, format);
     await entry.ready;
     return this.orInOrder(
       entry,
-      async () => new RawJson<SsaPhase>(await this.indexedPhase(entry, index)),
+      async () => {
+        const first = preview && index === 0 ? entry.indexed?.preview : undefined;
+        return new RawJson<SsaPhase>(first ?? (await this.indexedPhase(entry, index)));
+      },
       async () => {
         if (!entry.stored) return this.phase(id, format, index);
         const p = entry.stored[index];

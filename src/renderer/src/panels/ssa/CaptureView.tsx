@@ -43,6 +43,11 @@ export function CaptureView({ api, store, snap, rows, lines: { mainFile, openLin
           </button>
         </div>
       )}
+      {phase?.preview && (
+        <div className="ssa-preview-note" role="status" data-testid="ssa-preview">
+          Showing the first {phase.blocks.length} blocks of {phase.name} while the rest is read…
+        </div>
+      )}
       {phase && tab === 'phase' && (
         <div className="ssa-phase-split">
           <PhaseView phase={phase} rows={rows} selected={selected} highlightLine={highlightLine} query={query} scrollTo={scrollTo} onSelect={(v) => store.set({ selected: v })} onLine={(l) => openLine(l)} lineTitle={lineTitle} />

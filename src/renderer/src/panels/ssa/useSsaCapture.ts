@@ -31,14 +31,27 @@ export function useSsaCapture(api: GopsyApi, store: SsaStore, { id, format, summ
   }, [api, store, id, format]);
 
   // The phase shown: fetched again only when that index changes, not at every poll while later phases
-  // arrive (a phase of a big function is megabytes).
+  // arrive (a phase of a big function is megabytes). A preview (its first blocks, while the backend
+  // parses the rest) is shown, and the phase asked for again.
   const shown = summary && summary.phases.length > 0 ? Math.min(index, summary.phases.length - 1) : -1;
   useEffect(() => {
     if (!id || shown < 0) return;
-    void api.call('ssa.phase', { id, format, index: shown }).then(
-      (phase) => store.set({ phase }),
-      (err) => store.fail(message(err)),
-    );
+    let stop = false;
+    const load = (preview: boolean): Promise<void> =>
+      api.call('ssa.phase', { id, format, index: shown, preview }).then(
+        (phase) => {
+          if (stop) return;
+          store.set({ phase });
+          if (phase.preview) return load(false);
+        },
+        (err) => {
+          if (!stop) store.fail(message(err));
+        },
+      );
+    void load(true);
+    return () => {
+      stop = true;
+    };
   }, [api, store, id, format, shown]);
 
   const done = summary?.done;
