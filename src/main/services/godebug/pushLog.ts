@@ -1,26 +1,31 @@
-// What a trace session was given, kept as the UTF-8 bytes of each push (about the size of the program's
-// output) instead of the events parsed from it (five times that for scheddetail lines): the same pushes
-// through a new TraceStream give the same events again, when a view or the session file asks.
+// What a trace session was given, kept as the text of each push, deflated in blocks (runtime traces
+// shrink about tenfold), instead of the events parsed from it (five times the text for scheddetail
+// lines): the same pushes through a new TraceStream give the same events again when they are asked for.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** The first block; later ones double up to MAX_BLOCK, so a quiet console keeps little. */
-const FIRST_BLOCK = 16 * 1024;
-const MAX_BLOCK = 1024 * 1024;
+/** Text is deflated this much at a time (a millisecond or two at level 1). */
+const BLOCK_BYTES = 256 * 1024;
 
 export class PushLog {
   private readonly blocks: Buffer[] = [];
-  /** Bytes used in the last block. */
-  private used = 0;
-  /** The byte length of each push, in order. */
+  /** Pushes not deflated yet. */
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  /** The UTF-8 length of each push, in order; a block holds whole pushes. */
   private lengths = new Uint32Array(64);
+  /** How many pushes each block holds. */
+  private readonly perBlock: number[] = [];
   private pushes = 0;
   private total = 0;
+  private kept = 0;
 
-  get bytes(): number {
-    return this.total;
+  /** The text's UTF-8 size, and what keeping it takes. */
+  get bytes(): { text: number; kept: number } {
+    return { text: this.total, kept: this.kept + this.pendingBytes };
   }
 
   append(chunk: string): void {
-    let bytes = Buffer.byteLength(chunk);
+    const bytes = Buffer.byteLength(chunk);
     if (this.pushes === this.lengths.length) {
       const grown = new Uint32Array(this.lengths.length * 2);
       grown.set(this.lengths);
@@ -28,42 +33,33 @@ export class PushLog {
     }
     this.lengths[this.pushes++] = bytes;
     this.total += bytes;
-    const data = Buffer.from(chunk, 'utf8');
-    let from = 0;
-    while (bytes > 0) {
-      let last = this.blocks.at(-1);
-      if (!last || this.used === last.length) {
-        last = Buffer.allocUnsafe(Math.min(MAX_BLOCK, Math.max(FIRST_BLOCK, (last?.length ?? 0) * 2)));
-        this.blocks.push(last);
-        this.used = 0;
-      }
-      const n = Math.min(bytes, last.length - this.used);
-      data.copy(last, this.used, from, from + n);
-      this.used += n;
-      from += n;
-      bytes -= n;
-    }
+    this.pending.push(chunk);
+    this.pendingBytes += bytes;
+    if (this.pendingBytes >= BLOCK_BYTES) this.seal();
   }
 
-  /** The pushes again, as the strings they were (a UTF-8 decoder gave them, so they round-trip). */
+  /** The pushes again, as the strings they were (a UTF-8 decoder made them, so they round-trip). */
   *replay(): Generator<string> {
-    let block = 0;
-    let at = 0;
-    for (let i = 0; i < this.pushes; i++) {
-      let want = this.lengths[i]!;
-      const parts: Buffer[] = [];
-      while (want > 0) {
-        const b = this.blocks[block]!;
-        const n = Math.min(want, b.length - at);
-        parts.push(b.subarray(at, at + n));
+    let push = 0;
+    for (let b = 0; b < this.blocks.length; b++) {
+      const text = inflateRawSync(this.blocks[b]!);
+      let at = 0;
+      for (const end = push + this.perBlock[b]!; push < end; push++) {
+        const n = this.lengths[push]!;
+        yield text.toString('utf8', at, at + n);
         at += n;
-        want -= n;
-        if (at === b.length) {
-          block++;
-          at = 0;
-        }
       }
-      yield parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8');
     }
+    // Pushes of now: appended while this replay ran (a save while the program runs) are left for the next.
+    for (const chunk of this.pending.slice(0, this.pushes - push)) yield chunk;
+  }
+
+  private seal(): void {
+    const block = deflateRawSync(Buffer.from(this.pending.join(''), 'utf8'), { level: 1 });
+    this.blocks.push(block);
+    this.perBlock.push(this.pending.length);
+    this.kept += block.length;
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 }

@@ -1,7 +1,7 @@
 // Records the trace events of consoles that run with a GODEBUG profile: a tee on the console's output
 // (the console itself gets the same data, unchanged). Events are pushed in batches as they come; the
-// session keeps the output they came from (PushLog), not the events, and parses it again when a view
-// opened late or the session file asks, so what a long run holds stays about the size of its output.
+// session keeps the output they came from (PushLog, deflated), not the events, and parses it again when
+// a view opened late or the session file asks, so a long run holds a fraction of its output's size.
 import type { TraceEvent } from '../../../shared/godebug';
 import { TraceStream } from '../../../core/godebug';
 import { PushLog } from './pushLog';
