@@ -65,14 +65,14 @@ export class LiveSession {
     const { events, count, ...header } = capture;
     const n = count ?? (Array.isArray(events) ? events.length : null);
     if (n === null) throw new Error('recordEvents: the count of events that are not an array must be given');
-    // Written a few thousand lines at a time as the events are read: a session of a million events
+    // Written a few hundred lines at a time as the events are read: a session of a million events
     // never has them all in memory at once, nor their text.
     function* text(): Generator<string> {
       yield JSON.stringify({ type: 'godebug-capture', ...header, count: n }) + '\n';
       let lines: string[] = [];
       for (const e of events) {
         lines.push(JSON.stringify(e));
-        if (lines.length === 4096) {
+        if (lines.length === 512) {
           yield lines.join('\n') + '\n';
           lines = [];
         }
