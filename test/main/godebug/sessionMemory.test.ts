@@ -1,24 +1,12 @@
 // What a trace session holds: the console's output it was given (deflated), not the parsed events (five
 // times the output for scheddetail lines, which made a long traced run hold 20× its output at its end);
 // the events given back are the ones pushed live, whatever the chunking, the cap and the ending.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../../src/shared/godebug';
 import { MAX_PENDING_CHARS } from '../../../src/core/godebug';
 import { TraceSessions } from '../../../src/main/services/godebug/traceSessions';
 import { fixture } from '../../core/fixtures';
-
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** JS heap plus buffers outside it, after full collections. */
-function held(): number {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
+import { heldBytes } from '../../support/memory';
 
 /** Real runtime output: schedtrace with scheddetail, gctrace and its pacer, a line split by the program's own output. */
 const REAL = [
@@ -81,9 +69,9 @@ describe('a trace session', () => {
     let text = REAL;
     while (text.length < 16e6) text += text;
     text = Buffer.from(text).toString(); // flat: slicing it must not copy it while measured
-    const before = held();
+    const before = heldBytes();
     const { s } = session(text, 4096, { collect: false }); // the events go to the renderer and are dropped here
-    const holding = held() - before;
+    const holding = heldBytes() - before;
     // The parsed events of this output take about 5× its size.
     expect(holding).toBeLessThan(0.5 * text.length);
     expect(s.get('a')!.events.length).toBeGreaterThan(200_000);

@@ -2,16 +2,14 @@
 // disk (the same spans and problems as the whole text, however it is cut), so a big build's trace is
 // never in memory whole: the backend's peak RSS grew 4× the trace of `go build -a std` when it was.
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunManifest } from '../../../src/shared/build';
 import { BuildTraceReader, parseBuildTrace } from '../../../src/core/build';
 import { loadRunDetail, readBuildTrace } from '../../../src/main/services/runs/runDetail';
 import { fixture } from '../../core/fixtures';
 import { makeTemp, removeTemp } from '../../support/backend';
+import { heldBytes, peakRss } from '../../support/memory';
 
 /** `go build -a -p 2 net/http` and the sample's build, captured by scripts/regenerate-fixtures.mjs. */
 const TRACES = ['build/nethttp-p2.trace.json', 'build/pass.trace.json'].map((f) => fixture(f));
@@ -54,24 +52,6 @@ describe('BuildTraceReader', () => {
   });
 });
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
-
-/** JS heap plus buffers outside it, after full collections. */
-function held(): number {
-  gc();
-  gc();
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
-}
-
-/** Linux: the peak RSS since the last reset. */
-function peakSince(reset: boolean): number {
-  if (reset) writeFileSync('/proc/self/clear_refs', '5');
-  const status = readFileSync('/proc/self/status', 'utf8');
-  return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)![1]) * 1024;
-}
-
 describe.runIf(process.platform === 'linux')('a run with a big -debug-trace', () => {
   it("is read without holding the file: the backend's peak RSS grows less than half its size over what the answer holds", async () => {
     // The net/http trace's events laid end to end up to 64 MB: a trace the size of a very big build's.
@@ -111,12 +91,12 @@ describe.runIf(process.platform === 'linux')('a run with a big -debug-trace', ()
       ...manifest,
       profile: { ...manifest.profile, capture: { ...capture, trace: false } },
     });
-    const heapBefore = held();
-    const before = peakSince(true);
+    const heapBefore = heldBytes();
+    const before = peakRss(true);
     const read = await readBuildTrace(dir, []);
-    const growth = peakSince(false) - before;
+    const growth = peakRss() - before;
     // What the answer itself holds (a span per action: this trace is all actions, repeated), after GC.
-    const answer = held() - heapBefore;
+    const answer = heldBytes() - heapBefore;
     expect(read?.error).toBeUndefined();
     // Read whole, the text and its lines came on top of the answer (1.5× the file); read in chunks, only
     // the garbage of parsing does.
