@@ -15,7 +15,7 @@ export function heldBytes(): number {
   return m.heapUsed + m.external;
 }
 
-/** The peak RSS since the last reset, in bytes; `reset` first makes the RSS of now the peak. */
+/** The peak RSS since the last reset, in bytes; `reset` first makes the RSS of now the peak (Linux only). */
 export function peakRss(reset = false): number {
   if (reset) writeFileSync('/proc/self/clear_refs', '5');
   return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]) * 1024;
