@@ -54,9 +54,13 @@ function websocketTransport(ws: WebSocket): Transport {
     send: (m) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
     },
-    // A text frame made of the caller's JSON bytes: nothing parsed or serialised again.
-    sendJson: (head, json, tail) => {
-      if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from(head), json, Buffer.from(tail)]), { binary: false });
+    // A text message made of the caller's JSON bytes, sent as fragments of one message (nothing parsed,
+    // serialised or joined again: a large answer is never copied whole).
+    sendJson: (head, parts, tail) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(head, { binary: false, fin: false });
+      for (const p of parts) ws.send(p, { binary: false, fin: false });
+      ws.send(tail, { binary: false, fin: true });
     },
     onMessage: (listener) =>
       ws.on('message', (data, isBinary) => {

@@ -16,11 +16,11 @@ import {
 export interface Transport {
   send(message: unknown): void;
   /**
-   * Sends a frame whose JSON text the caller already has, as head + json + tail (one JSON text). A
+   * Sends a frame whose JSON text the caller already has, as head + the parts + tail (one JSON text). A
    * transport that carries text (the WebSocket) sends the bytes as they are; without this method the
    * server parses them and uses send().
    */
-  sendJson?(head: string, json: Uint8Array, tail: string): void;
+  sendJson?(head: string, parts: readonly Uint8Array[], tail: string): void;
   onMessage(listener: (message: unknown) => void): void;
   onClose(listener: () => void): void;
   close(): void;
@@ -72,12 +72,22 @@ export function frameOf(data: unknown): unknown {
 }
 
 /**
- * A result that is already JSON text (UTF-8 bytes): sent on without being parsed and serialised again
- * (the SSA browser's phases are stored as JSON and are megabytes each). T is the type the text holds.
+ * A result that is already JSON text (UTF-8 bytes, whole or in parts laid end to end): sent on without
+ * being parsed and serialised again (the SSA browser's phases are stored as JSON and are megabytes each;
+ * a replayed GODEBUG capture is made as parts so it is never one copy more). T is the type the text holds.
  */
 export class RawJson<T = unknown> {
   declare readonly _holds?: T;
-  constructor(readonly json: Uint8Array) {}
+  readonly parts: readonly Uint8Array[];
+  constructor(json: Uint8Array | readonly Uint8Array[]) {
+    this.parts = json instanceof Uint8Array ? [json] : json;
+  }
+}
+
+/** The text of UTF-8 parts laid end to end (a character may be cut between two). */
+export function decodeParts(parts: readonly Uint8Array[]): string {
+  const decoder = new TextDecoder();
+  return parts.map((p, i) => decoder.decode(p, { stream: i < parts.length - 1 })).join('');
 }
 
 type Answer<M extends MethodName> = Result<M> | RawJson<Result<M>>;
@@ -120,8 +130,8 @@ export class RpcServer {
       const result = await handler(parsed.data);
       if (result instanceof RawJson) {
         if (this.closed) return;
-        if (this.transport.sendJson) this.transport.sendJson(`{"t":"res","id":${id},"ok":true,"result":`, result.json, '}');
-        else reply({ ok: true, result: JSON.parse(new TextDecoder().decode(result.json)) as unknown });
+        if (this.transport.sendJson) this.transport.sendJson(`{"t":"res","id":${id},"ok":true,"result":`, result.parts, '}');
+        else reply({ ok: true, result: JSON.parse(decodeParts(result.parts)) as unknown });
         return;
       }
       reply({ ok: true, result: result ?? null });

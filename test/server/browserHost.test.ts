@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { Backend } from '../../src/main/services/backend';
 import { descendants, isAlive } from '../../src/main/services/processTree';
 import { startBrowserHost, type BrowserHost } from '../../src/server/browserHost';
+import { writeBundle } from '../../src/main/services/bundles/bundleWriter';
 import { copySample, removeTemp, waitUntil } from '../support/backend';
 
 const INDEX_HTML =
@@ -307,6 +308,42 @@ describe('browser host', () => {
       path: 'broken/typeerror.go',
     });
     expect(await c.result('workspace.pick', {})).toBeNull(); // no native dialogs in a browser
+  });
+
+  it('sends an answer made of JSON parts as one message (a replayed GODEBUG capture with characters cut between parts)', async () => {
+    // Events of a capture, with text whose UTF-8 bytes land across the 64 KiB parts the answer is made of.
+    const lines = Array.from({ length: 3000 }, (_, seq) =>
+      JSON.stringify({ kind: 'output', seq, text: `é✓ line ${seq} `.repeat(5) }),
+    );
+    const head = JSON.stringify({
+      type: 'godebug-capture',
+      consoleId: 'c1',
+      title: 'go run .',
+      commandLine: 'go run .',
+      godebug: 'gctrace=1',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      endedAt: '2026-01-01T00:00:01.000Z',
+      truncated: false,
+      count: lines.length,
+    });
+    const file = path.join(temp, 'parts.gopsy');
+    const events = {
+      path: 'events/parts.jsonl',
+      kind: 'events',
+      from: { bytes: Buffer.from([head, ...lines].join('\n') + '\n') },
+      redact: false,
+    } as const;
+    await writeBundle(file, [events], { project: { name: 'parts' }, toolchain: null, redactions: [] });
+    const c = await rpcClient();
+    const { id } = await c.result<{ id: string }>('bundle.open', { path: file });
+    const got = await c.result<{ events: unknown[]; skipped: number; warnings: string[] }>(
+      'bundle.godebugEvents',
+      { id, path: 'events/parts.jsonl' },
+    );
+    expect(got.events).toEqual(lines.map((l) => JSON.parse(l) as unknown));
+    expect(got.skipped).toBe(0);
+    expect(got.warnings).toEqual([]);
+    await c.result('bundle.close', { id });
   });
 
   it('refuses unknown methods and malformed params', async () => {

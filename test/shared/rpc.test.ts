@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameOf, GopsyError, RawJson, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
+import { decodeParts, frameOf, GopsyError, RawJson, RpcClient, RpcServer, type Handlers, type Transport } from '../../src/shared/rpc';
 import { transportPair } from '../support/memoryTransport';
 
 function handlers(overrides: Partial<Handlers>): Handlers {
@@ -35,8 +35,8 @@ describe('RPC over a transport', () => {
       const server: Transport = withText
         ? {
             ...s,
-            sendJson: (head, bytes, tail) => {
-              const text = head + new TextDecoder().decode(bytes) + tail;
+            sendJson: (head, parts, tail) => {
+              const text = head + decodeParts(parts) + tail;
               frames.push(text);
               s.send(JSON.parse(text));
             },

@@ -42,10 +42,14 @@ export interface CaptureRead {
   warnings: string[];
 }
 
-/** Feed it text in chunks as it streams (push returns false once it needs no more), then end(). */
+/**
+ * Feed it text in chunks as it streams (push returns false once it needs no more), then end(). With
+ * `onEvent`, each event goes there as it is read and end() gives none (a reader that passes them on).
+ */
 export class CaptureParser {
   private header: HeaderRead | null = null;
   private readonly events: TraceEvent[] = [];
+  private count = 0;
   private skipped = 0;
   private overlong = 0;
   private firstBad = 0;
@@ -54,7 +58,10 @@ export class CaptureParser {
   private dropping = false;
   private lineNo = 0;
 
-  constructor(private readonly maxEvents: number) {}
+  constructor(
+    private readonly maxEvents: number,
+    private readonly onEvent?: (event: TraceEvent) => void,
+  ) {}
 
   get done(): boolean {
     return this.capped || this.header?.status === 'foreign';
@@ -107,7 +114,7 @@ export class CaptureParser {
       this.header = readCaptureHeader(line);
       if (this.header.status !== 'missing') return;
     }
-    if (this.events.length >= this.maxEvents) {
+    if (this.count >= this.maxEvents) {
       this.capped = true;
       return;
     }
@@ -118,8 +125,10 @@ export class CaptureParser {
       return this.bad();
     }
     const r = TraceEvent.safeParse(v);
-    if (r.success) this.events.push(r.data);
-    else this.bad();
+    if (!r.success) return this.bad();
+    this.count++;
+    if (this.onEvent) this.onEvent(r.data);
+    else this.events.push(r.data);
   }
 
   private bad(): void {
@@ -139,8 +148,8 @@ export class CaptureParser {
     if (this.capped) w.push(`Only the first ${this.maxEvents.toLocaleString('en-US')} events are shown: that is the most gopsy keeps for one session.`);
     if (h.status === 'ok') {
       if (h.header.truncated) w.push('The recording itself was cut short: the program printed more than gopsy keeps for one session.');
-      if (!this.capped && this.skipped === 0 && h.header.count !== this.events.length) {
-        w.push(`The header lists ${h.header.count} events but the file holds ${this.events.length}.`);
+      if (!this.capped && this.skipped === 0 && h.header.count !== this.count) {
+        w.push(`The header lists ${h.header.count} events but the file holds ${this.count}.`);
       }
     }
     return w;

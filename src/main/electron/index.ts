@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Backend } from '../services/backend';
 import { isInside } from '../services/paths';
-import type { Transport } from '../../shared/rpc';
+import { decodeParts, type Transport } from '../../shared/rpc';
 import { APP_ORIGIN, APP_SCHEME, ELECTRON_CSP, WEB_PREFERENCES, bundleFromArgv, folderFromArgv, isTrustedUrl } from './windowSecurity';
 import { installMenu, pickBundleFile, saveBundleFile } from './menu';
 
@@ -39,7 +39,7 @@ function portTransport(port: Electron.MessagePortMain): Transport {
     send: (m) => port.postMessage(m),
     // A frame that is JSON text already goes as a string (the renderer's transport parses strings):
     // cheaper than parsing it here to have it cloned as objects.
-    sendJson: (head, json, tail) => port.postMessage(head + Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8') + tail),
+    sendJson: (head, parts, tail) => port.postMessage(head + decodeParts(parts) + tail),
     onMessage: (l) => port.on('message', (e) => l(e.data)),
     onClose: (l) => port.on('close', l),
     close: () => port.close(),

@@ -27,7 +27,8 @@ export function writeError(err: unknown, what: string, file: string): unknown {
   return new GopsyError('write-failed', `Could not save ${what} to ${file}: ${reason} (${code}). Nothing was overwritten.`);
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600, what = path.basename(file)): Promise<void> {
+/** `data` may be pieces of text made as they are written (a large file never whole in memory). */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | Iterable<string>, mode = 0o600, what = path.basename(file)): Promise<void> {
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { CaptureParser, readCaptureHeader } from '../../../core/godebug/capture';
 import type { BundleCapture, BundleCaptureEvents } from '../../../shared/contract/bundleGodebug';
+import type { TraceEvent } from '../../../shared/godebug';
 import { formatMiB } from '../../../shared/format';
-import { GopsyError } from '../../../shared/rpc';
+import { GopsyError, RawJson } from '../../../shared/rpc';
 import { MAX_SESSION_EVENTS } from '../godebug/traceSessions';
 import type { SessionStore } from './sessionStore';
 
@@ -70,13 +71,60 @@ export async function readCapture(
   maxEvents = MAX_SESSION_EVENTS,
   maxBytes = MAX_CAPTURE_ENTRY_BYTES,
 ): Promise<BundleCaptureEvents> {
+  const events: TraceEvent[] = [];
+  const rest = await scanCapture(store, entry, maxEvents, maxBytes, (e) => events.push(e));
+  return { path: entry, events, ...rest };
+}
+
+/** Events are written into parts of about this size. */
+const PART_BYTES = 64 * 1024;
+
+/**
+ * The same as readCapture, as the JSON text of its answer made while the entry is read: the events are
+ * never all objects at once, nor their text one string (a capture of a million events is ~200 MB).
+ */
+export async function readCaptureJson(
+  store: SessionStore,
+  entry: string,
+  maxEvents = MAX_SESSION_EVENTS,
+  maxBytes = MAX_CAPTURE_ENTRY_BYTES,
+): Promise<RawJson<BundleCaptureEvents>> {
+  const parts: Buffer[] = [Buffer.from(`{"path":${JSON.stringify(entry)},"events":[`)];
+  let lines: string[] = [];
+  let size = 0;
+  let first = true;
+  const flush = () => {
+    if (lines.length === 0) return;
+    parts.push(Buffer.from((first ? '' : ',') + lines.join(',')));
+    first = false;
+    lines = [];
+    size = 0;
+  };
+  const rest = await scanCapture(store, entry, maxEvents, maxBytes, (e) => {
+    const json = JSON.stringify(e);
+    lines.push(json);
+    size += json.length;
+    if (size >= PART_BYTES) flush();
+  });
+  flush();
+  parts.push(Buffer.from(`],${JSON.stringify(rest).slice(1)}`));
+  return new RawJson<BundleCaptureEvents>(parts);
+}
+
+async function scanCapture(
+  store: SessionStore,
+  entry: string,
+  maxEvents: number,
+  maxBytes: number,
+  onEvent: (event: TraceEvent) => void,
+): Promise<Omit<BundleCaptureEvents, 'path' | 'events'>> {
   if (!isCapturePath(entry)) throw new GopsyError('not-a-capture', `${entry} is not a GODEBUG capture (events/*.jsonl).`);
   const meta = (await store.list()).find((e) => e.path === entry);
   if (!meta) throw new GopsyError('not-found', `${entry} is not in this bundle.`);
   if (meta.size > maxBytes) {
     throw new GopsyError('too-large', `${entry} is ${meta.size} bytes, more than the ${formatMiB(maxBytes)} gopsy replays.`);
   }
-  const parser = new CaptureParser(maxEvents);
+  const parser = new CaptureParser(maxEvents, onEvent);
   const decoder = new StringDecoder('utf8');
   const stream = await store.open(entry);
   try {
@@ -92,5 +140,5 @@ export async function readCapture(
   }
   const r = parser.end();
   const recordedCut = r.header.status === 'ok' && r.header.header.truncated;
-  return { path: entry, events: r.events, skipped: r.skipped, truncated: r.capped || recordedCut, warnings: r.warnings };
+  return { skipped: r.skipped, truncated: r.capped || recordedCut, warnings: r.warnings };
 }

@@ -12,7 +12,7 @@ import { debuggerState, projectRuns, projectSsaCaptures } from './sessionContent
 import { inspectFolder } from '../workspace';
 import { rerunCandidates, rerunProfile } from './rerun';
 import { BundleUploads } from './uploads';
-import { listCaptures, readCapture } from './godebugCaptures';
+import { listCaptures, readCaptureJson } from './godebugCaptures';
 import type { WorkspaceState } from '../../../shared/api';
 
 /** Re-run here only in a folder of the module the bundle was recorded on. */
@@ -151,7 +151,7 @@ export function bundleHandlers(ctx: ConnectionContext) {
     },
     // The bundle's GODEBUG captures, for the Runtime view's replay.
     'bundle.godebugCaptures': ({ id }) => listCaptures(services.bundles.store(id)),
-    'bundle.godebugEvents': ({ id, path: entry }) => readCapture(services.bundles.store(id), entry),
+    'bundle.godebugEvents': ({ id, path: entry }) => readCaptureJson(services.bundles.store(id), entry),
     // Replay of the bundle's build runs (read-only; nothing runs).
     'bundle.runs': ({ id }) => services.replays.list(id),
     'bundle.run': ({ id, run }) => services.replays.detail(id, run),

@@ -62,10 +62,24 @@ export class LiveSession {
   async recordEvents(capture: RecordedEvents): Promise<string> {
     const stamp = capture.startedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const name = `events/${stamp}-${capture.consoleId.replace(/[^A-Za-z0-9_-]/g, '')}.jsonl`;
-    const { events, ...header } = capture;
-    const lines = [JSON.stringify({ type: 'godebug-capture', ...header, count: events.length })];
-    for (const e of events) lines.push(JSON.stringify(e));
-    await writeFileAtomic(path.join(this.dir, name), lines.join('\n') + '\n', 0o600, 'the GODEBUG events');
+    const { events, count, ...header } = capture;
+    const n = count ?? (Array.isArray(events) ? events.length : null);
+    if (n === null) throw new Error('recordEvents: the count of events that are not an array must be given');
+    // Written a few hundred lines at a time as the events are read: a session of a million events
+    // never has them all in memory at once, nor their text.
+    function* text(): Generator<string> {
+      yield JSON.stringify({ type: 'godebug-capture', ...header, count: n }) + '\n';
+      let lines: string[] = [];
+      for (const e of events) {
+        lines.push(JSON.stringify(e));
+        if (lines.length === 512) {
+          yield lines.join('\n') + '\n';
+          lines = [];
+        }
+      }
+      if (lines.length > 0) yield lines.join('\n') + '\n';
+    }
+    await writeFileAtomic(path.join(this.dir, name), text(), 0o600, 'the GODEBUG events');
     return name;
   }
 }
@@ -80,7 +94,10 @@ export interface RecordedEvents {
   /** Written while the program still ran (a save): endedAt is the time of writing. */
   running?: boolean;
   truncated: boolean;
-  events: unknown[];
+  /** Read once, as the file is written. */
+  events: Iterable<unknown>;
+  /** How many `events` holds; an array says it itself. */
+  count?: number;
 }
 
 export class SessionService {

@@ -24,9 +24,9 @@ export function godebugHandlers(ctx: ConnectionContext) {
   /** Into the live session automatically, so Save Session carries the events without the user's help. */
   const write = async (id: string, running: boolean): Promise<void> => {
     const t = traced.get(id);
-    const got = sessions.get(id);
+    const got = sessions.events(id);
     if (!running) traced.delete(id); // ended: a save from now on finds it recorded, not running
-    if (!t || !got || got.events.length === 0) return;
+    if (!t || !got || got.count === 0) return;
     const capture = {
       consoleId: id,
       title: t.title,
@@ -36,6 +36,7 @@ export function godebugHandlers(ctx: ConnectionContext) {
       endedAt: new Date().toISOString(),
       ...(running ? { running: true } : {}),
       truncated: got.truncated,
+      count: got.count,
       events: got.events,
     };
     await ctx.services.sessions

@@ -1,5 +1,6 @@
 // Reads a run directory's artefacts and parses them (src/core/build) into what the Build view shows.
 // A missing, truncated or damaged artefact becomes a problem message; it never fails the whole run.
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,7 +12,7 @@ import {
   outputByPackage,
   parseActionGraph,
   parseBuildJson,
-  parseBuildTrace,
+  BuildTraceReader,
   parseCompileBench,
   parseCompileErrors,
   parseLogoptFile,
@@ -19,6 +20,8 @@ import {
   nameMainCompiles,
   workerCount,
   type BuildEvent,
+  type BuildTraceResult,
+  type TraceSpan,
 } from '../../../core/build';
 import { compilerProfile } from '../../../core/build/pprofFlame';
 import { formatMiB } from '../../../shared/format';
@@ -29,9 +32,9 @@ import { mainPackageLines } from './mainLines';
 /** Artefacts larger than this are not parsed in the backend's main thread. */
 const MAX_PARSE_BYTES = 512 * 1024 * 1024;
 
-async function readArtefact(dir: string, name: string, problems: ArtefactProblem[], expected: boolean): Promise<string | null> {
-  const file = path.join(dir, name);
-  const st = await stat(file).catch(() => null);
+/** The artefact's size, or null (with the problem said) when it is missing or too large to parse. */
+async function artefactSize(dir: string, name: string, problems: ArtefactProblem[], expected: boolean): Promise<number | null> {
+  const st = await stat(path.join(dir, name)).catch(() => null);
   if (!st) {
     if (expected) problems.push({ artefact: name, message: `${name} was not written (the build may have stopped before the go command wrote it).` });
     return null;
@@ -40,7 +43,28 @@ async function readArtefact(dir: string, name: string, problems: ArtefactProblem
     problems.push({ artefact: name, message: `${name} is ${formatMiB(st.size)}, too large to show.` });
     return null;
   }
-  return readFile(file, 'utf8');
+  return st.size;
+}
+
+async function readArtefact(dir: string, name: string, problems: ArtefactProblem[], expected: boolean): Promise<string | null> {
+  if ((await artefactSize(dir, name, problems, expected)) === null) return null;
+  return readFile(path.join(dir, name), 'utf8');
+}
+
+/**
+ * A big build's -debug-trace (one line per event, most of them not actions) is parsed as it is read, a
+ * chunk at a time: the reader waits for the parser, and what stays is the spans.
+ */
+export async function readBuildTrace(dir: string, problems: ArtefactProblem[]): Promise<BuildTraceResult | null> {
+  if ((await artefactSize(dir, ARTEFACTS.trace, problems, true)) === null) return null;
+  const reader = new BuildTraceReader();
+  try {
+    for await (const chunk of createReadStream(path.join(dir, ARTEFACTS.trace), { encoding: 'utf8', highWaterMark: 64 * 1024 })) reader.push(chunk as string);
+  } catch (err) {
+    problems.push({ artefact: ARTEFACTS.trace, message: `${ARTEFACTS.trace} could not be read: ${(err as Error).message}` });
+    return null;
+  }
+  return reader.end();
 }
 
 export async function loadRunDetail(dir: string, manifest: RunManifest): Promise<RunDetail> {
@@ -78,14 +102,11 @@ export async function loadRunDetail(dir: string, manifest: RunManifest): Promise
       detail.cachedPackages = [...new Set(actions.filter((a) => a.cacheHit).map((a) => a.package))].sort();
     }
   }
-  let spans: ReturnType<typeof parseBuildTrace>['spans'] = [];
+  let spans: TraceSpan[] = [];
   if (cap.trace) {
-    const traceText = await readArtefact(dir, ARTEFACTS.trace, problems, true);
-    if (traceText !== null) {
-      const tr = parseBuildTrace(traceText);
-      if (tr.error) problems.push({ artefact: ARTEFACTS.trace, message: tr.error });
-      spans = tr.spans;
-    }
+    const tr = await readBuildTrace(dir, problems);
+    if (tr?.error) problems.push({ artefact: ARTEFACTS.trace, message: tr.error });
+    spans = tr?.spans ?? [];
   }
   detail.timeline = buildTimeline(actions, spans);
   detail.analysis = analyseBuild(actions, workerCount(actions, spans));
