@@ -14,7 +14,7 @@ import { SsaStore } from '../../../src/main/services/ssa/ssaStore';
 import { SsaThread } from '../../../src/main/services/ssa/ssaThread';
 import { madeUpSsaHtml, warmUp } from '../../../src/main/services/ssa/htmlIndex';
 import type { SsaFunction, SsaPhase } from '../../../src/shared/ssa';
-import { RawJson } from '../../../src/shared/rpc';
+import { decodeParts, RawJson } from '../../../src/shared/rpc';
 
 const REPO = path.resolve(__dirname, '../../..');
 const WORKER = path.join(REPO, 'out/main/ssaWorker.js');
@@ -67,7 +67,7 @@ for (const [where, thread] of [
         // The view's bytes are the phase's JSON.
         const view = await store.phaseForView(id, 'html', 3);
         expect(view).toBeInstanceOf(RawJson);
-        expect(JSON.parse(new TextDecoder().decode((view as RawJson<unknown>).json))).toEqual(ref.phases[3]);
+        expect(JSON.parse(decodeParts((view as RawJson<unknown>).parts))).toEqual(ref.phases[3]);
         await expect(store.phase(id, 'html', ref.phases.length)).rejects.toThrow(`Phase ${ref.phases.length} does not exist`);
       }
     });
@@ -79,13 +79,13 @@ for (const [where, thread] of [
       const store = new SsaStore(undefined, thread());
       await store.load('big', folder(html));
       await store.summary('big');
-      const first = JSON.parse(new TextDecoder().decode(((await store.phaseForView('big', 'html', 0, true)) as RawJson<unknown>).json)) as SsaPhase;
+      const first = JSON.parse(decodeParts(((await store.phaseForView('big', 'html', 0, true)) as RawJson<unknown>).parts)) as SsaPhase;
       expect(first.preview).toBe(true);
       const whole = ref.phases[0]!;
       expect(first.blocks.length).toBeLessThan(whole.blocks.length);
       expect(first).toEqual({ ...whole, blocks: whole.blocks.slice(0, first.blocks.length), names: [], preview: true });
       // Asked again without preview, the whole phase.
-      const again = JSON.parse(new TextDecoder().decode(((await store.phaseForView('big', 'html', 0)) as RawJson<unknown>).json)) as SsaPhase;
+      const again = JSON.parse(decodeParts(((await store.phaseForView('big', 'html', 0)) as RawJson<unknown>).parts)) as SsaPhase;
       expect(again).toEqual(whole);
       expect(await store.full('big')).toEqual(ref);
     });
