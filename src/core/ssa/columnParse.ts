@@ -10,6 +10,9 @@ import { SsaHtmlParser } from './parseSsaHtml';
 const ROW_CLOSE = asciiBytes('</tr></table></body></html>');
 const BLOCK = asciiBytes('<ul class="b');
 const COLUMN_CLOSE = asciiBytes('</code></td>\n');
+const VALUE = asciiBytes('<li class="ssa-long-value ');
+/** Closes a block cut before one of its values: the value list, its item, the block; then the column. */
+const BLOCK_CUT = asciiBytes('</ul></li></ul></code></td>\n');
 
 /** The function as far as one column tells it: its name, and that column's phase, sources, AST, genssa or other text. */
 export function parseColumn(head: Uint8Array, column: Uint8Array): SsaFunction {
@@ -26,17 +29,23 @@ export function parsePhaseColumn(head: Uint8Array, column: Uint8Array): SsaPhase
 }
 
 /**
- * The first blocks of a pass column's phase, from the first bytes of the column (`prefix`): the blocks
- * that end before the last block starting in it, marked `preview` (the view shows them while the whole
- * phase is parsed). Null when the prefix does not hold two blocks' starts.
+ * The first blocks of a pass column's phase, from the first bytes of the column (`prefix`), marked
+ * `preview` (the view shows them while the whole phase is parsed): the blocks that end before the last
+ * block starting in it; when only one block starts in it, that block's values up to the last one
+ * starting in it (the block's end line, with its kind and successors, is then not in the preview). Null
+ * when the prefix does not hold that much.
  */
 export function parsePhasePreview(head: Uint8Array, prefix: Uint8Array): SsaPhase | null {
-  const cut = lastIndexOfBytes(prefix, BLOCK);
-  if (cut < 0 || indexOfBytes(prefix, BLOCK, 0) === cut) return null;
+  const first = indexOfBytes(prefix, BLOCK, 0);
+  if (first < 0) return null;
+  const lastBlock = lastIndexOfBytes(prefix, BLOCK);
+  const lastValue = lastIndexOfBytes(prefix, VALUE);
+  const [cut, close] = lastBlock > first ? [lastBlock, COLUMN_CLOSE] : lastValue > first ? [lastValue, BLOCK_CUT] : [-1, COLUMN_CLOSE];
+  if (cut < 0) return null;
   const parser = new SsaHtmlParser();
   parser.feed(head);
   parser.feed(prefix.subarray(0, cut));
-  parser.feed(COLUMN_CLOSE);
+  parser.feed(close);
   parser.feed(ROW_CLOSE);
   const phase = parser.finish().phases[0];
   return phase ? { ...phase, preview: true } : null;

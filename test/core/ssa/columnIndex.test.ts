@@ -10,7 +10,7 @@ import { ColumnIndexer, type ColumnIndex, type PhaseEntry } from '../../../src/c
 import { functionFromIndex, parsePhasePreview } from '../../../src/core/ssa/columnParse';
 import { parseSsaHtml } from '../../../src/core/ssa/parseSsaHtml';
 import { phaseCounts } from '../../../src/core/ssa/phaseCounts';
-import type { SsaFunction } from '../../../src/shared/ssa';
+import type { SsaFunction, SsaPhase } from '../../../src/shared/ssa';
 import { ssaHtmlFixture } from './ssaFixtures';
 
 const FIXTURES = ['store-add', 'map-shaped', 'store-items-closure'];
@@ -153,6 +153,23 @@ describe('the ssa.html index', () => {
   });
 
   it('previews a phase by its first blocks, as the whole parse gives them', () => {
+    /** The preview's blocks are the whole phase's, but the last, which may be cut after some of its values. */
+    const expectPreviewOf = (preview: SsaPhase, whole: SsaPhase) => {
+      const n = preview.blocks.length;
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThanOrEqual(whole.blocks.length);
+      expect(preview.blocks.slice(0, n - 1)).toEqual(whole.blocks.slice(0, n - 1));
+      const last = preview.blocks[n - 1]!;
+      const full = whole.blocks[n - 1]!;
+      if (JSON.stringify(last) !== JSON.stringify(full)) {
+        expect(last.id).toBe(full.id);
+        expect(last.values.length).toBeGreaterThan(0);
+        expect(last.values.length).toBeLessThan(full.values.length);
+        expect(last.values).toEqual(full.values.slice(0, last.values.length));
+      }
+      expect({ ...preview, blocks: [] }).toEqual({ ...whole, blocks: [], names: [], preview: true });
+    };
+    let cutInBlock = 0;
     for (const name of FIXTURES) {
       const html = ssaHtmlFixture(name);
       const bytes = Buffer.from(html, 'utf8');
@@ -162,18 +179,21 @@ describe('the ssa.html index', () => {
       ix.columns
         .filter((c): c is PhaseEntry => c.kind === 'phase')
         .forEach((c, k) => {
-          for (const cut of [0.3, 0.7]) {
-            const preview = parsePhasePreview(head, bytes.subarray(c.start, c.start + Math.floor((c.end - c.start) * cut)));
-            const whole = ref.phases[k]!;
+          const column = bytes.subarray(c.start, c.end);
+          // Cut after the third value of the first block, and at 30% and 70% of the column.
+          const firstValue = column.indexOf('<li class="ssa-long-value ');
+          const fourth = [1, 2, 3].reduce((at) => (at < 0 ? at : column.indexOf('<li class="ssa-long-value ', at + 1)), firstValue);
+          for (const end of [fourth, Math.floor(column.length * 0.3), Math.floor(column.length * 0.7)]) {
+            if (end <= 0) continue;
+            const preview = parsePhasePreview(head, column.subarray(0, end));
             if (!preview) continue;
-            expect(preview.preview).toBe(true);
-            expect(preview.blocks.length).toBeGreaterThan(0);
-            expect(preview.blocks.length).toBeLessThan(whole.blocks.length);
-            expect(preview).toEqual({ ...whole, blocks: whole.blocks.slice(0, preview.blocks.length), names: [], preview: true });
+            expectPreviewOf(preview, ref.phases[k]!);
+            if (preview.blocks.length === 1 && preview.blocks[0]!.values.length < ref.phases[k]!.blocks[0]!.values.length) cutInBlock++;
           }
         });
     }
-    // A prefix holding one block's start only has nothing to show.
+    expect(cutInBlock).toBeGreaterThan(0);
+    // A prefix holding no value of its one block has nothing to show.
     const html = ssaHtmlFixture('store-add');
     const b = html.indexOf('<ul class="b');
     expect(parsePhasePreview(Buffer.from(html.slice(0, html.indexOf('<td id="sources-col"'))), Buffer.from(html.slice(b - 10, b + 100)))).toBeNull();
