@@ -7,9 +7,11 @@
 // `<ul class="bN ssa-print-func [dead-block]">`, a value `<li class="ssa-long-value [dead-value]">`.
 // With those, a column is located and counted by byte search alone (the native indexOf of Node's Buffer
 // when the caller passes it), and a phase is parsed only when it is shown (columnParse.ts).
-// Anything not laid out so (no row, a cell that is neither -col nor -exp, a file that ends inside the
-// row) marks the index `abnormal`: the caller then parses the file in order instead, which tells the user
-// what is wrong with it.
+// Anything not laid out so (no row, a cell that is neither -col nor -exp, markup in a column's body that
+// html.go does not write there, a document head that leaves more than the row open, a file that ends
+// inside the row) marks the index `abnormal`: the caller then parses the file in order instead, which
+// tells the user what is wrong with it. On a damaged file the checks let through, the counts may still
+// differ from the parse's: the store holds each phase it parses against them (ssaStore.ts).
 import { asciiBytes, indexOfBytes } from './bytes';
 import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
 import { SsaHtmlParser } from './parseSsaHtml';
