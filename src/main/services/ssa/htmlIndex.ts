@@ -61,24 +61,29 @@ async function readRange(file: string, start: number, end: number): Promise<Buff
   }
 }
 
-/** A phase parsed from its column: its JSON text in UTF-8 (what the view is sent as it is) and its counts. */
+/** A phase parsed from its column: its JSON text in UTF-8 (what the view is sent as it is), and what to hold against the index. */
 export interface ParsedPhase {
   json: Uint8Array;
-  /** As the parse counts them, to hold against the index's. */
+  /** As the parse reads them, to hold against the index's. */
   counts: PhaseCounts;
+  name: string;
+  passes: string[];
+  timings: Array<number | null>;
 }
 
-/** The phase of the pass column at [start, end). */
-export function phaseJsonAt(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase> {
+/** The phase of the pass column at [start, end); null when the column, parsed on its own, is not one phase. */
+export function phaseJsonAt(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase | null> {
   return asUrgent(() => parsePhaseAt(file, headEnd, start, end));
 }
 
-async function parsePhaseAt(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase> {
+async function parsePhaseAt(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase | null> {
   const [head, column] = await Promise.all([readRange(file, 0, headEnd), readRange(file, start, end)]);
-  const phase = parseColumn(head, column).phases[0];
-  if (!phase) throw new Error(`no phase at bytes ${start}-${end} of ${file}`);
+  const phases = parseColumn(head, column).phases;
+  if (phases.length !== 1) return null;
+  const phase = phases[0]!;
   // Its own ArrayBuffer, so it can be transferred from a worker without a copy.
-  return { json: new Uint8Array(Buffer.from(JSON.stringify(phase), 'utf8')), counts: phaseCounts(phase) };
+  const json = new Uint8Array(Buffer.from(JSON.stringify(phase), 'utf8'));
+  return { json, counts: phaseCounts(phase), name: phase.name, passes: phase.passes, timings: phase.timings };
 }
 
 /** How much of a pass column its preview reads: about two hundred values, more than a screen shows. */

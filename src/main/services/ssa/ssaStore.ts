@@ -12,6 +12,7 @@ import { phaseCounts, type PhaseCounts } from '../../../core/ssa/phaseCounts';
 import { loadPhase, parseHtmlFile, phaseJson, type StoredPhase } from './parseHtmlFile';
 import { walk } from './capture';
 import { SsaThread } from './ssaThread';
+import type { ParsedPhase } from './htmlIndex';
 
 /**
  * An ssa.html read by its index (see htmlIndex.ts): where each phase lies in the file and its counts;
@@ -175,9 +176,9 @@ export class SsaStore {
   }
 
   /**
-   * The index's counts of a phase are found by byte search; its parse counts them again. They agree on
-   * every file html.go writes; when they do not (a damaged file the index did not catch), the whole file
-   * is parsed in order instead, and what asked waits for that.
+   * The index's counts and names of a phase are found by byte search; its parse reads them again. They
+   * agree on every file html.go writes; when they do not (a damaged file the index did not catch), the
+   * whole file is parsed in order instead, and what asked waits for that.
    */
   private demote(entry: Loaded, ix: Indexed): void {
     if (entry.indexed !== ix) return;
@@ -361,13 +362,13 @@ export class SsaStore {
       throw new GopsyError('ssa-file-changed', `${path.basename(ix.file)} changed on disk after it was opened (or is gone): open the capture again.`);
     }
     const p = ix.phases[index]!;
-    const { json, counts } = await this.thread.phase(ix.file, ix.headEnd, p.start, p.end);
+    const parsed = await this.thread.phase(ix.file, ix.headEnd, p.start, p.end);
     if (entry.indexed !== ix) throw new Demoted();
-    if (!sameCounts(counts, p.counts)) {
+    if (!parsed || !agrees(parsed, p)) {
       this.demote(entry, ix);
       throw new Demoted();
     }
-    return json;
+    return parsed.json;
   }
 
   private async parseIndexed(entry: Loaded, ix: Indexed, i: number): Promise<SsaPhase> {
@@ -411,6 +412,10 @@ class Demoted extends Error {
 }
 
 const sameCounts = (a: PhaseCounts, b: PhaseCounts) => a.blocks === b.blocks && a.values === b.values && a.deadBlocks === b.deadBlocks && a.deadValues === b.deadValues;
+
+/** Whether a phase's parse reads it as its index entry says (name, passes, times, counts). */
+const agrees = (parsed: ParsedPhase, p: PhaseEntry) =>
+  parsed.name === p.title && JSON.stringify([parsed.passes, parsed.timings]) === JSON.stringify([p.passes, p.timings]) && sameCounts(parsed.counts, p.counts);
 
 function parseStored(p: StoredPhase | undefined): SsaPhase | undefined {
   return p ? loadPhase(p) : undefined;

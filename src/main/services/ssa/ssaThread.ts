@@ -52,9 +52,9 @@ export class SsaThread {
     return this.request({ op: 'index', file }, onColumn) as Promise<ColumnIndex>;
   }
 
-  /** The phase in the pass column at [start, end): its JSON (UTF-8) and its counts. */
-  phase(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase> {
-    return this.request({ op: 'phase', file, headEnd, start, end }) as Promise<ParsedPhase>;
+  /** The phase in the pass column at [start, end): its JSON (UTF-8), counts and head; null when the column is not one phase. */
+  phase(file: string, headEnd: number, start: number, end: number): Promise<ParsedPhase | null> {
+    return this.request({ op: 'phase', file, headEnd, start, end }) as Promise<ParsedPhase | null>;
   }
 
   /** The JSON of the first blocks of the phase at [start, end), marked preview; null when the phase is small. */
