@@ -90,6 +90,29 @@ for (const [where, thread] of [
       expect(await store.full('big')).toEqual(ref);
     });
 
+    it('answers from the in-order parse a big capture found truncated after its first phase was shown', async () => {
+      // Two big pass columns, the file cut inside the second: the first is indexed, previewed and parsed
+      // before the index finds the file truncated.
+      const one = madeUpSsaHtml(20_000).toString('utf8');
+      const col = one.slice(one.indexOf('<td id="opt-col"'), one.indexOf('</tr>'));
+      const two = one.replace('</tr>', col.replace(/opt-col|opt-exp/g, (m) => m.replace('opt', 'lower')).replace('<div>opt</div>', '<div>lower</div>') + '</tr>');
+      const cut = two.slice(0, two.length - Math.floor(col.length / 2));
+      const ref = parseSsaHtml(cut);
+      expect(ref.partial).toBe(true);
+      const store = new SsaStore(undefined, thread());
+      await store.load('cut', folder(cut));
+      await store.summary('cut');
+      const shown = JSON.parse(decodeParts(((await store.phaseForView('cut', 'html', 0, true)) as RawJson<unknown>).parts)) as SsaPhase;
+      expect(shown.name).toBe('opt');
+      const whole = await store.phaseForView('cut', 'html', 0);
+      expect(JSON.parse(decodeParts((whole as RawJson<unknown>).parts))).toEqual(ref.phases[0]);
+      expect(await store.full('cut')).toEqual(ref);
+      const summary = await store.summary('cut');
+      expect(summary.partial).toBe(true);
+      expect(summary.warnings).toEqual(ref.warnings);
+      expect(summary.phases).toEqual(summaryOf(ref));
+    });
+
     it('parses a truncated capture in order and says it is truncated', async () => {
       const html = readFileSync(path.join(FIXTURES, 'store-add', 'ssa.html'), 'utf8');
       const cut = html.slice(0, Math.floor(html.length * 0.6));

@@ -134,7 +134,13 @@ export class SsaStore {
       })
       .then(async (index) => {
         if (entry.indexed !== ix) return;
-        if (index.abnormal) return this.inOrder(entry, file, first);
+        if (index.abnormal) {
+          // The first phase may have been shown from the index already: what asks now waits for the
+          // in-order parse's (see orInOrder).
+          let again!: () => void;
+          entry.ready = new Promise<void>((r) => (again = r));
+          return this.inOrder(entry, file, () => (first(), again()));
+        }
         const parts = await this.thread.columns(file, index.headEnd, ix.others);
         if (entry.indexed !== ix) return;
         addColumn(fn, parts);
@@ -390,6 +396,8 @@ export class SsaStore {
         if (entry.error) throw new GopsyError('parse-failed', entry.error);
       }
     }
+    // Parsed in order (from the start, or since the index was let go): its first phase, at least.
+    await entry.ready;
     return other();
   }
 
