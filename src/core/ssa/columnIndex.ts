@@ -14,6 +14,7 @@
 // differ from the parse's: the store holds each phase it parses against them (ssaStore.ts).
 import { asciiBytes, indexOfBytes } from './bytes';
 import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
+import { columnKindOf, columnTitleOf, passNs } from './columnReader';
 import { SsaHtmlParser } from './parseSsaHtml';
 import type { PhaseCounts } from './phaseCounts';
 
@@ -323,7 +324,7 @@ export class ColumnIndexer {
       exp = t;
     } else if (!tag.id.endsWith('-exp')) return this.fail(`a cell "${tag.id}" that is not a column`);
     const name = exp.id.slice(0, -4);
-    const kind: ColumnKind = name === 'sources' ? 'sources' : name === 'AST' ? 'AST' : name === 'genssa' || exp.cls.includes('ssa-prog') ? 'genssa' : 'phase';
+    const kind: ColumnKind = columnKindOf(name, exp.cls);
     // The pass titles: one <h2> each, right after the -exp tag.
     let body = exp.end;
     const passes: string[] = [];
@@ -351,7 +352,7 @@ export class ColumnIndexer {
       this.index.headEnd = this.base + at;
     }
     this.close(this.base + at);
-    const t = (title ?? name.replace(/--\+--/g, '  +  ').replace(/-/g, ' ')).trim();
+    const t = columnTitleOf(name, title);
     const start = this.base + at;
     this.cellClosed = false;
     if (kind === 'phase') {
@@ -478,6 +479,5 @@ function readH2(b: Uint8Array): { title: string; ns: number | null } {
   const t = new ByteHtmlTokenizer(sink);
   t.feed(b);
   t.end();
-  const ns = /\[(\d+) ns\]/.exec(stats);
-  return { title: title.trim(), ns: ns ? Number(ns[1]) : null };
+  return { title: title.trim(), ns: passNs(stats) };
 }

@@ -25,3 +25,22 @@ export const lineOfClass = (cls: string): number | null => {
   const m = TOKEN_RE.l.exec(cls);
   return m ? Number(m[1]) : null;
 };
+
+/**
+ * What a column holds, by its name (its cell id without `-col`/`-exp`) and its `-exp` cell's class:
+ * ssagen writes the genssa column with class "ssa-prog"; every other column that is not the sources or
+ * the AST is a pass column.
+ */
+export function columnKindOf(name: string, cls: string): 'sources' | 'AST' | 'genssa' | 'phase' {
+  return name === 'sources' ? 'sources' : name === 'AST' ? 'AST' : name === 'genssa' || cls.includes('ssa-prog') ? 'genssa' : 'phase';
+}
+
+/** A column's title: the text of its title cell, or else its name with html.go's dashes undone. */
+export const columnTitleOf = (name: string, titleCell: string | null): string =>
+  (titleCell ?? name.replace(/--\+--/g, '  +  ').replace(/-/g, ' ')).trim();
+
+/** A pass's time from the stats of its <h2> ("[1372 ns]"), or null. */
+export function passNs(stats: string): number | null {
+  const ns = /\[(\d+) ns\]/.exec(stats);
+  return ns ? Number(ns[1]) : null;
+}

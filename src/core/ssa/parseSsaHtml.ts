@@ -6,7 +6,7 @@
 import type { SsaFunction } from '../../shared/ssa';
 import { AstColumn } from './astColumn';
 import { encodeUtf8 } from './bytes';
-import type { ColumnReader } from './columnReader';
+import { columnKindOf, columnTitleOf, type ColumnReader } from './columnReader';
 import { GenssaColumn } from './genssaColumn';
 import { ByteHtmlTokenizer, type HtmlTokenSink } from './byteTokenizer';
 import { PhaseColumn, type OnPhase } from './phaseColumn';
@@ -172,10 +172,9 @@ export class SsaHtmlParser implements HtmlTokenSink {
     }
     if (!id.endsWith('-exp')) return;
     const base = id.slice(0, -4);
-    const title = (this.colTitle ?? base.replace(/--\+--/g, '  +  ').replace(/-/g, ' ')).trim();
+    const title = columnTitleOf(base, this.colTitle);
     this.colTitle = null;
-    this.column =
-      base === 'sources' ? this.sources : base === 'AST' ? this.ast : base === 'genssa' || cls.includes('ssa-prog') ? this.genssa : this.phases;
+    this.column = { sources: this.sources, AST: this.ast, genssa: this.genssa, phase: this.phases }[columnKindOf(base, cls)];
     this.columnTitle = title;
     this.depth = 0;
     this.column.begin(title);

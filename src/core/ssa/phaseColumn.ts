@@ -3,7 +3,7 @@
 // id and preds; its values, each an <li> of Value.LongHTML; endBlock: Block.LongHTML), then the "name"
 // rows of the named values. A column without blocks is one we do not know: kept as text.
 import type { SsaBlock, SsaFunction, SsaPhase } from '../../shared/ssa';
-import { classToken, type ColumnReader } from './columnReader';
+import { classToken, passNs, type ColumnReader } from './columnReader';
 import { longHtml, markStmt, readBlockEnd, readSpan, valueOf, type LongHtml } from './longHtml';
 import type { ValueLine } from './valueLine';
 
@@ -41,9 +41,8 @@ export class PhaseColumn implements ColumnReader {
   /** An <h2> of the column: one of the passes it shows, with its time. */
   pass(title: string, stats: string): void {
     if (!this.phase) return;
-    const ns = /\[(\d+) ns\]/.exec(stats);
     this.phase.passes.push(title.trim());
-    this.phase.timings.push(ns ? Number(ns[1]) : null);
+    this.phase.timings.push(passNs(stats));
   }
 
   open(name: string, cls: string): void {
