@@ -33,7 +33,7 @@ test('the first blocks of a big phase show at once, then the whole phase', async
   await expect(page.getByTestId('ssa-phase').locator('[data-block]').first()).toBeVisible();
   await expect(page.getByTestId('ssa-preview')).toHaveCount(0, { timeout: 60_000 });
   const note = await page.evaluate(() => (window as unknown as { sawPreview?: string }).sawPreview);
-  expect(note).toMatch(/^Showing the first \d+ blocks of opt while the rest is read…$/);
+  expect(note).toMatch(/^Showing the first \d+ values of opt while the rest is read…$/);
   // The note went with the preview: the rows are the whole phase's.
   await expect(page.getByTestId('ssa-phase').locator('[data-block]').first()).toBeVisible();
   expect(errors).toEqual([]);

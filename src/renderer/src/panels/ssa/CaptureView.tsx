@@ -45,7 +45,7 @@ export function CaptureView({ api, store, snap, rows, lines: { mainFile, openLin
       )}
       {phase?.preview && (
         <div className="ssa-preview-note" role="status" data-testid="ssa-preview">
-          Showing the first {phase.blocks.length} blocks of {phase.name} while the rest is read…
+          Showing the first {phase.blocks.reduce((n, b) => n + b.values.length, 0)} values of {phase.name} while the rest is read…
         </div>
       )}
       {phase && tab === 'phase' && (
